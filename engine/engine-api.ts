@@ -1,0 +1,160 @@
+/**
+ * The engine's public, transport-neutral API. The gRPC and REST adapters call only this; keys are 64-bit
+ * integers that fit in a JS number (partition bits included) and are rendered as strings on the wire.
+ */
+export const DEFAULT_TENANT = '<default>';
+
+export type Variables = Record<string, unknown>;
+
+export interface ResourceInput {
+  name: string;
+  content: Buffer;
+}
+
+export interface DeployedProcess {
+  bpmnProcessId: string;
+  version: number;
+  processDefinitionKey: number;
+  resourceName: string;
+  tenantId: string;
+}
+
+export interface DeploymentResult {
+  deploymentKey: number;
+  tenantId: string;
+  processes: DeployedProcess[];
+  /** Filled by later parts (DMN, forms); kept in the reply order processes, decisions, DRGs, forms. */
+  decisions: unknown[];
+  decisionRequirements: unknown[];
+  forms: unknown[];
+}
+
+export interface StartInstruction {
+  elementId: string;
+}
+
+export interface CreateInstanceRequest {
+  bpmnProcessId?: string;
+  /** -1 or undefined: latest. */
+  version?: number;
+  processDefinitionKey?: number;
+  variables?: unknown;
+  startInstructions?: StartInstruction[];
+  tenantId?: string;
+}
+
+export interface CreatedInstance {
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  version: number;
+  processInstanceKey: number;
+  tenantId: string;
+}
+
+export interface InstanceResult extends CreatedInstance {
+  variables: Variables;
+}
+
+export interface AwaitOptions {
+  /** ms; 0 or undefined: the engine's default. */
+  requestTimeout?: number;
+  fetchVariables?: string[];
+}
+
+export interface ActivatedJob {
+  key: number;
+  type: string;
+  processInstanceKey: number;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  processDefinitionKey: number;
+  elementId: string;
+  elementInstanceKey: number;
+  customHeaders: Record<string, string>;
+  worker: string;
+  retries: number;
+  /** epoch ms */
+  deadline: number;
+  variables: Variables;
+  tenantId: string;
+}
+
+export interface ActivateJobsRequest {
+  type: string;
+  worker: string;
+  /** ms */
+  timeout: number;
+  maxJobsToActivate: number;
+  fetchVariable?: string[];
+  /** ms; 0: default long-polling timeout; negative: answer at once. */
+  requestTimeout?: number;
+  tenantIds?: string[];
+}
+
+export interface JobStreamRequest {
+  type: string;
+  worker: string;
+  timeout: number;
+  fetchVariable?: string[];
+  tenantIds?: string[];
+}
+
+export interface JobStream {
+  close(): void;
+}
+
+export interface FailJobRequest {
+  jobKey: number;
+  retries: number;
+  errorMessage?: string;
+  /** ms */
+  retryBackOff?: number;
+  variables?: unknown;
+}
+
+export interface ThrowErrorRequest {
+  jobKey: number;
+  errorCode: string;
+  errorMessage?: string;
+  variables?: unknown;
+}
+
+export interface BrokerTopology {
+  brokers: Array<{
+    nodeId: number;
+    host: string;
+    port: number;
+    version: string;
+    partitions: Array<{ partitionId: number; role: 'LEADER'; health: 'HEALTHY' }>;
+  }>;
+  clusterSize: number;
+  partitionsCount: number;
+  replicationFactor: number;
+  gatewayVersion: string;
+}
+
+export interface EngineApi {
+  topology(): BrokerTopology;
+  deployResources(resources: ResourceInput[], tenantId?: string): Promise<DeploymentResult>;
+  deleteResource(resourceKey: number): Promise<void>;
+  createProcessInstance(req: CreateInstanceRequest): Promise<CreatedInstance>;
+  createProcessInstanceWithResult(req: CreateInstanceRequest, opts: AwaitOptions): Promise<InstanceResult>;
+  cancelProcessInstance(processInstanceKey: number): Promise<void>;
+  /** Returns the key of the variable-document command. */
+  setVariables(elementInstanceKey: number, variables: unknown, local: boolean): Promise<number>;
+  /** Long polling: resolves when jobs are activated or the request times out (then with []). */
+  activateJobs(req: ActivateJobsRequest, abort?: AbortSignal): Promise<ActivatedJob[]>;
+  /** Push: `push` receives each activated job; return false when the receiver cannot take it. */
+  openJobStream(req: JobStreamRequest, push: (job: ActivatedJob) => boolean): JobStream;
+  completeJob(jobKey: number, variables?: unknown): Promise<void>;
+  failJob(req: FailJobRequest): Promise<void>;
+  throwError(req: ThrowErrorRequest): Promise<void>;
+  updateJobRetries(jobKey: number, retries: number): Promise<void>;
+  /** timeout in ms from now. */
+  updateJobTimeout(jobKey: number, timeout: number): Promise<void>;
+  resolveIncident(incidentKey: number): Promise<void>;
+  /** The engine clock: epoch ms. */
+  now(): number;
+  pinClock(epochMs: number): Promise<void>;
+  resetClock(): Promise<void>;
+}

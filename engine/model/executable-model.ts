@@ -1,0 +1,122 @@
+/**
+ * The executable form of a BPMN process: what the processors read at run time. Produced from BPMN XML by the
+ * transformers in this folder; never mutated after a deployment.
+ */
+
+/** The BPMN element kinds the engine runs. Zeebe's element-type names (BpmnElementType) are derived from these. */
+export type ElementKind =
+  | 'process'
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateThrowEvent'
+  | 'intermediateCatchEvent'
+  | 'boundaryEvent'
+  | 'serviceTask'
+  | 'sendTask'
+  | 'receiveTask'
+  | 'businessRuleTask'
+  | 'scriptTask'
+  | 'userTask'
+  | 'manualTask'
+  | 'task'
+  | 'subProcess'
+  | 'eventSubProcess'
+  | 'callActivity'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway';
+
+/** What kind of event an event element is; 'none' for plain start, end and throw events. */
+export type EventKind =
+  | 'none'
+  | 'terminate'
+  | 'message'
+  | 'timer'
+  | 'error'
+  | 'escalation'
+  | 'signal'
+  | 'link'
+  | 'compensation'
+  | 'conditional';
+
+/**
+ * A value that is either static text or a FEEL expression. In BPMN a value starting with `=` is an expression;
+ * `expression` holds the text after the `=`.
+ */
+export type ValueOrExpression = { kind: 'static'; value: string } | { kind: 'expression'; expression: string };
+
+/** One zeebe:input or zeebe:output: `source` is FEEL (without the leading `=`), `target` a (dotted) name. */
+export interface Mapping {
+  source: string;
+  target: string;
+}
+
+export interface JobDefinition {
+  type: ValueOrExpression;
+  /** default: static "3" */
+  retries: ValueOrExpression;
+  /** zeebe:taskHeaders, static. */
+  headers: Record<string, string>;
+}
+
+export interface ScriptDefinition {
+  /** FEEL, without the leading `=`. */
+  expression: string;
+  resultVariable: string;
+}
+
+export interface ExecutableElement {
+  id: string;
+  name?: string;
+  kind: ElementKind;
+  eventKind: EventKind;
+  /** Id of the enclosing flow scope: the process or a subprocess. Undefined for the process itself. */
+  flowScopeId?: string;
+  /** Sequence-flow ids, in BPMN XML order. */
+  incoming: string[];
+  outgoing: string[];
+  inputMappings: Mapping[];
+  outputMappings: Mapping[];
+  /** Service tasks and other job-based elements. */
+  job?: JobDefinition;
+  /** Script task with zeebe:script. */
+  script?: ScriptDefinition;
+  /** Exclusive and inclusive gateways. */
+  defaultFlowId?: string;
+  /** Containers (process, subprocess): the ids of their direct children (flow nodes only). */
+  childIds?: string[];
+  /** Containers: the none start event that starts them. */
+  noneStartEventId?: string;
+}
+
+export interface SequenceFlow {
+  id: string;
+  name?: string;
+  sourceId: string;
+  targetId: string;
+  /** FEEL condition without the leading `=`; undefined for an unconditional flow. */
+  condition?: string;
+}
+
+export interface ExecutableProcess {
+  bpmnProcessId: string;
+  name?: string;
+  /** All flow nodes of the process, nested ones included, by id; the process itself is there too, kind 'process'. */
+  elements: Map<string, ExecutableElement>;
+  flows: Map<string, SequenceFlow>;
+}
+
+/** Zeebe's BpmnElementType for an element, as records and the REST API show it. */
+export function bpmnElementType(element: ExecutableElement): string {
+  switch (element.kind) {
+    case 'process':
+      return 'PROCESS';
+    case 'subProcess':
+      return 'SUB_PROCESS';
+    case 'eventSubProcess':
+      return 'EVENT_SUB_PROCESS';
+    default:
+      return element.kind.replace(/([A-Z])/g, '_$1').toUpperCase();
+  }
+}

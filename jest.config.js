@@ -1,0 +1,12 @@
+/** Jest: TypeScript through ts-jest (types are checked separately by `tsc`); ESM-only dependencies are transpiled. */
+const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dom'];
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/engine', '<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.[tj]sx?$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } }],
+  },
+  transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
+  testTimeout: 30000,
+};
