@@ -1,5 +1,5 @@
 /** Jest: TypeScript through ts-jest (types are checked separately by `tsc`); ESM-only dependencies are transpiled. */
-const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dom'];
+const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dom', 'temporal-polyfill', 'temporal-utils'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/engine', '<rootDir>/tests'],

@@ -66,6 +66,19 @@ export interface ScriptDefinition {
   resultVariable: string;
 }
 
+/** Multi-instance marker (bpmn:multiInstanceLoopCharacteristics with zeebe:loopCharacteristics). */
+export interface MultiInstanceDefinition {
+  sequential: boolean;
+  /** FEEL, without the leading `=`. */
+  inputCollection?: string;
+  inputElement?: string;
+  outputCollection?: string;
+  /** FEEL, without the leading `=`. */
+  outputElement?: string;
+  /** FEEL, without the leading `=`. */
+  completionCondition?: string;
+}
+
 export interface ExecutableElement {
   id: string;
   name?: string;
@@ -88,6 +101,12 @@ export interface ExecutableElement {
   childIds?: string[];
   /** Containers: the none start event that starts them. */
   noneStartEventId?: string;
+  /** Boundary events: the activity they are attached to. */
+  attachedToId?: string;
+  /** Boundary events: true (the default) when the event interrupts the activity. */
+  cancelActivity?: boolean;
+  /** Activities marked multi-instance. */
+  multiInstance?: MultiInstanceDefinition;
 }
 
 export interface SequenceFlow {

@@ -1,0 +1,136 @@
+import { ConfigError, DEFAULT_ENGINE_CONFIG, loadEngineConfig } from './config';
+
+function problemsOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadEngineConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadEngineConfig', () => {
+  it('uses secure defaults when nothing is set', () => {
+    expect(loadEngineConfig({})).toEqual({
+      grpcPort: 26500,
+      restPort: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'sqlite:./data/engine.db',
+      sqliteSynchronous: 'FULL',
+      maxQueuedCommands: 10000,
+      defaultLongPollMs: 10000,
+    });
+    expect(loadEngineConfig({})).toEqual(DEFAULT_ENGINE_CONFIG);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadEngineConfig({ ENGINE_GRPC_PORT: '', ENGINE_HOST: '  ' })).toEqual(DEFAULT_ENGINE_CONFIG);
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadEngineConfig({
+        ENGINE_GRPC_PORT: '26600',
+        ENGINE_REST_PORT: '8090',
+        ENGINE_HOST: '0.0.0.0',
+        ENGINE_DATABASE_URL: 'mysql://engine:s3cret@db:3306/engine',
+        ENGINE_SQLITE_SYNCHRONOUS: 'normal',
+        ENGINE_MAX_QUEUED_COMMANDS: '500',
+        ENGINE_LONG_POLL_TIMEOUT_MS: '0',
+      }),
+    ).toEqual({
+      grpcPort: 26600,
+      restPort: 8090,
+      host: '0.0.0.0',
+      databaseUrl: 'mysql://engine:s3cret@db:3306/engine',
+      sqliteSynchronous: 'NORMAL',
+      maxQueuedCommands: 500,
+      defaultLongPollMs: 0,
+    });
+  });
+
+  it('accepts port 0 (any free port) and 65535, and host names and IPv6 addresses', () => {
+    const config = loadEngineConfig({ ENGINE_GRPC_PORT: '0', ENGINE_REST_PORT: '0', ENGINE_HOST: 'localhost' });
+    expect(config).toMatchObject({ grpcPort: 0, restPort: 0, host: 'localhost' });
+    expect(loadEngineConfig({ ENGINE_REST_PORT: '65535', ENGINE_HOST: '::' })).toMatchObject({
+      restPort: 65535,
+      host: '::',
+    });
+  });
+
+  it('accepts the database URL forms the storage accepts', () => {
+    for (const url of ['sqlite::memory:', 'sqlite:///var/lib/engine.db', './engine.db', 'mariadb://root@localhost/e']) {
+      expect(loadEngineConfig({ ENGINE_DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
+  it('reports every problem at once, naming variable, value and expectation', () => {
+    const err = problemsOf({
+      ENGINE_GRPC_PORT: '65536',
+      ENGINE_REST_PORT: 'http',
+      ENGINE_HOST: 'not a host!',
+      ENGINE_DATABASE_URL: 'postgres://u:hunter2@h/db',
+      ENGINE_SQLITE_SYNCHRONOUS: 'OFF',
+      ENGINE_MAX_QUEUED_COMMANDS: '0',
+      ENGINE_LONG_POLL_TIMEOUT_MS: '-5',
+    });
+    expect(err.problems.map((p) => p.variable)).toEqual([
+      'ENGINE_GRPC_PORT',
+      'ENGINE_REST_PORT',
+      'ENGINE_HOST',
+      'ENGINE_DATABASE_URL',
+      'ENGINE_SQLITE_SYNCHRONOUS',
+      'ENGINE_MAX_QUEUED_COMMANDS',
+      'ENGINE_LONG_POLL_TIMEOUT_MS',
+    ]);
+    expect(err.message).toMatch(/7 problems/);
+    expect(err.message).toContain('ENGINE_GRPC_PORT="65536": expected a port number from 0 to 65535');
+    expect(err.message).toContain('ENGINE_REST_PORT="http"');
+    expect(err.message).toContain('ENGINE_SQLITE_SYNCHRONOUS="OFF": expected FULL');
+    expect(err.message).toContain('ENGINE_MAX_QUEUED_COMMANDS="0": expected an integer from 1');
+    expect(err.message).toContain('ENGINE_LONG_POLL_TIMEOUT_MS="-5"');
+    expect(err.message).toMatch(/ENGINE_DATABASE_URL=.*unsupported database URL scheme "postgres:"/);
+    expect(err.message).not.toContain('hunter2');
+    expect(err.name).toBe('ConfigError');
+  });
+
+  it('rejects non-integer numbers and a MySQL URL without a database', () => {
+    const err = problemsOf({
+      ENGINE_GRPC_PORT: '265.5',
+      ENGINE_LONG_POLL_TIMEOUT_MS: '1e4',
+      ENGINE_DATABASE_URL: 'mysql://root@localhost',
+    });
+    expect(err.problems.map((p) => p.variable)).toEqual([
+      'ENGINE_GRPC_PORT',
+      'ENGINE_DATABASE_URL',
+      'ENGINE_LONG_POLL_TIMEOUT_MS',
+    ]);
+    expect(err.message).toMatch(/names no database/);
+    expect(err.message).toMatch(/^invalid engine configuration \(3 problems\):\n/);
+  });
+
+  it('rejects the same port for gRPC and REST', () => {
+    const err = problemsOf({ ENGINE_GRPC_PORT: '9000', ENGINE_REST_PORT: '9000' });
+    expect(err.message).toContain('expected a port different from ENGINE_REST_PORT (9000)');
+  });
+
+  it('reads process.env by default', () => {
+    const saved = process.env.ENGINE_REST_PORT;
+    process.env.ENGINE_REST_PORT = '8181';
+    try {
+      expect(loadEngineConfig().restPort).toBe(8181);
+    } finally {
+      if (saved === undefined) delete process.env.ENGINE_REST_PORT;
+      else process.env.ENGINE_REST_PORT = saved;
+    }
+  });
+});
+
+describe('loadEngineConfig port clash with a default', () => {
+  it('names the variable that was set', () => {
+    expect(() => loadEngineConfig({ ENGINE_REST_PORT: '26500' })).toThrow(
+      'ENGINE_REST_PORT="26500": expected a port different from ENGINE_GRPC_PORT (26500)',
+    );
+  });
+});

@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import { EngineClock } from './clock/engine-clock';
+import {
+  DEFAULT_TENANT,
+  type ActivatedJob,
+  type ActivateJobsRequest,
+  type AwaitOptions,
+  type BrokerTopology,
+  type CreatedInstance,
+  type CreateInstanceRequest,
+  type DeploymentResult,
+  type EngineApi,
+  type FailJobRequest,
+  type InstanceResult,
+  type JobStream,
+  type JobStreamRequest,
+  type ResourceInput,
+  type ThrowErrorRequest,
+  type Variables,
+} from './engine-api';
+import { EngineError, invalidArgument } from './errors';
+import { transformBpmn } from './model/bpmn-transformer';
+import { ModelValidationError } from './model/model-validation-error';
+import type { Command, ParsedResource } from './processing/commands';
+import { ResultWaiters } from './processing/instance/result-waiters';
+import { hasDueJobs } from './processing/job/update-job-processors';
+import { JobWaiters, type Poller, type Stream } from './processing/job/job-waiters';
+import { StreamProcessor } from './processing/stream-processor';
+import { EngineState } from './state/engine-state';
+import type { EngineStorage } from './storage/engine-storage';
+import { ENGINE_VERSION } from './version';
+
+export interface EngineOptions {
+  maxQueuedCommands: number;
+  /** ms; the long-polling timeout when a request gives 0 */
+  defaultLongPollMs: number;
+  /** ms; CreateProcessInstanceWithResult's timeout when a request gives 0 */
+  defaultResultTimeoutMs?: number;
+  onFatal?(error: Error): void;
+}
+
+/** How often the engine looks for jobs whose deadline or back-off has passed. */
+const DUE_CHECK_INTERVAL_MS = 100;
+
+/** The embedded engine: validates requests, hands commands to the single writer, and keeps the waiting callers. */
+export class Engine implements EngineApi {
+  readonly clock = new EngineClock();
+  private readonly state = new EngineState();
+  private readonly jobWaiters = new JobWaiters();
+  private readonly resultWaiters = new ResultWaiters();
+  private readonly processor: StreamProcessor;
+  private dueTimer: NodeJS.Timeout | undefined;
+  private duePending = false;
+
+  constructor(
+    private readonly storage: EngineStorage,
+    private readonly options: EngineOptions,
+  ) {
+    this.processor = new StreamProcessor(this.state, storage, this.clock, this.jobWaiters, this.resultWaiters, {
+      maxQueuedCommands: options.maxQueuedCommands,
+      onFatal:
+        options.onFatal ??
+        ((error) => {
+          console.error('engine: fatal error, stopping', error);
+          process.exit(1);
+        }),
+    });
+  }
+
+  /** Opens the storage, loads the state and starts the scheduler. */
+  async start(): Promise<void> {
+    await this.storage.open();
+    await this.state.load(await this.storage.loadState());
+    await this.processor.start();
+    this.dueTimer = setInterval(() => this.triggerDue(), DUE_CHECK_INTERVAL_MS);
+    this.dueTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.dueTimer) clearInterval(this.dueTimer);
+    await this.storage.close();
+  }
+
+  topology(): BrokerTopology {
+    return {
+      brokers: [
+        {
+          nodeId: 0,
+          host: '127.0.0.1',
+          port: 26501,
+          version: ENGINE_VERSION,
+          partitions: [{ partitionId: 1, role: 'LEADER', health: 'HEALTHY' }],
+        },
+      ],
+      clusterSize: 1,
+      partitionsCount: 1,
+      replicationFactor: 1,
+      gatewayVersion: ENGINE_VERSION,
+    };
+  }
+
+  async deployResources(resources: ResourceInput[], tenantId?: string): Promise<DeploymentResult> {
+    const tenant = checkTenant(tenantId);
+    if (!resources.length) throw invalidArgument('Expected to deploy at least one resource, but none given');
+    const parsed: ParsedResource[] = [];
+    for (const resource of resources) parsed.push(await parseResource(resource));
+    const seen = new Map<string, string>();
+    for (const resource of parsed) {
+      for (const process of resource.processes) {
+        const other = seen.get(process.bpmnProcessId);
+        if (other) {
+          throw invalidArgument(
+            `Expected each process id to be deployed once, but '${process.bpmnProcessId}' is in both '${other}' and '${resource.name}'`,
+          );
+        }
+        seen.set(process.bpmnProcessId, resource.name);
+      }
+    }
+    return this.submit({ type: 'DEPLOY', resources: parsed, tenantId: tenant });
+  }
+
+  deleteResource(resourceKey: number): Promise<void> {
+    return this.submit({ type: 'DELETE_RESOURCE', resourceKey });
+  }
+
+  createProcessInstance(request: CreateInstanceRequest): Promise<CreatedInstance> {
+    return this.submit({ type: 'CREATE_INSTANCE', ...checkCreate(request) });
+  }
+
+  createProcessInstanceWithResult(request: CreateInstanceRequest, opts: AwaitOptions): Promise<InstanceResult> {
+    const checked = checkCreate(request);
+    return new Promise<InstanceResult>((resolve, reject) => {
+      let created: CreatedInstance | undefined;
+      let done = false;
+      const timeoutMs = opts.requestTimeout && opts.requestTimeout > 0 ? opts.requestTimeout : (this.options.defaultResultTimeoutMs ?? 60_000);
+      const timer = setTimeout(() => {
+        done = true;
+        reject(
+          new EngineError(
+            'DEADLINE_EXCEEDED',
+            `Process instance ${created?.processInstanceKey ?? ''} did not complete within ${timeoutMs} ms; it keeps running`,
+          ),
+        );
+      }, timeoutMs);
+      const finish = (fn: () => void): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        fn();
+      };
+      const waiter = {
+        resolve: (variables: Variables) =>
+          finish(() => resolve({ ...created!, variables: pick(variables, opts.fetchVariables) })),
+        reject: (error: Error) => finish(() => reject(error)),
+      };
+      this.submit<CreatedInstance>({ type: 'CREATE_INSTANCE', ...checked, resultWaiter: waiter }).then(
+        (instance) => (created = instance),
+        (error: Error) => finish(() => reject(error)),
+      );
+    });
+  }
+
+  cancelProcessInstance(processInstanceKey: number): Promise<void> {
+    return this.submit({ type: 'CANCEL_INSTANCE', processInstanceKey });
+  }
+
+  setVariables(elementInstanceKey: number, variables: unknown, local: boolean): Promise<number> {
+    return this.submit({ type: 'SET_VARIABLES', elementInstanceKey, variables: checkDocument(variables), local });
+  }
+
+  activateJobs(request: ActivateJobsRequest, abort?: AbortSignal): Promise<ActivatedJob[]> {
+    checkJobRequest(request);
+    if (request.maxJobsToActivate < 1) {
+      throw invalidArgument(`Expected to activate at least 1 job, but maxJobsToActivate was ${request.maxJobsToActivate}`);
+    }
+    return new Promise<ActivatedJob[]>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const poller: Poller = {
+        request,
+        closed: false,
+        deliver: (jobs) => {
+          if (timer) clearTimeout(timer);
+          abort?.removeEventListener('abort', onAbort);
+          if (poller.closed && jobs.length) {
+            for (const job of jobs) void this.submit({ type: 'YIELD_JOB', jobKey: job.key }).catch(() => undefined);
+            return;
+          }
+          poller.closed = true;
+          resolve(jobs);
+        },
+      };
+      const giveUp = (): void => {
+        this.jobWaiters.removePoller(poller);
+        resolve([]);
+      };
+      const onAbort = (): void => {
+        if (timer) clearTimeout(timer);
+        giveUp();
+      };
+      abort?.addEventListener('abort', onAbort, { once: true });
+      this.submit<ActivatedJob[] | undefined>({ type: 'ACTIVATE_JOBS', request, poller }).then((jobs) => {
+        if (jobs) return poller.deliver(jobs);
+        if (poller.closed) return;
+        const wait = request.requestTimeout && request.requestTimeout > 0 ? request.requestTimeout : this.options.defaultLongPollMs;
+        timer = setTimeout(giveUp, wait);
+      }, reject);
+    });
+  }
+
+  openJobStream(request: JobStreamRequest, push: (job: ActivatedJob) => boolean): JobStream {
+    checkJobRequest(request);
+    const stream: Stream = { request, push, closed: false };
+    this.jobWaiters.addStream(stream);
+    void this.submit({ type: 'DISPATCH_JOBS' }).catch(() => undefined);
+    return { close: () => this.jobWaiters.removeStream(stream) };
+  }
+
+  completeJob(jobKey: number, variables?: unknown): Promise<void> {
+    return this.submit({ type: 'COMPLETE_JOB', jobKey, variables: checkDocument(variables) });
+  }
+
+  failJob(request: FailJobRequest): Promise<void> {
+    return this.submit({ type: 'FAIL_JOB', request, variables: checkDocument(request.variables) });
+  }
+
+  throwError(request: ThrowErrorRequest): Promise<void> {
+    if (!request.errorCode?.trim()) throw invalidArgument('Expected an errorCode to throw, but it was blank');
+    return this.submit({ type: 'THROW_ERROR', request, variables: checkDocument(request.variables) });
+  }
+
+  updateJobRetries(jobKey: number, retries: number): Promise<void> {
+    if (!Number.isInteger(retries) || retries < 1) {
+      throw invalidArgument(`Expected retries to be a positive number, but it was ${retries}`);
+    }
+    return this.submit({ type: 'UPDATE_JOB_RETRIES', jobKey, retries });
+  }
+
+  updateJobTimeout(jobKey: number, timeout: number): Promise<void> {
+    if (!Number.isFinite(timeout) || timeout < 1) {
+      throw invalidArgument(`Expected timeout to be at least 1 ms, but it was ${timeout}`);
+    }
+    return this.submit({ type: 'UPDATE_JOB_TIMEOUT', jobKey, timeout });
+  }
+
+  resolveIncident(incidentKey: number): Promise<void> {
+    return this.submit({ type: 'RESOLVE_INCIDENT', incidentKey });
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  async pinClock(epochMs: number): Promise<void> {
+    if (!Number.isFinite(epochMs) || epochMs < 0) {
+      throw invalidArgument(`Expected the clock to be pinned to a non-negative epoch millisecond, but got ${epochMs}`);
+    }
+    this.clock.pin(epochMs);
+    await this.fireDue();
+  }
+
+  async resetClock(): Promise<void> {
+    this.clock.reset();
+    await this.fireDue();
+  }
+
+  /** Resolves once everything due at the current clock has been processed. */
+  private async fireDue(): Promise<void> {
+    if (hasDueJobs({ state: this.state }, this.clock.now())) await this.submit({ type: 'TRIGGER_DUE' });
+  }
+
+  private triggerDue(): void {
+    if (this.duePending || !hasDueJobs({ state: this.state }, this.clock.now())) return;
+    this.duePending = true;
+    this.submit({ type: 'TRIGGER_DUE' })
+      .catch(() => undefined)
+      .finally(() => (this.duePending = false));
+  }
+
+  private submit<R>(command: Command): Promise<R> {
+    return this.processor.submit<R>(command);
+  }
+}
+
+function checkTenant(tenantId: string | undefined): string {
+  if (!tenantId || tenantId === DEFAULT_TENANT) return DEFAULT_TENANT;
+  throw invalidArgument(
+    `Expected tenant '${DEFAULT_TENANT}', but got '${tenantId}': multi-tenancy is disabled in this engine`,
+  );
+}
+
+function checkDocument(variables: unknown): Variables {
+  if (variables === undefined || variables === null) return {};
+  if (typeof variables !== 'object' || Array.isArray(variables)) {
+    const kind = Array.isArray(variables) ? 'ARRAY' : typeof variables === 'string' ? 'STRING' : typeof variables;
+    throw invalidArgument(`Expected document to be a root level object, but was '${kind.toUpperCase()}'`);
+  }
+  return variables as Variables;
+}
+
+function checkCreate(request: CreateInstanceRequest): { request: CreateInstanceRequest; variables: Variables } {
+  return { request: { ...request, tenantId: checkTenant(request.tenantId) }, variables: checkDocument(request.variables) };
+}
+
+function checkJobRequest(request: { type: string; worker: string; timeout: number; tenantIds?: string[] }): void {
+  if (!request.type?.trim()) throw invalidArgument('Expected to activate jobs of a type, but the type was blank');
+  if (!request.worker?.trim()) throw invalidArgument('Expected a worker name, but it was blank');
+  if (!(request.timeout >= 1)) throw invalidArgument(`Expected a job timeout of at least 1 ms, but it was ${request.timeout}`);
+  for (const tenantId of request.tenantIds ?? []) checkTenant(tenantId);
+}
+
+function pick(variables: Variables, names?: string[]): Variables {
+  if (!names?.length) return variables;
+  return Object.fromEntries(names.filter((n) => n in variables).map((n) => [n, variables[n]]));
+}
+
+const BPMN_EXTENSIONS = ['.bpmn', '.bpmn20.xml', '.xml'];
+
+async function parseResource(resource: ResourceInput): Promise<ParsedResource> {
+  const name = resource.name ?? '';
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.dmn') || lower.endsWith('.form')) {
+    throw new EngineError('UNIMPLEMENTED', `'${name}': DMN decisions and forms are not supported yet by this engine`);
+  }
+  if (!BPMN_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+    throw invalidArgument(`Expected to deploy a .bpmn, .xml, .dmn or .form resource, but '${name}' is none of these`);
+  }
+  const content = resource.content.toString('utf8');
+  try {
+    const processes = await transformBpmn(name, content);
+    return { name, content, checksum: createHash('sha256').update(resource.content).digest('hex'), processes };
+  } catch (error) {
+    if (error instanceof ModelValidationError) throw invalidArgument(`Expected to deploy a valid process model, but ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+import express, { type Express } from 'express';
+import type { EngineApi } from '../../engine-api';
+import { clockController } from './clock/clock-controller';
+import { deploymentController } from './deployments/deployment-controller';
+import { problemErrorHandler, unknownRouteHandler } from './error-mapper';
+import { incidentController } from './incidents/incident-controller';
+import { jobController } from './jobs/job-controller';
+import { processInstanceController } from './process-instances/process-instance-controller';
+import { topologyController } from './topology/topology-controller';
+
+const MAX_JSON_BYTES = '16mb';
+
+/**
+ * The Camunda 8 REST API v2 (Orchestration Cluster API) as an express app under /v2: one controller per resource,
+ * every failure answered as RFC 9457 problem details. `closing` ends pending long polls when the gateway stops.
+ */
+export function createRestApp(engine: EngineApi, closing: AbortSignal): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  const v2 = express.Router();
+  v2.use(express.json({ limit: MAX_JSON_BYTES, type: ['application/json', 'application/*+json'] }));
+  v2.use(topologyController(engine));
+  v2.use(deploymentController(engine));
+  v2.use(processInstanceController(engine));
+  v2.use(jobController(engine, closing));
+  v2.use(incidentController(engine));
+  v2.use(clockController(engine));
+
+  app.use('/v2', v2);
+  app.use(unknownRouteHandler);
+  app.use(problemErrorHandler);
+  return app;
+}

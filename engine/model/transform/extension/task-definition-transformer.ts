@@ -1,0 +1,27 @@
+/** zeebe:taskDefinition (job type and retries) and zeebe:taskHeaders → the element's job definition. */
+import type { ExecutableElement } from '../../executable-model';
+import { elementList, extensionElement, stringProperty, type ModdleElement } from '../../moddle-element';
+import { toValueOrExpression } from '../../value-or-expression';
+
+export const DEFAULT_JOB_RETRIES = '3';
+
+export function transformTaskDefinition(source: ModdleElement, element: ExecutableElement): void {
+  const taskDefinition = extensionElement(source, 'zeebe:TaskDefinition');
+  if (!taskDefinition) return;
+  const retries = stringProperty(taskDefinition, 'retries');
+  element.job = {
+    type: toValueOrExpression(stringProperty(taskDefinition, 'type') ?? ''),
+    retries: toValueOrExpression(retries === undefined || retries === '' ? DEFAULT_JOB_RETRIES : retries),
+    headers: transformTaskHeaders(source),
+  };
+}
+
+function transformTaskHeaders(source: ModdleElement): Record<string, string> {
+  const taskHeaders = extensionElement(source, 'zeebe:TaskHeaders');
+  const headers: Record<string, string> = {};
+  for (const header of taskHeaders ? elementList(taskHeaders, 'values') : []) {
+    const key = stringProperty(header, 'key');
+    if (key !== undefined) headers[key] = stringProperty(header, 'value') ?? '';
+  }
+  return headers;
+}

@@ -1,0 +1,32 @@
+import { processInstanceValue } from './behavior/record-values';
+import { activationArrived } from './behavior/flow-behavior';
+import type { BpmnCommand, BpmnContext } from './bpmn-context';
+import { processorFor } from './processor-registry';
+
+/**
+ * Activates an element inside its flow scope (a follow-up of a taken flow or a starting container). A token whose
+ * scope is no longer active (terminated, or ended by a terminate end event) is dropped.
+ */
+export function processActivateElement(ctx: BpmnContext, command: BpmnCommand): void {
+  activationArrived(ctx, command.flowScopeKey, command.elementId);
+  const scope = ctx.state.elementInstances.get(command.flowScopeKey);
+  if (!scope || scope.state !== 'ELEMENT_ACTIVATED' || scope.terminateEndReached) return;
+  const element = ctx.state.processes.model(command.processDefinitionKey).elements.get(command.elementId)!;
+  const value = processInstanceValue(
+    {
+      elementId: element.id,
+      bpmnProcessId: scope.bpmnProcessId,
+      version: scope.version,
+      processDefinitionKey: scope.processDefinitionKey,
+      processInstanceKey: scope.processInstanceKey,
+      flowScopeKey: scope.key,
+      tenantId: scope.tenantId,
+    },
+    element,
+  );
+  ctx.writer.append('PROCESS_INSTANCE', 'ELEMENT_ACTIVATING', command.key, value, {
+    consumedTokens: command.consumedTokens,
+    consumedJoin: command.consumedJoin,
+  });
+  processorFor(element).onActivate(ctx, element, ctx.state.elementInstances.get(command.key)!);
+}

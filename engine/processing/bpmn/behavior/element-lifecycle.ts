@@ -1,0 +1,74 @@
+import type { ExecutableElement, ExecutableProcess } from '../../../model/executable-model';
+import type { ElementInstance } from '../../../state/entities';
+import type { BpmnContext } from '../bpmn-context';
+import { processorFor } from '../processor-registry';
+import { takeFlows } from './flow-behavior';
+import { resolveIncidentsOf } from './incident-behavior';
+import { processInstanceValue } from './record-values';
+
+/**
+ * The state transitions every element goes through (ACTIVATING → ACTIVATED → COMPLETING → COMPLETED, or
+ * TERMINATING → TERMINATED), and what follows them: taking outgoing flows and telling the flow scope.
+ */
+
+export function modelOf(ctx: BpmnContext, instance: ElementInstance): ExecutableProcess {
+  return ctx.state.processes.model(instance.processDefinitionKey);
+}
+
+export function elementOf(ctx: BpmnContext, instance: ElementInstance): ExecutableElement {
+  const element = modelOf(ctx, instance).elements.get(instance.elementId);
+  if (!element) throw new Error(`element ${instance.elementId} not in process ${instance.bpmnProcessId}`);
+  return element;
+}
+
+function write(ctx: BpmnContext, intent: string, instance: ElementInstance, bookkeeping?: Record<string, unknown>): void {
+  ctx.writer.append('PROCESS_INSTANCE', intent, instance.key, processInstanceValue(instance, elementOf(ctx, instance)), bookkeeping);
+}
+
+export function transitionToActivated(ctx: BpmnContext, instance: ElementInstance, jobKey?: number): void {
+  write(ctx, 'ELEMENT_ACTIVATED', instance, jobKey === undefined ? undefined : { jobKey });
+}
+
+/** Starts completing the instance; the processor's onComplete finishes it (output mappings, then completed). */
+export function completeElement(ctx: BpmnContext, instance: ElementInstance, flowIds?: string[]): void {
+  write(ctx, 'ELEMENT_COMPLETING', instance);
+  const element = elementOf(ctx, instance);
+  processorFor(element).onComplete(ctx, element, instance, flowIds);
+}
+
+/** The instance is completed: its outgoing flows are taken, then its flow scope hears of it. */
+export function transitionToCompleted(
+  ctx: BpmnContext,
+  element: ExecutableElement,
+  instance: ElementInstance,
+  flowIds: string[] = element.outgoing,
+  bookkeeping?: Record<string, unknown>,
+): void {
+  write(ctx, 'ELEMENT_COMPLETED', instance, bookkeeping);
+  takeFlows(ctx, instance, flowIds);
+  notifyFlowScope(ctx, instance);
+}
+
+export function terminateElement(ctx: BpmnContext, instance: ElementInstance): void {
+  if (instance.state !== 'ELEMENT_ACTIVATING' && instance.state !== 'ELEMENT_ACTIVATED' && instance.state !== 'ELEMENT_COMPLETING') {
+    return;
+  }
+  write(ctx, 'ELEMENT_TERMINATING', instance);
+  const element = elementOf(ctx, instance);
+  processorFor(element).onTerminate(ctx, element, instance);
+}
+
+export function transitionToTerminated(ctx: BpmnContext, instance: ElementInstance): void {
+  resolveIncidentsOf(ctx, instance.key);
+  write(ctx, 'ELEMENT_TERMINATED', instance);
+  if (instance.flowScopeKey === -1) ctx.effects.terminatedInstances.add(instance.processInstanceKey);
+  notifyFlowScope(ctx, instance);
+}
+
+function notifyFlowScope(ctx: BpmnContext, instance: ElementInstance): void {
+  if (instance.flowScopeKey === -1) return;
+  const scope = ctx.state.elementInstances.get(instance.flowScopeKey);
+  if (!scope) return;
+  const scopeElement = elementOf(ctx, scope);
+  processorFor(scopeElement).onChildFinished?.(ctx, scopeElement, scope);
+}

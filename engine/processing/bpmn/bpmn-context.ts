@@ -1,0 +1,40 @@
+import type { EngineState } from '../../state/engine-state';
+import type { EventWriter } from '../event-writer';
+import type { Variables } from '../../engine-api';
+
+/** Follow-up commands a processor hands back to the batch; they run before the batch commits. */
+export type BpmnCommand =
+  | {
+      intent: 'ACTIVATE_ELEMENT';
+      key: number;
+      processDefinitionKey: number;
+      processInstanceKey: number;
+      elementId: string;
+      flowScopeKey: number;
+      /** Tokens (taken sequence flows) this activation consumes in its flow scope. */
+      consumedTokens: number;
+      /** For a joining gateway: how many tokens of each incoming flow it consumes. */
+      consumedJoin?: Record<string, number>;
+    };
+
+/** What happened in a batch that must be acted on after it is durable. */
+export interface BatchEffects {
+  /** Job types that got activatable jobs. */
+  jobTypesAvailable: Set<string>;
+  /** Process instances that completed, with their root variables. */
+  completedInstances: Map<number, Variables>;
+  /** Process instances that were terminated (cancelled). */
+  terminatedInstances: Set<number>;
+}
+
+export interface BpmnContext {
+  readonly state: EngineState;
+  readonly writer: EventWriter;
+  now(): number;
+  followUp(command: BpmnCommand): void;
+  readonly effects: BatchEffects;
+  /** Activations queued in this batch but not yet processed, per flow scope and element (for inclusive joins). */
+  readonly inFlight: Map<number, Map<string, number>>;
+  /** Start instructions of containers being activated in this batch: the child ids to start with. */
+  readonly startInstructions: Map<number, string[]>;
+}

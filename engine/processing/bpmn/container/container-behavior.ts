@@ -1,0 +1,34 @@
+import type { ExecutableElement } from '../../../model/executable-model';
+import type { ElementInstance } from '../../../state/entities';
+import type { BpmnContext } from '../bpmn-context';
+import { completeElement, terminateElement, transitionToTerminated } from '../behavior/element-lifecycle';
+import { activateInScope, retryInclusiveJoins } from '../behavior/flow-behavior';
+
+/** What the process and embedded subprocesses share: starting their children, finishing when they are done. */
+
+/** Activates the none start event, or the elements that start instructions name. */
+export function startChildren(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance): void {
+  const instructed = ctx.startInstructions.get(instance.key);
+  ctx.startInstructions.delete(instance.key);
+  const childIds = instructed ?? (element.noneStartEventId ? [element.noneStartEventId] : []);
+  for (const childId of childIds) activateInScope(ctx, instance, childId, 0);
+}
+
+export function terminateChildren(ctx: BpmnContext, instance: ElementInstance): void {
+  const children = ctx.state.elementInstances.childrenOf(instance.key);
+  for (const child of children) terminateElement(ctx, child);
+  // Children that finished terminating told the scope; with none at all, nobody did.
+  if (children.length === 0) transitionToTerminated(ctx, instance);
+}
+
+/** After a child finished: a terminating scope with no children left is terminated; an active one may complete. */
+export function onChildFinished(ctx: BpmnContext, _element: ExecutableElement, scope: ElementInstance): void {
+  if (scope.state === 'ELEMENT_TERMINATING') {
+    if (scope.activeChildren === 0) transitionToTerminated(ctx, scope);
+    return;
+  }
+  if (scope.state !== 'ELEMENT_ACTIVATED') return;
+  retryInclusiveJoins(ctx, scope);
+  const inFlight = ctx.inFlight.get(scope.key)?.size ?? 0;
+  if (scope.activeChildren === 0 && scope.pendingFlows <= 0 && inFlight === 0) completeElement(ctx, scope);
+}

@@ -1,0 +1,18 @@
+import { transitionToActivated, transitionToCompleted } from '../behavior/element-lifecycle';
+import { visibleVariables } from '../behavior/variable-behavior';
+import type { ElementProcessor } from '../element-processor';
+import { onChildFinished, startChildren, terminateChildren } from './container-behavior';
+
+/** The process itself: activated first, completed last; its root scope holds the instance's variables. */
+export const processProcessor: ElementProcessor = {
+  onActivate(ctx, element, instance) {
+    transitionToActivated(ctx, instance);
+    startChildren(ctx, element, instance);
+  },
+  onComplete(ctx, element, instance) {
+    ctx.effects.completedInstances.set(instance.key, visibleVariables(ctx, instance.key));
+    transitionToCompleted(ctx, element, instance, []);
+  },
+  onTerminate: (ctx, _element, instance) => terminateChildren(ctx, instance),
+  onChildFinished,
+};

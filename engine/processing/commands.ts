@@ -1,0 +1,36 @@
+import type {
+  ActivateJobsRequest,
+  CreateInstanceRequest,
+  FailJobRequest,
+  ThrowErrorRequest,
+  Variables,
+} from '../engine-api';
+import type { ExecutableProcess } from '../model/executable-model';
+import type { ResultWaiter } from './instance/result-waiters';
+import type { Poller } from './job/job-waiters';
+
+/** A deployed resource, already parsed and validated outside the single writer (parsing is asynchronous). */
+export interface ParsedResource {
+  name: string;
+  content: string;
+  checksum: string;
+  processes: ExecutableProcess[];
+}
+
+/** The commands clients (and the engine's scheduler) send to the single writer. */
+export type Command =
+  | { type: 'DEPLOY'; resources: ParsedResource[]; tenantId: string }
+  | { type: 'DELETE_RESOURCE'; resourceKey: number }
+  | { type: 'CREATE_INSTANCE'; request: CreateInstanceRequest; variables: Variables; resultWaiter?: ResultWaiter }
+  | { type: 'CANCEL_INSTANCE'; processInstanceKey: number }
+  | { type: 'SET_VARIABLES'; elementInstanceKey: number; variables: Variables; local: boolean }
+  | { type: 'ACTIVATE_JOBS'; request: ActivateJobsRequest; poller: Poller }
+  | { type: 'DISPATCH_JOBS' }
+  | { type: 'COMPLETE_JOB'; jobKey: number; variables: Variables }
+  | { type: 'FAIL_JOB'; request: FailJobRequest; variables: Variables }
+  | { type: 'THROW_ERROR'; request: ThrowErrorRequest; variables: Variables }
+  | { type: 'UPDATE_JOB_RETRIES'; jobKey: number; retries: number }
+  | { type: 'UPDATE_JOB_TIMEOUT'; jobKey: number; timeout: number }
+  | { type: 'YIELD_JOB'; jobKey: number }
+  | { type: 'RESOLVE_INCIDENT'; incidentKey: number }
+  | { type: 'TRIGGER_DUE' };

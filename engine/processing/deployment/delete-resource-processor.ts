@@ -1,0 +1,19 @@
+import { failedPrecondition, notFound } from '../../errors';
+import type { CommandProcessor } from '../command-context';
+
+/** Deletes a process definition; refused while it has running instances. The previous version becomes the latest. */
+export const deleteResourceProcessor: CommandProcessor<{ resourceKey: number }, void> = (ctx, { resourceKey }) => {
+  const definition = ctx.state.processes.get(resourceKey);
+  if (!definition) {
+    throw notFound(`Expected to delete resource but no resource found with key '${resourceKey}'`);
+  }
+  const running = ctx.state.elementInstances.runningInstancesOf(resourceKey);
+  if (running > 0) {
+    throw failedPrecondition(
+      `Expected to delete process definition '${definition.bpmnProcessId}' version ${definition.version} (key ${resourceKey}), but it has ${running} running instance(s); cancel or finish them first`,
+    );
+  }
+  const { resource: _xml, ...value } = definition;
+  ctx.writer.append('PROCESS', 'DELETED', resourceKey, value);
+  ctx.writer.append('RESOURCE_DELETION', 'DELETED', ctx.state.keys.next(), { resourceKey, tenantId: definition.tenantId });
+};

@@ -1,0 +1,59 @@
+import type { DeploymentResult } from '../../engine-api';
+import type { ProcessDefinition } from '../../state/entities';
+import type { ParsedResource } from '../commands';
+import type { CommandProcessor } from '../command-context';
+
+/**
+ * A deployment is atomic. A resource identical (name and checksum) to the latest version of its processes is a
+ * duplicate and keeps its version and key, unless another resource of the deployment changed: then all get new
+ * versions. Version numbers are never reused.
+ */
+export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; tenantId: string }, DeploymentResult> = (
+  ctx,
+  { resources, tenantId },
+) => {
+  const isDuplicate = (resource: ParsedResource): boolean =>
+    resource.processes.every((process) => {
+      const latest = ctx.state.processes.latest(process.bpmnProcessId);
+      return latest?.checksum === resource.checksum && latest.resourceName === resource.name;
+    });
+  const allDuplicates = resources.every(isDuplicate);
+  const deploymentKey = ctx.state.keys.next();
+  const result: DeploymentResult = { deploymentKey, tenantId, processes: [], decisions: [], decisionRequirements: [], forms: [] };
+  for (const resource of resources) {
+    for (const model of resource.processes) {
+      const existing = ctx.state.processes.latest(model.bpmnProcessId);
+      let definition: ProcessDefinition;
+      if (allDuplicates && existing) {
+        definition = existing;
+      } else {
+        definition = {
+          key: ctx.state.keys.next(),
+          bpmnProcessId: model.bpmnProcessId,
+          version: ctx.state.processes.nextVersion(model.bpmnProcessId),
+          resourceName: resource.name,
+          checksum: resource.checksum,
+          resource: resource.content,
+          deploymentKey,
+          tenantId,
+          deployedAt: ctx.now(),
+        };
+        const { resource: _xml, ...recordValue } = definition;
+        ctx.writer.append('PROCESS', 'CREATED', definition.key, recordValue, { definition, model });
+      }
+      result.processes.push({
+        bpmnProcessId: definition.bpmnProcessId,
+        version: definition.version,
+        processDefinitionKey: definition.key,
+        resourceName: definition.resourceName,
+        tenantId: definition.tenantId,
+      });
+    }
+  }
+  ctx.writer.append('DEPLOYMENT', 'CREATED', deploymentKey, {
+    tenantId,
+    resources: resources.map((r) => ({ resourceName: r.name, checksum: r.checksum })),
+    processesMetadata: result.processes,
+  });
+  return result;
+};

@@ -1,0 +1,31 @@
+import { failedPrecondition, notFound } from '../../errors';
+import { elementOf } from '../bpmn/behavior/element-lifecycle';
+import { processorFor } from '../bpmn/processor-registry';
+import type { CommandProcessor } from '../command-context';
+
+/**
+ * ResolveIncident: a job's incident makes the job activatable again (its retries must be raised first); any other
+ * incident retries the step that failed: activation or completion of the element.
+ */
+export const resolveIncidentProcessor: CommandProcessor<{ incidentKey: number }, void> = (ctx, { incidentKey }) => {
+  const incident = ctx.state.incidents.get(incidentKey);
+  if (!incident) {
+    throw notFound(`Expected to resolve incident with key '${incidentKey}', but no such incident was found`);
+  }
+  const job = incident.jobKey ? ctx.state.jobs.get(incident.jobKey) : undefined;
+  if (job && incident.errorType === 'JOB_NO_RETRIES' && job.retries <= 0) {
+    throw failedPrecondition(
+      `Expected to resolve incident with key '${incidentKey}', but job '${job.key}' has no retries left; update its retries first`,
+    );
+  }
+  ctx.writer.append('INCIDENT', 'RESOLVED', incidentKey, { ...incident });
+  if (job) {
+    ctx.effects.jobTypesAvailable.add(job.type);
+    return;
+  }
+  const instance = ctx.state.elementInstances.get(incident.elementInstanceKey);
+  if (!instance) return;
+  const element = elementOf(ctx, instance);
+  if (instance.state === 'ELEMENT_ACTIVATING') processorFor(element).onActivate(ctx, element, instance);
+  else if (instance.state === 'ELEMENT_COMPLETING') processorFor(element).onComplete(ctx, element, instance);
+};

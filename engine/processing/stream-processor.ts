@@ -1,0 +1,133 @@
+import { EngineError } from '../errors';
+import type { EngineClock } from '../clock/engine-clock';
+import type { EngineState } from '../state/engine-state';
+import type { EngineStorage } from '../storage/engine-storage';
+import { processActivateElement } from './bpmn/activate-element-processor';
+import type { BpmnCommand } from './bpmn/bpmn-context';
+import type { Command } from './commands';
+import type { CommandContext } from './command-context';
+import { processCommand } from './command-registry';
+import { EventWriter } from './event-writer';
+import type { ResultWaiters } from './instance/result-waiters';
+import { dispatchJobs } from './job/job-dispatch';
+import type { JobWaiters } from './job/job-waiters';
+import { toRecordRow } from './records';
+
+interface Pending {
+  command: Command;
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+/** Commands per batch: enough to amortise a durable commit, few enough to answer quickly. */
+const MAX_BATCH = 500;
+
+/**
+ * The single writer. Commands queue up; each round takes what is queued, processes it (with all follow-ups) in
+ * memory, commits the batch's records and state changes in one transaction, and only then answers the callers.
+ * Commands that arrive during a commit form the next batch (group commit).
+ */
+export class StreamProcessor {
+  private readonly queue: Pending[] = [];
+  private running = false;
+  private position = 0;
+  private readonly writer: EventWriter;
+
+  constructor(
+    private readonly state: EngineState,
+    private readonly storage: EngineStorage,
+    private readonly clock: EngineClock,
+    private readonly jobWaiters: JobWaiters,
+    private readonly resultWaiters: ResultWaiters,
+    private readonly options: { maxQueuedCommands: number; onFatal(error: Error): void },
+  ) {
+    this.writer = new EventWriter(state, () => clock.now());
+  }
+
+  async start(): Promise<void> {
+    this.position = await this.storage.lastPosition();
+  }
+
+  queued(): number {
+    return this.queue.length;
+  }
+
+  submit<R>(command: Command): Promise<R> {
+    if (this.queue.length >= this.options.maxQueuedCommands) {
+      return Promise.reject(
+        new EngineError('RESOURCE_EXHAUSTED', `The engine's command queue is full (${this.queue.length}); retry later`),
+      );
+    }
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ command, resolve: resolve as (r: unknown) => void, reject });
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.run());
+      }
+    });
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.processBatch(this.queue.splice(0, MAX_BATCH));
+    } catch (error) {
+      this.options.onFatal(error as Error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async processBatch(batch: Pending[]): Promise<void> {
+    const followUps: BpmnCommand[] = [];
+    const afterCommit: Array<() => void> = [];
+    const ctx: CommandContext = {
+      state: this.state,
+      writer: this.writer,
+      now: () => this.clock.now(),
+      followUp: (command) => followUps.push(command),
+      effects: { jobTypesAvailable: new Set(), completedInstances: new Map(), terminatedInstances: new Set() },
+      inFlight: new Map(),
+      startInstructions: new Map(),
+      jobWaiters: this.jobWaiters,
+      resultWaiters: this.resultWaiters,
+      afterCommit: (action) => afterCommit.push(action),
+    };
+    const answers: Array<() => void> = [];
+    let dispatchAll = false;
+    for (const pending of batch) {
+      try {
+        const result = processCommand(ctx, pending.command);
+        for (let i = 0; i < followUps.length; i++) processActivateElement(ctx, followUps[i]);
+        answers.push(() => pending.resolve(result));
+        if (pending.command.type === 'DISPATCH_JOBS') dispatchAll = true;
+      } catch (error) {
+        if (!(error instanceof EngineError)) console.error('engine: unexpected error processing', pending.command.type, error);
+        const engineError =
+          error instanceof EngineError ? error : new EngineError('INTERNAL', `Internal error: ${(error as Error).message}`);
+        answers.push(() => pending.reject(engineError));
+      } finally {
+        followUps.length = 0;
+      }
+    }
+    const types = dispatchAll ? this.jobWaiters.waitingTypes() : ctx.effects.jobTypesAvailable;
+    dispatchJobs(ctx, types, (jobKey) => void this.submit({ type: 'YIELD_JOB', jobKey }).catch(() => undefined));
+
+    const records = this.writer.drain();
+    const { puts, deletes } = this.state.dirty.drain();
+    if (records.length || puts.length || deletes.length) {
+      await this.storage.commit({
+        records: records.map((record) => toRecordRow(++this.position, record)),
+        puts,
+        deletes,
+      });
+    }
+    for (const answer of answers) answer();
+    for (const action of afterCommit) action();
+    for (const [key, variables] of ctx.effects.completedInstances) this.resultWaiters.take(key)?.resolve(variables);
+    for (const key of ctx.effects.terminatedInstances) {
+      this.resultWaiters
+        .take(key)
+        ?.reject(new EngineError('FAILED_PRECONDITION', `Process instance '${key}' was terminated before it completed`));
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { transformBpmn } from '../model/bpmn-transformer';
+import type { ExecutableProcess } from '../model/executable-model';
+import type { StateRow } from '../storage/engine-storage';
+import { DirtyTracker } from './dirty-tracker';
+import { ElementInstanceStore } from './element-instance-state';
+import type { ElementInstance, Incident, Job, ProcessDefinition, VariableEntry } from './entities';
+import { IncidentStore } from './incident-state';
+import { JobStore } from './job-state';
+import { KeyGenerator } from './key-generator';
+import { ProcessState } from './process-state';
+import { VariableStore } from './variable-state';
+
+/** All live state of the engine. Only appliers change it; processors read it. */
+export class EngineState {
+  readonly dirty = new DirtyTracker();
+  readonly keys = new KeyGenerator(this.dirty);
+  readonly processes = new ProcessState(this.dirty);
+  readonly elementInstances = new ElementInstanceStore(this.dirty);
+  readonly variables = new VariableStore(this.dirty);
+  readonly jobs = new JobStore(this.dirty);
+  readonly incidents = new IncidentStore(this.dirty);
+
+  /** Rebuilds the state from stored rows; process models are transformed again from their stored XML. */
+  async load(rows: StateRow[]): Promise<void> {
+    const modelsByResource = new Map<string, ExecutableProcess[]>();
+    for (const row of rows) {
+      const value: unknown = JSON.parse(row.value);
+      switch (row.cf) {
+        case 'meta':
+          if (row.key === 'keyCounter') this.keys.load(value as number);
+          break;
+        case 'process': {
+          const definition = value as ProcessDefinition;
+          const cacheKey = `${definition.resourceName}\u0000${definition.checksum}`;
+          let models = modelsByResource.get(cacheKey);
+          if (!models) {
+            models = await transformBpmn(definition.resourceName, definition.resource);
+            modelsByResource.set(cacheKey, models);
+          }
+          const model = models.find((m) => m.bpmnProcessId === definition.bpmnProcessId);
+          if (!model) throw new Error(`stored process ${definition.bpmnProcessId} is missing from its resource`);
+          this.processes.load(definition, model);
+          break;
+        }
+        case 'processVersion':
+          this.processes.loadHighestVersion(row.key, value as number);
+          break;
+        case 'elementInstance':
+          this.elementInstances.load(value as ElementInstance);
+          break;
+        case 'variable':
+          this.variables.load(value as VariableEntry);
+          break;
+        case 'job':
+          this.jobs.load(value as Job);
+          break;
+        case 'incident':
+          this.incidents.load(value as Incident);
+          break;
+        default:
+          throw new Error(`unknown state column family '${row.cf}'`);
+      }
+    }
+    // Loading must not count as a change.
+    this.dirty.drain();
+  }
+}

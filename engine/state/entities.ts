@@ -1,0 +1,107 @@
+/** The shapes of the engine's live state, as kept in memory and stored as JSON rows. */
+
+export interface ProcessDefinition {
+  key: number;
+  bpmnProcessId: string;
+  version: number;
+  resourceName: string;
+  /** sha-256 of the resource content, hex */
+  checksum: string;
+  /** The BPMN XML the definition was deployed from (one resource may hold several processes). */
+  resource: string;
+  deploymentKey: number;
+  tenantId: string;
+  deployedAt: number;
+}
+
+export type ElementInstanceState =
+  | 'ELEMENT_ACTIVATING'
+  | 'ELEMENT_ACTIVATED'
+  | 'ELEMENT_COMPLETING'
+  | 'ELEMENT_COMPLETED'
+  | 'ELEMENT_TERMINATING'
+  | 'ELEMENT_TERMINATED';
+
+export interface ElementInstance {
+  key: number;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  version: number;
+  elementId: string;
+  bpmnElementType: string;
+  /** -1 for the process instance itself */
+  flowScopeKey: number;
+  tenantId: string;
+  state: ElementInstanceState;
+  /** Child element instances not yet completed or terminated. */
+  activeChildren: number;
+  /** Sequence flows taken inside this scope whose target has not been activated yet (tokens in flight). */
+  pendingFlows: number;
+  /** Per joining gateway id: how many times each incoming flow has been taken and not yet consumed. */
+  joins?: Record<string, Record<string, number>>;
+  /** Set when a terminate end event ended this scope: once its children are gone, it completes. */
+  terminateEndReached?: boolean;
+  jobKey?: number;
+}
+
+export interface VariableEntry {
+  key: number;
+  scopeKey: number;
+  processInstanceKey: number;
+  name: string;
+  value: unknown;
+}
+
+export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
+
+export interface Job {
+  key: number;
+  type: string;
+  state: JobState;
+  retries: number;
+  worker: string;
+  /** epoch ms; 0 when not activated */
+  deadline: number;
+  /** epoch ms when a back-off ends; 0 when none */
+  recurringAt: number;
+  errorMessage: string;
+  errorCode?: string;
+  customHeaders: Record<string, string>;
+  elementId: string;
+  elementInstanceKey: number;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  tenantId: string;
+}
+
+export type IncidentErrorType =
+  | 'JOB_NO_RETRIES'
+  | 'UNHANDLED_ERROR_EVENT'
+  | 'CONDITION_ERROR'
+  | 'IO_MAPPING_ERROR'
+  | 'EXTRACT_VALUE_ERROR'
+  | 'CALLED_ELEMENT_ERROR'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR'
+  | 'MESSAGE_SIZE_EXCEEDED'
+  | 'FORM_NOT_FOUND'
+  | 'UNKNOWN';
+
+export interface Incident {
+  key: number;
+  errorType: IncidentErrorType;
+  errorMessage: string;
+  bpmnProcessId: string;
+  processDefinitionKey: number;
+  processInstanceKey: number;
+  elementId: string;
+  elementInstanceKey: number;
+  /** 0 when the incident is not about a job */
+  jobKey: number;
+  variableScopeKey: number;
+  tenantId: string;
+  createdAt: number;
+}

@@ -1,0 +1,83 @@
+/**
+ * Clients for the gRPC gateway tests: the official SDK's ZeebeGrpcClient, a plain grpc-js client on the same
+ * zeebe.proto for requests the SDK refuses to send (malformed variables, deprecated RPCs), and a health client.
+ */
+import { Zeebe } from '@camunda8/sdk';
+import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { protoPath as HEALTH_PROTO_PATH } from 'grpc-health-check';
+
+const ZEEBE_PROTO_PATH = require.resolve('@camunda8/sdk/dist/proto/zeebe.proto');
+const LOADER_OPTIONS = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
+
+export function sdkClient(port: number): Zeebe.ZeebeGrpcClient {
+  return new Zeebe.ZeebeGrpcClient({
+    config: {
+      ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
+      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      CAMUNDA_SECURE_CONNECTION: false,
+      zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+    },
+  });
+}
+
+type UnaryMethod = (
+  request: object,
+  metadata: Metadata,
+  callback: (err: ServiceError | null, response: unknown) => void,
+) => void;
+
+interface RawClient {
+  close(): void;
+  [method: string]: UnaryMethod | (() => void);
+}
+
+function rawClient(protoPath: string, servicePath: string[], port: number): RawClient {
+  let node: unknown = loadPackageDefinition(loadSync(protoPath, LOADER_OPTIONS));
+  for (const name of servicePath) node = (node as Record<string, unknown>)[name];
+  const Client = node as new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => RawClient;
+  return new Client(`127.0.0.1:${port}`, credentials.createInsecure());
+}
+
+/** Calls one unary RPC by its proto name with a plain object request. */
+export function callUnary<T = Record<string, unknown>>(client: RawClient, rpc: string, request: object): Promise<T> {
+  const method = client[rpc] as UnaryMethod;
+  return new Promise((resolve, reject) =>
+    method.call(client, request, new Metadata(), (err, response) => (err ? reject(err) : resolve(response as T))),
+  );
+}
+
+export const gatewayClient = (port: number): RawClient =>
+  rawClient(ZEEBE_PROTO_PATH, ['gateway_protocol', 'Gateway'], port);
+
+export const healthClient = (port: number): RawClient =>
+  rawClient(HEALTH_PROTO_PATH, ['grpc', 'health', 'v1', 'Health'], port);
+
+/** A process: none start → service task of `jobType` (with a header) → end; or start → end when jobType is absent. */
+export function processXml(processId: string, jobType?: string): Buffer {
+  const task = jobType
+    ? `<bpmn:serviceTask id="task">
+      <bpmn:extensionElements>
+        <zeebe:taskDefinition type="${jobType}" retries="3" />
+        <zeebe:taskHeaders><zeebe:header key="region" value="华东" /></zeebe:taskHeaders>
+      </bpmn:extensionElements>
+      <bpmn:incoming>toTask</bpmn:incoming>
+      <bpmn:outgoing>toEnd</bpmn:outgoing>
+    </bpmn:serviceTask>
+    <bpmn:sequenceFlow id="toTask" sourceRef="start" targetRef="task" />
+    <bpmn:sequenceFlow id="toEnd" sourceRef="task" targetRef="end" />`
+    : `<bpmn:sequenceFlow id="toEnd" sourceRef="start" targetRef="end" />`;
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs-${processId}" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="${processId}" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>${jobType ? 'toTask' : 'toEnd'}</bpmn:outgoing></bpmn:startEvent>
+    ${task}
+    <bpmn:endEvent id="end"><bpmn:incoming>toEnd</bpmn:incoming></bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>`);
+}
+
+let counter = 0;
+/** A name no other test uses, so tests against one engine do not see each other's jobs. */
+export const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${++counter}`;

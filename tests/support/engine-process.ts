@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Starts the real engine (engine/main.ts) as a separate process on free ports, for integration tests. The database
+ * is a fresh SQLite file unless ENGINE_TEST_DATABASE_URL (or the option) names another, e.g. MariaDB.
+ */
+export interface EngineProcess {
+  grpcAddress: string;
+  restAddress: string;
+  grpcPort: number;
+  restPort: number;
+  databaseUrl: string;
+  output(): string;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<void>;
+  /** kill -9 and wait for exit. */
+  kill(): Promise<void>;
+}
+
+export interface EngineProcessOptions {
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  grpcPort?: number;
+  restPort?: number;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+export function freshSqliteUrl(): string {
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), 'engine-test-')), 'engine.db')}`;
+}
+
+export function startEngineProcess(options: EngineProcessOptions = {}): Promise<EngineProcess> {
+  const databaseUrl = options.databaseUrl ?? process.env.ENGINE_TEST_DATABASE_URL ?? freshSqliteUrl();
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'engine/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ENGINE_GRPC_PORT: String(options.grpcPort ?? 0),
+      ENGINE_REST_PORT: String(options.restPort ?? 0),
+      ENGINE_HOST: '127.0.0.1',
+      ENGINE_DATABASE_URL: databaseUrl,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`engine did not start within 30 s:\n${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const ready = /engine ready grpc=([\d.]+):(\d+) rest=([\d.]+):(\d+)/.exec(output);
+      if (!ready) return;
+      clearTimeout(timer);
+      const grpcPort = Number(ready[2]);
+      const restPort = Number(ready[4]);
+      resolve({
+        grpcAddress: `127.0.0.1:${grpcPort}`,
+        restAddress: `http://127.0.0.1:${restPort}`,
+        grpcPort,
+        restPort,
+        databaseUrl,
+        output: () => output,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+        kill: async () => {
+          child.kill('SIGKILL');
+          await exited;
+        },
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!/engine ready/.test(output)) reject(new Error(`engine exited with code ${code} before it was ready:\n${output}`));
+    });
+  });
+}
