@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 
 /**
- * Starts the real engine (engine/main.ts) as a separate process on free ports, for integration tests. The database
- * is a fresh SQLite file unless ENGINE_TEST_DATABASE_URL (or the option) names another, e.g. MariaDB.
+ * Starts the real engine (engine/main.ts) as a separate process on free ports, for integration tests. Each engine
+ * gets a fresh database: a SQLite file, or with ENGINE_TEST_DATABASE=mariadb a new database on the machine's
+ * MariaDB (ENGINE_TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306).
  */
 export interface EngineProcess {
   grpcAddress: string;
@@ -33,8 +35,32 @@ export function freshSqliteUrl(): string {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), 'engine-test-')), 'engine.db')}`;
 }
 
-export function startEngineProcess(options: EngineProcessOptions = {}): Promise<EngineProcess> {
-  const databaseUrl = options.databaseUrl ?? process.env.ENGINE_TEST_DATABASE_URL ?? freshSqliteUrl();
+let databaseCounter = 0;
+
+/** A new, empty database on the test MariaDB server. */
+export async function freshMariadbUrl(): Promise<string> {
+  const server = (process.env.ENGINE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
+  const name = `engine_it_${process.pid}_${Date.now()}_${++databaseCounter}`;
+  const connection = await createConnection(server);
+  try {
+    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
+  } finally {
+    await connection.end();
+  }
+  return `${server}/${name}`;
+}
+
+/** A fresh database of the kind this test run uses. */
+export function freshDatabaseUrl(): Promise<string> {
+  return process.env.ENGINE_TEST_DATABASE === 'mariadb' ? freshMariadbUrl() : Promise.resolve(freshSqliteUrl());
+}
+
+export async function startEngineProcess(options: EngineProcessOptions = {}): Promise<EngineProcess> {
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
+  return spawnEngine(databaseUrl, options);
+}
+
+function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promise<EngineProcess> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'engine/main.ts')], {
     cwd: ROOT,
     env: {
