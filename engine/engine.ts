@@ -132,7 +132,10 @@ export class Engine implements EngineApi {
     return new Promise<InstanceResult>((resolve, reject) => {
       let created: CreatedInstance | undefined;
       let done = false;
-      const timeoutMs = opts.requestTimeout && opts.requestTimeout > 0 ? opts.requestTimeout : (this.options.defaultResultTimeoutMs ?? 60_000);
+      const timeoutMs =
+        opts.requestTimeout && opts.requestTimeout > 0
+          ? opts.requestTimeout
+          : (this.options.defaultResultTimeoutMs ?? 60_000);
       const timer = setTimeout(() => {
         done = true;
         reject(
@@ -171,7 +174,9 @@ export class Engine implements EngineApi {
   activateJobs(request: ActivateJobsRequest, abort?: AbortSignal): Promise<ActivatedJob[]> {
     checkJobRequest(request);
     if (request.maxJobsToActivate < 1) {
-      throw invalidArgument(`Expected to activate at least 1 job, but maxJobsToActivate was ${request.maxJobsToActivate}`);
+      throw invalidArgument(
+        `Expected to activate at least 1 job, but maxJobsToActivate was ${request.maxJobsToActivate}`,
+      );
     }
     return new Promise<ActivatedJob[]>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -201,7 +206,10 @@ export class Engine implements EngineApi {
       this.submit<ActivatedJob[] | undefined>({ type: 'ACTIVATE_JOBS', request, poller }).then((jobs) => {
         if (jobs) return poller.deliver(jobs);
         if (poller.closed) return;
-        const wait = request.requestTimeout && request.requestTimeout > 0 ? request.requestTimeout : this.options.defaultLongPollMs;
+        const wait =
+          request.requestTimeout && request.requestTimeout > 0
+            ? request.requestTimeout
+            : this.options.defaultLongPollMs;
         timer = setTimeout(giveUp, wait);
       }, reject);
     });
@@ -298,13 +306,17 @@ function checkDocument(variables: unknown): Variables {
 }
 
 function checkCreate(request: CreateInstanceRequest): { request: CreateInstanceRequest; variables: Variables } {
-  return { request: { ...request, tenantId: checkTenant(request.tenantId) }, variables: checkDocument(request.variables) };
+  return {
+    request: { ...request, tenantId: checkTenant(request.tenantId) },
+    variables: checkDocument(request.variables),
+  };
 }
 
 function checkJobRequest(request: { type: string; worker: string; timeout: number; tenantIds?: string[] }): void {
   if (!request.type?.trim()) throw invalidArgument('Expected to activate jobs of a type, but the type was blank');
   if (!request.worker?.trim()) throw invalidArgument('Expected a worker name, but it was blank');
-  if (!(request.timeout >= 1)) throw invalidArgument(`Expected a job timeout of at least 1 ms, but it was ${request.timeout}`);
+  if (!(request.timeout >= 1))
+    throw invalidArgument(`Expected a job timeout of at least 1 ms, but it was ${request.timeout}`);
   for (const tenantId of request.tenantIds ?? []) checkTenant(tenantId);
 }
 
@@ -329,7 +341,8 @@ async function parseResource(resource: ResourceInput): Promise<ParsedResource> {
     const processes = await transformBpmn(name, content);
     return { name, content, checksum: createHash('sha256').update(resource.content).digest('hex'), processes };
   } catch (error) {
-    if (error instanceof ModelValidationError) throw invalidArgument(`Expected to deploy a valid process model, but ${error.message}`);
+    if (error instanceof ModelValidationError)
+      throw invalidArgument(`Expected to deploy a valid process model, but ${error.message}`);
     throw error;
   }
 }

@@ -25,5 +25,4 @@ export class EngineError extends Error {
 
 export const invalidArgument = (message: string): EngineError => new EngineError('INVALID_ARGUMENT', message);
 export const notFound = (message: string): EngineError => new EngineError('NOT_FOUND', message);
-export const failedPrecondition = (message: string): EngineError =>
-  new EngineError('FAILED_PRECONDITION', message);
+export const failedPrecondition = (message: string): EngineError => new EngineError('FAILED_PRECONDITION', message);

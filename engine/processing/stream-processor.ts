@@ -101,9 +101,12 @@ export class StreamProcessor {
         answers.push(() => pending.resolve(result));
         if (pending.command.type === 'DISPATCH_JOBS') dispatchAll = true;
       } catch (error) {
-        if (!(error instanceof EngineError)) console.error('engine: unexpected error processing', pending.command.type, error);
+        if (!(error instanceof EngineError))
+          console.error('engine: unexpected error processing', pending.command.type, error);
         const engineError =
-          error instanceof EngineError ? error : new EngineError('INTERNAL', `Internal error: ${(error as Error).message}`);
+          error instanceof EngineError
+            ? error
+            : new EngineError('INTERNAL', `Internal error: ${(error as Error).message}`);
         answers.push(() => pending.reject(engineError));
       } finally {
         followUps.length = 0;
@@ -127,7 +130,9 @@ export class StreamProcessor {
     for (const key of ctx.effects.terminatedInstances) {
       this.resultWaiters
         .take(key)
-        ?.reject(new EngineError('FAILED_PRECONDITION', `Process instance '${key}' was terminated before it completed`));
+        ?.reject(
+          new EngineError('FAILED_PRECONDITION', `Process instance '${key}' was terminated before it completed`),
+        );
     }
   }
 }

@@ -61,18 +61,22 @@ export async function startEngineProcess(options: EngineProcessOptions = {}): Pr
 }
 
 function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promise<EngineProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'engine/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ENGINE_GRPC_PORT: String(options.grpcPort ?? 0),
-      ENGINE_REST_PORT: String(options.restPort ?? 0),
-      ENGINE_HOST: '127.0.0.1',
-      ENGINE_DATABASE_URL: databaseUrl,
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'engine/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ENGINE_GRPC_PORT: String(options.grpcPort ?? 0),
+        ENGINE_REST_PORT: String(options.restPort ?? 0),
+        ENGINE_HOST: '127.0.0.1',
+        ENGINE_DATABASE_URL: databaseUrl,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -108,7 +112,8 @@ function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promis
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      if (!/engine ready/.test(output)) reject(new Error(`engine exited with code ${code} before it was ready:\n${output}`));
+      if (!/engine ready/.test(output))
+        reject(new Error(`engine exited with code ${code} before it was ready:\n${output}`));
     });
   });
 }

@@ -21,9 +21,18 @@ export async function readRecords(databaseUrl: string): Promise<RecordRow[]> {
 }
 
 /** The element ids of one instance's records with the given intent, in order (e.g. the elements completed). */
-export async function elementsWith(databaseUrl: string, processInstanceKey: string | number, intent: string): Promise<string[]> {
+export async function elementsWith(
+  databaseUrl: string,
+  processInstanceKey: string | number,
+  intent: string,
+): Promise<string[]> {
   const rows = await readRecords(databaseUrl);
   return rows
-    .filter((r) => r.valueType === 'PROCESS_INSTANCE' && String(r.processInstanceKey) === String(processInstanceKey) && r.intent === intent)
+    .filter(
+      (r) =>
+        r.valueType === 'PROCESS_INSTANCE' &&
+        String(r.processInstanceKey) === String(processInstanceKey) &&
+        r.intent === intent,
+    )
     .map((r) => (JSON.parse(r.value) as { elementId: string }).elementId);
 }

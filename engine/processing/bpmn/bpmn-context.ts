@@ -3,19 +3,18 @@ import type { EventWriter } from '../event-writer';
 import type { Variables } from '../../engine-api';
 
 /** Follow-up commands a processor hands back to the batch; they run before the batch commits. */
-export type BpmnCommand =
-  | {
-      intent: 'ACTIVATE_ELEMENT';
-      key: number;
-      processDefinitionKey: number;
-      processInstanceKey: number;
-      elementId: string;
-      flowScopeKey: number;
-      /** Tokens (taken sequence flows) this activation consumes in its flow scope. */
-      consumedTokens: number;
-      /** For a joining gateway: how many tokens of each incoming flow it consumes. */
-      consumedJoin?: Record<string, number>;
-    };
+export type BpmnCommand = {
+  intent: 'ACTIVATE_ELEMENT';
+  key: number;
+  processDefinitionKey: number;
+  processInstanceKey: number;
+  elementId: string;
+  flowScopeKey: number;
+  /** Tokens (taken sequence flows) this activation consumes in its flow scope. */
+  consumedTokens: number;
+  /** For a joining gateway: how many tokens of each incoming flow it consumes. */
+  consumedJoin?: Record<string, number>;
+};
 
 /** What happened in a batch that must be acted on after it is durable. */
 export interface BatchEffects {

@@ -15,5 +15,8 @@ export const deleteResourceProcessor: CommandProcessor<{ resourceKey: number }, 
   }
   const { resource: _xml, ...value } = definition;
   ctx.writer.append('PROCESS', 'DELETED', resourceKey, value);
-  ctx.writer.append('RESOURCE_DELETION', 'DELETED', ctx.state.keys.next(), { resourceKey, tenantId: definition.tenantId });
+  ctx.writer.append('RESOURCE_DELETION', 'DELETED', ctx.state.keys.next(), {
+    resourceKey,
+    tenantId: definition.tenantId,
+  });
 };

@@ -19,7 +19,14 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
     });
   const allDuplicates = resources.every(isDuplicate);
   const deploymentKey = ctx.state.keys.next();
-  const result: DeploymentResult = { deploymentKey, tenantId, processes: [], decisions: [], decisionRequirements: [], forms: [] };
+  const result: DeploymentResult = {
+    deploymentKey,
+    tenantId,
+    processes: [],
+    decisions: [],
+    decisionRequirements: [],
+    forms: [],
+  };
   for (const resource of resources) {
     for (const model of resource.processes) {
       const existing = ctx.state.processes.latest(model.bpmnProcessId);

@@ -7,10 +7,10 @@ import type { Poller } from './job-waiters';
  * ActivateJobs: whatever is activatable now is answered at once; with nothing, the call waits as a poller (unless
  * its requestTimeout is negative) and is served by `dispatchJobs` when jobs of its type appear.
  */
-export const activateJobsProcessor: CommandProcessor<{ request: ActivateJobsRequest; poller: Poller }, ActivatedJob[] | undefined> = (
-  ctx,
-  { request, poller },
-) => {
+export const activateJobsProcessor: CommandProcessor<
+  { request: ActivateJobsRequest; poller: Poller },
+  ActivatedJob[] | undefined
+> = (ctx, { request, poller }) => {
   const jobs = activateJobs(ctx, {
     type: request.type,
     worker: request.worker,

@@ -38,7 +38,12 @@ const finish =
     state.elementInstances.remove(key);
   };
 
-function activating(state: EngineState, key: number, value: Record<string, unknown>, bookkeeping?: Record<string, unknown>): void {
+function activating(
+  state: EngineState,
+  key: number,
+  value: Record<string, unknown>,
+  bookkeeping?: Record<string, unknown>,
+): void {
   const flowScopeKey = value.flowScopeKey as number;
   const instance: ElementInstance = {
     key,
@@ -71,7 +76,12 @@ function activating(state: EngineState, key: number, value: Record<string, unkno
   state.elementInstances.save(scope);
 }
 
-function sequenceFlowTaken(state: EngineState, _key: number, value: Record<string, unknown>, bookkeeping?: Record<string, unknown>): void {
+function sequenceFlowTaken(
+  state: EngineState,
+  _key: number,
+  value: Record<string, unknown>,
+  bookkeeping?: Record<string, unknown>,
+): void {
   const scope = state.elementInstances.get(value.flowScopeKey as number);
   if (!scope) return;
   scope.pendingFlows += 1;

@@ -16,7 +16,12 @@ export function enter(ctx: BpmnContext, element: ExecutableElement, instance: El
 }
 
 /** Applies output mappings and completes; on failure raises an incident and the instance stays COMPLETING. */
-export function leave(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance, flowIds?: string[]): void {
+export function leave(
+  ctx: BpmnContext,
+  element: ExecutableElement,
+  instance: ElementInstance,
+  flowIds?: string[],
+): void {
   const result = applyOutputMappings(ctx, instance, element.outputMappings);
   if (!result.ok) {
     raiseIncident(ctx, instance, 'IO_MAPPING_ERROR', result.message);

@@ -21,8 +21,19 @@ export function elementOf(ctx: BpmnContext, instance: ElementInstance): Executab
   return element;
 }
 
-function write(ctx: BpmnContext, intent: string, instance: ElementInstance, bookkeeping?: Record<string, unknown>): void {
-  ctx.writer.append('PROCESS_INSTANCE', intent, instance.key, processInstanceValue(instance, elementOf(ctx, instance)), bookkeeping);
+function write(
+  ctx: BpmnContext,
+  intent: string,
+  instance: ElementInstance,
+  bookkeeping?: Record<string, unknown>,
+): void {
+  ctx.writer.append(
+    'PROCESS_INSTANCE',
+    intent,
+    instance.key,
+    processInstanceValue(instance, elementOf(ctx, instance)),
+    bookkeeping,
+  );
 }
 
 export function transitionToActivated(ctx: BpmnContext, instance: ElementInstance, jobKey?: number): void {
@@ -50,7 +61,11 @@ export function transitionToCompleted(
 }
 
 export function terminateElement(ctx: BpmnContext, instance: ElementInstance): void {
-  if (instance.state !== 'ELEMENT_ACTIVATING' && instance.state !== 'ELEMENT_ACTIVATED' && instance.state !== 'ELEMENT_COMPLETING') {
+  if (
+    instance.state !== 'ELEMENT_ACTIVATING' &&
+    instance.state !== 'ELEMENT_ACTIVATED' &&
+    instance.state !== 'ELEMENT_COMPLETING'
+  ) {
     return;
   }
   write(ctx, 'ELEMENT_TERMINATING', instance);

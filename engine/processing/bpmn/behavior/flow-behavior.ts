@@ -93,7 +93,8 @@ export function tryJoin(ctx: BpmnContext, scope: ElementInstance, gateway: Execu
   const taken = gateway.incoming.filter((flowId) => (tokens[flowId] ?? 0) > 0);
   if (taken.length === 0) return;
   const missing = gateway.incoming.filter((flowId) => !taken.includes(flowId));
-  if (missing.length > 0 && (gateway.kind === 'parallelGateway' || canStillArrive(ctx, scope, gateway, missing))) return;
+  if (missing.length > 0 && (gateway.kind === 'parallelGateway' || canStillArrive(ctx, scope, gateway, missing)))
+    return;
   const consumedJoin = Object.fromEntries(taken.map((flowId) => [flowId, 1]));
   activateInScope(ctx, scope, gateway.id, taken.length, consumedJoin);
 }
@@ -109,7 +110,12 @@ export function retryInclusiveJoins(ctx: BpmnContext, scope: ElementInstance): v
 }
 
 /** Whether a token somewhere in the scope can still reach one of the missing incoming flows. */
-function canStillArrive(ctx: BpmnContext, scope: ElementInstance, gateway: ExecutableElement, missing: string[]): boolean {
+function canStillArrive(
+  ctx: BpmnContext,
+  scope: ElementInstance,
+  gateway: ExecutableElement,
+  missing: string[],
+): boolean {
   const process = model(ctx, scope);
   const sources = new Set(missing.map((flowId) => process.flows.get(flowId)!.sourceId));
   const active = new Set<string>();

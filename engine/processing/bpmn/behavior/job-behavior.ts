@@ -12,7 +12,8 @@ export function evaluateJobDefinition(ctx: BpmnContext, instance: ElementInstanc
   const variables = needsContext ? visibleVariables(ctx, instance.key) : {};
   const type = evaluateValue(job.type, variables, 'STRING');
   if (!type.ok) return type;
-  if (String(type.value).trim() === '') return { ok: false, message: 'Expected a non-blank job type, but it was blank' };
+  if (String(type.value).trim() === '')
+    return { ok: false, message: 'Expected a non-blank job type, but it was blank' };
   const retries = evaluateValue(job.retries, variables, 'NUMBER');
   if (!retries.ok) return retries;
   return { ok: true, type: String(type.value), retries: Math.trunc(Number(retries.value)) };

@@ -12,7 +12,13 @@ export function bpmnEventType(element: ExecutableElement): string {
 export function processInstanceValue(
   instance: Pick<
     ElementInstance,
-    'elementId' | 'bpmnProcessId' | 'version' | 'processDefinitionKey' | 'processInstanceKey' | 'flowScopeKey' | 'tenantId'
+    | 'elementId'
+    | 'bpmnProcessId'
+    | 'version'
+    | 'processDefinitionKey'
+    | 'processInstanceKey'
+    | 'flowScopeKey'
+    | 'tenantId'
   >,
   element: ExecutableElement,
 ): Record<string, unknown> {

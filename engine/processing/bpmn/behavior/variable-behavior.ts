@@ -111,7 +111,12 @@ export function applyOutputMappings(ctx: BpmnContext, instance: ElementInstance,
  * A result (job completion, script): with output mappings it stays local to the element and only the mapped
  * targets reach the flow scope; without them the whole result propagates.
  */
-export function mergeResult(ctx: BpmnContext, instance: ElementInstance, hasOutputMappings: boolean, result: Variables): void {
+export function mergeResult(
+  ctx: BpmnContext,
+  instance: ElementInstance,
+  hasOutputMappings: boolean,
+  result: Variables,
+): void {
   if (hasOutputMappings) mergeLocal(ctx, instance.key, result);
   else propagate(ctx, instance.key, result);
 }
