@@ -133,6 +133,16 @@ export interface BrokerTopology {
   gatewayVersion: string;
 }
 
+export interface PublishMessageInput {
+  name: string;
+  correlationKey?: string;
+  /** ms; 0 or undefined: correlate now or never */
+  timeToLive?: number;
+  messageId?: string;
+  variables?: unknown;
+  tenantId?: string;
+}
+
 export interface EngineApi {
   topology(): BrokerTopology;
   deployResources(resources: ResourceInput[], tenantId?: string): Promise<DeploymentResult>;
@@ -153,6 +163,14 @@ export interface EngineApi {
   /** timeout in ms from now. */
   updateJobTimeout(jobKey: number, timeout: number): Promise<void>;
   resolveIncident(incidentKey: number): Promise<void>;
+  /** Returns the message key. ALREADY_EXISTS for a messageId still buffered. */
+  publishMessage(input: PublishMessageInput): Promise<{ key: number }>;
+  /** Correlates now (never buffered); NOT_FOUND when nothing takes it. */
+  correlateMessage(
+    input: Omit<PublishMessageInput, 'timeToLive' | 'messageId'>,
+  ): Promise<{ key: number; processInstanceKey: number }>;
+  /** Returns the signal key. */
+  broadcastSignal(name: string, variables?: unknown, tenantId?: string): Promise<{ key: number }>;
   /** The engine clock: epoch ms. */
   now(): number;
   pinClock(epochMs: number): Promise<void>;

@@ -14,6 +14,7 @@ import {
   type InstanceResult,
   type JobStream,
   type JobStreamRequest,
+  type PublishMessageInput,
   type ResourceInput,
   type ThrowErrorRequest,
   type Variables,
@@ -23,7 +24,7 @@ import { transformBpmn } from './model/bpmn-transformer';
 import { ModelValidationError } from './model/model-validation-error';
 import type { Command, ParsedResource } from './processing/commands';
 import { ResultWaiters } from './processing/instance/result-waiters';
-import { hasDueJobs } from './processing/job/update-job-processors';
+import { hasDue } from './processing/timer/due-processor';
 import { JobWaiters, type Poller, type Stream } from './processing/job/job-waiters';
 import { StreamProcessor } from './processing/stream-processor';
 import { EngineState } from './state/engine-state';
@@ -250,6 +251,31 @@ export class Engine implements EngineApi {
     return this.submit({ type: 'UPDATE_JOB_TIMEOUT', jobKey, timeout });
   }
 
+  publishMessage(input: PublishMessageInput): Promise<{ key: number }> {
+    const timeToLive = input.timeToLive ?? 0;
+    if (!Number.isFinite(timeToLive) || timeToLive < 0) {
+      throw invalidArgument(`Expected a time to live of 0 ms or more, but it was ${timeToLive}`);
+    }
+    const request = { ...checkMessage(input), timeToLive, messageId: input.messageId ?? '' };
+    return this.submit({ type: 'PUBLISH_MESSAGE', request });
+  }
+
+  correlateMessage(
+    input: Omit<PublishMessageInput, 'timeToLive' | 'messageId'>,
+  ): Promise<{ key: number; processInstanceKey: number }> {
+    return this.submit({ type: 'CORRELATE_MESSAGE', request: checkMessage(input) });
+  }
+
+  broadcastSignal(name: string, variables?: unknown, tenantId?: string): Promise<{ key: number }> {
+    if (!name?.trim()) throw invalidArgument('Expected a signal name to broadcast, but it was blank');
+    return this.submit({
+      type: 'BROADCAST_SIGNAL',
+      name,
+      variables: checkDocument(variables),
+      tenantId: checkTenant(tenantId),
+    });
+  }
+
   resolveIncident(incidentKey: number): Promise<void> {
     return this.submit({ type: 'RESOLVE_INCIDENT', incidentKey });
   }
@@ -273,11 +299,11 @@ export class Engine implements EngineApi {
 
   /** Resolves once everything due at the current clock has been processed. */
   private async fireDue(): Promise<void> {
-    if (hasDueJobs({ state: this.state }, this.clock.now())) await this.submit({ type: 'TRIGGER_DUE' });
+    if (hasDue(this.state, this.clock.now())) await this.submit({ type: 'TRIGGER_DUE' });
   }
 
   private triggerDue(): void {
-    if (this.duePending || !hasDueJobs({ state: this.state }, this.clock.now())) return;
+    if (this.duePending || !hasDue(this.state, this.clock.now())) return;
     this.duePending = true;
     this.submit({ type: 'TRIGGER_DUE' })
       .catch(() => undefined)
@@ -303,6 +329,21 @@ function checkDocument(variables: unknown): Variables {
     throw invalidArgument(`Expected document to be a root level object, but was '${kind.toUpperCase()}'`);
   }
   return variables as Variables;
+}
+
+function checkMessage(input: Omit<PublishMessageInput, 'timeToLive' | 'messageId'>): {
+  name: string;
+  correlationKey: string;
+  variables: Variables;
+  tenantId: string;
+} {
+  if (!input.name?.trim()) throw invalidArgument('Expected a message name, but it was blank');
+  return {
+    name: input.name,
+    correlationKey: input.correlationKey ?? '',
+    variables: checkDocument(input.variables),
+    tenantId: checkTenant(input.tenantId),
+  };
 }
 
 function checkCreate(request: CreateInstanceRequest): { request: CreateInstanceRequest; variables: Variables } {

@@ -19,7 +19,7 @@ export type ToWorker = { kind: 'start'; expect?: number } | { kind: 'stop' };
 export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'done'; completed: number; elapsedMs: number }
-  | { kind: 'stopped'; completed: number; failed: number }
+  | { kind: 'stopped'; completed: number; failed: number; cpuMs: number }
   | { kind: 'error'; message: string };
 
 function arg(name: string, fallback: string): string {
@@ -31,7 +31,18 @@ function send(message: FromWorker): void {
   process.send?.(message);
 }
 
+/** The SDK logs a closed job stream's CANCELLED status with console.error; that is how a stream ends here. */
+function quietCancelledStreams(): void {
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]): void => {
+    const first = args[0] as { code?: unknown } | undefined;
+    if (args.length === 1 && first instanceof Error && first.code === 1) return;
+    original(...args);
+  };
+}
+
 async function main(): Promise<void> {
+  quietCancelledStreams();
   if (!process.send) throw new Error('worker-process.ts must be spawned with an IPC channel (by bench/engine/run.ts)');
   const port = Number(arg('--port', '26500'));
   const type = arg('--type', 'bench-job');
@@ -44,7 +55,6 @@ async function main(): Promise<void> {
     config: {
       ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
       CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_SECURE_CONNECTION: false,
       zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
     },
   });
@@ -54,6 +64,7 @@ async function main(): Promise<void> {
   let failed = 0;
   let expect: number | undefined;
   let startedAt = 0;
+  let cpuAtStart = process.cpuUsage();
   const closers: Array<() => Promise<unknown> | unknown> = [];
 
   const onCompleted = (): void => {
@@ -74,6 +85,7 @@ async function main(): Promise<void> {
           type,
           worker,
           timeout: 60_000,
+          tenantIds: [],
           taskHandler: (job) => {
             const ack = job.complete();
             ack.then(onCompleted, onFailed);
@@ -103,13 +115,15 @@ async function main(): Promise<void> {
   process.on('message', (message: ToWorker) => {
     if (message.kind === 'start') {
       expect = message.expect;
+      cpuAtStart = process.cpuUsage();
       startedAt = performance.now();
       start().catch((err: unknown) => send({ kind: 'error', message: String(err) }));
     } else if (message.kind === 'stop') {
       void (async () => {
         await Promise.allSettled(closers.map((close) => close()));
         await zbc.close().catch(() => undefined);
-        send({ kind: 'stopped', completed, failed });
+        const cpu = process.cpuUsage(cpuAtStart);
+        send({ kind: 'stopped', completed, failed, cpuMs: (cpu.user + cpu.system) / 1000 });
         process.disconnect();
         setTimeout(() => process.exit(0), 100);
       })();

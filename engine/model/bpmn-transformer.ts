@@ -8,14 +8,20 @@ import { elementList, elementProperty, type ModdleElement } from './moddle-eleme
 import { ModelValidationError, type ModelProblem } from './model-validation-error';
 import { transformProcess } from './transform/process-transformer';
 import { validateProcess } from './validation/process-validator';
+import type { ValidationOptions } from './validation/validation-rule';
 
-export async function transformBpmn(resourceName: string, xml: string): Promise<ExecutableProcess[]> {
+/** `options.supported`: what the engine can run (default SUPPORTED; see supported-elements.ts `withEnabled`). */
+export async function transformBpmn(
+  resourceName: string,
+  xml: string,
+  options: ValidationOptions = {},
+): Promise<ExecutableProcess[]> {
   const { definitions, problems, unresolvedReferences } = await parseBpmnXml(xml);
   if (!definitions) throw new ModelValidationError(resourceName, problems);
   const processes: ExecutableProcess[] = [];
   for (const source of executableProcesses(definitions, problems)) {
     const process = transformProcess(source, problems, unresolvedReferences);
-    problems.push(...validateProcess(process));
+    problems.push(...validateProcess(process, options));
     processes.push(process);
   }
   if (problems.length > 0) throw new ModelValidationError(resourceName, problems);

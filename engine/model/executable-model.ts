@@ -79,6 +79,55 @@ export interface MultiInstanceDefinition {
   completionCondition?: string;
 }
 
+/** A message reference (bpmn:message): catch events and receive tasks subscribe with it; throw events name it. */
+export interface MessageDefinition {
+  /** bpmn:message name: static or `=expr`. */
+  name: ValueOrExpression;
+  /** zeebe:subscription correlationKey: always FEEL, without the leading `=`. */
+  correlationKey?: string;
+}
+
+export type TimerKind = 'date' | 'duration' | 'cycle';
+
+/** bpmn:timerEventDefinition: which of timeDate / timeDuration / timeCycle is set, and its body. */
+export interface TimerDefinition {
+  kind: TimerKind;
+  /** Static text (ISO 8601 or cron, see timer-syntax.ts) or a FEEL expression. */
+  value: ValueOrExpression;
+}
+
+/** bpmn:errorEventDefinition → bpmn:error. */
+export interface ErrorDefinition {
+  /**
+   * Throw events: static or an expression. Catch events: always static; undefined means catch-all (no error
+   * reference, or an empty code).
+   */
+  errorCode?: ValueOrExpression;
+}
+
+/** bpmn:escalationEventDefinition → bpmn:escalation; same rules as ErrorDefinition. */
+export interface EscalationDefinition {
+  escalationCode?: ValueOrExpression;
+}
+
+/** bpmn:signalEventDefinition → bpmn:signal. */
+export interface SignalDefinition {
+  name: ValueOrExpression;
+}
+
+/** bpmn:linkEventDefinition. */
+export interface LinkDefinition {
+  name: string;
+}
+
+/** bpmn:compensateEventDefinition on a compensation throw or end event. */
+export interface CompensationDefinition {
+  /** The activity to compensate; undefined: every completed activity of the scope. */
+  activityRef?: string;
+  /** default true */
+  waitForCompletion: boolean;
+}
+
 export interface ExecutableElement {
   id: string;
   name?: string;
@@ -107,6 +156,42 @@ export interface ExecutableElement {
   cancelActivity?: boolean;
   /** Activities marked multi-instance. */
   multiInstance?: MultiInstanceDefinition;
+
+  /**
+   * Message start / intermediate catch / boundary / end / throw events and receive tasks (send tasks too when
+   * they reference a message). Undefined when there is no message reference or the message has no name.
+   */
+  message?: MessageDefinition;
+  /** Timer events; undefined when the definition has none of timeDate / timeDuration / timeCycle. */
+  timer?: TimerDefinition;
+  /** Error events (end: throw; boundary and event-subprocess start: catch). */
+  error?: ErrorDefinition;
+  /** Escalation events (intermediate throw and end: throw; boundary and event-subprocess start: catch). */
+  escalation?: EscalationDefinition;
+  /** Signal events; undefined when there is no signal reference or the signal has no name. */
+  signal?: SignalDefinition;
+  /** Link intermediate throw and catch events. */
+  link?: LinkDefinition;
+  /** Compensation intermediate throw and end events. */
+  compensation?: CompensationDefinition;
+  /** Compensation boundary events: the activity a bpmn:association connects them to (the handler). */
+  compensationHandlerId?: string;
+  /** Activities with isForCompensation="true" (compensation handlers); undefined otherwise. */
+  isForCompensation?: boolean;
+  /** Activities (tasks, call activities, subprocesses): their boundary events, in XML order. */
+  boundaryEventIds?: string[];
+  /** Containers (process, subprocess, event subprocess): the event subprocesses among their direct children. */
+  eventSubProcessIds?: string[];
+  /** Event subprocesses: their start event (the first, if a faulty model has several). */
+  startEventId?: string;
+  /** Start events inside event subprocesses: isInterrupting (default true). */
+  interrupting?: boolean;
+  /** Event-based gateways: the targets of their outgoing flows, in outgoing-flow order. */
+  targetEventIds?: string[];
+  /** The process element: its message, timer and signal start events (direct children), in XML order. */
+  messageStartEventIds?: string[];
+  timerStartEventIds?: string[];
+  signalStartEventIds?: string[];
 }
 
 export interface SequenceFlow {

@@ -4,37 +4,77 @@
  */
 import type { ElementKind, EventKind, ExecutableElement } from './executable-model';
 
-/** Supported event kinds per event element kind; an element kind not listed here is not an event. */
-const SUPPORTED_EVENTS: Partial<Record<ElementKind, readonly EventKind[]>> = {
-  startEvent: ['none'],
-  endEvent: ['none', 'terminate'],
-  intermediateThrowEvent: ['none'],
-  intermediateCatchEvent: [],
-  boundaryEvent: [],
+/** What the engine can run: the lists below, or an extension of them (see `withEnabled`). */
+export interface SupportedFeatures {
+  /** Supported event kinds per event element kind; an element kind not listed here is not an event. */
+  readonly events: Readonly<Partial<Record<ElementKind, ReadonlySet<EventKind>>>>;
+  /** Supported element kinds other than events. */
+  readonly kinds: ReadonlySet<ElementKind>;
+  readonly multiInstance: boolean;
+}
+
+/** What this engine version runs. */
+export const SUPPORTED: SupportedFeatures = {
+  events: {
+    startEvent: new Set<EventKind>(['none', 'message', 'timer', 'signal', 'error', 'escalation']),
+    endEvent: new Set<EventKind>(['none', 'terminate', 'message', 'signal', 'error', 'escalation']),
+    intermediateThrowEvent: new Set<EventKind>(['none', 'message', 'signal', 'escalation', 'link']),
+    intermediateCatchEvent: new Set<EventKind>(['message', 'timer', 'signal', 'link']),
+    boundaryEvent: new Set<EventKind>(['message', 'timer', 'signal', 'error', 'escalation']),
+  },
+  kinds: new Set<ElementKind>([
+    'process',
+    'serviceTask',
+    'task',
+    'manualTask',
+    'scriptTask',
+    'subProcess',
+    'exclusiveGateway',
+    'parallelGateway',
+    'inclusiveGateway',
+    'eventBasedGateway',
+    'eventSubProcess',
+    'receiveTask',
+    'sendTask',
+  ]),
+  multiInstance: false,
 };
 
-const SUPPORTED_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>([
-  'process',
-  'serviceTask',
-  'task',
-  'manualTask',
-  'scriptTask',
-  'subProcess',
-  'exclusiveGateway',
-  'parallelGateway',
-  'inclusiveGateway',
-]);
+/** Features to switch on in addition to a base set, e.g. `{ events: { boundaryEvent: ['timer'] } }`. */
+export interface EnabledFeatures {
+  events?: Partial<Record<ElementKind, readonly EventKind[]>>;
+  kinds?: readonly ElementKind[];
+  multiInstance?: boolean;
+}
+
+/** `base` plus the enabled features (base is not changed). */
+export function withEnabled(enabled: EnabledFeatures, base: SupportedFeatures = SUPPORTED): SupportedFeatures {
+  const events: Partial<Record<ElementKind, ReadonlySet<EventKind>>> = { ...base.events };
+  for (const [kind, eventKinds] of Object.entries(enabled.events ?? {}) as [ElementKind, EventKind[]][]) {
+    events[kind] = new Set([...(base.events[kind] ?? []), ...eventKinds]);
+  }
+  return {
+    events,
+    kinds: new Set([...base.kinds, ...(enabled.kinds ?? [])]),
+    multiInstance: enabled.multiInstance ?? base.multiInstance,
+  };
+}
 
 /** Undefined when the engine can run the element; else the problem to report. */
-export function unsupportedReason(element: ExecutableElement): string | undefined {
-  if (element.multiInstance) return `multi-instance ${kindLabel(element.kind)} is not supported yet by this engine`;
-  const supportedEvents = SUPPORTED_EVENTS[element.kind];
+export function unsupportedReason(
+  element: ExecutableElement,
+  supported: SupportedFeatures = SUPPORTED,
+): string | undefined {
+  if (element.multiInstance && !supported.multiInstance) {
+    return `multi-instance ${kindLabel(element.kind)} is not supported yet by this engine`;
+  }
+  const supportedEvents = supported.events[element.kind];
   if (supportedEvents) {
-    return supportedEvents.includes(element.eventKind)
+    return supportedEvents.has(element.eventKind)
       ? undefined
       : `${eventLabel(element)} is not supported yet by this engine`;
   }
-  if (!SUPPORTED_KINDS.has(element.kind)) return `${kindLabel(element.kind)} is not supported yet by this engine`;
+  if (!supported.kinds.has(element.kind)) return `${kindLabel(element.kind)} is not supported yet by this engine`;
   return undefined;
 }
 

@@ -10,12 +10,10 @@ import { completeJobProcessor } from './job/complete-job-processor';
 import { failJobProcessor } from './job/fail-job-processor';
 import { activateJobsProcessor } from './job/job-dispatch';
 import { throwErrorProcessor } from './job/throw-error-processor';
-import {
-  triggerDueJobsProcessor,
-  updateJobRetriesProcessor,
-  updateJobTimeoutProcessor,
-  yieldJobProcessor,
-} from './job/update-job-processors';
+import { correlateMessageProcessor, publishMessageProcessor } from './message/publish-message-processor';
+import { broadcastSignal } from './signal/signal-broadcast';
+import { triggerDueProcessor } from './timer/due-processor';
+import { updateJobRetriesProcessor, updateJobTimeoutProcessor, yieldJobProcessor } from './job/update-job-processors';
 
 type Processors = { [T in Command['type']]: (ctx: CommandContext, command: Extract<Command, { type: T }>) => unknown };
 
@@ -36,7 +34,10 @@ const processors: Processors = {
   UPDATE_JOB_TIMEOUT: updateJobTimeoutProcessor,
   YIELD_JOB: yieldJobProcessor,
   RESOLVE_INCIDENT: resolveIncidentProcessor,
-  TRIGGER_DUE: triggerDueJobsProcessor,
+  TRIGGER_DUE: triggerDueProcessor,
+  PUBLISH_MESSAGE: publishMessageProcessor,
+  CORRELATE_MESSAGE: correlateMessageProcessor,
+  BROADCAST_SIGNAL: (ctx, { name, variables, tenantId }) => ({ key: broadcastSignal(ctx, name, variables, tenantId) }),
 };
 
 export function processCommand(ctx: CommandContext, command: Command): unknown {

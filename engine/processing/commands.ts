@@ -8,6 +8,7 @@ import type {
 import type { ExecutableProcess } from '../model/executable-model';
 import type { ResultWaiter } from './instance/result-waiters';
 import type { Poller } from './job/job-waiters';
+import type { PublishMessageRequest } from './message/publish-message-processor';
 
 /** A deployed resource, already parsed and validated outside the single writer (parsing is asynchronous). */
 export interface ParsedResource {
@@ -33,4 +34,7 @@ export type Command =
   | { type: 'UPDATE_JOB_TIMEOUT'; jobKey: number; timeout: number }
   | { type: 'YIELD_JOB'; jobKey: number }
   | { type: 'RESOLVE_INCIDENT'; incidentKey: number }
-  | { type: 'TRIGGER_DUE' };
+  | { type: 'TRIGGER_DUE' }
+  | { type: 'PUBLISH_MESSAGE'; request: PublishMessageRequest }
+  | { type: 'CORRELATE_MESSAGE'; request: Omit<PublishMessageRequest, 'timeToLive' | 'messageId'> }
+  | { type: 'BROADCAST_SIGNAL'; name: string; variables: Variables; tenantId: string };

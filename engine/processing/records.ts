@@ -12,7 +12,16 @@ export type ValueType =
   | 'VARIABLE_DOCUMENT'
   | 'INCIDENT'
   | 'RESOURCE_DELETION'
-  | 'CLOCK';
+  | 'CLOCK'
+  | 'TIMER'
+  | 'MESSAGE'
+  | 'PROCESS_MESSAGE_SUBSCRIPTION'
+  | 'MESSAGE_START_EVENT_SUBSCRIPTION'
+  | 'SIGNAL'
+  | 'SIGNAL_SUBSCRIPTION'
+  | 'ERROR'
+  | 'ESCALATION'
+  | 'PROCESS_EVENT';
 
 export interface EngineRecord {
   key: number;

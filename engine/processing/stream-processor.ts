@@ -1,8 +1,9 @@
 import { EngineError } from '../errors';
 import type { EngineClock } from '../clock/engine-clock';
+import type { Variables } from '../engine-api';
 import type { EngineState } from '../state/engine-state';
 import type { EngineStorage } from '../storage/engine-storage';
-import { processActivateElement } from './bpmn/activate-element-processor';
+import { processFollowUp } from './bpmn/follow-up-processor';
 import type { BpmnCommand } from './bpmn/bpmn-context';
 import type { Command } from './commands';
 import type { CommandContext } from './command-context';
@@ -88,6 +89,7 @@ export class StreamProcessor {
       effects: { jobTypesAvailable: new Set(), completedInstances: new Map(), terminatedInstances: new Set() },
       inFlight: new Map(),
       startInstructions: new Map(),
+      pendingTriggers: new Map(),
       jobWaiters: this.jobWaiters,
       resultWaiters: this.resultWaiters,
       afterCommit: (action) => afterCommit.push(action),
@@ -97,7 +99,7 @@ export class StreamProcessor {
     for (const pending of batch) {
       try {
         const result = processCommand(ctx, pending.command);
-        for (let i = 0; i < followUps.length; i++) processActivateElement(ctx, followUps[i]);
+        for (let i = 0; i < followUps.length; i++) processFollowUp(ctx, followUps[i]);
         answers.push(() => pending.resolve(result));
         if (pending.command.type === 'DISPATCH_JOBS') dispatchAll = true;
       } catch (error) {
@@ -126,8 +128,16 @@ export class StreamProcessor {
     }
     for (const answer of answers) answer();
     for (const action of afterCommit) action();
-    for (const [key, variables] of ctx.effects.completedInstances) this.resultWaiters.take(key)?.resolve(variables);
-    for (const key of ctx.effects.terminatedInstances) {
+    // Result waiters hear of their instance only after the answers above have settled: an instance that runs
+    // through in its creation batch must not be reported before its creation is.
+    const { completedInstances, terminatedInstances } = ctx.effects;
+    if (completedInstances.size || terminatedInstances.size)
+      setImmediate(() => this.notifyResultWaiters(completedInstances, terminatedInstances));
+  }
+
+  private notifyResultWaiters(completed: Map<number, Variables>, terminated: Set<number>): void {
+    for (const [key, variables] of completed) this.resultWaiters.take(key)?.resolve(variables);
+    for (const key of terminated) {
       this.resultWaiters
         .take(key)
         ?.reject(

@@ -4,9 +4,12 @@ import type { StateRow } from '../storage/engine-storage';
 import { DirtyTracker } from './dirty-tracker';
 import { ElementInstanceStore } from './element-instance-state';
 import type { ElementInstance, Incident, Job, ProcessDefinition, VariableEntry } from './entities';
+import type { BufferedMessage, EventSubscription } from './event-entities';
+import { EventSubscriptionStore } from './event-subscription-state';
 import { IncidentStore } from './incident-state';
 import { JobStore } from './job-state';
 import { KeyGenerator } from './key-generator';
+import { MessageStore } from './message-state';
 import { ProcessState } from './process-state';
 import { VariableStore } from './variable-state';
 
@@ -19,6 +22,8 @@ export class EngineState {
   readonly variables = new VariableStore(this.dirty);
   readonly jobs = new JobStore(this.dirty);
   readonly incidents = new IncidentStore(this.dirty);
+  readonly subscriptions = new EventSubscriptionStore(this.dirty);
+  readonly messages = new MessageStore(this.dirty);
 
   /** Rebuilds the state from stored rows; process models are transformed again from their stored XML. */
   async load(rows: StateRow[]): Promise<void> {
@@ -56,6 +61,15 @@ export class EngineState {
           break;
         case 'incident':
           this.incidents.load(value as Incident);
+          break;
+        case 'subscription':
+          this.subscriptions.load(value as EventSubscription);
+          break;
+        case 'message':
+          this.messages.load(value as BufferedMessage);
+          break;
+        case 'messageStart':
+          this.messages.loadStartedInstance(row.key, value as number);
           break;
         default:
           throw new Error(`unknown state column family '${row.cf}'`);

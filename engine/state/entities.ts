@@ -42,6 +42,8 @@ export interface ElementInstance {
   joins?: Record<string, Record<string, number>>;
   /** Set when a terminate end event ended this scope: once its children are gone, it completes. */
   terminateEndReached?: boolean;
+  /** Set when an interrupting event subprocess started in this scope: only it may still be activated here. */
+  interruptingElementId?: string;
   jobKey?: number;
 }
 

@@ -16,7 +16,13 @@ export function sdkClient(port: number): Zeebe.ZeebeGrpcClient {
       ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
       CAMUNDA_AUTH_STRATEGY: 'NONE',
       CAMUNDA_SECURE_CONNECTION: false,
-      zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+      zeebeGrpcSettings: {
+        // errors must reach the test, not be retried
+        ZEEBE_GRPC_CLIENT_RETRY: false,
+        ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+        // the SDK leaves its connection-tolerance timer running after close(); keep it short so jest can exit
+        ZEEBE_GRPC_CLIENT_CONNECTION_TOLERANCE_MS: 100,
+      },
     },
   });
 }

@@ -110,7 +110,7 @@ describe('REST v2 gateway with CamundaRestClient', () => {
     fs.copyFileSync(fixture('rest-straight.bpmn'), file);
     const result = await client.deployResourcesFromFiles([fixture('rest-order.bpmn'), file]);
     expect(result.processes.map((p) => p.processDefinitionId)).toEqual(['rest-order', 'rest-straight']);
-    expect(result.processes[1].resourceName).toBe(file);
+    expect(result.processes[1].resourceName).toBe('直通.bpmn'); // form-data sends the base name
   });
 
   it('creates instances by id, by id and version, and by key', async () => {
@@ -198,13 +198,12 @@ describe('REST v2 gateway with CamundaRestClient', () => {
     await again.complete();
   });
 
-  it('throws a BPMN error for a job', async () => {
+  it('throws a BPMN error for a job (uncaught here: it becomes an incident)', async () => {
     const instance = await startOrder();
     const job = await activateJobOf(instance.processInstanceKey);
     await expect(
       job.error({ errorCode: 'REST_REJECTED', errorMessage: '资料不全', variables: { reason: '资料不全' } }),
     ).resolves.toBe('JOB_ACTION_ACKNOWLEDGEMENT');
-    await expectProblem('POST', `/v2/jobs/${job.jobKey}/completion`, '{}', 404, 'NOT_FOUND');
   });
 
   it('updates a job’s retries and timeout', async () => {
@@ -305,6 +304,13 @@ describe('REST v2 gateway problem details', () => {
   it('answers an unknown job with 404 and a malformed key with 400', async () => {
     await expectProblem('POST', '/v2/jobs/2251799813685249/completion', '{}', 404, 'NOT_FOUND');
     await expectProblem('POST', '/v2/jobs/not-a-key/completion', '{}', 400, 'INVALID_ARGUMENT');
+  });
+
+  it('activates without a worker name (optional in the REST API) and answers at once with requestTimeout < 0', async () => {
+    const body = JSON.stringify({ type: 'rest-nobody', timeout: 1000, maxJobsToActivate: 1, requestTimeout: -1 });
+    const res = await raw('POST', '/v2/jobs/activation', body);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ jobs: [] });
   });
 
   it('validates activation, update and clock requests', async () => {

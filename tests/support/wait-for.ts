@@ -16,7 +16,10 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Calls `probe` until it returns a value other than undefined, null or false, and returns that value. A probe that
  * throws counts as not yet; the last error is reported if the deadline passes.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  options: WaitOptions = {},
+): Promise<T> {
   const timeout = options.timeout ?? 10_000;
   const interval = options.interval ?? 50;
   const deadline = Date.now() + timeout;

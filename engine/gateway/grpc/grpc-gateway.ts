@@ -10,6 +10,7 @@ import { unimplemented, type GatewayLog } from './error-mapper';
 import { GATEWAY_SERVICE_NAME, loadGatewayService } from './gateway-proto';
 import { deploymentHandlers } from './handlers/deployment-handler';
 import type { HandlerContext, RpcHandlers } from './handlers/handler-context';
+import { eventHandlers } from './handlers/event-handler';
 import { incidentHandlers } from './handlers/incident-handler';
 import { jobActivationHandlers } from './handlers/job-activation-handler';
 import { jobHandlers } from './handlers/job-handler';
@@ -73,6 +74,7 @@ function gatewayHandlers(ctx: HandlerContext): RpcHandlers {
     ...jobActivationHandlers(ctx),
     ...jobHandlers(ctx),
     ...incidentHandlers(ctx),
+    ...eventHandlers(ctx),
   };
 }
 

@@ -166,3 +166,23 @@ export interface TopologyResponse {
 }
 
 export type Empty = Record<string, never>;
+
+export interface PublishMessageRequest {
+  name: string;
+  correlationKey: string;
+  timeToLive: Int64;
+  messageId: string;
+  variables: string;
+  tenantId: string;
+}
+
+export interface BroadcastSignalRequest {
+  signalName: string;
+  variables: string;
+  tenantId: string;
+}
+
+export interface KeyWithTenant {
+  key: Int64;
+  tenantId: string;
+}

@@ -23,6 +23,7 @@ export function createElement(
     inputMappings: [],
     outputMappings: [],
   };
+  if (source.isForCompensation === true) element.isForCompensation = true;
   transformIoMapping(source, element, context);
   transformMultiInstance(source, element, context);
   return element;

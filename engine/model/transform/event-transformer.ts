@@ -1,7 +1,8 @@
-/** Start, end, intermediate and boundary events: the event kind from the event definition. */
+/** Start, end, intermediate and boundary events: the event kind and details from the event definition. */
 import type { ElementKind, EventKind, ExecutableElement } from '../executable-model';
 import { elementList, elementProperty, type ModdleElement } from '../moddle-element';
 import { createElement } from './element-factory';
+import { transformEventDefinition } from './event-definition-transformer';
 import { transformTaskDefinition } from './extension/task-definition-transformer';
 import type { TransformContext } from './transform-context';
 
@@ -32,6 +33,10 @@ export function transformEvent(
 ): ExecutableElement {
   const element = createElement(source, EVENT_KINDS[source.$type], flowScopeId, context, eventKind(source, context));
   transformTaskDefinition(source, element);
+  transformEventDefinition(source, element, context);
+  if (element.kind === 'startEvent' && context.process.elements.get(flowScopeId)?.kind === 'eventSubProcess') {
+    element.interrupting = source.isInterrupting !== false;
+  }
   if (element.kind === 'boundaryEvent') {
     element.attachedToId = elementProperty(source, 'attachedToRef')?.id;
     element.cancelActivity = source.cancelActivity !== false;

@@ -3,6 +3,7 @@ import type { ExecutableProcess } from '../executable-model';
 import type { ModelProblem } from '../model-validation-error';
 import { elementList, type ModdleElement } from '../moddle-element';
 import { transformProcessElement } from './container-transformer';
+import { linkEvents } from './event-linker';
 import { connectFlows } from './flow-connector';
 import { TransformContext } from './transform-context';
 
@@ -14,6 +15,7 @@ export function transformProcess(
   const context = new TransformContext(source.id ?? '', source.name || undefined, problems, unresolvedReferences);
   transformProcessElement(source, context);
   connectFlows(context.process, flowNodesById(source));
+  linkEvents(context.process, source);
   return context.process;
 }
 

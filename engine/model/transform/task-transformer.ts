@@ -2,6 +2,7 @@
 import type { ElementKind, ExecutableElement } from '../executable-model';
 import type { ModdleElement } from '../moddle-element';
 import { createElement } from './element-factory';
+import { transformTaskMessage } from './event-definition-transformer';
 import { transformScript } from './extension/script-transformer';
 import { transformTaskDefinition } from './extension/task-definition-transformer';
 import type { TransformContext } from './transform-context';
@@ -26,5 +27,6 @@ export function transformTask(
   const element = createElement(source, TASK_KINDS[source.$type], flowScopeId, context);
   transformTaskDefinition(source, element);
   transformScript(source, element);
+  if (element.kind === 'receiveTask' || element.kind === 'sendTask') transformTaskMessage(source, element);
   return element;
 }

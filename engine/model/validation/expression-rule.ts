@@ -31,6 +31,16 @@ function expressionsOf(element: ExecutableElement): [string, string | undefined]
     found.push(['the job retries {}', expressionOf(element.job.retries)]);
   }
   if (element.script) found.push(['the script {}', element.script.expression]);
+  if (element.message) {
+    found.push(['the message name {}', expressionOf(element.message.name)]);
+    found.push(['the correlation key {}', element.message.correlationKey]);
+  }
+  if (element.timer) found.push(['the timer {}', expressionOf(element.timer.value)]);
+  if (element.error?.errorCode) found.push(['the error code {}', expressionOf(element.error.errorCode)]);
+  if (element.escalation?.escalationCode) {
+    found.push(['the escalation code {}', expressionOf(element.escalation.escalationCode)]);
+  }
+  if (element.signal) found.push(['the signal name {}', expressionOf(element.signal.name)]);
   const loop = element.multiInstance;
   if (loop) {
     found.push(['the input collection {}', loop.inputCollection]);

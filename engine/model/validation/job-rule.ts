@@ -1,16 +1,24 @@
-import type { ElementKind } from '../executable-model';
+import type { ElementKind, ExecutableElement } from '../executable-model';
+import { describeElement } from './rule-helpers';
 import type { ValidationRule } from './validation-rule';
 
 /** Elements that always create a job. */
 const JOB_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>(['serviceTask', 'sendTask']);
 
+/** Message throw and end events are job-based too (§3.1). */
+function needsJob(element: ExecutableElement): boolean {
+  if (JOB_KINDS.has(element.kind)) return true;
+  const throws = element.kind === 'intermediateThrowEvent' || element.kind === 'endEvent';
+  return throws && element.eventKind === 'message';
+}
+
 /** Job-based elements need a job type; a script task needs a FEEL script or a job type. */
 export const jobRule: ValidationRule = (process, report) => {
   for (const element of process.elements.values()) {
-    const label = element.kind === 'sendTask' ? 'a send task' : 'a service task';
+    const label = describeElement(element);
     const type = element.job?.type;
     const emptyType = type && (type.kind === 'static' ? type.value.trim() === '' : type.expression.trim() === '');
-    if (JOB_KINDS.has(element.kind) && (!element.job || emptyType)) {
+    if (needsJob(element) && (!element.job || emptyType)) {
       report({ elementId: element.id, message: `${label} needs a job type (zeebe:taskDefinition type)` });
     } else if (element.job && emptyType) {
       report({ elementId: element.id, message: 'the job type (zeebe:taskDefinition type) is empty' });

@@ -1,27 +1,45 @@
 /** Deployment validation of a transformed process: each rule reports every problem it finds. */
 import type { ExecutableProcess } from '../executable-model';
 import type { ModelProblem } from '../model-validation-error';
+import { catchCodeRule } from './catch-code-rule';
+import { compensationRule } from './compensation-rule';
+import { eventGatewayRule } from './event-gateway-rule';
+import { eventPositionRule } from './event-position-rule';
+import { eventSubProcessRule } from './event-subprocess-rule';
 import { expressionRule } from './expression-rule';
 import { gatewayRule } from './gateway-rule';
 import { jobRule } from './job-rule';
+import { linkRule } from './link-rule';
 import { mappingRule } from './mapping-rule';
+import { messageRule } from './message-rule';
 import { sequenceFlowRule } from './sequence-flow-rule';
+import { signalRule } from './signal-rule';
 import { startEventRule } from './start-event-rule';
 import { supportedElementRule } from './supported-element-rule';
-import type { ValidationRule } from './validation-rule';
+import { timerRule } from './timer-rule';
+import type { ValidationOptions, ValidationRule } from './validation-rule';
 
 const RULES: readonly ValidationRule[] = [
   supportedElementRule,
   startEventRule,
+  eventPositionRule,
+  eventSubProcessRule,
   sequenceFlowRule,
   gatewayRule,
+  eventGatewayRule,
   jobRule,
+  messageRule,
+  timerRule,
+  catchCodeRule,
+  signalRule,
+  linkRule,
+  compensationRule,
   mappingRule,
   expressionRule,
 ];
 
-export function validateProcess(process: ExecutableProcess): ModelProblem[] {
+export function validateProcess(process: ExecutableProcess, options: ValidationOptions = {}): ModelProblem[] {
   const problems: ModelProblem[] = [];
-  for (const rule of RULES) rule(process, (problem) => problems.push(problem));
+  for (const rule of RULES) rule(process, (problem) => problems.push(problem), options);
   return problems;
 }

@@ -7,10 +7,14 @@ import { processorFor } from './processor-registry';
  * Activates an element inside its flow scope (a follow-up of a taken flow or a starting container). A token whose
  * scope is no longer active (terminated, or ended by a terminate end event) is dropped.
  */
-export function processActivateElement(ctx: BpmnContext, command: BpmnCommand): void {
+export function processActivateElement(
+  ctx: BpmnContext,
+  command: Extract<BpmnCommand, { intent: 'ACTIVATE_ELEMENT' }>,
+): void {
   activationArrived(ctx, command.flowScopeKey, command.elementId);
   const scope = ctx.state.elementInstances.get(command.flowScopeKey);
   if (!scope || scope.state !== 'ELEMENT_ACTIVATED' || scope.terminateEndReached) return;
+  if (scope.interruptingElementId && scope.interruptingElementId !== command.elementId) return;
   const element = ctx.state.processes.model(command.processDefinitionKey).elements.get(command.elementId)!;
   const value = processInstanceValue(
     {

@@ -1,8 +1,18 @@
 import type { ElementKind, ExecutableElement } from '../../model/executable-model';
+import { eventSubProcessProcessor } from './container/event-sub-process-processor';
 import { processProcessor } from './container/process-processor';
 import { subProcessProcessor } from './container/sub-process-processor';
 import type { ElementProcessor } from './element-processor';
+import { catchEventProcessor } from './event/catch-event-processor';
 import { terminateEndEventProcessor } from './event/terminate-end-event-processor';
+import {
+  errorEndEventProcessor,
+  escalationThrowProcessor,
+  linkThrowProcessor,
+  signalThrowProcessor,
+} from './event/throw-event-processors';
+import { triggeredEventProcessor } from './event/triggered-event-processor';
+import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-processor';
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor';
 import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor';
@@ -14,20 +24,44 @@ import { scriptTaskProcessor } from './task/script-task-processor';
 const processors: Partial<Record<ElementKind, ElementProcessor>> = {
   process: processProcessor,
   subProcess: subProcessProcessor,
-  startEvent: passThroughProcessor,
-  endEvent: passThroughProcessor,
-  intermediateThrowEvent: passThroughProcessor,
+  eventSubProcess: eventSubProcessProcessor,
+  startEvent: triggeredEventProcessor,
+  boundaryEvent: triggeredEventProcessor,
+  intermediateCatchEvent: catchEventProcessor,
+  receiveTask: catchEventProcessor,
   task: passThroughProcessor,
   manualTask: passThroughProcessor,
   serviceTask: jobWorkerTaskProcessor,
+  sendTask: jobWorkerTaskProcessor,
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,
   inclusiveGateway: inclusiveGatewayProcessor,
+  eventBasedGateway: eventBasedGatewayProcessor,
 };
 
+/** Throw and end events behave by what they throw; message ones are jobs, as in Zeebe. */
+function throwEventProcessor(element: ExecutableElement): ElementProcessor {
+  switch (element.eventKind) {
+    case 'terminate':
+      return terminateEndEventProcessor;
+    case 'message':
+      return jobWorkerTaskProcessor;
+    case 'signal':
+      return signalThrowProcessor;
+    case 'escalation':
+      return escalationThrowProcessor;
+    case 'error':
+      return errorEndEventProcessor;
+    case 'link':
+      return linkThrowProcessor;
+    default:
+      return passThroughProcessor;
+  }
+}
+
 export function processorFor(element: ExecutableElement): ElementProcessor {
-  if (element.kind === 'endEvent' && element.eventKind === 'terminate') return terminateEndEventProcessor;
+  if (element.kind === 'endEvent' || element.kind === 'intermediateThrowEvent') return throwEventProcessor(element);
   const processor = processors[element.kind];
   if (!processor) throw new Error(`no processor for element kind '${element.kind}' (${element.id})`);
   return processor;

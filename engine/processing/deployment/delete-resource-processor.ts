@@ -1,5 +1,6 @@
 import { failedPrecondition, notFound } from '../../errors';
 import type { CommandProcessor } from '../command-context';
+import { closeStartEvents, openStartEvents, planStartEvents } from './start-event-subscriptions';
 
 /** Deletes a process definition; refused while it has running instances. The previous version becomes the latest. */
 export const deleteResourceProcessor: CommandProcessor<{ resourceKey: number }, void> = (ctx, { resourceKey }) => {
@@ -14,7 +15,15 @@ export const deleteResourceProcessor: CommandProcessor<{ resourceKey: number }, 
     );
   }
   const { resource: _xml, ...value } = definition;
+  const wasLatest = ctx.state.processes.latest(definition.bpmnProcessId)?.key === resourceKey;
+  closeStartEvents(ctx, resourceKey);
   ctx.writer.append('PROCESS', 'DELETED', resourceKey, value);
+  // The previous version becomes the latest, and its start events listen again.
+  const previous = wasLatest ? ctx.state.processes.latest(definition.bpmnProcessId) : undefined;
+  if (previous) {
+    const plan = planStartEvents(ctx.state.processes.model(previous.key), ctx.now());
+    if (typeof plan !== 'string') openStartEvents(ctx, previous, plan);
+  }
   ctx.writer.append('RESOURCE_DELETION', 'DELETED', ctx.state.keys.next(), {
     resourceKey,
     tenantId: definition.tenantId,

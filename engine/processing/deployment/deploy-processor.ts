@@ -2,6 +2,8 @@ import type { DeploymentResult } from '../../engine-api';
 import type { ProcessDefinition } from '../../state/entities';
 import type { ParsedResource } from '../commands';
 import type { CommandProcessor } from '../command-context';
+import { invalidArgument } from '../../errors';
+import { closeStartEvents, openStartEvents, planStartEvents } from './start-event-subscriptions';
 
 /**
  * A deployment is atomic. A resource identical (name and checksum) to the latest version of its processes is a
@@ -18,6 +20,15 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
       return latest?.checksum === resource.checksum && latest.resourceName === resource.name;
     });
   const allDuplicates = resources.every(isDuplicate);
+  // Start events are planned before anything is written: a timer that does not evaluate refuses the deployment.
+  const plans = new Map<string, ReturnType<typeof planStartEvents>>();
+  for (const model of resources.flatMap((r) => r.processes)) {
+    const plan = planStartEvents(model, ctx.now());
+    if (typeof plan === 'string') {
+      throw invalidArgument(`Expected to deploy process '${model.bpmnProcessId}', but ${plan}`);
+    }
+    plans.set(model.bpmnProcessId, plan);
+  }
   const deploymentKey = ctx.state.keys.next();
   const result: DeploymentResult = {
     deploymentKey,
@@ -46,7 +57,13 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
           deployedAt: ctx.now(),
         };
         const { resource: _xml, ...recordValue } = definition;
+        if (existing) closeStartEvents(ctx, existing.key);
         ctx.writer.append('PROCESS', 'CREATED', definition.key, recordValue, { definition, model });
+        openStartEvents(
+          ctx,
+          definition,
+          plans.get(model.bpmnProcessId) as Exclude<ReturnType<typeof planStartEvents>, string>,
+        );
       }
       result.processes.push({
         bpmnProcessId: definition.bpmnProcessId,

@@ -2,11 +2,9 @@ import { DEFAULT_TENANT, type CreatedInstance, type CreateInstanceRequest, type 
 import { failedPrecondition, invalidArgument, notFound } from '../../errors';
 import type { ExecutableProcess } from '../../model/executable-model';
 import type { ProcessDefinition } from '../../state/entities';
-import { processInstanceValue } from '../bpmn/behavior/record-values';
-import { mergeLocal } from '../bpmn/behavior/variable-behavior';
-import { processorFor } from '../bpmn/processor-registry';
 import type { CommandContext, CommandProcessor } from '../command-context';
 import type { ResultWaiter } from './result-waiters';
+import { startInstance } from './start-instance';
 
 function findDefinition(ctx: CommandContext, request: CreateInstanceRequest): ProcessDefinition {
   if (request.processDefinitionKey !== undefined && request.processDefinitionKey > 0) {
@@ -61,33 +59,13 @@ export const createInstanceProcessor: CommandProcessor<
       `Expected to create instance of process '${definition.bpmnProcessId}' with a none start event, but it has none`,
     );
   }
-  const key = ctx.state.keys.next();
-  const instance = {
-    key,
-    processInstanceKey: key,
+  const key = startInstance(ctx, definition, { variables, startIds, tenantId: request.tenantId });
+  if (resultWaiter) ctx.resultWaiters.register(key, resultWaiter);
+  return {
     processDefinitionKey: definition.key,
     bpmnProcessId: definition.bpmnProcessId,
     version: definition.version,
-    elementId: definition.bpmnProcessId,
-    flowScopeKey: -1,
+    processInstanceKey: key,
     tenantId: request.tenantId ?? DEFAULT_TENANT,
   };
-  ctx.writer.append('PROCESS_INSTANCE', 'ELEMENT_ACTIVATING', key, processInstanceValue(instance, process));
-  mergeLocal(ctx, key, variables);
-  const created: CreatedInstance = {
-    processDefinitionKey: definition.key,
-    bpmnProcessId: definition.bpmnProcessId,
-    version: definition.version,
-    processInstanceKey: key,
-    tenantId: instance.tenantId,
-  };
-  ctx.writer.append('PROCESS_INSTANCE_CREATION', 'CREATED', ctx.state.keys.next(), {
-    ...created,
-    variables,
-    startInstructions: request.startInstructions ?? [],
-  });
-  if (resultWaiter) ctx.resultWaiters.register(key, resultWaiter);
-  if (startIds.length) ctx.startInstructions.set(key, startIds);
-  processorFor(process).onActivate(ctx, process, ctx.state.elementInstances.get(key)!);
-  return created;
 };

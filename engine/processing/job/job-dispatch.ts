@@ -42,7 +42,7 @@ export function dispatchJobs(ctx: CommandContext, types: Iterable<string>, yield
       if (!poller) break;
       const request = poller.request;
       const jobs = activateJobs(ctx, { ...request, max: request.maxJobsToActivate });
-      ctx.jobWaiters.removePoller(poller);
+      ctx.jobWaiters.detachPoller(poller);
       ctx.afterCommit(() => poller.deliver(jobs));
     }
   }

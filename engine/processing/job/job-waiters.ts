@@ -26,8 +26,14 @@ export class JobWaiters {
     this.pollers.set(poller.request.type, list);
   }
 
+  /** The poller's caller has gone (timed out or cancelled): jobs delivered to it after this go back. */
   removePoller(poller: Poller): void {
     poller.closed = true;
+    this.detachPoller(poller);
+  }
+
+  /** A poller that is being served leaves the queue without being closed: it still expects its jobs. */
+  detachPoller(poller: Poller): void {
     const list = this.pollers.get(poller.request.type)?.filter((p) => p !== poller) ?? [];
     if (list.length) this.pollers.set(poller.request.type, list);
     else this.pollers.delete(poller.request.type);

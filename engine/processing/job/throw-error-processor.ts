@@ -1,12 +1,13 @@
 import type { ThrowErrorRequest, Variables } from '../../engine-api';
+import { throwError, uncaughtErrorMessage } from '../bpmn/behavior/error-behavior';
 import { raiseIncident } from '../bpmn/behavior/incident-behavior';
 import type { CommandProcessor } from '../command-context';
 import { jobFor, jobValue } from './job-lookup';
 
 /**
- * ThrowError: a BPMN error from a worker. Error catch events arrive with a later part of the engine; until then no
- * error is ever caught, so it raises an UNHANDLED_ERROR_EVENT incident on the task, as Zeebe does for an uncaught
- * error. Resolving it ignores the error and makes the job activatable again.
+ * ThrowError: a BPMN error from a worker. It is caught by an error boundary event or error event subprocess from
+ * the task outward (the task is terminated, its job with it), or it raises an UNHANDLED_ERROR_EVENT incident on
+ * the task; resolving that ignores the error and makes the job activatable again.
  */
 export const throwErrorProcessor: CommandProcessor<{ request: ThrowErrorRequest; variables: Variables }, void> = (
   ctx,
@@ -22,11 +23,6 @@ export const throwErrorProcessor: CommandProcessor<{ request: ThrowErrorRequest;
   );
   const instance = ctx.state.elementInstances.get(job.elementInstanceKey);
   if (!instance) return;
-  raiseIncident(
-    ctx,
-    instance,
-    'UNHANDLED_ERROR_EVENT',
-    `Expected to throw an error event with the code '${request.errorCode}' with message '${errorMessage}', but it was not caught. No error events are available in the scope.`,
-    job.key,
-  );
+  if (throwError(ctx, instance, request.errorCode, errorMessage, variables)) return;
+  raiseIncident(ctx, instance, 'UNHANDLED_ERROR_EVENT', uncaughtErrorMessage(request.errorCode, errorMessage), job.key);
 };

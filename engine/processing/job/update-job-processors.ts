@@ -1,4 +1,4 @@
-import type { CommandProcessor } from '../command-context';
+import type { CommandContext, CommandProcessor } from '../command-context';
 import { jobFor, jobValue } from './job-lookup';
 
 /** UpdateJobRetries: sets the retries; an incident stays until it is resolved. */
@@ -28,7 +28,7 @@ export const yieldJobProcessor: CommandProcessor<{ jobKey: number }, void> = (ct
 };
 
 /** Jobs whose activation deadline passed, and failed jobs whose back-off ended, become activatable again. */
-export const triggerDueJobsProcessor: CommandProcessor<unknown, void> = (ctx) => {
+export function triggerDueJobs(ctx: CommandContext): void {
   const now = ctx.now();
   for (const key of [...ctx.state.jobs.activatedJobs()]) {
     const job = ctx.state.jobs.get(key)!;
@@ -44,10 +44,10 @@ export const triggerDueJobsProcessor: CommandProcessor<unknown, void> = (ctx) =>
       ctx.effects.jobTypesAvailable.add(job.type);
     }
   }
-};
+}
 
 /** Whether anything is due at `now` (read outside the writer, to decide whether to send TRIGGER_DUE). */
-export function hasDueJobs(ctx: Pick<import('../command-context').CommandContext, 'state'>, now: number): boolean {
+export function hasDueJobs(ctx: Pick<CommandContext, 'state'>, now: number): boolean {
   for (const key of ctx.state.jobs.activatedJobs()) if (ctx.state.jobs.get(key)!.deadline <= now) return true;
   for (const key of ctx.state.jobs.backingOffJobs()) if (ctx.state.jobs.get(key)!.recurringAt <= now) return true;
   return false;

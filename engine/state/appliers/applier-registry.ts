@@ -1,5 +1,6 @@
 import type { EngineState } from '../engine-state';
 import { deploymentAppliers } from './deployment-appliers';
+import { eventAppliers } from './event-appliers';
 import { incidentAppliers } from './incident-appliers';
 import { jobAppliers } from './job-appliers';
 import { processInstanceAppliers } from './process-instance-appliers';
@@ -22,6 +23,7 @@ for (const [valueType, table] of Object.entries({
   ...jobAppliers,
   ...variableAppliers,
   ...incidentAppliers,
+  ...eventAppliers,
 })) {
   for (const [intent, applier] of Object.entries(table)) registry.set(`${valueType}:${intent}`, applier);
 }

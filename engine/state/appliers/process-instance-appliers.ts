@@ -36,6 +36,8 @@ const finish =
     }
     state.variables.removeScope(key);
     state.elementInstances.remove(key);
+    // A process instance started by a message start event frees its correlation key.
+    if (instance.flowScopeKey === -1) state.messages.instanceEnded(key);
   };
 
 function activating(

@@ -12,12 +12,17 @@ import {
   requiredString,
 } from '../request-validation';
 
-/** POST /v2/jobs/activation. `worker` may be omitted (the REST API makes it optional). */
+const DEFAULT_WORKER = 'default';
+
+/**
+ * POST /v2/jobs/activation. `worker` is optional in the REST API while the engine wants a name, so an omitted or
+ * blank worker is called 'default' (the Java client's default worker name).
+ */
 export function toActivateJobsRequest(rawBody: unknown): ActivateJobsRequest {
   const body = bodyObject(rawBody);
   return {
     type: requiredString(body, 'type'),
-    worker: optionalString(body, 'worker') ?? '',
+    worker: optionalString(body, 'worker')?.trim() || DEFAULT_WORKER,
     timeout: requiredInteger(body, 'timeout', 1),
     maxJobsToActivate: requiredInteger(body, 'maxJobsToActivate', 1),
     fetchVariable: optionalStringArray(body, 'fetchVariable'),

@@ -3,16 +3,32 @@ import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
 import { transitionToCompleted, transitionToTerminated } from './element-lifecycle';
 import { raiseIncident } from './incident-behavior';
+import { openSubscriptions } from './subscription-behavior';
 import { applyInputMappings, applyOutputMappings } from './variable-behavior';
 
 /** The steps most elements share: mappings on the way in and out, and plain termination. */
 
-/** Applies input mappings; on failure raises an incident and answers false. */
-export function enter(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance): boolean {
-  const result = applyInputMappings(ctx, instance, element.inputMappings);
-  if (result.ok) return true;
-  raiseIncident(ctx, instance, 'IO_MAPPING_ERROR', result.message);
-  return false;
+/**
+ * Applies input mappings, then opens the instance's event subscriptions (its boundary events', its event
+ * subprocesses', and with `ownEvent` its own); on failure raises an incident and answers false.
+ */
+export function enter(
+  ctx: BpmnContext,
+  element: ExecutableElement,
+  instance: ElementInstance,
+  ownEvent = false,
+): boolean {
+  const mapped = applyInputMappings(ctx, instance, element.inputMappings);
+  if (!mapped.ok) {
+    raiseIncident(ctx, instance, 'IO_MAPPING_ERROR', mapped.message);
+    return false;
+  }
+  const opened = openSubscriptions(ctx, element, instance, ownEvent);
+  if (!opened.ok) {
+    raiseIncident(ctx, instance, 'EXTRACT_VALUE_ERROR', opened.message);
+    return false;
+  }
+  return true;
 }
 
 /** Applies output mappings and completes; on failure raises an incident and the instance stays COMPLETING. */

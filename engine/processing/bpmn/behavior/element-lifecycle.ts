@@ -4,6 +4,8 @@ import type { BpmnContext } from '../bpmn-context';
 import { processorFor } from '../processor-registry';
 import { takeFlows } from './flow-behavior';
 import { resolveIncidentsOf } from './incident-behavior';
+import { closeSubscriptions } from './subscription-behavior';
+import { startFromBuffer } from '../../message/message-correlation';
 import { processInstanceValue } from './record-values';
 
 /**
@@ -42,6 +44,7 @@ export function transitionToActivated(ctx: BpmnContext, instance: ElementInstanc
 
 /** Starts completing the instance; the processor's onComplete finishes it (output mappings, then completed). */
 export function completeElement(ctx: BpmnContext, instance: ElementInstance, flowIds?: string[]): void {
+  closeSubscriptions(ctx, instance);
   write(ctx, 'ELEMENT_COMPLETING', instance);
   const element = elementOf(ctx, instance);
   processorFor(element).onComplete(ctx, element, instance, flowIds);
@@ -55,9 +58,11 @@ export function transitionToCompleted(
   flowIds: string[] = element.outgoing,
   bookkeeping?: Record<string, unknown>,
 ): void {
+  const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
   write(ctx, 'ELEMENT_COMPLETED', instance, bookkeeping);
   takeFlows(ctx, instance, flowIds);
   notifyFlowScope(ctx, instance);
+  if (heldKey !== undefined) startFromBuffer(ctx, instance.bpmnProcessId, heldKey);
 }
 
 export function terminateElement(ctx: BpmnContext, instance: ElementInstance): void {
@@ -68,6 +73,7 @@ export function terminateElement(ctx: BpmnContext, instance: ElementInstance): v
   ) {
     return;
   }
+  closeSubscriptions(ctx, instance);
   write(ctx, 'ELEMENT_TERMINATING', instance);
   const element = elementOf(ctx, instance);
   processorFor(element).onTerminate(ctx, element, instance);
@@ -75,7 +81,9 @@ export function terminateElement(ctx: BpmnContext, instance: ElementInstance): v
 
 export function transitionToTerminated(ctx: BpmnContext, instance: ElementInstance): void {
   resolveIncidentsOf(ctx, instance.key);
+  const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
   write(ctx, 'ELEMENT_TERMINATED', instance);
+  if (heldKey !== undefined) startFromBuffer(ctx, instance.bpmnProcessId, heldKey);
   if (instance.flowScopeKey === -1) ctx.effects.terminatedInstances.add(instance.processInstanceKey);
   notifyFlowScope(ctx, instance);
 }

@@ -1,4 +1,6 @@
 import { transitionToActivated, transitionToCompleted } from '../behavior/element-lifecycle';
+import { raiseIncident } from '../behavior/incident-behavior';
+import { openSubscriptions } from '../behavior/subscription-behavior';
 import { visibleVariables } from '../behavior/variable-behavior';
 import type { ElementProcessor } from '../element-processor';
 import { onChildFinished, startChildren, terminateChildren } from './container-behavior';
@@ -6,6 +8,12 @@ import { onChildFinished, startChildren, terminateChildren } from './container-b
 /** The process itself: activated first, completed last; its root scope holds the instance's variables. */
 export const processProcessor: ElementProcessor = {
   onActivate(ctx, element, instance) {
+    // The process's own event subprocesses start listening with it.
+    const opened = openSubscriptions(ctx, element, instance, false);
+    if (!opened.ok) {
+      raiseIncident(ctx, instance, 'EXTRACT_VALUE_ERROR', opened.message);
+      return;
+    }
     transitionToActivated(ctx, instance);
     startChildren(ctx, element, instance);
   },

@@ -1,0 +1,121 @@
+import { evaluateFeel, evaluateValue } from '../../../feel/feel-evaluator';
+import type { ExecutableElement, ExecutableProcess } from '../../../model/executable-model';
+import type { ElementInstance } from '../../../state/entities';
+import type { EventSubscription } from '../../../state/event-entities';
+import type { BpmnContext } from '../bpmn-context';
+import { closingIntent, subscriptionValueType } from './subscription-records';
+import { evaluateTimer } from './timer-behavior';
+import { visibleVariables } from './variable-behavior';
+
+/**
+ * Event subscriptions of an element instance: its boundary events' (an activity), its event subprocesses'
+ * (a container), its targets' (an event-based gateway) and its own (a catch event or receive task). Opened on
+ * activation, after input mappings; closed when the instance is left.
+ */
+
+export type OpenResult = { ok: true } | { ok: false; message: string };
+
+/** The catch elements whose events an element instance waits for, with whether each interrupts. */
+function catchElementsOf(
+  model: ExecutableProcess,
+  element: ExecutableElement,
+  own: boolean,
+): Array<[ExecutableElement, boolean]> {
+  const result: Array<[ExecutableElement, boolean]> = [];
+  if (own) result.push([element, true]);
+  for (const id of element.boundaryEventIds ?? []) {
+    const boundary = model.elements.get(id)!;
+    result.push([boundary, boundary.cancelActivity !== false]);
+  }
+  for (const id of element.eventSubProcessIds ?? []) {
+    const start = model.elements.get(model.elements.get(id)!.startEventId ?? '');
+    if (start) result.push([start, start.interrupting !== false]);
+  }
+  for (const id of element.kind === 'eventBasedGateway' ? (element.targetEventIds ?? []) : []) {
+    result.push([model.elements.get(id)!, true]);
+  }
+  return result.filter(
+    ([catchElement]) =>
+      ['message', 'timer', 'signal'].includes(catchElement.eventKind) || catchElement.kind === 'receiveTask',
+  );
+}
+
+/** Opens the subscriptions of an element instance (closing any left from an earlier try first). */
+export function openSubscriptions(
+  ctx: BpmnContext,
+  element: ExecutableElement,
+  instance: ElementInstance,
+  own: boolean,
+): OpenResult {
+  closeSubscriptions(ctx, instance);
+  const catchElements = catchElementsOf(ctx.state.processes.model(instance.processDefinitionKey), element, own);
+  if (catchElements.length === 0) return { ok: true };
+  const variables = visibleVariables(ctx, instance.key);
+  for (const [catchElement, interrupting] of catchElements) {
+    const opened = openOne(ctx, instance, catchElement, interrupting, variables);
+    if (!opened.ok) {
+      closeSubscriptions(ctx, instance);
+      return opened;
+    }
+  }
+  return { ok: true };
+}
+
+function openOne(
+  ctx: BpmnContext,
+  owner: ElementInstance,
+  catchElement: ExecutableElement,
+  interrupting: boolean,
+  variables: Record<string, unknown>,
+): OpenResult {
+  const base: Omit<EventSubscription, 'key' | 'kind'> = {
+    elementInstanceKey: owner.key,
+    processInstanceKey: owner.processInstanceKey,
+    processDefinitionKey: owner.processDefinitionKey,
+    bpmnProcessId: owner.bpmnProcessId,
+    tenantId: owner.tenantId,
+    catchElementId: catchElement.id,
+    interrupting,
+  };
+  const key = ctx.state.keys.next();
+  if (catchElement.eventKind === 'timer') {
+    const timer = evaluateTimer(catchElement.timer!, variables, ctx.now());
+    if (!timer.ok) return timer;
+    const { ok: _ok, ...schedule } = timer;
+    ctx.writer.append('TIMER', 'CREATED', key, { ...base, kind: 'timer', ...schedule });
+    return { ok: true };
+  }
+  if (catchElement.eventKind === 'signal') {
+    const name = evaluateValue(catchElement.signal!.name, variables, 'STRING');
+    if (!name.ok) return name;
+    ctx.writer.append('SIGNAL_SUBSCRIPTION', 'CREATED', key, { ...base, kind: 'signal', name: name.value });
+    return { ok: true };
+  }
+  const name = evaluateValue(catchElement.message!.name, variables, 'STRING');
+  if (!name.ok) return name;
+  const correlation = evaluateFeel(catchElement.message!.correlationKey ?? '', variables, 'STRING_OR_NUMBER');
+  if (!correlation.ok) return correlation;
+  const subscription = {
+    ...base,
+    kind: 'message' as const,
+    name: String(name.value),
+    correlationKey: String(correlation.value),
+  };
+  ctx.writer.append('PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', key, subscription);
+  // A message published before the subscription opened, and still buffered, correlates now (first come first).
+  const buffered = ctx.state.messages
+    .matching(subscription.name, subscription.correlationKey)
+    .find((m) => m.deadline > ctx.now() && !m.correlatedProcessIds.includes(owner.bpmnProcessId));
+  if (buffered) ctx.followUp({ intent: 'CORRELATE_BUFFERED', subscriptionKey: key, messageKey: buffered.key });
+  return { ok: true };
+}
+
+/** Closes the subscriptions an element instance owns. */
+export function closeSubscriptions(ctx: BpmnContext, owner: ElementInstance): void {
+  for (const subscription of ctx.state.subscriptions.ofOwner(owner.key)) closeSubscription(ctx, subscription);
+}
+
+export function closeSubscription(ctx: BpmnContext, subscription: EventSubscription): void {
+  const { key, ...value } = subscription;
+  ctx.writer.append(subscriptionValueType(subscription), closingIntent(subscription), key, value);
+}

@@ -1,0 +1,13 @@
+import { correlateBuffered } from '../message/message-correlation';
+import { processActivateElement } from './activate-element-processor';
+import type { BpmnCommand, BpmnContext } from './bpmn-context';
+
+/** Runs one follow-up command of the batch. */
+export function processFollowUp(ctx: BpmnContext, command: BpmnCommand): void {
+  switch (command.intent) {
+    case 'ACTIVATE_ELEMENT':
+      return processActivateElement(ctx, command);
+    case 'CORRELATE_BUFFERED':
+      return correlateBuffered(ctx, command.subscriptionKey, command.messageKey);
+  }
+}
