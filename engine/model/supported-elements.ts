@@ -17,10 +17,10 @@ export interface SupportedFeatures {
 export const SUPPORTED: SupportedFeatures = {
   events: {
     startEvent: new Set<EventKind>(['none', 'message', 'timer', 'signal', 'error', 'escalation']),
-    endEvent: new Set<EventKind>(['none', 'terminate', 'message', 'signal', 'error', 'escalation']),
-    intermediateThrowEvent: new Set<EventKind>(['none', 'message', 'signal', 'escalation', 'link']),
+    endEvent: new Set<EventKind>(['none', 'terminate', 'message', 'signal', 'error', 'escalation', 'compensation']),
+    intermediateThrowEvent: new Set<EventKind>(['none', 'message', 'signal', 'escalation', 'link', 'compensation']),
     intermediateCatchEvent: new Set<EventKind>(['message', 'timer', 'signal', 'link']),
-    boundaryEvent: new Set<EventKind>(['message', 'timer', 'signal', 'error', 'escalation']),
+    boundaryEvent: new Set<EventKind>(['message', 'timer', 'signal', 'error', 'escalation', 'compensation']),
   },
   kinds: new Set<ElementKind>([
     'process',

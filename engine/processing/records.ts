@@ -21,7 +21,8 @@ export type ValueType =
   | 'SIGNAL_SUBSCRIPTION'
   | 'ERROR'
   | 'ESCALATION'
-  | 'PROCESS_EVENT';
+  | 'PROCESS_EVENT'
+  | 'COMPENSATION_SUBSCRIPTION';
 
 export interface EngineRecord {
   key: number;

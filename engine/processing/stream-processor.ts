@@ -90,6 +90,7 @@ export class StreamProcessor {
       inFlight: new Map(),
       startInstructions: new Map(),
       pendingTriggers: new Map(),
+      pendingCompensations: new Map(),
       jobWaiters: this.jobWaiters,
       resultWaiters: this.resultWaiters,
       afterCommit: (action) => afterCommit.push(action),

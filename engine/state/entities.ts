@@ -44,7 +44,18 @@ export interface ElementInstance {
   terminateEndReached?: boolean;
   /** Set when an interrupting event subprocess started in this scope: only it may still be activated here. */
   interruptingElementId?: string;
+  /** Completed activities of this scope that have a compensation handler, oldest first. */
+  compensations?: CompensationEntry[];
+  /** A compensation handler: the compensation throw event waiting for it. */
+  compensationThrowKey?: number;
   jobKey?: number;
+}
+
+export interface CompensationEntry {
+  /** the completed activity instance */
+  elementInstanceKey: number;
+  activityId: string;
+  handlerId: string;
 }
 
 export interface VariableEntry {

@@ -5,7 +5,9 @@ import { deploymentController } from './deployments/deployment-controller';
 import { problemErrorHandler, unknownRouteHandler } from './error-mapper';
 import { incidentController } from './incidents/incident-controller';
 import { jobController } from './jobs/job-controller';
+import { messageController } from './messages/message-controller';
 import { processInstanceController } from './process-instances/process-instance-controller';
+import { signalController } from './signals/signal-controller';
 import { topologyController } from './topology/topology-controller';
 
 const MAX_JSON_BYTES = '16mb';
@@ -27,6 +29,7 @@ export function createRestApp(engine: EngineApi, closing: AbortSignal): Express 
   v2.use(jobController(engine, closing));
   v2.use(incidentController(engine));
   v2.use(clockController(engine));
+  v2.use(messageController(engine), signalController(engine));
 
   app.use('/v2', v2);
   app.use(unknownRouteHandler);

@@ -2,6 +2,7 @@ import { processInstanceValue } from './behavior/record-values';
 import { activationArrived } from './behavior/flow-behavior';
 import type { BpmnCommand, BpmnContext } from './bpmn-context';
 import { processorFor } from './processor-registry';
+import { takeCompensationThrow } from './behavior/compensation-behavior';
 
 /**
  * Activates an element inside its flow scope (a follow-up of a taken flow or a starting container). A token whose
@@ -31,6 +32,7 @@ export function processActivateElement(
   ctx.writer.append('PROCESS_INSTANCE', 'ELEMENT_ACTIVATING', command.key, value, {
     consumedTokens: command.consumedTokens,
     consumedJoin: command.consumedJoin,
+    compensationThrowKey: takeCompensationThrow(ctx, scope.key, element.id),
   });
   processorFor(element).onActivate(ctx, element, ctx.state.elementInstances.get(command.key)!);
 }

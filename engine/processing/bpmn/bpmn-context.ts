@@ -47,4 +47,6 @@ export interface BpmnContext {
   readonly startInstructions: Map<number, string[]>;
   /** Events that activate an element, waiting for its activation, by `${flowScopeKey}:${elementId}`. */
   readonly pendingTriggers: Map<string, EventTrigger>;
+  /** Compensation handlers about to be activated, by `${flowScopeKey}:${elementId}`: the throw event waiting. */
+  readonly pendingCompensations: Map<string, number>;
 }

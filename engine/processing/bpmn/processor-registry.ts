@@ -6,6 +6,7 @@ import type { ElementProcessor } from './element-processor';
 import { catchEventProcessor } from './event/catch-event-processor';
 import { terminateEndEventProcessor } from './event/terminate-end-event-processor';
 import {
+  compensationThrowProcessor,
   errorEndEventProcessor,
   escalationThrowProcessor,
   linkThrowProcessor,
@@ -55,6 +56,8 @@ function throwEventProcessor(element: ExecutableElement): ElementProcessor {
       return errorEndEventProcessor;
     case 'link':
       return linkThrowProcessor;
+    case 'compensation':
+      return compensationThrowProcessor;
     default:
       return passThroughProcessor;
   }

@@ -1,3 +1,4 @@
+import type { CompensationEntry } from '../entities';
 import type { BufferedMessage, EventSubscription } from '../event-entities';
 import type { Applier, ApplierTable } from './applier-registry';
 
@@ -42,6 +43,25 @@ export const eventAppliers: Record<string, ApplierTable> = {
       scope.interruptingElementId = value.targetElementId as string;
       scope.pendingFlows = 0;
       delete scope.joins;
+      state.elementInstances.save(scope);
+    },
+  },
+  // A completed activity with a compensation handler can be compensated while its scope runs; once, then it is gone.
+  COMPENSATION_SUBSCRIPTION: {
+    CREATED: (state, _key, value) => {
+      const scope = state.elementInstances.get(value.scopeKey as number);
+      if (!scope) return;
+      const entry = value as unknown as CompensationEntry;
+      scope.compensations = [
+        ...(scope.compensations ?? []),
+        { elementInstanceKey: entry.elementInstanceKey, activityId: entry.activityId, handlerId: entry.handlerId },
+      ];
+      state.elementInstances.save(scope);
+    },
+    TRIGGERED: (state, _key, value) => {
+      const scope = state.elementInstances.get(value.scopeKey as number);
+      if (!scope?.compensations) return;
+      scope.compensations = scope.compensations.filter((c) => c.elementInstanceKey !== value.elementInstanceKey);
       state.elementInstances.save(scope);
     },
   },

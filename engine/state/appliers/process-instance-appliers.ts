@@ -61,6 +61,9 @@ function activating(
     activeChildren: 0,
     pendingFlows: 0,
   };
+  if (bookkeeping?.compensationThrowKey !== undefined) {
+    instance.compensationThrowKey = bookkeeping.compensationThrowKey as number;
+  }
   state.elementInstances.add(instance);
   const scope = state.elementInstances.get(flowScopeKey);
   if (!scope) return;

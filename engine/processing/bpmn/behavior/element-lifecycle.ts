@@ -3,6 +3,7 @@ import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
 import { processorFor } from '../processor-registry';
 import { takeFlows } from './flow-behavior';
+import { handlerCompleted, rememberForCompensation } from './compensation-behavior';
 import { resolveIncidentsOf } from './incident-behavior';
 import { closeSubscriptions } from './subscription-behavior';
 import { startFromBuffer } from '../../message/message-correlation';
@@ -60,7 +61,9 @@ export function transitionToCompleted(
 ): void {
   const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
   write(ctx, 'ELEMENT_COMPLETED', instance, bookkeeping);
+  rememberForCompensation(ctx, element, instance);
   takeFlows(ctx, instance, flowIds);
+  handlerCompleted(ctx, instance);
   notifyFlowScope(ctx, instance);
   if (heldKey !== undefined) startFromBuffer(ctx, instance.bpmnProcessId, heldKey);
 }

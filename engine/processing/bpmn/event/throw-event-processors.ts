@@ -2,6 +2,7 @@ import { evaluateValue } from '../../../feel/feel-evaluator';
 import type { ExecutableElement } from '../../../model/executable-model';
 import type { ElementInstance } from '../../../state/entities';
 import { broadcastSignal } from '../../signal/signal-broadcast';
+import { compensate } from '../behavior/compensation-behavior';
 import { enter, leave, terminateLeaf } from '../behavior/activity-behavior';
 import { completeElement, transitionToActivated, transitionToCompleted } from '../behavior/element-lifecycle';
 import { throwError, uncaughtErrorMessage } from '../behavior/error-behavior';
@@ -102,5 +103,20 @@ export const linkThrowProcessor: ElementProcessor = {
     activateInScope(ctx, ctx.state.elementInstances.get(instance.flowScopeKey)!, linkTarget(ctx, element, instance), 0);
     transitionToCompleted(ctx, element, instance, []);
   },
+  onTerminate: terminateLeaf,
+};
+
+/**
+ * Compensation throw or end event: starts the compensation handlers of its scope's completed activities and,
+ * unless told not to wait, completes when they have (see compensation-behavior).
+ */
+export const compensationThrowProcessor: ElementProcessor = {
+  onActivate(ctx, element, instance) {
+    if (!enter(ctx, element, instance)) return;
+    transitionToActivated(ctx, instance);
+    const started = compensate(ctx, element, instance);
+    if (started === 0 || element.compensation?.waitForCompletion === false) completeElement(ctx, instance);
+  },
+  onComplete: leave,
   onTerminate: terminateLeaf,
 };
