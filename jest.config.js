@@ -9,4 +9,6 @@ module.exports = {
   },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   testTimeout: 30000,
+  // The Camunda SDK's clients can leave timers running after close(); never let them keep a finished run alive.
+  forceExit: true,
 };

@@ -61,9 +61,11 @@ export async function startEngineProcess(options: EngineProcessOptions = {}): Pr
 }
 
 function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promise<EngineProcess> {
+  // One process (node with tsx's loader), not the tsx CLI: the CLI runs the engine in a child of its own, which
+  // a kill -9 of the CLI would leave running.
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'engine/main.ts')],
+    ['--import', 'tsx', join(ROOT, 'engine/main.ts')],
     {
       cwd: ROOT,
       env: {

@@ -11,6 +11,8 @@ export const completeJobProcessor: CommandProcessor<{ jobKey: number; variables:
 ) => {
   const job = jobFor(ctx, jobKey, 'complete', ['ACTIVATED', 'ACTIVATABLE']);
   ctx.writer.append('JOB', 'COMPLETED', jobKey, jobValue(job, { variables }));
+  // A worker is free again: waiting jobs of the type may go to it.
+  ctx.effects.jobTypesAvailable.add(job.type);
   const instance = ctx.state.elementInstances.get(job.elementInstanceKey);
   if (!instance) return;
   mergeResult(ctx, instance, elementOf(ctx, instance).outputMappings.length > 0, variables);

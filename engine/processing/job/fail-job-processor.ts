@@ -32,7 +32,6 @@ export const failJobProcessor: CommandProcessor<{ request: FailJobRequest; varia
   if (instance) mergeLocal(ctx, instance.key, variables);
   if (request.retries <= 0) {
     if (instance) raiseIncident(ctx, instance, 'JOB_NO_RETRIES', errorMessage || 'No more retries left.', job.key);
-  } else if (!backOff) {
-    ctx.effects.jobTypesAvailable.add(job.type);
   }
+  ctx.effects.jobTypesAvailable.add(job.type);
 };

@@ -30,9 +30,10 @@ export const activateJobsProcessor: CommandProcessor<
 export function dispatchJobs(ctx: CommandContext, types: Iterable<string>, yieldJob: (jobKey: number) => void): void {
   for (const type of types) {
     while (ctx.state.jobs.hasActivatable(type)) {
-      const stream = ctx.jobWaiters.nextStream(type);
+      const stream = ctx.jobWaiters.nextStream(type, (jobKey) => ctx.state.jobs.get(jobKey)?.state === 'ACTIVATED');
       if (stream) {
         const [job] = activateJobs(ctx, { ...stream.request, max: 1 });
+        stream.pushed!.add(job.key);
         ctx.afterCommit(() => {
           if (stream.closed || !stream.push(job)) yieldJob(job.key);
         });

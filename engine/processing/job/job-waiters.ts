@@ -12,7 +12,15 @@ export interface Stream {
   request: JobStreamRequest;
   push(job: ActivatedJob): boolean;
   closed: boolean;
+  /** Jobs pushed to it that are not finished yet. */
+  pushed?: Set<number>;
 }
+
+/**
+ * How many pushed jobs a stream may have unfinished at once. Without a limit one stream takes every waiting job
+ * at once and its worker drowns in them while other workers idle; with it, the rest wait for whoever is free.
+ */
+export const STREAM_CAPACITY = 32;
 
 /** Who is waiting for jobs of which type. Lives in memory only: waiting calls do not survive a restart. */
 export class JobWaiters {
@@ -52,9 +60,12 @@ export class JobWaiters {
     else this.streams.delete(stream.request.type);
   }
 
-  /** The next open stream of a type, in turn, so that streams share the work. */
-  nextStream(type: string): Stream | undefined {
-    const list = this.streams.get(type)?.filter((s) => !s.closed);
+  /**
+   * The next open stream of a type with room for a job, in turn, so that streams share the work. `unfinished`
+   * tells whether a job pushed earlier is still being worked on.
+   */
+  nextStream(type: string, unfinished: (jobKey: number) => boolean): Stream | undefined {
+    const list = this.streams.get(type)?.filter((s) => !s.closed && hasRoom(s, unfinished));
     if (!list?.length) return undefined;
     const turn = (this.streamTurn.get(type) ?? 0) % list.length;
     this.streamTurn.set(type, turn + 1);
@@ -68,4 +79,11 @@ export class JobWaiters {
   waitingTypes(): string[] {
     return [...new Set([...this.pollers.keys(), ...this.streams.keys()])];
   }
+}
+
+function hasRoom(stream: Stream, unfinished: (jobKey: number) => boolean): boolean {
+  stream.pushed ??= new Set();
+  if (stream.pushed.size < STREAM_CAPACITY) return true;
+  for (const jobKey of stream.pushed) if (!unfinished(jobKey)) stream.pushed.delete(jobKey);
+  return stream.pushed.size < STREAM_CAPACITY;
 }

@@ -21,6 +21,7 @@ export const throwErrorProcessor: CommandProcessor<{ request: ThrowErrorRequest;
     job.key,
     jobValue(job, { errorCode: request.errorCode, errorMessage, deadline: 0, variables }),
   );
+  ctx.effects.jobTypesAvailable.add(job.type);
   const instance = ctx.state.elementInstances.get(job.elementInstanceKey);
   if (!instance) return;
   if (throwError(ctx, instance, request.errorCode, errorMessage, variables)) return;
