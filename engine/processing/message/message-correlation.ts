@@ -19,20 +19,31 @@ export interface MessageToCorrelate {
   correlatedProcessIds: string[];
 }
 
-/** Triggers the subscription and records the correlation; answers the process instance key it reached. */
+/**
+ * Records the correlation and triggers the subscription; answers the process instance key it reached. A waiting
+ * instance's correlation is recorded before the event moves it on; a start event's after it created the instance.
+ */
 function correlate(ctx: BpmnContext, subscription: EventSubscription, message: MessageToCorrelate): number | undefined {
-  const processInstanceKey = triggerSubscription(ctx, subscription, message.variables);
-  if (processInstanceKey === undefined) return undefined;
-  const { key, ...value } = subscription;
-  ctx.writer.append(subscriptionValueType(subscription), 'CORRELATED', key, {
-    ...value,
-    processInstanceKey,
-    messageKey: message.key,
-    messageName: message.name,
-    messageCorrelationKey: message.correlationKey,
-    variables: message.variables,
-  });
-  return processInstanceKey;
+  const record = (processInstanceKey: number): void => {
+    const { key, ...value } = subscription;
+    ctx.writer.append(subscriptionValueType(subscription), 'CORRELATED', key, {
+      ...value,
+      processInstanceKey,
+      messageKey: message.key,
+      messageName: message.name,
+      messageCorrelationKey: message.correlationKey,
+      variables: message.variables,
+    });
+  };
+  if (subscription.elementInstanceKey === -1) {
+    const started = triggerSubscription(ctx, subscription, message.variables);
+    if (started !== undefined) record(started);
+    return started;
+  }
+  const owner = ctx.state.elementInstances.get(subscription.elementInstanceKey);
+  if (owner?.state !== 'ELEMENT_ACTIVATED') return undefined;
+  record(owner.processInstanceKey);
+  return triggerSubscription(ctx, subscription, message.variables);
 }
 
 /** Correlates to waiting subscriptions, then to message start events. Answers the process instances reached. */
