@@ -1,11 +1,27 @@
 /** Jest: TypeScript through ts-jest (types are checked separately by `tsc`); ESM-only dependencies are transpiled. */
-const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dom', 'temporal-polyfill', 'temporal-utils'];
+const esmPackages = [
+  'feelin',
+  'lezer-feel',
+  '@lezer',
+  'luxon',
+  'min-dash',
+  'bpmn-moddle',
+  'moddle',
+  'moddle-xml',
+  'saxen',
+  'min-dom',
+  'temporal-polyfill',
+  'temporal-utils',
+];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/engine', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.[tj]sx?$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } }],
+    '^.+\\.[tj]sx?$': [
+      'ts-jest',
+      { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } },
+    ],
   },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   testTimeout: 30000,

@@ -18,7 +18,7 @@
  * (ActivateJobs long polling via zbc.createWorker with a large maxJobsToActivate).
  *
  *   npm run bench -- [--duration 10] [--warmup 3] [--concurrency 128] [--jobs 5000] [--tasks 1]
- *                    [--latency-duration 8] [--modes stream,poll] [--max-jobs 2000] [--store-duration 3]
+ *                    [--latency-duration 8] [--modes stream,poll] [--max-jobs 256] [--store-duration 3]
  *                    [--sync FULL|NORMAL] [--cpu-prof <dir>]
  *
  * --cpu-prof runs the engine under `node --cpu-prof --import tsx` and prints the top self-time
@@ -68,7 +68,7 @@ function parseOptions(): Options {
       tasks: { type: 'string', default: '1' },
       'latency-duration': { type: 'string', default: '8' },
       modes: { type: 'string', default: 'stream,poll' },
-      'max-jobs': { type: 'string', default: '2000' },
+      'max-jobs': { type: 'string', default: '256' },
       'store-duration': { type: 'string', default: '3' },
       sync: { type: 'string', default: 'FULL' },
       'cpu-prof': { type: 'string' },

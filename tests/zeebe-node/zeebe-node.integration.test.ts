@@ -1,0 +1,75 @@
+/**
+ * The deprecated `zeebe-node` client (superseded by @camunda8/sdk, still used by existing programs) as a third
+ * client: it connects without TLS, deploys, runs a worker and awaits an instance's result.
+ */
+import { ZBClient } from 'zeebe-node';
+import { processXml, unique } from '../grpc/grpc-test-clients';
+import { startEngineProcess, type EngineProcess } from '../support/engine-process';
+
+let engine: EngineProcess;
+let zbc: ZBClient;
+
+beforeAll(async () => {
+  engine = await startEngineProcess();
+  zbc = new ZBClient(`127.0.0.1:${engine.grpcPort}`, { useTLS: false, loglevel: 'NONE', retry: false });
+});
+
+afterAll(async () => {
+  await zbc?.close();
+  await engine?.stop();
+});
+
+describe('zeebe-node client', () => {
+  it('reads the topology', async () => {
+    const topology = await zbc.topology();
+    expect(topology.brokers).toHaveLength(1);
+    expect(topology.brokers[0].partitions[0]).toMatchObject({ role: 'LEADER' });
+  });
+
+  it('deploys, and creates an instance whose result a worker produced', async () => {
+    const processId = unique('zeebe-node');
+    const jobType = unique('zeebe-node-job');
+    const deployment = await zbc.deployResource({ name: `${processId}.bpmn`, process: processXml(processId, jobType) });
+    expect(deployment.deployments[0].process).toMatchObject({ bpmnProcessId: processId, version: 1 });
+
+    const seen: Array<{ variables: unknown; headers: unknown }> = [];
+    const worker = zbc.createWorker<{ n: number }, Record<string, string>, { doubled: number }>({
+      taskType: jobType,
+      timeout: 30_000,
+      taskHandler: (job) => {
+        seen.push({ variables: job.variables, headers: job.customHeaders });
+        return job.complete({ doubled: job.variables.n * 2 });
+      },
+    });
+    try {
+      const result = await zbc.createProcessInstanceWithResult<{ n: number }, { n: number; doubled: number }>({
+        bpmnProcessId: processId,
+        variables: { n: 21 },
+        requestTimeout: 20_000,
+      });
+      expect(result).toMatchObject({
+        bpmnProcessId: processId,
+        version: 1,
+        processInstanceKey: expect.stringMatching(/^\d+$/),
+      });
+      expect(result.variables).toEqual({ n: 21, doubled: 42 });
+      expect(seen).toEqual([{ variables: { n: 21 }, headers: { region: '华东' } }]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('deploys with the deprecated deployProcess and creates an instance by id', async () => {
+    const processId = unique('zeebe-node-legacy');
+    const deployed = await zbc.deployProcess({ name: `${processId}.bpmn`, definition: processXml(processId) });
+    expect(deployed.processes).toEqual([expect.objectContaining({ bpmnProcessId: processId, version: 1 })]);
+    const instance = await zbc.createProcessInstance({ bpmnProcessId: processId, variables: { a: 1 } });
+    expect(instance.processInstanceKey).toMatch(/^\d+$/);
+  });
+
+  it('surfaces a NOT_FOUND from the engine as a rejected promise', async () => {
+    await expect(zbc.createProcessInstance({ bpmnProcessId: unique('missing'), variables: {} })).rejects.toMatchObject({
+      code: 5,
+    });
+  });
+});
