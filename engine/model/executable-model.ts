@@ -66,6 +66,16 @@ export interface ScriptDefinition {
   resultVariable: string;
 }
 
+/** zeebe:calledElement of a call activity. */
+export interface CalledElementDefinition {
+  /** The called process's BPMN process id, static or FEEL. */
+  processId: ValueOrExpression;
+  /** default true: every child variable reaches the call activity when the child completes */
+  propagateAllChildVariables: boolean;
+  /** default true: every variable visible at the call activity is copied into the child */
+  propagateAllParentVariables: boolean;
+}
+
 /** Multi-instance marker (bpmn:multiInstanceLoopCharacteristics with zeebe:loopCharacteristics). */
 export interface MultiInstanceDefinition {
   sequential: boolean;
@@ -156,6 +166,8 @@ export interface ExecutableElement {
   cancelActivity?: boolean;
   /** Activities marked multi-instance. */
   multiInstance?: MultiInstanceDefinition;
+  /** Call activities: the process they call. */
+  calledElement?: CalledElementDefinition;
 
   /**
    * Message start / intermediate catch / boundary / end / throw events and receive tasks (send tasks too when

@@ -36,6 +36,7 @@ export const SUPPORTED: SupportedFeatures = {
     'eventSubProcess',
     'receiveTask',
     'sendTask',
+    'callActivity',
   ]),
   multiInstance: false,
 };

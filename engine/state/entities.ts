@@ -32,6 +32,11 @@ export interface ElementInstance {
   bpmnElementType: string;
   /** -1 for the process instance itself */
   flowScopeKey: number;
+  /** A process instance called by a call activity: the caller's instance and call-activity instance keys. */
+  parentProcessInstanceKey?: number;
+  parentElementInstanceKey?: number;
+  /** A call activity: the process instance it called. */
+  calledInstanceKey?: number;
   tenantId: string;
   state: ElementInstanceState;
   /** Child element instances not yet completed or terminated. */

@@ -3,6 +3,7 @@ import type { ElementKind, ExecutableElement } from '../executable-model';
 import type { ModdleElement } from '../moddle-element';
 import { createElement } from './element-factory';
 import { transformTaskMessage } from './event-definition-transformer';
+import { transformCalledElement } from './extension/called-element-transformer';
 import { transformScript } from './extension/script-transformer';
 import { transformTaskDefinition } from './extension/task-definition-transformer';
 import type { TransformContext } from './transform-context';
@@ -27,6 +28,7 @@ export function transformTask(
   const element = createElement(source, TASK_KINDS[source.$type], flowScopeId, context);
   transformTaskDefinition(source, element);
   transformScript(source, element);
+  if (element.kind === 'callActivity') transformCalledElement(source, element);
   if (element.kind === 'receiveTask' || element.kind === 'sendTask') transformTaskMessage(source, element);
   return element;
 }

@@ -1,6 +1,7 @@
 /** Deployment validation of a transformed process: each rule reports every problem it finds. */
 import type { ExecutableProcess } from '../executable-model';
 import type { ModelProblem } from '../model-validation-error';
+import { calledElementRule } from './called-element-rule';
 import { catchCodeRule } from './catch-code-rule';
 import { compensationRule } from './compensation-rule';
 import { eventGatewayRule } from './event-gateway-rule';
@@ -28,6 +29,7 @@ const RULES: readonly ValidationRule[] = [
   gatewayRule,
   eventGatewayRule,
   jobRule,
+  calledElementRule,
   messageRule,
   timerRule,
   catchCodeRule,

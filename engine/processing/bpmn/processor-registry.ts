@@ -17,6 +17,7 @@ import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-proces
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor';
 import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor';
+import { callActivityProcessor } from './task/call-activity-processor';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor';
 import { passThroughProcessor } from './task/pass-through-processor';
 import { scriptTaskProcessor } from './task/script-task-processor';
@@ -34,6 +35,7 @@ const processors: Partial<Record<ElementKind, ElementProcessor>> = {
   manualTask: passThroughProcessor,
   serviceTask: jobWorkerTaskProcessor,
   sendTask: jobWorkerTaskProcessor,
+  callActivity: callActivityProcessor,
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,

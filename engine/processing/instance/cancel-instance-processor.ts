@@ -1,4 +1,4 @@
-import { notFound } from '../../errors';
+import { failedPrecondition, notFound } from '../../errors';
 import { terminateElement } from '../bpmn/behavior/element-lifecycle';
 import type { CommandProcessor } from '../command-context';
 
@@ -11,6 +11,11 @@ export const cancelInstanceProcessor: CommandProcessor<{ processInstanceKey: num
   if (!instance || instance.flowScopeKey !== -1 || instance.state === 'ELEMENT_TERMINATING') {
     throw notFound(
       `Expected to cancel a process instance with key '${processInstanceKey}', but no such process instance was found`,
+    );
+  }
+  if (instance.parentProcessInstanceKey !== undefined) {
+    throw failedPrecondition(
+      `Expected to cancel a process instance with key '${processInstanceKey}', but it was called by process instance '${instance.parentProcessInstanceKey}'; cancel that (root) instance instead`,
     );
   }
   terminateElement(ctx, instance);

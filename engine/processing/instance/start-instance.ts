@@ -14,13 +14,17 @@ export interface StartOptions {
   tenantId?: string;
   /** An event start: the start event it activates and the event's variables. */
   trigger?: { elementId: string; variables: Variables };
+  /** A call activity's child: the calling instance. */
+  parent?: { processInstanceKey: number; elementInstanceKey: number };
+  /** The new instance's key, when the caller had to know it first. */
+  key?: number;
 }
 
 /** Creates a process instance of a definition: the process activates, then its start event(s). */
 export function startInstance(ctx: BpmnContext, definition: ProcessDefinition, options: StartOptions): number {
   const model = ctx.state.processes.model(definition.key);
   const process = model.elements.get(model.bpmnProcessId)!;
-  const key = ctx.state.keys.next();
+  const key = options.key ?? ctx.state.keys.next();
   const instance = {
     key,
     processInstanceKey: key,
@@ -30,6 +34,8 @@ export function startInstance(ctx: BpmnContext, definition: ProcessDefinition, o
     elementId: definition.bpmnProcessId,
     flowScopeKey: -1,
     tenantId: options.tenantId ?? definition.tenantId ?? DEFAULT_TENANT,
+    parentProcessInstanceKey: options.parent?.processInstanceKey,
+    parentElementInstanceKey: options.parent?.elementInstanceKey,
   };
   ctx.writer.append('PROCESS_INSTANCE', 'ELEMENT_ACTIVATING', key, processInstanceValue(instance, process));
   mergeLocal(ctx, key, options.variables);

@@ -14,6 +14,8 @@ const setState =
       delete instance.joins;
     }
     if (bookkeeping?.jobKey !== undefined) instance.jobKey = bookkeeping.jobKey as number;
+    if (bookkeeping?.calledInstanceKey !== undefined)
+      instance.calledInstanceKey = bookkeeping.calledInstanceKey as number;
     state.elementInstances.save(instance);
   };
 
@@ -61,6 +63,10 @@ function activating(
     activeChildren: 0,
     pendingFlows: 0,
   };
+  if ((value.parentElementInstanceKey as number) > 0) {
+    instance.parentProcessInstanceKey = value.parentProcessInstanceKey as number;
+    instance.parentElementInstanceKey = value.parentElementInstanceKey as number;
+  }
   if (bookkeeping?.compensationThrowKey !== undefined) {
     instance.compensationThrowKey = bookkeeping.compensationThrowKey as number;
   }

@@ -52,11 +52,17 @@ export function findCatch(
   kind: CatchKind,
   code: string,
 ): Caught | undefined {
-  for (let level = from; level; level = ctx.state.elementInstances.get(level.flowScopeKey)) {
+  for (let level = from; level; level = outerLevel(ctx, level)) {
     const catcher = catcherAt(ctx, level, kind, code);
     if (catcher) return { level, catcher };
   }
   return undefined;
+}
+
+/** The next level outward: the flow scope, or for a called process instance the call activity that called it. */
+function outerLevel(ctx: BpmnContext, level: ElementInstance): ElementInstance | undefined {
+  const outer = level.flowScopeKey === -1 ? level.parentElementInstanceKey : level.flowScopeKey;
+  return outer === undefined ? undefined : ctx.state.elementInstances.get(outer);
 }
 
 /** Whether the catch event interrupts what it is attached to (or its scope). */

@@ -3,6 +3,7 @@ import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
 import { processorFor } from '../processor-registry';
 import { takeFlows } from './flow-behavior';
+import { calledInstanceTerminated } from './call-activity-behavior';
 import { handlerCompleted, rememberForCompensation } from './compensation-behavior';
 import { resolveIncidentsOf } from './incident-behavior';
 import { closeSubscriptions } from './subscription-behavior';
@@ -39,8 +40,13 @@ function write(
   );
 }
 
-export function transitionToActivated(ctx: BpmnContext, instance: ElementInstance, jobKey?: number): void {
-  write(ctx, 'ELEMENT_ACTIVATED', instance, jobKey === undefined ? undefined : { jobKey });
+/** `links`: what the activated instance is now tied to (its job, the process instance it called). */
+export function transitionToActivated(
+  ctx: BpmnContext,
+  instance: ElementInstance,
+  links?: { jobKey?: number; calledInstanceKey?: number },
+): void {
+  write(ctx, 'ELEMENT_ACTIVATED', instance, links);
 }
 
 /** Starts completing the instance; the processor's onComplete finishes it (output mappings, then completed). */
@@ -87,6 +93,7 @@ export function transitionToTerminated(ctx: BpmnContext, instance: ElementInstan
   const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
   write(ctx, 'ELEMENT_TERMINATED', instance);
   if (heldKey !== undefined) startFromBuffer(ctx, instance.bpmnProcessId, heldKey);
+  if (instance.parentElementInstanceKey !== undefined) calledInstanceTerminated(ctx, instance);
   if (instance.flowScopeKey === -1) ctx.effects.terminatedInstances.add(instance.processInstanceKey);
   notifyFlowScope(ctx, instance);
 }

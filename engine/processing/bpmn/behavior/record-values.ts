@@ -19,7 +19,8 @@ export function processInstanceValue(
     | 'processInstanceKey'
     | 'flowScopeKey'
     | 'tenantId'
-  >,
+  > &
+    Partial<Pick<ElementInstance, 'parentProcessInstanceKey' | 'parentElementInstanceKey'>>,
   element: ExecutableElement,
 ): Record<string, unknown> {
   return {
@@ -31,8 +32,8 @@ export function processInstanceValue(
     processInstanceKey: instance.processInstanceKey,
     flowScopeKey: instance.flowScopeKey,
     bpmnEventType: bpmnEventType(element),
-    parentProcessInstanceKey: -1,
-    parentElementInstanceKey: -1,
+    parentProcessInstanceKey: instance.parentProcessInstanceKey ?? -1,
+    parentElementInstanceKey: instance.parentElementInstanceKey ?? -1,
     tenantId: instance.tenantId,
   };
 }

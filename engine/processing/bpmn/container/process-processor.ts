@@ -1,4 +1,5 @@
 import { transitionToActivated, transitionToCompleted } from '../behavior/element-lifecycle';
+import { returnToCaller } from '../behavior/call-activity-behavior';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { openSubscriptions } from '../behavior/subscription-behavior';
 import { visibleVariables } from '../behavior/variable-behavior';
@@ -18,8 +19,10 @@ export const processProcessor: ElementProcessor = {
     startChildren(ctx, element, instance);
   },
   onComplete(ctx, element, instance) {
-    ctx.effects.completedInstances.set(instance.key, visibleVariables(ctx, instance.key));
+    const variables = visibleVariables(ctx, instance.key);
+    ctx.effects.completedInstances.set(instance.key, variables);
     transitionToCompleted(ctx, element, instance, []);
+    if (instance.parentElementInstanceKey !== undefined) returnToCaller(ctx, instance, variables);
   },
   onTerminate: (ctx, _element, instance) => terminateChildren(ctx, instance),
   onChildFinished,

@@ -14,7 +14,7 @@ export const jobWorkerTaskProcessor: ElementProcessor = {
       return;
     }
     const jobKey = ctx.state.keys.next();
-    transitionToActivated(ctx, instance, jobKey);
+    transitionToActivated(ctx, instance, { jobKey });
     createJob(ctx, element, instance, definition.type, definition.retries, jobKey);
   },
   onComplete: leave,
