@@ -38,7 +38,7 @@ export const SUPPORTED: SupportedFeatures = {
     'sendTask',
     'callActivity',
   ]),
-  multiInstance: false,
+  multiInstance: true,
 };
 
 /** Features to switch on in addition to a base set, e.g. `{ events: { boundaryEvent: ['timer'] } }`. */

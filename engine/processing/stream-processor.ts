@@ -91,6 +91,7 @@ export class StreamProcessor {
       startInstructions: new Map(),
       pendingTriggers: new Map(),
       pendingCompensations: new Map(),
+      pendingLoopVariables: new Map(),
       jobWaiters: this.jobWaiters,
       resultWaiters: this.resultWaiters,
       afterCommit: (action) => afterCommit.push(action),

@@ -37,6 +37,8 @@ export interface ElementInstance {
   parentElementInstanceKey?: number;
   /** A call activity: the process instance it called. */
   calledInstanceKey?: number;
+  /** A multi-instance body: its input collection and how its inner instances ended so far. */
+  loop?: { collection: unknown[]; activated: number; completed: number; terminated: number };
   tenantId: string;
   state: ElementInstanceState;
   /** Child element instances not yet completed or terminated. */

@@ -2,6 +2,8 @@ import { processInstanceValue } from './behavior/record-values';
 import { activationArrived } from './behavior/flow-behavior';
 import type { BpmnCommand, BpmnContext } from './bpmn-context';
 import { processorFor } from './processor-registry';
+import { isInnerInstanceScope, MULTI_INSTANCE_BODY, takeLoopVariables } from './behavior/multi-instance-behavior';
+import { mergeLocal } from './behavior/variable-behavior';
 import { takeCompensationThrow } from './behavior/compensation-behavior';
 
 /**
@@ -17,6 +19,9 @@ export function processActivateElement(
   if (!scope || scope.state !== 'ELEMENT_ACTIVATED' || scope.terminateEndReached) return;
   if (scope.interruptingElementId && scope.interruptingElementId !== command.elementId) return;
   const element = ctx.state.processes.model(command.processDefinitionKey).elements.get(command.elementId)!;
+  // A multi-instance activity is entered as its body; the body then activates the inner instances.
+  const inner = isInnerInstanceScope(scope, element.id);
+  const loopVariables = inner ? takeLoopVariables(ctx, scope.key) : undefined;
   const value = processInstanceValue(
     {
       elementId: element.id,
@@ -29,10 +34,13 @@ export function processActivateElement(
     },
     element,
   );
+  if (element.multiInstance && !inner) value.bpmnElementType = MULTI_INSTANCE_BODY;
   ctx.writer.append('PROCESS_INSTANCE', 'ELEMENT_ACTIVATING', command.key, value, {
     consumedTokens: command.consumedTokens,
     consumedJoin: command.consumedJoin,
     compensationThrowKey: takeCompensationThrow(ctx, scope.key, element.id),
   });
-  processorFor(element).onActivate(ctx, element, ctx.state.elementInstances.get(command.key)!);
+  const instance = ctx.state.elementInstances.get(command.key)!;
+  if (loopVariables) mergeLocal(ctx, instance.key, loopVariables);
+  processorFor(element, instance).onActivate(ctx, element, instance);
 }

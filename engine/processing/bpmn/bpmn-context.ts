@@ -49,4 +49,6 @@ export interface BpmnContext {
   readonly pendingTriggers: Map<string, EventTrigger>;
   /** Compensation handlers about to be activated, by `${flowScopeKey}:${elementId}`: the throw event waiting. */
   readonly pendingCompensations: Map<string, number>;
+  /** Multi-instance: the loop variables (input element, loopCounter) of inner instances about to be activated, per body. */
+  readonly pendingLoopVariables: Map<number, Variables[]>;
 }

@@ -1,4 +1,7 @@
 import type { ElementKind, ExecutableElement } from '../../model/executable-model';
+import type { ElementInstance } from '../../state/entities';
+import { MULTI_INSTANCE_BODY } from './behavior/multi-instance-behavior';
+import { multiInstanceBodyProcessor } from './container/multi-instance-body-processor';
 import { eventSubProcessProcessor } from './container/event-sub-process-processor';
 import { processProcessor } from './container/process-processor';
 import { subProcessProcessor } from './container/sub-process-processor';
@@ -65,7 +68,9 @@ function throwEventProcessor(element: ExecutableElement): ElementProcessor {
   }
 }
 
-export function processorFor(element: ExecutableElement): ElementProcessor {
+/** The processor for an element, or for the multi-instance body when `instance` is one. */
+export function processorFor(element: ExecutableElement, instance?: ElementInstance): ElementProcessor {
+  if (instance?.bpmnElementType === MULTI_INSTANCE_BODY) return multiInstanceBodyProcessor;
   if (element.kind === 'endEvent' || element.kind === 'intermediateThrowEvent') return throwEventProcessor(element);
   const processor = processors[element.kind];
   if (!processor) throw new Error(`no processor for element kind '${element.kind}' (${element.id})`);

@@ -26,6 +26,6 @@ export const resolveIncidentProcessor: CommandProcessor<{ incidentKey: number },
   const instance = ctx.state.elementInstances.get(incident.elementInstanceKey);
   if (!instance) return;
   const element = elementOf(ctx, instance);
-  if (instance.state === 'ELEMENT_ACTIVATING') processorFor(element).onActivate(ctx, element, instance);
-  else if (instance.state === 'ELEMENT_COMPLETING') processorFor(element).onComplete(ctx, element, instance);
+  if (instance.state === 'ELEMENT_ACTIVATING') processorFor(element, instance).onActivate(ctx, element, instance);
+  else if (instance.state === 'ELEMENT_COMPLETING') processorFor(element, instance).onComplete(ctx, element, instance);
 };

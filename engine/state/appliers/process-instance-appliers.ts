@@ -14,8 +14,17 @@ const setState =
       delete instance.joins;
     }
     if (bookkeeping?.jobKey !== undefined) instance.jobKey = bookkeeping.jobKey as number;
-    if (bookkeeping?.calledInstanceKey !== undefined)
+    if (bookkeeping?.calledInstanceKey !== undefined) {
       instance.calledInstanceKey = bookkeeping.calledInstanceKey as number;
+    }
+    if (bookkeeping?.loopCollection !== undefined) {
+      instance.loop = {
+        collection: bookkeeping.loopCollection as unknown[],
+        activated: 0,
+        completed: 0,
+        terminated: 0,
+      };
+    }
     state.elementInstances.save(instance);
   };
 
@@ -29,6 +38,7 @@ const finish =
     const scope = state.elementInstances.get(instance.flowScopeKey);
     if (scope) {
       scope.activeChildren -= 1;
+      if (scope.loop) scope.loop[final === 'ELEMENT_COMPLETED' ? 'completed' : 'terminated'] += 1;
       if (bookkeeping?.terminateEnd) {
         scope.terminateEndReached = true;
         scope.pendingFlows = 0;
@@ -74,6 +84,7 @@ function activating(
   const scope = state.elementInstances.get(flowScopeKey);
   if (!scope) return;
   scope.activeChildren += 1;
+  if (scope.loop) scope.loop.activated += 1;
   scope.pendingFlows -= (bookkeeping?.consumedTokens as number | undefined) ?? 0;
   const consumed = bookkeeping?.consumedJoin as Record<string, number> | undefined;
   const join = scope.joins?.[value.elementId as string];

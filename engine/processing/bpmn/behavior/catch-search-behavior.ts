@@ -3,6 +3,7 @@ import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext, EventTrigger } from '../bpmn-context';
 import { elementOf, modelOf } from './element-lifecycle';
 import { activateBoundaryEvent, activateEventSubProcess } from './event-trigger-behavior';
+import { isBody, isInnerInstance } from './multi-instance-behavior';
 
 /**
  * Errors and escalations look for their catch event from a scope outward (semantics §8): at each level the event
@@ -27,11 +28,12 @@ function catcherAt(
   const model = modelOf(ctx, level);
   const element = elementOf(ctx, level);
   const candidates: ExecutableElement[] = [];
-  for (const id of element.eventSubProcessIds ?? []) {
+  // A multi-instance activity: its boundary events are the body's, its event subprocesses each inner instance's.
+  for (const id of isBody(level) ? [] : (element.eventSubProcessIds ?? [])) {
     const start = model.elements.get(model.elements.get(id)!.startEventId ?? '');
     if (start?.eventKind === kind) candidates.push(start);
   }
-  for (const id of element.boundaryEventIds ?? []) {
+  for (const id of isInnerInstance(ctx, level) ? [] : (element.boundaryEventIds ?? [])) {
     const boundary = model.elements.get(id)!;
     if (boundary.eventKind === kind) candidates.push(boundary);
   }

@@ -5,6 +5,7 @@ import { processorFor } from '../processor-registry';
 import { takeFlows } from './flow-behavior';
 import { calledInstanceTerminated } from './call-activity-behavior';
 import { handlerCompleted, rememberForCompensation } from './compensation-behavior';
+import { collectOutput, isInnerInstance } from './multi-instance-behavior';
 import { resolveIncidentsOf } from './incident-behavior';
 import { closeSubscriptions } from './subscription-behavior';
 import { startFromBuffer } from '../../message/message-correlation';
@@ -44,7 +45,7 @@ function write(
 export function transitionToActivated(
   ctx: BpmnContext,
   instance: ElementInstance,
-  links?: { jobKey?: number; calledInstanceKey?: number },
+  links?: { jobKey?: number; calledInstanceKey?: number; loopCollection?: unknown[] },
 ): void {
   write(ctx, 'ELEMENT_ACTIVATED', instance, links);
 }
@@ -54,7 +55,7 @@ export function completeElement(ctx: BpmnContext, instance: ElementInstance, flo
   closeSubscriptions(ctx, instance);
   write(ctx, 'ELEMENT_COMPLETING', instance);
   const element = elementOf(ctx, instance);
-  processorFor(element).onComplete(ctx, element, instance, flowIds);
+  processorFor(element, instance).onComplete(ctx, element, instance, flowIds);
 }
 
 /** The instance is completed: its outgoing flows are taken, then its flow scope hears of it. */
@@ -66,6 +67,11 @@ export function transitionToCompleted(
   bookkeeping?: Record<string, unknown>,
 ): void {
   const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
+  // An inner instance of a multi-instance activity hands its output to the body, which takes the flows.
+  if (isInnerInstance(ctx, instance)) {
+    collectOutput(ctx, element, instance);
+    flowIds = [];
+  }
   write(ctx, 'ELEMENT_COMPLETED', instance, bookkeeping);
   rememberForCompensation(ctx, element, instance);
   takeFlows(ctx, instance, flowIds);
@@ -85,7 +91,7 @@ export function terminateElement(ctx: BpmnContext, instance: ElementInstance): v
   closeSubscriptions(ctx, instance);
   write(ctx, 'ELEMENT_TERMINATING', instance);
   const element = elementOf(ctx, instance);
-  processorFor(element).onTerminate(ctx, element, instance);
+  processorFor(element, instance).onTerminate(ctx, element, instance);
 }
 
 export function transitionToTerminated(ctx: BpmnContext, instance: ElementInstance): void {
@@ -103,5 +109,5 @@ function notifyFlowScope(ctx: BpmnContext, instance: ElementInstance): void {
   const scope = ctx.state.elementInstances.get(instance.flowScopeKey);
   if (!scope) return;
   const scopeElement = elementOf(ctx, scope);
-  processorFor(scopeElement).onChildFinished?.(ctx, scopeElement, scope);
+  processorFor(scopeElement, scope).onChildFinished?.(ctx, scopeElement, scope);
 }

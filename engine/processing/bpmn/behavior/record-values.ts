@@ -20,11 +20,11 @@ export function processInstanceValue(
     | 'flowScopeKey'
     | 'tenantId'
   > &
-    Partial<Pick<ElementInstance, 'parentProcessInstanceKey' | 'parentElementInstanceKey'>>,
+    Partial<Pick<ElementInstance, 'parentProcessInstanceKey' | 'parentElementInstanceKey' | 'bpmnElementType'>>,
   element: ExecutableElement,
 ): Record<string, unknown> {
   return {
-    bpmnElementType: bpmnElementType(element),
+    bpmnElementType: instance.bpmnElementType ?? bpmnElementType(element),
     elementId: instance.elementId,
     bpmnProcessId: instance.bpmnProcessId,
     version: instance.version,

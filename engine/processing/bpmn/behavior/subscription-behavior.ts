@@ -4,6 +4,7 @@ import type { ElementInstance } from '../../../state/entities';
 import type { EventSubscription } from '../../../state/event-entities';
 import type { BpmnContext } from '../bpmn-context';
 import { closingIntent, subscriptionValueType } from './subscription-records';
+import { isBody, isInnerInstance } from './multi-instance-behavior';
 import { evaluateTimer } from './timer-behavior';
 import { visibleVariables } from './variable-behavior';
 
@@ -20,14 +21,16 @@ function catchElementsOf(
   model: ExecutableProcess,
   element: ExecutableElement,
   own: boolean,
+  part: 'whole' | 'body' | 'inner',
 ): Array<[ExecutableElement, boolean]> {
   const result: Array<[ExecutableElement, boolean]> = [];
-  if (own) result.push([element, true]);
-  for (const id of element.boundaryEventIds ?? []) {
+  if (own && part !== 'body') result.push([element, true]);
+  // A multi-instance activity's boundary events listen on its body; the rest on each inner instance.
+  for (const id of part === 'inner' ? [] : (element.boundaryEventIds ?? [])) {
     const boundary = model.elements.get(id)!;
     result.push([boundary, boundary.cancelActivity !== false]);
   }
-  for (const id of element.eventSubProcessIds ?? []) {
+  for (const id of part === 'body' ? [] : (element.eventSubProcessIds ?? [])) {
     const start = model.elements.get(model.elements.get(id)!.startEventId ?? '');
     if (start) result.push([start, start.interrupting !== false]);
   }
@@ -48,7 +51,8 @@ export function openSubscriptions(
   own: boolean,
 ): OpenResult {
   closeSubscriptions(ctx, instance);
-  const catchElements = catchElementsOf(ctx.state.processes.model(instance.processDefinitionKey), element, own);
+  const part = isBody(instance) ? 'body' : isInnerInstance(ctx, instance) ? 'inner' : 'whole';
+  const catchElements = catchElementsOf(ctx.state.processes.model(instance.processDefinitionKey), element, own, part);
   if (catchElements.length === 0) return { ok: true };
   const variables = visibleVariables(ctx, instance.key);
   for (const [catchElement, interrupting] of catchElements) {
