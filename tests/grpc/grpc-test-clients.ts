@@ -15,7 +15,6 @@ export function sdkClient(port: number): Zeebe.ZeebeGrpcClient {
     config: {
       ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
       CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_SECURE_CONNECTION: false,
       zeebeGrpcSettings: {
         // errors must reach the test, not be retried
         ZEEBE_GRPC_CLIENT_RETRY: false,
