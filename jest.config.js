@@ -6,6 +6,7 @@ const esmPackages = [
   'luxon',
   'min-dash',
   'bpmn-moddle',
+  'dmn-moddle',
   'moddle',
   'moddle-xml',
   'saxen',

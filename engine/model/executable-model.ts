@@ -66,6 +66,28 @@ export interface ScriptDefinition {
   resultVariable: string;
 }
 
+/** A user task's assignment, schedule, priority and form (zeebe:assignmentDefinition, taskSchedule, ...). */
+export interface UserTaskDefinition {
+  /** true: a Zeebe user task (zeebe:userTask); false: a job-based one (job type io.camunda.zeebe:userTask). */
+  zeebeUserTask: boolean;
+  assignee?: ValueOrExpression;
+  /** a list, or comma-separated when static */
+  candidateGroups?: ValueOrExpression;
+  candidateUsers?: ValueOrExpression;
+  /** ISO 8601 date-times */
+  dueDate?: ValueOrExpression;
+  followUpDate?: ValueOrExpression;
+  /** 0–100, default 50 */
+  priority?: ValueOrExpression;
+  /** A linked Camunda form (zeebe:formDefinition formId) and how its version is chosen. */
+  formId?: string;
+  formBinding?: 'latest' | 'deployment' | 'versionTag';
+  formVersionTag?: string;
+  externalFormReference?: string;
+  /** An embedded or custom form key (job-based user tasks). */
+  formKey?: string;
+}
+
 /** zeebe:calledElement of a call activity. */
 export interface CalledElementDefinition {
   /** The called process's BPMN process id, static or FEEL. */
@@ -168,6 +190,8 @@ export interface ExecutableElement {
   multiInstance?: MultiInstanceDefinition;
   /** Call activities: the process they call. */
   calledElement?: CalledElementDefinition;
+  /** User tasks. */
+  userTask?: UserTaskDefinition;
 
   /**
    * Message start / intermediate catch / boundary / end / throw events and receive tasks (send tasks too when

@@ -22,7 +22,9 @@ export type ValueType =
   | 'ERROR'
   | 'ESCALATION'
   | 'PROCESS_EVENT'
-  | 'COMPENSATION_SUBSCRIPTION';
+  | 'COMPENSATION_SUBSCRIPTION'
+  | 'USER_TASK'
+  | 'FORM';
 
 export interface EngineRecord {
   key: number;

@@ -3,13 +3,23 @@ import type { ExecutableProcess } from '../model/executable-model';
 import type { StateRow } from '../storage/engine-storage';
 import { DirtyTracker } from './dirty-tracker';
 import { ElementInstanceStore } from './element-instance-state';
-import type { ElementInstance, Incident, Job, ProcessDefinition, VariableEntry } from './entities';
+import type {
+  ElementInstance,
+  FormDefinition,
+  Incident,
+  Job,
+  ProcessDefinition,
+  UserTask,
+  VariableEntry,
+} from './entities';
 import type { BufferedMessage, EventSubscription } from './event-entities';
 import { EventSubscriptionStore } from './event-subscription-state';
 import { IncidentStore } from './incident-state';
 import { JobStore } from './job-state';
 import { KeyGenerator } from './key-generator';
 import { MessageStore } from './message-state';
+import { FormStore } from './form-state';
+import { UserTaskStore } from './user-task-state';
 import { ProcessState } from './process-state';
 import { VariableStore } from './variable-state';
 
@@ -24,6 +34,8 @@ export class EngineState {
   readonly incidents = new IncidentStore(this.dirty);
   readonly subscriptions = new EventSubscriptionStore(this.dirty);
   readonly messages = new MessageStore(this.dirty);
+  readonly forms = new FormStore(this.dirty);
+  readonly userTasks = new UserTaskStore(this.dirty);
 
   /** Rebuilds the state from stored rows; process models are transformed again from their stored XML. */
   async load(rows: StateRow[]): Promise<void> {
@@ -67,6 +79,12 @@ export class EngineState {
           break;
         case 'message':
           this.messages.load(value as BufferedMessage);
+          break;
+        case 'form':
+          this.forms.load(value as FormDefinition);
+          break;
+        case 'userTask':
+          this.userTasks.load(value as UserTask);
           break;
         case 'messageStart':
           this.messages.loadStartedInstance(row.key, value as number);

@@ -37,6 +37,8 @@ export interface ElementInstance {
   parentElementInstanceKey?: number;
   /** A call activity: the process instance it called. */
   calledInstanceKey?: number;
+  /** A user task element: its user task. */
+  userTaskKey?: number;
   /** A multi-instance body: its input collection and how its inner instances ended so far. */
   loop?: { collection: unknown[]; activated: number; completed: number; terminated: number };
   tenantId: string;
@@ -124,4 +126,43 @@ export interface Incident {
   variableScopeKey: number;
   tenantId: string;
   createdAt: number;
+}
+
+export interface FormDefinition {
+  key: number;
+  formId: string;
+  version: number;
+  resourceName: string;
+  checksum: string;
+  /** The Camunda Forms JSON schema, as deployed. */
+  schema: string;
+  deploymentKey: number;
+  tenantId: string;
+}
+
+export type UserTaskState = 'CREATED' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+
+export interface UserTask {
+  key: number;
+  state: UserTaskState;
+  elementId: string;
+  elementInstanceKey: number;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  tenantId: string;
+  /** '' when unassigned */
+  assignee: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  /** ISO 8601 date-times, or '' */
+  dueDate: string;
+  followUpDate: string;
+  priority: number;
+  /** The linked form's key, or -1 */
+  formKey: number;
+  externalFormReference: string;
+  /** epoch ms */
+  creationDate: number;
 }

@@ -5,6 +5,7 @@ import { createElement } from './element-factory';
 import { transformTaskMessage } from './event-definition-transformer';
 import { transformCalledElement } from './extension/called-element-transformer';
 import { transformScript } from './extension/script-transformer';
+import { transformUserTask } from './extension/user-task-transformer';
 import { transformTaskDefinition } from './extension/task-definition-transformer';
 import type { TransformContext } from './transform-context';
 
@@ -29,6 +30,7 @@ export function transformTask(
   transformTaskDefinition(source, element);
   transformScript(source, element);
   if (element.kind === 'callActivity') transformCalledElement(source, element);
+  if (element.kind === 'userTask') transformUserTask(source, element);
   if (element.kind === 'receiveTask' || element.kind === 'sendTask') transformTaskMessage(source, element);
   return element;
 }

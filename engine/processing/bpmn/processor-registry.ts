@@ -24,6 +24,7 @@ import { callActivityProcessor } from './task/call-activity-processor';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor';
 import { passThroughProcessor } from './task/pass-through-processor';
 import { scriptTaskProcessor } from './task/script-task-processor';
+import { userTaskProcessor } from './task/user-task-processor';
 
 /** The processor of each element kind this engine runs; the model validation rejects the others at deployment. */
 const processors: Partial<Record<ElementKind, ElementProcessor>> = {
@@ -39,6 +40,7 @@ const processors: Partial<Record<ElementKind, ElementProcessor>> = {
   serviceTask: jobWorkerTaskProcessor,
   sendTask: jobWorkerTaskProcessor,
   callActivity: callActivityProcessor,
+  userTask: userTaskProcessor,
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,

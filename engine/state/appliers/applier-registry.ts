@@ -4,6 +4,7 @@ import { eventAppliers } from './event-appliers';
 import { incidentAppliers } from './incident-appliers';
 import { jobAppliers } from './job-appliers';
 import { processInstanceAppliers } from './process-instance-appliers';
+import { userTaskAppliers } from './user-task-appliers';
 import { variableAppliers } from './variable-appliers';
 
 /** Turns one event into a state change. Bookkeeping: internal facts that are not part of the public record. */
@@ -24,6 +25,7 @@ for (const [valueType, table] of Object.entries({
   ...variableAppliers,
   ...incidentAppliers,
   ...eventAppliers,
+  ...userTaskAppliers,
 })) {
   for (const [intent, applier] of Object.entries(table)) registry.set(`${valueType}:${intent}`, applier);
 }

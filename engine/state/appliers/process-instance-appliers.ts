@@ -17,6 +17,7 @@ const setState =
     if (bookkeeping?.calledInstanceKey !== undefined) {
       instance.calledInstanceKey = bookkeeping.calledInstanceKey as number;
     }
+    if (bookkeeping?.userTaskKey !== undefined) instance.userTaskKey = bookkeeping.userTaskKey as number;
     if (bookkeeping?.loopCollection !== undefined) {
       instance.loop = {
         collection: bookkeeping.loopCollection as unknown[],

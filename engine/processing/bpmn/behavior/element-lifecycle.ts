@@ -45,7 +45,7 @@ function write(
 export function transitionToActivated(
   ctx: BpmnContext,
   instance: ElementInstance,
-  links?: { jobKey?: number; calledInstanceKey?: number; loopCollection?: unknown[] },
+  links?: { jobKey?: number; calledInstanceKey?: number; userTaskKey?: number; loopCollection?: unknown[] },
 ): void {
   write(ctx, 'ELEMENT_ACTIVATED', instance, links);
 }

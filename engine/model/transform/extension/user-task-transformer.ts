@@ -1,0 +1,57 @@
+/**
+ * A user task's Zeebe extensions → its user-task definition. Without zeebe:userTask it is a job-based user task:
+ * a job of type io.camunda.zeebe:userTask whose custom headers carry the static assignment and form key.
+ */
+import type { ExecutableElement, UserTaskDefinition } from '../../executable-model';
+import { extensionElement, stringProperty, type ModdleElement } from '../../moddle-element';
+import { toValueOrExpression } from '../../value-or-expression';
+
+export const JOB_BASED_USER_TASK_TYPE = 'io.camunda.zeebe:userTask';
+
+export function transformUserTask(source: ModdleElement, element: ExecutableElement): void {
+  const assignment = extensionElement(source, 'zeebe:AssignmentDefinition');
+  const schedule = extensionElement(source, 'zeebe:TaskSchedule');
+  const priority = extensionElement(source, 'zeebe:PriorityDefinition');
+  const form = extensionElement(source, 'zeebe:FormDefinition');
+  const value = (from: ModdleElement | undefined, name: string) => {
+    const text = from ? stringProperty(from, name) : undefined;
+    return text === undefined || text === '' ? undefined : toValueOrExpression(text);
+  };
+  // Attributes newer than the moddle descriptor (bindingType, versionTag) arrive as raw attributes.
+  const raw = (form as { $attrs?: Record<string, string> } | undefined)?.$attrs ?? {};
+  const definition: UserTaskDefinition = {
+    zeebeUserTask: extensionElement(source, 'zeebe:UserTask') !== undefined,
+    assignee: value(assignment, 'assignee'),
+    candidateGroups: value(assignment, 'candidateGroups'),
+    candidateUsers: value(assignment, 'candidateUsers'),
+    dueDate: value(schedule, 'dueDate'),
+    followUpDate: value(schedule, 'followUpDate'),
+    priority: value(priority, 'priority'),
+    formId: (form && stringProperty(form, 'formId')) || undefined,
+    formBinding: (raw.bindingType as UserTaskDefinition['formBinding']) ?? 'latest',
+    formVersionTag: raw.versionTag,
+    externalFormReference: (form && stringProperty(form, 'externalReference')) || undefined,
+    formKey: (form && stringProperty(form, 'formKey')) || undefined,
+  };
+  element.userTask = definition;
+  if (!definition.zeebeUserTask) element.job = jobFor(definition);
+}
+
+function jobFor(task: UserTaskDefinition): NonNullable<ExecutableElement['job']> {
+  const headers: Record<string, string> = {};
+  const staticValue = (v: UserTaskDefinition['assignee']) => (v?.kind === 'static' ? v.value : undefined);
+  const put = (name: string, text: string | undefined) => {
+    if (text !== undefined) headers[`io.camunda.zeebe:${name}`] = text;
+  };
+  put('assignee', staticValue(task.assignee));
+  put('candidateGroups', staticValue(task.candidateGroups));
+  put('candidateUsers', staticValue(task.candidateUsers));
+  put('dueDate', staticValue(task.dueDate));
+  put('followUpDate', staticValue(task.followUpDate));
+  put('formKey', task.formKey);
+  return {
+    type: { kind: 'static', value: JOB_BASED_USER_TASK_TYPE },
+    retries: { kind: 'static', value: '1' },
+    headers,
+  };
+}

@@ -1,0 +1,57 @@
+import { enter, leave } from '../behavior/activity-behavior';
+import { transitionToActivated, transitionToTerminated } from '../behavior/element-lifecycle';
+import { raiseIncident } from '../behavior/incident-behavior';
+import { evaluateUserTask } from '../behavior/user-task-behavior';
+import type { ElementProcessor } from '../element-processor';
+import { jobWorkerTaskProcessor } from './job-worker-task-processor';
+
+/**
+ * A Zeebe user task (zeebe:userTask): a task for people, with assignment, schedule, priority and form; completing
+ * it (assign, update and complete commands) completes the element. A job-based user task is a job instead.
+ */
+const zeebeUserTaskProcessor: ElementProcessor = {
+  onActivate(ctx, element, instance) {
+    if (!enter(ctx, element, instance)) return;
+    const fields = evaluateUserTask(ctx, instance, element.userTask!);
+    if (!fields.ok) return raiseIncident(ctx, instance, fields.errorType, fields.message);
+    const { ok: _ok, ...task } = fields;
+    const key = ctx.state.keys.next();
+    transitionToActivated(ctx, instance, { userTaskKey: key });
+    ctx.writer.append('USER_TASK', 'CREATED', key, {
+      ...task,
+      elementId: instance.elementId,
+      elementInstanceKey: instance.key,
+      processInstanceKey: instance.processInstanceKey,
+      processDefinitionKey: instance.processDefinitionKey,
+      bpmnProcessId: instance.bpmnProcessId,
+      processDefinitionVersion: instance.version,
+      tenantId: instance.tenantId,
+      creationDate: ctx.now(),
+    });
+  },
+  onComplete: leave,
+  onTerminate(ctx, _element, instance) {
+    const task = instance.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(instance.userTaskKey);
+    if (task) {
+      ctx.writer.append('USER_TASK', 'CANCELING', task.key, { ...task });
+      ctx.writer.append('USER_TASK', 'CANCELED', task.key, { ...task });
+    }
+    transitionToTerminated(ctx, instance);
+  },
+};
+
+export const userTaskProcessor: ElementProcessor = {
+  onActivate: (ctx, element, instance) =>
+    (element.userTask?.zeebeUserTask ? zeebeUserTaskProcessor : jobWorkerTaskProcessor).onActivate(
+      ctx,
+      element,
+      instance,
+    ),
+  onComplete: leave,
+  onTerminate: (ctx, element, instance) =>
+    (element.userTask?.zeebeUserTask ? zeebeUserTaskProcessor : jobWorkerTaskProcessor).onTerminate(
+      ctx,
+      element,
+      instance,
+    ),
+};
