@@ -143,6 +143,46 @@ export interface PublishMessageInput {
   tenantId?: string;
 }
 
+/** A user task as the API shows it (open tasks only until the query API exists). */
+export interface UserTaskView {
+  userTaskKey: number;
+  state: string;
+  elementId: string;
+  elementInstanceKey: number;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  tenantId: string;
+  assignee: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate: string;
+  followUpDate: string;
+  priority: number;
+  formKey: number;
+  externalFormReference: string;
+  creationDate: number;
+}
+
+export interface UserTaskFilter {
+  assignee?: string;
+  candidateGroup?: string;
+  candidateUser?: string;
+  processInstanceKey?: number;
+  processDefinitionKey?: number;
+  bpmnProcessId?: string;
+  elementId?: string;
+}
+
+export interface UserTaskChangeset {
+  dueDate?: string;
+  followUpDate?: string;
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  priority?: number;
+}
+
 export interface EngineApi {
   topology(): BrokerTopology;
   deployResources(resources: ResourceInput[], tenantId?: string): Promise<DeploymentResult>;
@@ -169,6 +209,19 @@ export interface EngineApi {
   correlateMessage(
     input: Omit<PublishMessageInput, 'timeToLive' | 'messageId'>,
   ): Promise<{ key: number; processInstanceKey: number }>;
+  /** Assigns (or with '' unassigns) an open user task; without allowOverride an assigned task keeps its assignee. */
+  assignUserTask(userTaskKey: number, assignee: string, allowOverride?: boolean, action?: string): Promise<void>;
+  updateUserTask(userTaskKey: number, changeset: UserTaskChangeset, action?: string): Promise<void>;
+  completeUserTask(userTaskKey: number, variables?: unknown, action?: string): Promise<void>;
+  /** An open user task; NOT_FOUND for unknown or already completed ones (until the query API keeps history). */
+  getUserTask(userTaskKey: number): UserTaskView;
+  /**
+   * Open user tasks matching a filter, oldest first. Only open tasks: completed and canceled ones leave the live
+   * state, and searching them needs the query API (not built yet).
+   */
+  searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[];
+  /** A deployed form's schema (Camunda Forms JSON) by form key. */
+  getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string };
   /** Returns the signal key. */
   broadcastSignal(name: string, variables?: unknown, tenantId?: string): Promise<{ key: number }>;
   /** The engine clock: epoch ms. */

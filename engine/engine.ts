@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EngineClock } from './clock/engine-clock';
 import {
   DEFAULT_TENANT,
@@ -15,18 +14,21 @@ import {
   type JobStream,
   type JobStreamRequest,
   type PublishMessageInput,
+  type UserTaskChangeset,
+  type UserTaskFilter,
+  type UserTaskView,
   type ResourceInput,
   type ThrowErrorRequest,
   type Variables,
 } from './engine-api';
 import { EngineError, invalidArgument } from './errors';
-import { transformBpmn } from './model/bpmn-transformer';
-import { ModelValidationError } from './model/model-validation-error';
 import type { Command, ParsedResource } from './processing/commands';
+import { parseResource } from './processing/deployment/resource-parser';
 import { ResultWaiters } from './processing/instance/result-waiters';
 import { hasDue } from './processing/timer/due-processor';
 import { JobWaiters, type Poller, type Stream } from './processing/job/job-waiters';
 import { StreamProcessor } from './processing/stream-processor';
+import type { UserTask } from './state/entities';
 import { EngineState } from './state/engine-state';
 import type { EngineStorage } from './storage/engine-storage';
 import { ENGINE_VERSION } from './version';
@@ -106,7 +108,15 @@ export class Engine implements EngineApi {
     const parsed: ParsedResource[] = [];
     for (const resource of resources) parsed.push(await parseResource(resource));
     const seen = new Map<string, string>();
+    const forms = new Map<string, string>();
     for (const resource of parsed) {
+      const other = resource.form && forms.get(resource.form.formId);
+      if (other) {
+        throw invalidArgument(
+          `Expected each form id to be deployed once, but '${resource.form!.formId}' is in both '${other}' and '${resource.name}'`,
+        );
+      }
+      if (resource.form) forms.set(resource.form.formId, resource.name);
       for (const process of resource.processes) {
         const other = seen.get(process.bpmnProcessId);
         if (other) {
@@ -276,6 +286,54 @@ export class Engine implements EngineApi {
     });
   }
 
+  assignUserTask(userTaskKey: number, assignee: string, allowOverride = true, action = 'assign'): Promise<void> {
+    if (typeof assignee !== 'string') throw invalidArgument('Expected an assignee (a string), but none was given');
+    return this.submit({ type: 'ASSIGN_USER_TASK', userTaskKey, assignee, allowOverride, action });
+  }
+
+  updateUserTask(userTaskKey: number, changeset: UserTaskChangeset, action = 'update'): Promise<void> {
+    return this.submit({ type: 'UPDATE_USER_TASK', userTaskKey, changeset, action });
+  }
+
+  completeUserTask(userTaskKey: number, variables?: unknown, action = 'complete'): Promise<void> {
+    return this.submit({ type: 'COMPLETE_USER_TASK', userTaskKey, variables: checkDocument(variables), action });
+  }
+
+  getUserTask(userTaskKey: number): UserTaskView {
+    const task = this.state.userTasks.get(userTaskKey);
+    if (!task)
+      throw new EngineError('NOT_FOUND', `Expected to find user task with key '${userTaskKey}', but none was found`);
+    const { key, ...rest } = task;
+    return { userTaskKey: key, ...rest };
+  }
+
+  searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[] {
+    const matches = (task: UserTask): boolean =>
+      (filter.assignee === undefined || task.assignee === filter.assignee) &&
+      (filter.candidateGroup === undefined || task.candidateGroups.includes(filter.candidateGroup)) &&
+      (filter.candidateUser === undefined || task.candidateUsers.includes(filter.candidateUser)) &&
+      (filter.processInstanceKey === undefined || task.processInstanceKey === filter.processInstanceKey) &&
+      (filter.processDefinitionKey === undefined || task.processDefinitionKey === filter.processDefinitionKey) &&
+      (filter.bpmnProcessId === undefined || task.bpmnProcessId === filter.bpmnProcessId) &&
+      (filter.elementId === undefined || task.elementId === filter.elementId);
+    return [...this.state.userTasks.all()]
+      .filter(matches)
+      .sort((a, b) => a.creationDate - b.creationDate || a.key - b.key)
+      .map(({ key, ...rest }) => ({ userTaskKey: key, ...rest }));
+  }
+
+  getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string } {
+    const form = this.state.forms.get(formKey);
+    if (!form) throw new EngineError('NOT_FOUND', `Expected to find form with key '${formKey}', but none was found`);
+    return {
+      formKey: form.key,
+      formId: form.formId,
+      version: form.version,
+      schema: form.schema,
+      tenantId: form.tenantId,
+    };
+  }
+
   resolveIncident(incidentKey: number): Promise<void> {
     return this.submit({ type: 'RESOLVE_INCIDENT', incidentKey });
   }
@@ -364,26 +422,4 @@ function checkJobRequest(request: { type: string; worker: string; timeout: numbe
 function pick(variables: Variables, names?: string[]): Variables {
   if (!names?.length) return variables;
   return Object.fromEntries(names.filter((n) => n in variables).map((n) => [n, variables[n]]));
-}
-
-const BPMN_EXTENSIONS = ['.bpmn', '.bpmn20.xml', '.xml'];
-
-async function parseResource(resource: ResourceInput): Promise<ParsedResource> {
-  const name = resource.name ?? '';
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.dmn') || lower.endsWith('.form')) {
-    throw new EngineError('UNIMPLEMENTED', `'${name}': DMN decisions and forms are not supported yet by this engine`);
-  }
-  if (!BPMN_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
-    throw invalidArgument(`Expected to deploy a .bpmn, .xml, .dmn or .form resource, but '${name}' is none of these`);
-  }
-  const content = resource.content.toString('utf8');
-  try {
-    const processes = await transformBpmn(name, content);
-    return { name, content, checksum: createHash('sha256').update(resource.content).digest('hex'), processes };
-  } catch (error) {
-    if (error instanceof ModelValidationError)
-      throw invalidArgument(`Expected to deploy a valid process model, but ${error.message}`);
-    throw error;
-  }
 }

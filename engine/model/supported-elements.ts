@@ -37,6 +37,7 @@ export const SUPPORTED: SupportedFeatures = {
     'receiveTask',
     'sendTask',
     'callActivity',
+    'userTask',
   ]),
   multiInstance: true,
 };

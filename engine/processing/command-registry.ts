@@ -13,6 +13,11 @@ import { throwErrorProcessor } from './job/throw-error-processor';
 import { correlateMessageProcessor, publishMessageProcessor } from './message/publish-message-processor';
 import { broadcastSignal } from './signal/signal-broadcast';
 import { triggerDueProcessor } from './timer/due-processor';
+import {
+  assignUserTaskProcessor,
+  completeUserTaskProcessor,
+  updateUserTaskProcessor,
+} from './user-task/user-task-processors';
 import { updateJobRetriesProcessor, updateJobTimeoutProcessor, yieldJobProcessor } from './job/update-job-processors';
 
 type Processors = { [T in Command['type']]: (ctx: CommandContext, command: Extract<Command, { type: T }>) => unknown };
@@ -37,6 +42,9 @@ const processors: Processors = {
   TRIGGER_DUE: triggerDueProcessor,
   PUBLISH_MESSAGE: publishMessageProcessor,
   CORRELATE_MESSAGE: correlateMessageProcessor,
+  ASSIGN_USER_TASK: assignUserTaskProcessor,
+  UPDATE_USER_TASK: updateUserTaskProcessor,
+  COMPLETE_USER_TASK: completeUserTaskProcessor,
   BROADCAST_SIGNAL: (ctx, { name, variables, tenantId }) => ({ key: broadcastSignal(ctx, name, variables, tenantId) }),
 };
 

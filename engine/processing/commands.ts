@@ -3,6 +3,7 @@ import type {
   CreateInstanceRequest,
   FailJobRequest,
   ThrowErrorRequest,
+  UserTaskChangeset,
   Variables,
 } from '../engine-api';
 import type { ExecutableProcess } from '../model/executable-model';
@@ -16,6 +17,8 @@ export interface ParsedResource {
   content: string;
   checksum: string;
   processes: ExecutableProcess[];
+  /** A Camunda form resource: its form id (the schema is the content). */
+  form?: { formId: string };
 }
 
 /** The commands clients (and the engine's scheduler) send to the single writer. */
@@ -37,4 +40,7 @@ export type Command =
   | { type: 'TRIGGER_DUE' }
   | { type: 'PUBLISH_MESSAGE'; request: PublishMessageRequest }
   | { type: 'CORRELATE_MESSAGE'; request: Omit<PublishMessageRequest, 'timeToLive' | 'messageId'> }
-  | { type: 'BROADCAST_SIGNAL'; name: string; variables: Variables; tenantId: string };
+  | { type: 'BROADCAST_SIGNAL'; name: string; variables: Variables; tenantId: string }
+  | { type: 'ASSIGN_USER_TASK'; userTaskKey: number; assignee: string; allowOverride: boolean; action: string }
+  | { type: 'UPDATE_USER_TASK'; userTaskKey: number; changeset: UserTaskChangeset; action: string }
+  | { type: 'COMPLETE_USER_TASK'; userTaskKey: number; variables: Variables; action: string };

@@ -116,10 +116,10 @@ describe('deployments the engine refuses', () => {
     );
   });
 
-  it('an unsupported element kind (user task): INVALID_ARGUMENT naming the element', async () => {
+  it('an unsupported element kind (complex gateway): INVALID_ARGUMENT naming the element', async () => {
     const content = bpmn(
-      unique('user-task'),
-      `<bpmn:userTask id="approveApplication"><bpmn:incoming>toFirst</bpmn:incoming></bpmn:userTask>`,
+      unique('complex-gateway'),
+      `<bpmn:complexGateway id="approveApplication"><bpmn:incoming>toFirst</bpmn:incoming></bpmn:complexGateway>`,
       'approveApplication',
     );
     await expectRejection(
@@ -127,7 +127,7 @@ describe('deployments the engine refuses', () => {
       status.INVALID_ARGUMENT,
       'approveApplication',
       'approval.bpmn',
-      /user task/i,
+      /complex gateway is not supported/i,
     );
   });
 

@@ -9,6 +9,7 @@ import { messageController } from './messages/message-controller';
 import { processInstanceController } from './process-instances/process-instance-controller';
 import { signalController } from './signals/signal-controller';
 import { topologyController } from './topology/topology-controller';
+import { userTaskController } from './user-tasks/user-task-controller';
 
 const MAX_JSON_BYTES = '16mb';
 
@@ -30,6 +31,7 @@ export function createRestApp(engine: EngineApi, closing: AbortSignal): Express 
   v2.use(incidentController(engine));
   v2.use(clockController(engine));
   v2.use(messageController(engine), signalController(engine));
+  v2.use(userTaskController(engine));
 
   app.use('/v2', v2);
   app.use(unknownRouteHandler);

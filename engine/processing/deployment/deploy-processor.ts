@@ -1,7 +1,7 @@
 import type { DeploymentResult } from '../../engine-api';
 import type { ProcessDefinition } from '../../state/entities';
 import type { ParsedResource } from '../commands';
-import type { CommandProcessor } from '../command-context';
+import type { CommandContext, CommandProcessor } from '../command-context';
 import { invalidArgument } from '../../errors';
 import { closeStartEvents, openStartEvents, planStartEvents } from './start-event-subscriptions';
 
@@ -14,11 +14,16 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
   ctx,
   { resources, tenantId },
 ) => {
-  const isDuplicate = (resource: ParsedResource): boolean =>
-    resource.processes.every((process) => {
+  const isDuplicate = (resource: ParsedResource): boolean => {
+    if (resource.form) {
+      const latest = ctx.state.forms.latest(resource.form.formId);
+      return latest?.checksum === resource.checksum && latest.resourceName === resource.name;
+    }
+    return resource.processes.every((process) => {
       const latest = ctx.state.processes.latest(process.bpmnProcessId);
       return latest?.checksum === resource.checksum && latest.resourceName === resource.name;
     });
+  };
   const allDuplicates = resources.every(isDuplicate);
   // Start events are planned before anything is written: a timer that does not evaluate refuses the deployment.
   const plans = new Map<string, ReturnType<typeof planStartEvents>>();
@@ -74,6 +79,10 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
       });
     }
   }
+  for (const resource of resources) {
+    if (resource.form)
+      result.forms.push(deployForm(ctx, resource, resource.form.formId, deploymentKey, tenantId, allDuplicates));
+  }
   ctx.writer.append('DEPLOYMENT', 'CREATED', deploymentKey, {
     tenantId,
     resources: resources.map((r) => ({ resourceName: r.name, checksum: r.checksum })),
@@ -81,3 +90,33 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
   });
   return result;
 };
+
+/** A form gets the next version of its id unless the whole deployment is a duplicate (as for processes). */
+function deployForm(
+  ctx: CommandContext,
+  resource: ParsedResource,
+  formId: string,
+  deploymentKey: number,
+  tenantId: string,
+  allDuplicates: boolean,
+): Record<string, unknown> {
+  const latest = ctx.state.forms.latest(formId);
+  const form =
+    allDuplicates && latest
+      ? latest
+      : {
+          key: ctx.state.keys.next(),
+          formId,
+          version: (latest?.version ?? 0) + 1,
+          resourceName: resource.name,
+          checksum: resource.checksum,
+          schema: resource.content,
+          deploymentKey,
+          tenantId,
+        };
+  if (form !== latest) {
+    const { key, ...value } = form;
+    ctx.writer.append('FORM', 'CREATED', key, value);
+  }
+  return { formId, version: form.version, formKey: form.key, resourceName: form.resourceName, tenantId };
+}

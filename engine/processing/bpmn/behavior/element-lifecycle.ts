@@ -5,7 +5,7 @@ import { processorFor } from '../processor-registry';
 import { takeFlows } from './flow-behavior';
 import { calledInstanceTerminated } from './call-activity-behavior';
 import { handlerCompleted, rememberForCompensation } from './compensation-behavior';
-import { collectOutput, isInnerInstance } from './multi-instance-behavior';
+import { beforeInnerCompleted, isInnerInstance } from './multi-instance-behavior';
 import { resolveIncidentsOf } from './incident-behavior';
 import { closeSubscriptions } from './subscription-behavior';
 import { startFromBuffer } from '../../message/message-correlation';
@@ -67,9 +67,10 @@ export function transitionToCompleted(
   bookkeeping?: Record<string, unknown>,
 ): void {
   const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
-  // An inner instance of a multi-instance activity hands its output to the body, which takes the flows.
+  // An inner instance of a multi-instance activity hands its output to the body, which takes the flows; it stays
+  // COMPLETING when the completion condition fails (an incident).
   if (isInnerInstance(ctx, instance)) {
-    collectOutput(ctx, element, instance);
+    if (!beforeInnerCompleted(ctx, element, instance)) return;
     flowIds = [];
   }
   write(ctx, 'ELEMENT_COMPLETED', instance, bookkeeping);

@@ -4,6 +4,7 @@ import type { ExecutableElement } from '../../../model/executable-model';
 import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
 import { activateInScope } from './flow-behavior';
+import { raiseIncident } from './incident-behavior';
 import { setVariable, visibleVariables } from './variable-behavior';
 
 /**
@@ -52,8 +53,51 @@ export function takeLoopVariables(ctx: BpmnContext, bodyKey: number): Variables 
   return next;
 }
 
-/** Before an inner instance leaves: its outputElement goes into the body's output collection at its index. */
-export function collectOutput(ctx: BpmnContext, element: ExecutableElement, inner: ElementInstance): void {
+/** Bodies whose completionCondition held when an inner instance completed, until the body hears of it. */
+const conditionHeld = new WeakMap<BpmnContext, Set<number>>();
+
+/**
+ * Before an inner instance leaves (it is COMPLETING): its output goes into the body's output collection, then the
+ * completionCondition is evaluated in its scope. When the condition fails, an incident is raised on the inner
+ * instance and false is answered: it stays COMPLETING, and resolving the incident retries its completion.
+ */
+export function beforeInnerCompleted(ctx: BpmnContext, element: ExecutableElement, inner: ElementInstance): boolean {
+  collectOutput(ctx, element, inner);
+  const condition = element.multiInstance?.completionCondition;
+  if (!condition) return true;
+  const body = ctx.state.elementInstances.get(inner.flowScopeKey)!;
+  const loop = body.loop!;
+  // The completing instance counts as completed, no longer active.
+  const result = evaluateFeel(
+    condition,
+    {
+      ...visibleVariables(ctx, inner.key),
+      numberOfInstances: loop.collection.length,
+      numberOfActiveInstances: body.activeChildren - 1,
+      numberOfCompletedInstances: loop.completed + 1,
+      numberOfTerminatedInstances: loop.terminated,
+    },
+    'BOOLEAN',
+  );
+  if (!result.ok) {
+    raiseIncident(ctx, inner, 'EXTRACT_VALUE_ERROR', result.message);
+    return false;
+  }
+  if (result.value === true) {
+    const held = conditionHeld.get(ctx) ?? new Set<number>();
+    held.add(body.key);
+    conditionHeld.set(ctx, held);
+  }
+  return true;
+}
+
+/** Whether the completionCondition held for the inner instance that just completed (answered once). */
+export function takeConditionHeld(ctx: BpmnContext, bodyKey: number): boolean {
+  return conditionHeld.get(ctx)?.delete(bodyKey) ?? false;
+}
+
+/** Its outputElement goes into the body's output collection at its index. */
+function collectOutput(ctx: BpmnContext, element: ExecutableElement, inner: ElementInstance): void {
   const { outputCollection, outputElement } = element.multiInstance ?? {};
   if (!outputCollection || !outputElement) return;
   const variables = visibleVariables(ctx, inner.key);

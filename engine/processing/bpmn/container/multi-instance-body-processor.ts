@@ -1,7 +1,4 @@
 import { evaluateFeel } from '../../../feel/feel-evaluator';
-import type { ExecutableElement } from '../../../model/executable-model';
-import type { ElementInstance } from '../../../state/entities';
-import type { BpmnContext } from '../bpmn-context';
 import {
   completeElement,
   terminateElement,
@@ -10,7 +7,7 @@ import {
   transitionToTerminated,
 } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
-import { activateInner } from '../behavior/multi-instance-behavior';
+import { activateInner, takeConditionHeld } from '../behavior/multi-instance-behavior';
 import { openSubscriptions } from '../behavior/subscription-behavior';
 import { propagate, setVariable, visibleVariables } from '../behavior/variable-behavior';
 import type { ElementProcessor } from '../element-processor';
@@ -44,13 +41,12 @@ export const multiInstanceBodyProcessor: ElementProcessor = {
   },
   onTerminate: (ctx, _element, body) => terminateChildren(ctx, body),
   onChildFinished(ctx, element, body) {
+    const done = takeConditionHeld(ctx, body.key);
     if (body.state === 'ELEMENT_TERMINATING') {
       if (body.activeChildren === 0) transitionToTerminated(ctx, body);
       return;
     }
     if (body.state !== 'ELEMENT_ACTIVATED') return;
-    const done = completionConditionHolds(ctx, element, body);
-    if (done === undefined) return;
     if (done) {
       for (const inner of ctx.state.elementInstances.childrenOf(body.key)) terminateElement(ctx, inner);
     } else if (
@@ -66,28 +62,3 @@ export const multiInstanceBodyProcessor: ElementProcessor = {
       completeElement(ctx, current);
   },
 };
-
-/** The completionCondition, with the numberOf* variables; undefined when it failed (an incident was raised). */
-function completionConditionHolds(
-  ctx: BpmnContext,
-  element: ExecutableElement,
-  body: ElementInstance,
-): boolean | undefined {
-  const condition = element.multiInstance!.completionCondition;
-  if (!condition) return false;
-  const loop = body.loop!;
-  const result = evaluateFeel(
-    condition,
-    {
-      ...visibleVariables(ctx, body.key),
-      numberOfInstances: loop.collection.length,
-      numberOfActiveInstances: body.activeChildren,
-      numberOfCompletedInstances: loop.completed,
-      numberOfTerminatedInstances: loop.terminated,
-    },
-    'BOOLEAN',
-  );
-  if (result.ok) return result.value === true;
-  raiseIncident(ctx, body, 'EXTRACT_VALUE_ERROR', result.message);
-  return undefined;
-}

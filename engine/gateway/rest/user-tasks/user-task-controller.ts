@@ -1,0 +1,96 @@
+import { Router } from 'express';
+import type { EngineApi } from '../../../engine-api';
+import { invalidArgument } from '../../../errors';
+import {
+  bodyObject,
+  optionalBoolean,
+  optionalInteger,
+  optionalKey,
+  optionalString,
+  optionalStringArray,
+  optionalVariables,
+  parseKey,
+  type JsonObject,
+} from '../request-validation';
+import { toUserTaskResponse } from './user-task-response-mapper';
+
+/**
+ * User tasks (Camunda 8 REST v2): get, assignment, unassignment, update and completion of open tasks; 404 for an
+ * unknown task, 409 for one in the wrong state. Search covers open tasks only (no history, no paging) until the
+ * query API exists.
+ */
+export function userTaskController(engine: EngineApi): Router {
+  const router = Router();
+  const keyOf = (value: unknown) => parseKey(value, 'user task key');
+
+  router.post('/user-tasks/search', (req, res) => {
+    const filter = bodyObject(bodyObject(req.body).filter) as JsonObject;
+    const items = engine.searchOpenUserTasks({
+      assignee: optionalString(filter, 'assignee'),
+      candidateGroup: optionalString(filter, 'candidateGroup'),
+      candidateUser: optionalString(filter, 'candidateUser'),
+      processInstanceKey: optionalKey(filter, 'processInstanceKey'),
+      processDefinitionKey: optionalKey(filter, 'processDefinitionKey'),
+      bpmnProcessId: optionalString(filter, 'processDefinitionId'),
+      elementId: optionalString(filter, 'elementId'),
+    });
+    res.json({ items: items.map(toUserTaskResponse), page: { totalItems: items.length } });
+  });
+  router.get('/user-tasks/:userTaskKey', (req, res) => {
+    res.json(toUserTaskResponse(engine.getUserTask(keyOf(req.params.userTaskKey))));
+  });
+  router.get('/user-tasks/:userTaskKey/form', (req, res) => {
+    const task = engine.getUserTask(keyOf(req.params.userTaskKey));
+    if (task.formKey < 0) return void res.status(204).end();
+    const form = engine.getForm(task.formKey);
+    res.json({
+      formKey: String(form.formKey),
+      formId: form.formId,
+      version: form.version,
+      schema: form.schema,
+      tenantId: form.tenantId,
+    });
+  });
+  router.post('/user-tasks/:userTaskKey/assignment', async (req, res) => {
+    const body = bodyObject(req.body);
+    const assignee = optionalString(body, 'assignee');
+    if (!assignee) throw invalidArgument("The field 'assignee' is required and must be a non-empty string.");
+    await engine.assignUserTask(
+      keyOf(req.params.userTaskKey),
+      assignee,
+      optionalBoolean(body, 'allowOverride') ?? true,
+      optionalString(body, 'action') ?? 'assign',
+    );
+    res.status(204).end();
+  });
+  router.delete('/user-tasks/:userTaskKey/assignee', async (req, res) => {
+    await engine.assignUserTask(keyOf(req.params.userTaskKey), '', true, 'unassign');
+    res.status(204).end();
+  });
+  router.patch('/user-tasks/:userTaskKey', async (req, res) => {
+    const body = bodyObject(req.body);
+    const changeset = bodyObject(body.changeset) as JsonObject;
+    await engine.updateUserTask(
+      keyOf(req.params.userTaskKey),
+      {
+        dueDate: optionalString(changeset, 'dueDate'),
+        followUpDate: optionalString(changeset, 'followUpDate'),
+        candidateGroups: optionalStringArray(changeset, 'candidateGroups'),
+        candidateUsers: optionalStringArray(changeset, 'candidateUsers'),
+        priority: optionalInteger(changeset, 'priority', 0),
+      },
+      optionalString(body, 'action') ?? 'update',
+    );
+    res.status(204).end();
+  });
+  router.post('/user-tasks/:userTaskKey/completion', async (req, res) => {
+    const body = bodyObject(req.body);
+    await engine.completeUserTask(
+      keyOf(req.params.userTaskKey),
+      optionalVariables(body, 'variables'),
+      optionalString(body, 'action') ?? 'complete',
+    );
+    res.status(204).end();
+  });
+  return router;
+}
