@@ -183,6 +183,47 @@ export interface UserTaskChangeset {
   priority?: number;
 }
 
+export interface EvaluateDecisionInput {
+  /** The latest version of this decision id, unless a decisionKey names one version. */
+  decisionId?: string;
+  decisionKey?: number;
+  variables?: unknown;
+  tenantId?: string;
+}
+
+export interface EvaluatedDecisionView {
+  decisionKey: number;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionType: string;
+  decisionOutput: unknown;
+  matchedRules: Array<{
+    ruleId: string;
+    ruleIndex: number;
+    evaluatedOutputs: Array<{ outputId: string; outputName: string; outputValue: unknown }>;
+  }>;
+  evaluatedInputs: Array<{ inputId: string; inputName: string; inputValue: unknown }>;
+  tenantId: string;
+}
+
+/** The outcome of a decision evaluation, kept as a decision instance. A failure is an outcome, not an error. */
+export interface DecisionResult {
+  decisionInstanceKey: number;
+  decisionKey: number;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: number;
+  decisionOutput: unknown;
+  evaluatedDecisions: EvaluatedDecisionView[];
+  /** '' when the evaluation succeeded */
+  failedDecisionId: string;
+  failureMessage: string;
+  tenantId: string;
+}
+
 export interface EngineApi {
   topology(): BrokerTopology;
   deployResources(resources: ResourceInput[], tenantId?: string): Promise<DeploymentResult>;
@@ -222,6 +263,8 @@ export interface EngineApi {
   searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[];
   /** A deployed form's schema (Camunda Forms JSON) by form key. */
   getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string };
+  /** Evaluates a deployed decision (EvaluateDecision); NOT_FOUND for an unknown decision id or key. */
+  evaluateDecision(input: EvaluateDecisionInput): Promise<DecisionResult>;
   /** Returns the signal key. */
   broadcastSignal(name: string, variables?: unknown, tenantId?: string): Promise<{ key: number }>;
   /** The engine clock: epoch ms. */

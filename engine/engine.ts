@@ -7,7 +7,9 @@ import {
   type BrokerTopology,
   type CreatedInstance,
   type CreateInstanceRequest,
+  type DecisionResult,
   type DeploymentResult,
+  type EvaluateDecisionInput,
   type EngineApi,
   type FailJobRequest,
   type InstanceResult,
@@ -305,6 +307,11 @@ export class Engine implements EngineApi {
       throw new EngineError('NOT_FOUND', `Expected to find user task with key '${userTaskKey}', but none was found`);
     const { key, ...rest } = task;
     return { userTaskKey: key, ...rest };
+  }
+
+  evaluateDecision(input: EvaluateDecisionInput): Promise<DecisionResult> {
+    checkTenant(input.tenantId);
+    return this.submit({ type: 'EVALUATE_DECISION', input, variables: checkDocument(input.variables) });
   }
 
   searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[] {

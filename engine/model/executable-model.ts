@@ -88,6 +88,12 @@ export interface UserTaskDefinition {
   formKey?: string;
 }
 
+/** zeebe:calledDecision of a business rule task. */
+export interface CalledDecisionDefinition {
+  decisionId: ValueOrExpression;
+  resultVariable: string;
+}
+
 /** zeebe:calledElement of a call activity. */
 export interface CalledElementDefinition {
   /** The called process's BPMN process id, static or FEEL. */
@@ -192,6 +198,8 @@ export interface ExecutableElement {
   calledElement?: CalledElementDefinition;
   /** User tasks. */
   userTask?: UserTaskDefinition;
+  /** Business rule tasks that evaluate a DMN decision (the others are job-based). */
+  calledDecision?: CalledDecisionDefinition;
 
   /**
    * Message start / intermediate catch / boundary / end / throw events and receive tasks (send tasks too when

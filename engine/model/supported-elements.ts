@@ -38,6 +38,7 @@ export const SUPPORTED: SupportedFeatures = {
     'sendTask',
     'callActivity',
     'userTask',
+    'businessRuleTask',
   ]),
   multiInstance: true,
 };

@@ -1,5 +1,6 @@
 import type { Command } from './commands';
 import type { CommandContext } from './command-context';
+import { evaluateDecisionProcessor } from './decision/evaluate-decision-processor';
 import { deleteResourceProcessor } from './deployment/delete-resource-processor';
 import { deployProcessor } from './deployment/deploy-processor';
 import { resolveIncidentProcessor } from './incident/resolve-incident-processor';
@@ -45,6 +46,7 @@ const processors: Processors = {
   ASSIGN_USER_TASK: assignUserTaskProcessor,
   UPDATE_USER_TASK: updateUserTaskProcessor,
   COMPLETE_USER_TASK: completeUserTaskProcessor,
+  EVALUATE_DECISION: evaluateDecisionProcessor,
   BROADCAST_SIGNAL: (ctx, { name, variables, tenantId }) => ({ key: broadcastSignal(ctx, name, variables, tenantId) }),
 };
 

@@ -1,11 +1,13 @@
 import type {
   ActivateJobsRequest,
   CreateInstanceRequest,
+  EvaluateDecisionInput,
   FailJobRequest,
   ThrowErrorRequest,
   UserTaskChangeset,
   Variables,
 } from '../engine-api';
+import type { DecisionRequirementsGraph } from '../dmn';
 import type { ExecutableProcess } from '../model/executable-model';
 import type { ResultWaiter } from './instance/result-waiters';
 import type { Poller } from './job/job-waiters';
@@ -19,6 +21,8 @@ export interface ParsedResource {
   processes: ExecutableProcess[];
   /** A Camunda form resource: its form id (the schema is the content). */
   form?: { formId: string };
+  /** A DMN resource: its decision requirements graph. */
+  drg?: DecisionRequirementsGraph;
 }
 
 /** The commands clients (and the engine's scheduler) send to the single writer. */
@@ -43,4 +47,5 @@ export type Command =
   | { type: 'BROADCAST_SIGNAL'; name: string; variables: Variables; tenantId: string }
   | { type: 'ASSIGN_USER_TASK'; userTaskKey: number; assignee: string; allowOverride: boolean; action: string }
   | { type: 'UPDATE_USER_TASK'; userTaskKey: number; changeset: UserTaskChangeset; action: string }
-  | { type: 'COMPLETE_USER_TASK'; userTaskKey: number; variables: Variables; action: string };
+  | { type: 'COMPLETE_USER_TASK'; userTaskKey: number; variables: Variables; action: string }
+  | { type: 'EVALUATE_DECISION'; input: EvaluateDecisionInput; variables: Variables };

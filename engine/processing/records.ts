@@ -24,7 +24,10 @@ export type ValueType =
   | 'PROCESS_EVENT'
   | 'COMPENSATION_SUBSCRIPTION'
   | 'USER_TASK'
-  | 'FORM';
+  | 'FORM'
+  | 'DECISION_REQUIREMENTS'
+  | 'DECISION'
+  | 'DECISION_EVALUATION';
 
 export interface EngineRecord {
   key: number;

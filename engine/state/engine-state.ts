@@ -4,6 +4,8 @@ import type { StateRow } from '../storage/engine-storage';
 import { DirtyTracker } from './dirty-tracker';
 import { ElementInstanceStore } from './element-instance-state';
 import type {
+  Decision,
+  DecisionRequirements,
   ElementInstance,
   FormDefinition,
   Incident,
@@ -18,7 +20,9 @@ import { IncidentStore } from './incident-state';
 import { JobStore } from './job-state';
 import { KeyGenerator } from './key-generator';
 import { MessageStore } from './message-state';
+import { DecisionStore } from './decision-state';
 import { FormStore } from './form-state';
+import { parseDmn } from '../dmn';
 import { UserTaskStore } from './user-task-state';
 import { ProcessState } from './process-state';
 import { VariableStore } from './variable-state';
@@ -35,6 +39,7 @@ export class EngineState {
   readonly subscriptions = new EventSubscriptionStore(this.dirty);
   readonly messages = new MessageStore(this.dirty);
   readonly forms = new FormStore(this.dirty);
+  readonly decisions = new DecisionStore(this.dirty);
   readonly userTasks = new UserTaskStore(this.dirty);
 
   /** Rebuilds the state from stored rows; process models are transformed again from their stored XML. */
@@ -79,6 +84,14 @@ export class EngineState {
           break;
         case 'message':
           this.messages.load(value as BufferedMessage);
+          break;
+        case 'decisionRequirements': {
+          const drg = value as DecisionRequirements;
+          this.decisions.loadRequirements(drg, await parseDmn(drg.resourceName, drg.resource));
+          break;
+        }
+        case 'decision':
+          this.decisions.loadDecision(value as Decision);
           break;
         case 'form':
           this.forms.load(value as FormDefinition);

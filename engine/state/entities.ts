@@ -166,3 +166,28 @@ export interface UserTask {
   /** epoch ms */
   creationDate: number;
 }
+
+export interface DecisionRequirements {
+  key: number;
+  /** the DMN definitions id */
+  decisionRequirementsId: string;
+  name: string;
+  version: number;
+  resourceName: string;
+  checksum: string;
+  /** The DMN XML as deployed. */
+  resource: string;
+  deploymentKey: number;
+  tenantId: string;
+}
+
+export interface Decision {
+  key: number;
+  decisionId: string;
+  name: string;
+  version: number;
+  versionTag?: string;
+  decisionRequirementsKey: number;
+  decisionRequirementsId: string;
+  tenantId: string;
+}

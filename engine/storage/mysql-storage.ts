@@ -39,6 +39,11 @@ export class MysqlStorage implements EngineStorage {
 
   constructor(private readonly options: MysqlStorageOptions) {}
 
+  /** How to connect, for the query API's own pool (engine/query/query-db.ts). */
+  get connectionOptions(): MysqlStorageOptions {
+    return this.options;
+  }
+
   /** user@host:port/database, without the password, for messages. */
   get description(): string {
     const o = this.options;

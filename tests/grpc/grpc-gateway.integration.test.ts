@@ -382,9 +382,18 @@ describe('PublishMessage and BroadcastSignal', () => {
   });
 });
 
+describe('EvaluateDecision', () => {
+  it('answers NOT_FOUND for a decision that is not deployed, naming it', async () => {
+    await rejectsWith(
+      zbc.evaluateDecision({ decisionId: 'not-deployed', variables: {} }),
+      status.NOT_FOUND,
+      "no decision found for id 'not-deployed'",
+    );
+  });
+});
+
 describe('RPCs not implemented yet', () => {
   it.each([
-    ['EvaluateDecision', () => zbc.evaluateDecision({ decisionId: 'd', variables: {} })],
     ['ModifyProcessInstance', () => zbc.modifyProcessInstance({ processInstanceKey: '1', activateInstructions: [] })],
     [
       'MigrateProcessInstance',

@@ -306,10 +306,10 @@ describe('zbctl against the engine', () => {
     expect(published.key).toMatch(/^\d+$/);
   });
 
-  it('an RPC the engine does not implement fails with UNIMPLEMENTED and says which', async () => {
+  it('evaluating a decision that is not deployed fails with NotFound naming it', async () => {
     const { code, stderr } = await zbctl('evaluate', 'decision', 'some-decision');
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/Unimplemented/);
-    expect(stderr).toMatch(/EvaluateDecision is not implemented yet by this engine/);
+    expect(stderr).toMatch(/NotFound/);
+    expect(stderr).toMatch(/no decision found for id 'some-decision'/);
   });
 });

@@ -10,6 +10,7 @@ import { unimplemented, type GatewayLog } from './error-mapper';
 import { GATEWAY_SERVICE_NAME, loadGatewayService } from './gateway-proto';
 import { deploymentHandlers } from './handlers/deployment-handler';
 import type { HandlerContext, RpcHandlers } from './handlers/handler-context';
+import { decisionHandlers } from './handlers/decision-handler';
 import { eventHandlers } from './handlers/event-handler';
 import { incidentHandlers } from './handlers/incident-handler';
 import { jobActivationHandlers } from './handlers/job-activation-handler';
@@ -75,6 +76,7 @@ function gatewayHandlers(ctx: HandlerContext): RpcHandlers {
     ...jobHandlers(ctx),
     ...incidentHandlers(ctx),
     ...eventHandlers(ctx),
+    ...decisionHandlers(ctx),
   };
 }
 

@@ -186,3 +186,10 @@ export interface KeyWithTenant {
   key: Int64;
   tenantId: string;
 }
+
+export interface EvaluateDecisionRequest {
+  decisionKey: Int64;
+  decisionId: string;
+  variables: string;
+  tenantId: string;
+}

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { EngineApi } from '../../engine-api';
 import { clockController } from './clock/clock-controller';
+import { decisionController } from './decisions/decision-controller';
 import { deploymentController } from './deployments/deployment-controller';
 import { problemErrorHandler, unknownRouteHandler } from './error-mapper';
 import { incidentController } from './incidents/incident-controller';
@@ -32,6 +33,7 @@ export function createRestApp(engine: EngineApi, closing: AbortSignal): Express 
   v2.use(clockController(engine));
   v2.use(messageController(engine), signalController(engine));
   v2.use(userTaskController(engine));
+  v2.use(decisionController(engine));
 
   app.use('/v2', v2);
   app.use(unknownRouteHandler);

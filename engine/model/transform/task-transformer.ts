@@ -3,6 +3,7 @@ import type { ElementKind, ExecutableElement } from '../executable-model';
 import type { ModdleElement } from '../moddle-element';
 import { createElement } from './element-factory';
 import { transformTaskMessage } from './event-definition-transformer';
+import { transformCalledDecision } from './extension/called-decision-transformer';
 import { transformCalledElement } from './extension/called-element-transformer';
 import { transformScript } from './extension/script-transformer';
 import { transformUserTask } from './extension/user-task-transformer';
@@ -31,6 +32,7 @@ export function transformTask(
   transformScript(source, element);
   if (element.kind === 'callActivity') transformCalledElement(source, element);
   if (element.kind === 'userTask') transformUserTask(source, element);
+  if (element.kind === 'businessRuleTask') transformCalledDecision(source, element);
   if (element.kind === 'receiveTask' || element.kind === 'sendTask') transformTaskMessage(source, element);
   return element;
 }

@@ -1,6 +1,7 @@
 /** Deployment validation of a transformed process: each rule reports every problem it finds. */
 import type { ExecutableProcess } from '../executable-model';
 import type { ModelProblem } from '../model-validation-error';
+import { calledDecisionRule } from './called-decision-rule';
 import { calledElementRule } from './called-element-rule';
 import { catchCodeRule } from './catch-code-rule';
 import { compensationRule } from './compensation-rule';
@@ -30,6 +31,7 @@ const RULES: readonly ValidationRule[] = [
   eventGatewayRule,
   jobRule,
   calledElementRule,
+  calledDecisionRule,
   messageRule,
   timerRule,
   catchCodeRule,

@@ -20,6 +20,7 @@ import { eventBasedGatewayProcessor } from './gateway/event-based-gateway-proces
 import { exclusiveGatewayProcessor } from './gateway/exclusive-gateway-processor';
 import { inclusiveGatewayProcessor } from './gateway/inclusive-gateway-processor';
 import { parallelGatewayProcessor } from './gateway/parallel-gateway-processor';
+import { businessRuleTaskProcessor } from './task/business-rule-task-processor';
 import { callActivityProcessor } from './task/call-activity-processor';
 import { jobWorkerTaskProcessor } from './task/job-worker-task-processor';
 import { passThroughProcessor } from './task/pass-through-processor';
@@ -41,6 +42,7 @@ const processors: Partial<Record<ElementKind, ElementProcessor>> = {
   sendTask: jobWorkerTaskProcessor,
   callActivity: callActivityProcessor,
   userTask: userTaskProcessor,
+  businessRuleTask: businessRuleTaskProcessor,
   scriptTask: scriptTaskProcessor,
   exclusiveGateway: exclusiveGatewayProcessor,
   parallelGateway: parallelGatewayProcessor,

@@ -1,8 +1,10 @@
 import type { DeploymentResult } from '../../engine-api';
 import type { ProcessDefinition } from '../../state/entities';
 import type { ParsedResource } from '../commands';
-import type { CommandContext, CommandProcessor } from '../command-context';
+import type { CommandProcessor } from '../command-context';
 import { invalidArgument } from '../../errors';
+import { deployDecisions, isDuplicateDecisions } from './decision-deployment';
+import { deployForm, isDuplicateForm } from './form-deployment';
 import { closeStartEvents, openStartEvents, planStartEvents } from './start-event-subscriptions';
 
 /**
@@ -15,10 +17,8 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
   { resources, tenantId },
 ) => {
   const isDuplicate = (resource: ParsedResource): boolean => {
-    if (resource.form) {
-      const latest = ctx.state.forms.latest(resource.form.formId);
-      return latest?.checksum === resource.checksum && latest.resourceName === resource.name;
-    }
+    if (resource.form) return isDuplicateForm(ctx, resource, resource.form.formId);
+    if (resource.drg) return isDuplicateDecisions(ctx, resource, resource.drg);
     return resource.processes.every((process) => {
       const latest = ctx.state.processes.latest(process.bpmnProcessId);
       return latest?.checksum === resource.checksum && latest.resourceName === resource.name;
@@ -80,8 +80,15 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
     }
   }
   for (const resource of resources) {
-    if (resource.form)
+    if (!resource.drg) continue;
+    const deployed = deployDecisions(ctx, resource, resource.drg, deploymentKey, tenantId, allDuplicates);
+    result.decisions.push(...deployed.decisions);
+    result.decisionRequirements.push(deployed.decisionRequirements);
+  }
+  for (const resource of resources) {
+    if (resource.form) {
       result.forms.push(deployForm(ctx, resource, resource.form.formId, deploymentKey, tenantId, allDuplicates));
+    }
   }
   ctx.writer.append('DEPLOYMENT', 'CREATED', deploymentKey, {
     tenantId,
@@ -90,33 +97,3 @@ export const deployProcessor: CommandProcessor<{ resources: ParsedResource[]; te
   });
   return result;
 };
-
-/** A form gets the next version of its id unless the whole deployment is a duplicate (as for processes). */
-function deployForm(
-  ctx: CommandContext,
-  resource: ParsedResource,
-  formId: string,
-  deploymentKey: number,
-  tenantId: string,
-  allDuplicates: boolean,
-): Record<string, unknown> {
-  const latest = ctx.state.forms.latest(formId);
-  const form =
-    allDuplicates && latest
-      ? latest
-      : {
-          key: ctx.state.keys.next(),
-          formId,
-          version: (latest?.version ?? 0) + 1,
-          resourceName: resource.name,
-          checksum: resource.checksum,
-          schema: resource.content,
-          deploymentKey,
-          tenantId,
-        };
-  if (form !== latest) {
-    const { key, ...value } = form;
-    ctx.writer.append('FORM', 'CREATED', key, value);
-  }
-  return { formId, version: form.version, formKey: form.key, resourceName: form.resourceName, tenantId };
-}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResourceInput } from '../../engine-api';
-import { EngineError, invalidArgument } from '../../errors';
+import { parseDmn, type DecisionRequirementsGraph } from '../../dmn';
+import { invalidArgument } from '../../errors';
 import { transformBpmn } from '../../model/bpmn-transformer';
 import { ModelValidationError } from '../../model/model-validation-error';
 import type { ParsedResource } from '../commands';
@@ -9,7 +10,7 @@ const BPMN_EXTENSIONS = ['.bpmn', '.bpmn20.xml', '.xml'];
 
 /**
  * Parses and validates one deployed resource outside the single writer (parsing is asynchronous): BPMN into
- * executable processes, a Camunda form into its id and schema. Anything unfit is INVALID_ARGUMENT naming it.
+ * executable processes, DMN into its decisions, a Camunda form into its id and schema. Anything unfit is INVALID_ARGUMENT naming it.
  */
 export async function parseResource(resource: ResourceInput): Promise<ParsedResource> {
   const name = resource.name ?? '';
@@ -17,9 +18,8 @@ export async function parseResource(resource: ResourceInput): Promise<ParsedReso
   const content = resource.content.toString('utf8');
   const checksum = createHash('sha256').update(resource.content).digest('hex');
   if (lower.endsWith('.form')) return { name, content, checksum, processes: [], form: parseForm(name, content) };
-  if (lower.endsWith('.dmn')) {
-    throw new EngineError('UNIMPLEMENTED', `'${name}': DMN decisions are not supported yet by this engine`);
-  }
+  if (lower.endsWith('.dmn'))
+    return { name, content, checksum, processes: [], drg: await parseDecisions(name, content) };
   if (!BPMN_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
     throw invalidArgument(`Expected to deploy a .bpmn, .xml, .dmn or .form resource, but '${name}' is none of these`);
   }
@@ -28,6 +28,17 @@ export async function parseResource(resource: ResourceInput): Promise<ParsedReso
   } catch (error) {
     if (error instanceof ModelValidationError) {
       throw invalidArgument(`Expected to deploy a valid process model, but ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+async function parseDecisions(name: string, content: string): Promise<DecisionRequirementsGraph> {
+  try {
+    return await parseDmn(name, content);
+  } catch (error) {
+    if (error instanceof ModelValidationError) {
+      throw invalidArgument(`Expected to deploy a valid decision model, but ${error.message}`);
     }
     throw error;
   }

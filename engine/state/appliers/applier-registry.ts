@@ -4,6 +4,7 @@ import { eventAppliers } from './event-appliers';
 import { incidentAppliers } from './incident-appliers';
 import { jobAppliers } from './job-appliers';
 import { processInstanceAppliers } from './process-instance-appliers';
+import { resourceAppliers } from './resource-appliers';
 import { userTaskAppliers } from './user-task-appliers';
 import { variableAppliers } from './variable-appliers';
 
@@ -25,6 +26,7 @@ for (const [valueType, table] of Object.entries({
   ...variableAppliers,
   ...incidentAppliers,
   ...eventAppliers,
+  ...resourceAppliers,
   ...userTaskAppliers,
 })) {
   for (const [intent, applier] of Object.entries(table)) registry.set(`${valueType}:${intent}`, applier);

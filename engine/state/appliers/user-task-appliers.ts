@@ -1,4 +1,4 @@
-import type { FormDefinition, UserTask, UserTaskState } from '../entities';
+import type { UserTask, UserTaskState } from '../entities';
 import type { Applier, ApplierTable } from './applier-registry';
 
 /** User-task events carry the whole task as it is after the change; the intent says its state. */
@@ -20,9 +20,5 @@ export const userTaskAppliers: Record<string, ApplierTable> = {
     COMPLETED: (state, key) => state.userTasks.remove(key),
     CANCELING: putTask('CANCELING'),
     CANCELED: (state, key) => state.userTasks.remove(key),
-  },
-  FORM: {
-    CREATED: (state, key, value) => state.forms.add({ ...(value as unknown as FormDefinition), key }),
-    DELETED: (state, key) => state.forms.remove(key),
   },
 };

@@ -1,0 +1,83 @@
+/**
+ * The projection tables the exporter writes (created by engine migration 2), with their primary keys and columns in
+ * insert order. `NOT_SET` stands for a date or key that has no value yet (see the migration's comment).
+ */
+export const NOT_SET_DATE = 9e15;
+export const NOT_SET_KEY = -1;
+
+export interface TableMeta {
+  name: string;
+  key: string;
+  columns: readonly string[];
+}
+
+const table = (name: string, key: string, columns: string): TableMeta => ({
+  name,
+  key,
+  columns: columns.split(/\s*,\s*/),
+});
+
+export const TABLES = {
+  definitions: table(
+    'engine_q_process_definitions',
+    'process_definition_key',
+    'process_definition_key, bpmn_process_id, name, version, version_tag, resource_name, tenant_id, deployed_at, xml',
+  ),
+  instances: table(
+    'engine_q_process_instances',
+    'process_instance_key',
+    'process_instance_key, bpmn_process_id, process_definition_key, version, state, start_date, end_date, ' +
+      'parent_process_instance_key, parent_element_instance_key, incident_count, tenant_id',
+  ),
+  elements: table(
+    'engine_q_element_instances',
+    'element_instance_key',
+    'element_instance_key, process_instance_key, process_definition_key, bpmn_process_id, element_id, type, state, ' +
+      'flow_scope_key, start_date, end_date, incident_key, tenant_id',
+  ),
+  flows: table(
+    'engine_q_sequence_flows',
+    'sequence_flow_key',
+    'sequence_flow_key, process_instance_key, process_definition_key, element_id, tenant_id',
+  ),
+  variables: table(
+    'engine_q_variables',
+    'variable_key',
+    'variable_key, name, value, value_prefix, scope_key, process_instance_key, process_definition_key, ' +
+      'bpmn_process_id, tenant_id',
+  ),
+  incidents: table(
+    'engine_q_incidents',
+    'incident_key',
+    'incident_key, process_instance_key, process_definition_key, bpmn_process_id, element_id, element_instance_key, ' +
+      'job_key, error_type, error_message, state, creation_time, tenant_id',
+  ),
+  userTasks: table(
+    'engine_q_user_tasks',
+    'user_task_key',
+    'user_task_key, state, element_id, element_instance_key, process_instance_key, process_definition_key, ' +
+      'bpmn_process_id, version, tenant_id, assignee, candidate_groups, candidate_users, due_date, follow_up_date, ' +
+      'priority, form_key, external_form_reference, creation_date, completion_date',
+  ),
+  jobs: table(
+    'engine_q_jobs',
+    'job_key',
+    'job_key, type, worker, state, retries, process_instance_key, process_definition_key, bpmn_process_id, ' +
+      'element_id, element_instance_key, error_message, error_code, deadline, end_time, custom_headers, tenant_id',
+  ),
+  messageSubscriptions: table(
+    'engine_q_message_subscriptions',
+    'message_subscription_key',
+    'message_subscription_key, process_instance_key, process_definition_key, bpmn_process_id, element_id, ' +
+      'element_instance_key, state, message_name, correlation_key, last_updated, tenant_id',
+  ),
+} as const;
+
+export type TableName = keyof typeof TABLES;
+
+export const CANDIDATES_TABLE = 'engine_q_user_task_candidates';
+export const STATISTICS_TABLE = 'engine_q_element_statistics';
+export const POSITION_TABLE = 'engine_q_position';
+
+/** The first 255 characters of a variable's JSON value: the indexed part, so that equality search is a range scan. */
+export const valuePrefix = (json: string): string => json.slice(0, 255);

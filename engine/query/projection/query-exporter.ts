@@ -1,0 +1,114 @@
+import type { EngineStorage, RecordRow } from '../../storage/engine-storage';
+import type { QueryDb } from '../query-db';
+import { ProjectionBatch } from './projection-batch';
+import { POSITION_TABLE } from './projection-tables';
+import { projectRecord, type ProjectionLookups } from './record-projector';
+
+/** Records per catch-up read from the log, and at most per export transaction. */
+const READ_CHUNK = 2000;
+/** How long committed records may wait to be coalesced with the next ones, ms. */
+const FLUSH_DELAY_MS = 2;
+
+/**
+ * Exports committed records into the projections, after the engine's commit and in transactions of its own: the
+ * engine hands over each committed batch (`enqueue`, which only queues) and the exporter writes what has queued a
+ * few ms later, many batches in one transaction. It keeps its position in engine_q_position; on start and whenever
+ * the queue does not continue where it stands (records committed before start, or while it was down), it reads the
+ * missing records from the log first. A failed export is retried from the log; the engine never waits for it.
+ */
+export class QueryExporter {
+  private queue: RecordRow[] = [];
+  private exported = 0;
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly idleWaiters: Array<() => void> = [];
+  private failures = 0;
+
+  constructor(
+    private readonly db: QueryDb,
+    private readonly storage: EngineStorage,
+    private readonly lookups: ProjectionLookups,
+  ) {}
+
+  /** Reads the exported position and starts catching up with the log in the background. */
+  async start(): Promise<void> {
+    const rows = await this.db.all(`SELECT position FROM ${POSITION_TABLE} WHERE id = 1`, []);
+    this.exported = rows.length ? Number(rows[0].position) : 0;
+    this.schedule(0);
+  }
+
+  /** The position up to which the projections are written. */
+  get position(): number {
+    return this.exported;
+  }
+
+  /** Called with each committed batch's records, in commit order; cheap, never throws. */
+  enqueue(records: RecordRow[]): void {
+    if (this.stopped || !records.length) return;
+    for (const r of records) this.queue.push(r);
+    this.schedule(FLUSH_DELAY_MS);
+  }
+
+  /** Resolves when everything queued so far is exported. */
+  idle(): Promise<void> {
+    if (!this.running && !this.timer && !this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async stop(): Promise<void> {
+    await this.idle().catch(() => undefined);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer || this.running || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.drain().finally(() => {
+        this.running = undefined;
+        if (this.queue.length) this.schedule(FLUSH_DELAY_MS);
+        else for (const resolve of this.idleWaiters.splice(0)) resolve();
+      });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        while (this.queue.length && this.queue[0].position <= this.exported) this.queue.shift();
+        const next = this.queue[0];
+        if (next && next.position === this.exported + 1) {
+          await this.export(this.queue.splice(0, READ_CHUNK * 5));
+          continue;
+        }
+        // The queue does not continue where the projections stand: read the gap from the log.
+        const limit = next ? Math.min(READ_CHUNK, next.position - this.exported - 1) : READ_CHUNK;
+        const rows = await this.storage.readRecords(this.exported, limit);
+        if (!rows.length) return;
+        await this.export(rows);
+      }
+    } catch (error) {
+      // The records stay in the log: drop the queue and read them again after a pause.
+      this.queue = [];
+      this.failures++;
+      if (this.failures === 1 || this.failures % 100 === 0)
+        console.error('query exporter: export failed, retrying from the log', error);
+      if (!this.stopped) {
+        const retry = setTimeout(() => this.schedule(0), Math.min(5000, 50 * this.failures));
+        retry.unref();
+      }
+    }
+  }
+
+  private async export(records: RecordRow[]): Promise<void> {
+    const batch = new ProjectionBatch(this.db.dialect);
+    for (const record of records) projectRecord(batch, record, this.lookups);
+    await this.db.transaction(batch.statements());
+    this.exported = batch.position;
+    this.failures = 0;
+  }
+}

@@ -1,0 +1,262 @@
+import type { RecordRow } from '../../storage/engine-storage';
+import type { ProjectionBatch } from './projection-batch';
+import { NOT_SET_DATE, NOT_SET_KEY, valuePrefix } from './projection-tables';
+
+type Value = Record<string, unknown>;
+
+/** Looks up what a record does not carry: the BPMN XML of a deployed process definition, while it is deployed. */
+export interface ProjectionLookups {
+  processXml(processDefinitionKey: number): string | undefined;
+}
+
+type Projector = (batch: ProjectionBatch, record: RecordRow, value: Value, lookups: ProjectionLookups) => void;
+
+/**
+ * Turns one committed record into projection changes. Records come in log order, so a row is always created before
+ * it changes. Value types the query API does not show (messages, signals, timers, ...) are skipped.
+ */
+export function projectRecord(batch: ProjectionBatch, record: RecordRow, lookups: ProjectionLookups): void {
+  const projector = PROJECTORS[record.valueType];
+  if (projector) projector(batch, record, JSON.parse(record.value) as Value, lookups);
+  batch.position = record.position;
+}
+
+const num = (v: unknown, fallback = NOT_SET_KEY): number => (typeof v === 'number' ? v : fallback);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** An ISO date-time as epoch ms; blank or unparsable: not set. */
+export function dateMs(iso: unknown): number {
+  if (typeof iso !== 'string' || !iso) return NOT_SET_DATE;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? NOT_SET_DATE : ms;
+}
+
+const processInstance: Projector = (batch, record, v) => {
+  const key = record.key;
+  const type = str(v.bpmnElementType);
+  const definitionKey = num(v.processDefinitionKey);
+  const elementId = str(v.elementId);
+  const isProcess = type === 'PROCESS';
+  switch (record.intent) {
+    case 'ELEMENT_ACTIVATING': {
+      batch.upsert('elements', key, {
+        element_instance_key: key,
+        process_instance_key: num(v.processInstanceKey),
+        process_definition_key: definitionKey,
+        bpmn_process_id: str(v.bpmnProcessId),
+        element_id: elementId,
+        type,
+        state: 'ACTIVE',
+        flow_scope_key: num(v.flowScopeKey),
+        start_date: record.timestamp,
+        end_date: NOT_SET_DATE,
+        incident_key: NOT_SET_KEY,
+        tenant_id: str(v.tenantId),
+      });
+      if (isProcess) {
+        batch.upsert('instances', key, {
+          process_instance_key: key,
+          bpmn_process_id: str(v.bpmnProcessId),
+          process_definition_key: definitionKey,
+          version: num(v.version, 0),
+          state: 'ACTIVE',
+          start_date: record.timestamp,
+          end_date: NOT_SET_DATE,
+          parent_process_instance_key: num(v.parentProcessInstanceKey),
+          parent_element_instance_key: num(v.parentElementInstanceKey),
+          incident_count: 0,
+          tenant_id: str(v.tenantId),
+        });
+      } else batch.count(definitionKey, elementId, { active: 1 });
+      return;
+    }
+    case 'ELEMENT_COMPLETED':
+    case 'ELEMENT_TERMINATED': {
+      const completed = record.intent === 'ELEMENT_COMPLETED';
+      const changes = { state: completed ? 'COMPLETED' : 'TERMINATED', end_date: record.timestamp };
+      batch.update('elements', key, changes);
+      if (isProcess) batch.update('instances', key, changes);
+      else
+        batch.count(definitionKey, elementId, completed ? { active: -1, completed: 1 } : { active: -1, canceled: 1 });
+      return;
+    }
+    case 'SEQUENCE_FLOW_TAKEN':
+      batch.upsert('flows', key, {
+        sequence_flow_key: key,
+        process_instance_key: num(v.processInstanceKey),
+        process_definition_key: definitionKey,
+        element_id: elementId,
+        tenant_id: str(v.tenantId),
+      });
+  }
+};
+
+const variable: Projector = (batch, record, v) => {
+  const value = str(v.value);
+  batch.upsert('variables', record.key, {
+    variable_key: record.key,
+    name: str(v.name),
+    value,
+    value_prefix: valuePrefix(value),
+    scope_key: num(v.scopeKey),
+    process_instance_key: num(v.processInstanceKey),
+    process_definition_key: num(v.processDefinitionKey),
+    bpmn_process_id: str(v.bpmnProcessId),
+    tenant_id: str(v.tenantId),
+  });
+};
+
+const incident: Projector = (batch, record, v) => {
+  const created = record.intent === 'CREATED';
+  if (!created && record.intent !== 'RESOLVED') return;
+  const instanceKey = num(v.processInstanceKey);
+  const elementInstanceKey = num(v.elementInstanceKey);
+  batch.upsert('incidents', record.key, {
+    incident_key: record.key,
+    process_instance_key: instanceKey,
+    process_definition_key: num(v.processDefinitionKey),
+    bpmn_process_id: str(v.bpmnProcessId),
+    element_id: str(v.elementId),
+    element_instance_key: elementInstanceKey,
+    job_key: num(v.jobKey) > 0 ? num(v.jobKey) : NOT_SET_KEY,
+    error_type: str(v.errorType),
+    error_message: str(v.errorMessage),
+    state: created ? 'ACTIVE' : 'RESOLVED',
+    creation_time: num(v.createdAt, record.timestamp),
+    tenant_id: str(v.tenantId),
+  });
+  batch.increment('instances', instanceKey, 'incident_count', created ? 1 : -1);
+  batch.update('elements', elementInstanceKey, { incident_key: created ? record.key : NOT_SET_KEY });
+  batch.count(num(v.processDefinitionKey), str(v.elementId), { incidents: created ? 1 : -1 });
+};
+
+const USER_TASK_STATES: Record<string, string> = {
+  CREATED: 'CREATED',
+  ASSIGNED: 'CREATED',
+  UPDATED: 'CREATED',
+  MIGRATED: 'CREATED',
+  COMPLETED: 'COMPLETED',
+  CANCELED: 'CANCELED',
+};
+
+const userTask: Projector = (batch, record, v) => {
+  const state = USER_TASK_STATES[record.intent];
+  if (!state) return;
+  const groups = Array.isArray(v.candidateGroups) ? (v.candidateGroups as string[]) : [];
+  const users = Array.isArray(v.candidateUsers) ? (v.candidateUsers as string[]) : [];
+  const dueDate = dateMs(v.dueDate);
+  batch.upsert('userTasks', record.key, {
+    user_task_key: record.key,
+    state,
+    element_id: str(v.elementId),
+    element_instance_key: num(v.elementInstanceKey),
+    process_instance_key: num(v.processInstanceKey),
+    process_definition_key: num(v.processDefinitionKey),
+    bpmn_process_id: str(v.bpmnProcessId),
+    version: num(v.processDefinitionVersion, 0),
+    tenant_id: str(v.tenantId),
+    assignee: str(v.assignee) || null,
+    candidate_groups: JSON.stringify(groups),
+    candidate_users: JSON.stringify(users),
+    due_date: dueDate,
+    follow_up_date: dateMs(v.followUpDate),
+    priority: num(v.priority, 50),
+    form_key: num(v.formKey),
+    external_form_reference: str(v.externalFormReference) || null,
+    creation_date: num(v.creationDate, record.timestamp),
+    completion_date: state === 'CREATED' ? NOT_SET_DATE : record.timestamp,
+  });
+  batch.setCandidates(record.key, state, dueDate, [
+    ...groups.map((candidate) => ({ kind: 'G' as const, candidate })),
+    ...users.map((candidate) => ({ kind: 'U' as const, candidate })),
+  ]);
+};
+
+const JOB_STATES = new Set([
+  'CREATED',
+  'COMPLETED',
+  'FAILED',
+  'ERROR_THROWN',
+  'CANCELED',
+  'TIMED_OUT',
+  'RETRIES_UPDATED',
+  'MIGRATED',
+]);
+const JOB_ENDS = new Set(['COMPLETED', 'CANCELED', 'ERROR_THROWN']);
+
+const job: Projector = (batch, record, v) => {
+  const state = JOB_STATES.has(record.intent) ? record.intent : 'CREATED';
+  batch.upsert('jobs', record.key, {
+    job_key: record.key,
+    type: str(v.type),
+    worker: str(v.worker),
+    state,
+    retries: num(v.retries, 0),
+    process_instance_key: num(v.processInstanceKey),
+    process_definition_key: num(v.processDefinitionKey),
+    bpmn_process_id: str(v.bpmnProcessId),
+    element_id: str(v.elementId),
+    element_instance_key: num(v.elementInstanceKey),
+    error_message: str(v.errorMessage) || null,
+    error_code: str(v.errorCode) || null,
+    deadline: num(v.deadline, 0) > 0 ? num(v.deadline) : NOT_SET_DATE,
+    end_time: JOB_ENDS.has(record.intent) ? record.timestamp : NOT_SET_DATE,
+    custom_headers: JSON.stringify(v.customHeaders ?? {}),
+    tenant_id: str(v.tenantId),
+  });
+};
+
+const process: Projector = (batch, record, v, lookups) => {
+  if (record.intent === 'DELETED') return batch.delete('definitions', record.key);
+  if (record.intent !== 'CREATED') return;
+  const xml = lookups.processXml(record.key) ?? null;
+  batch.upsert('definitions', record.key, {
+    process_definition_key: record.key,
+    bpmn_process_id: str(v.bpmnProcessId),
+    name: xml ? processName(xml, str(v.bpmnProcessId)) : null,
+    version: num(v.version, 0),
+    version_tag: str(v.versionTag) || null,
+    resource_name: str(v.resourceName),
+    tenant_id: str(v.tenantId),
+    deployed_at: num(v.deployedAt, record.timestamp),
+    xml,
+  });
+};
+
+const messageSubscription: Projector = (batch, record, v) => {
+  if (record.intent === 'CREATED') {
+    return batch.upsert('messageSubscriptions', record.key, {
+      message_subscription_key: record.key,
+      process_instance_key: num(v.processInstanceKey),
+      process_definition_key: num(v.processDefinitionKey),
+      bpmn_process_id: str(v.bpmnProcessId),
+      element_id: str(v.catchElementId),
+      element_instance_key: num(v.elementInstanceKey),
+      state: 'CREATED',
+      message_name: str(v.name),
+      correlation_key: str(v.correlationKey),
+      last_updated: record.timestamp,
+      tenant_id: str(v.tenantId),
+    });
+  }
+  if (record.intent === 'CORRELATED' || record.intent === 'DELETED') {
+    batch.update('messageSubscriptions', record.key, { state: record.intent, last_updated: record.timestamp });
+  }
+};
+
+const PROJECTORS: Record<string, Projector> = {
+  PROCESS_INSTANCE: processInstance,
+  VARIABLE: variable,
+  INCIDENT: incident,
+  USER_TASK: userTask,
+  JOB: job,
+  PROCESS: process,
+  PROCESS_MESSAGE_SUBSCRIPTION: messageSubscription,
+};
+
+/** The `name` attribute of the process element with this id, if the XML has one. */
+function processName(xml: string, bpmnProcessId: string): string | null {
+  const escaped = bpmnProcessId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tag = new RegExp(`<(?:\\w+:)?process\\b[^>]*\\bid="${escaped}"[^>]*>`).exec(xml)?.[0];
+  return tag ? (/\bname="([^"]*)"/.exec(tag)?.[1] ?? null) : null;
+}
