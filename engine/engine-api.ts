@@ -2,6 +2,8 @@
  * The engine's public, transport-neutral API. The gRPC and REST adapters call only this; keys are 64-bit
  * integers that fit in a JS number (partition bits included) and are rendered as strings on the wire.
  */
+import type { QueryApi } from './query/query-api';
+
 export const DEFAULT_TENANT = '<default>';
 
 export type Variables = Record<string, unknown>;
@@ -224,7 +226,27 @@ export interface DecisionResult {
   tenantId: string;
 }
 
+export interface ModifyInstanceInput {
+  processInstanceKey: number;
+  activate: Array<{
+    elementId: string;
+    /** 0 or undefined: the flow scope is found (it must have exactly one active instance) */
+    ancestorElementInstanceKey?: number;
+    /** scopeId '' (or the process id): the root scope; else the active instance of that flow-scope element */
+    variables?: Array<{ scopeId: string; variables: unknown }>;
+  }>;
+  terminate: number[];
+}
+
+export interface MigrateInstanceInput {
+  processInstanceKey: number;
+  targetProcessDefinitionKey: number;
+  mappings: Array<{ sourceElementId: string; targetElementId: string }>;
+}
+
 export interface EngineApi {
+  /** Searches and gets over the query projections (REST v2 search endpoints); absent in engines without them. */
+  readonly query?: QueryApi;
   topology(): BrokerTopology;
   deployResources(resources: ResourceInput[], tenantId?: string): Promise<DeploymentResult>;
   deleteResource(resourceKey: number): Promise<void>;
@@ -263,6 +285,10 @@ export interface EngineApi {
   searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[];
   /** A deployed form's schema (Camunda Forms JSON) by form key. */
   getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string };
+  /** ModifyProcessInstance: activates elements and terminates element instances of a running instance. */
+  modifyProcessInstance(input: ModifyInstanceInput): Promise<void>;
+  /** MigrateProcessInstance: moves a running instance to another definition (active service and user tasks only). */
+  migrateProcessInstance(input: MigrateInstanceInput): Promise<void>;
   /** Evaluates a deployed decision (EvaluateDecision); NOT_FOUND for an unknown decision id or key. */
   evaluateDecision(input: EvaluateDecisionInput): Promise<DecisionResult>;
   /** Returns the signal key. */

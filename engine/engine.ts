@@ -15,6 +15,8 @@ import {
   type InstanceResult,
   type JobStream,
   type JobStreamRequest,
+  type MigrateInstanceInput,
+  type ModifyInstanceInput,
   type PublishMessageInput,
   type UserTaskChangeset,
   type UserTaskFilter,
@@ -26,6 +28,7 @@ import {
 import { EngineError, invalidArgument } from './errors';
 import type { Command, ParsedResource } from './processing/commands';
 import { parseResource } from './processing/deployment/resource-parser';
+import { QueryApi } from './query/query-api';
 import { ResultWaiters } from './processing/instance/result-waiters';
 import { hasDue } from './processing/timer/due-processor';
 import { JobWaiters, type Poller, type Stream } from './processing/job/job-waiters';
@@ -56,13 +59,17 @@ export class Engine implements EngineApi {
   private readonly processor: StreamProcessor;
   private dueTimer: NodeJS.Timeout | undefined;
   private duePending = false;
+  /** Searches over projections of the committed records (docs/decisions/0007). */
+  readonly query: QueryApi;
 
   constructor(
     private readonly storage: EngineStorage,
     private readonly options: EngineOptions,
   ) {
+    this.query = new QueryApi(storage, { processXml: (key) => this.state.processes.get(key)?.resource });
     this.processor = new StreamProcessor(this.state, storage, this.clock, this.jobWaiters, this.resultWaiters, {
       maxQueuedCommands: options.maxQueuedCommands,
+      onCommitted: (records) => this.query.committed(records),
       onFatal:
         options.onFatal ??
         ((error) => {
@@ -77,12 +84,14 @@ export class Engine implements EngineApi {
     await this.storage.open();
     await this.state.load(await this.storage.loadState());
     await this.processor.start();
+    await this.query.start();
     this.dueTimer = setInterval(() => this.triggerDue(), DUE_CHECK_INTERVAL_MS);
     this.dueTimer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.dueTimer) clearInterval(this.dueTimer);
+    await this.query.stop();
     await this.storage.close();
   }
 
@@ -307,6 +316,15 @@ export class Engine implements EngineApi {
       throw new EngineError('NOT_FOUND', `Expected to find user task with key '${userTaskKey}', but none was found`);
     const { key, ...rest } = task;
     return { userTaskKey: key, ...rest };
+  }
+
+  modifyProcessInstance(input: ModifyInstanceInput): Promise<void> {
+    const documents = input.activate.map((a) => (a.variables ?? []).map((v) => checkDocument(v.variables)));
+    return this.submit({ type: 'MODIFY_INSTANCE', input, documents });
+  }
+
+  migrateProcessInstance(input: MigrateInstanceInput): Promise<void> {
+    return this.submit({ type: 'MIGRATE_INSTANCE', input });
   }
 
   evaluateDecision(input: EvaluateDecisionInput): Promise<DecisionResult> {

@@ -1,6 +1,8 @@
 import type { Command } from './commands';
 import type { CommandContext } from './command-context';
 import { evaluateDecisionProcessor } from './decision/evaluate-decision-processor';
+import { migrateInstanceProcessor } from './modification/migrate-instance-processor';
+import { modifyInstanceProcessor } from './modification/modify-instance-processor';
 import { deleteResourceProcessor } from './deployment/delete-resource-processor';
 import { deployProcessor } from './deployment/deploy-processor';
 import { resolveIncidentProcessor } from './incident/resolve-incident-processor';
@@ -47,6 +49,8 @@ const processors: Processors = {
   UPDATE_USER_TASK: updateUserTaskProcessor,
   COMPLETE_USER_TASK: completeUserTaskProcessor,
   EVALUATE_DECISION: evaluateDecisionProcessor,
+  MODIFY_INSTANCE: modifyInstanceProcessor,
+  MIGRATE_INSTANCE: migrateInstanceProcessor,
   BROADCAST_SIGNAL: (ctx, { name, variables, tenantId }) => ({ key: broadcastSignal(ctx, name, variables, tenantId) }),
 };
 

@@ -3,6 +3,8 @@ import type {
   CreateInstanceRequest,
   EvaluateDecisionInput,
   FailJobRequest,
+  MigrateInstanceInput,
+  ModifyInstanceInput,
   ThrowErrorRequest,
   UserTaskChangeset,
   Variables,
@@ -48,4 +50,6 @@ export type Command =
   | { type: 'ASSIGN_USER_TASK'; userTaskKey: number; assignee: string; allowOverride: boolean; action: string }
   | { type: 'UPDATE_USER_TASK'; userTaskKey: number; changeset: UserTaskChangeset; action: string }
   | { type: 'COMPLETE_USER_TASK'; userTaskKey: number; variables: Variables; action: string }
-  | { type: 'EVALUATE_DECISION'; input: EvaluateDecisionInput; variables: Variables };
+  | { type: 'EVALUATE_DECISION'; input: EvaluateDecisionInput; variables: Variables }
+  | { type: 'MODIFY_INSTANCE'; input: ModifyInstanceInput; documents: Variables[][] }
+  | { type: 'MIGRATE_INSTANCE'; input: MigrateInstanceInput };

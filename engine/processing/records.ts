@@ -27,7 +27,9 @@ export type ValueType =
   | 'FORM'
   | 'DECISION_REQUIREMENTS'
   | 'DECISION'
-  | 'DECISION_EVALUATION';
+  | 'DECISION_EVALUATION'
+  | 'PROCESS_INSTANCE_MODIFICATION'
+  | 'PROCESS_INSTANCE_MIGRATION';
 
 export interface EngineRecord {
   key: number;

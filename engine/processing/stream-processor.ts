@@ -2,7 +2,7 @@ import { EngineError } from '../errors';
 import type { EngineClock } from '../clock/engine-clock';
 import type { Variables } from '../engine-api';
 import type { EngineState } from '../state/engine-state';
-import type { EngineStorage } from '../storage/engine-storage';
+import type { EngineStorage, RecordRow } from '../storage/engine-storage';
 import { processFollowUp } from './bpmn/follow-up-processor';
 import type { BpmnCommand } from './bpmn/bpmn-context';
 import type { Command } from './commands';
@@ -40,7 +40,12 @@ export class StreamProcessor {
     private readonly clock: EngineClock,
     private readonly jobWaiters: JobWaiters,
     private readonly resultWaiters: ResultWaiters,
-    private readonly options: { maxQueuedCommands: number; onFatal(error: Error): void },
+    private readonly options: {
+      maxQueuedCommands: number;
+      onFatal(error: Error): void;
+      /** Hears each batch's records once they are durable (the query exporter). */
+      onCommitted?(records: RecordRow[]): void;
+    },
   ) {
     this.writer = new EventWriter(state, () => clock.now());
   }
@@ -122,11 +127,9 @@ export class StreamProcessor {
     const records = this.writer.drain();
     const { puts, deletes } = this.state.dirty.drain();
     if (records.length || puts.length || deletes.length) {
-      await this.storage.commit({
-        records: records.map((record) => toRecordRow(++this.position, record)),
-        puts,
-        deletes,
-      });
+      const rows = records.map((record) => toRecordRow(++this.position, record));
+      await this.storage.commit({ records: rows, puts, deletes });
+      this.options.onCommitted?.(rows);
     }
     for (const answer of answers) answer();
     for (const action of afterCommit) action();

@@ -37,6 +37,24 @@ export class ElementInstanceStore {
     this.dirty.delete('elementInstance', key);
   }
 
+  /** A migrated instance takes its new definition, element id and version (a process instance moves its count). */
+  migrate(instance: ElementInstance, migrated: ElementInstance): void {
+    if (instance.flowScopeKey === -1 && instance.processDefinitionKey !== migrated.processDefinitionKey) {
+      const count = (this.instancesPerDefinition.get(instance.processDefinitionKey) ?? 1) - 1;
+      if (count > 0) this.instancesPerDefinition.set(instance.processDefinitionKey, count);
+      else this.instancesPerDefinition.delete(instance.processDefinitionKey);
+      this.instancesPerDefinition.set(
+        migrated.processDefinitionKey,
+        (this.instancesPerDefinition.get(migrated.processDefinitionKey) ?? 0) + 1,
+      );
+    }
+    instance.processDefinitionKey = migrated.processDefinitionKey;
+    instance.bpmnProcessId = migrated.bpmnProcessId;
+    instance.version = migrated.version;
+    instance.elementId = migrated.elementId;
+    this.save(instance);
+  }
+
   get(key: number): ElementInstance | undefined {
     return this.byKey.get(key);
   }

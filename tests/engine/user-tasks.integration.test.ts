@@ -4,9 +4,6 @@
  * under unique ids; tasks are read from the event log (USER_TASK records) and through the REST gateway.
  */
 import type { Zeebe } from '@camunda8/sdk';
-
-/** Instance variables as the SDK types them. */
-type Variables = Parameters<Zeebe.ZeebeGrpcClient['setVariables']>[0]['variables'];
 import { status } from '@grpc/grpc-js';
 import {
   activateJob,
@@ -36,6 +33,9 @@ import {
 import { waitFor } from '../support/wait-for';
 
 const h = useEngine();
+
+/** Instance variables as the SDK types them. */
+type Variables = Parameters<Zeebe.ZeebeGrpcClient['setVariables']>[0]['variables'];
 
 /** A bpmn:userTask; `zeebe` adds zeebe:userTask (a Zeebe user task), otherwise it is job-based. */
 const userTask = (id: string, extensions: string, zeebe = true): string =>

@@ -392,18 +392,20 @@ describe('EvaluateDecision', () => {
   });
 });
 
-describe('RPCs not implemented yet', () => {
-  it.each([
-    ['ModifyProcessInstance', () => zbc.modifyProcessInstance({ processInstanceKey: '1', activateInstructions: [] })],
-    [
-      'MigrateProcessInstance',
-      () =>
-        zbc.migrateProcessInstance({
-          processInstanceKey: '1',
-          migrationPlan: { targetProcessDefinitionKey: '1', mappingInstructions: [] },
-        }),
-    ],
-  ])('answers UNIMPLEMENTED for %s, naming it', async (rpc, call) => {
-    await rejectsWith(call(), status.UNIMPLEMENTED, `${rpc} is not implemented yet by this engine`);
+describe('instance modification and migration', () => {
+  it('answer NOT_FOUND for an instance that does not exist, naming it', async () => {
+    await rejectsWith(
+      zbc.modifyProcessInstance({ processInstanceKey: '1', activateInstructions: [] }),
+      status.NOT_FOUND,
+      "running process instance with key '1'",
+    );
+    await rejectsWith(
+      zbc.migrateProcessInstance({
+        processInstanceKey: '1',
+        migrationPlan: { targetProcessDefinitionKey: '1', mappingInstructions: [] },
+      }),
+      status.NOT_FOUND,
+      "running process instance with key '1'",
+    );
   });
 });

@@ -13,6 +13,7 @@ import type { HandlerContext, RpcHandlers } from './handlers/handler-context';
 import { decisionHandlers } from './handlers/decision-handler';
 import { eventHandlers } from './handlers/event-handler';
 import { incidentHandlers } from './handlers/incident-handler';
+import { modificationHandlers } from './handlers/modification-handler';
 import { jobActivationHandlers } from './handlers/job-activation-handler';
 import { jobHandlers } from './handlers/job-handler';
 import { processInstanceHandlers } from './handlers/process-instance-handler';
@@ -77,6 +78,7 @@ function gatewayHandlers(ctx: HandlerContext): RpcHandlers {
     ...incidentHandlers(ctx),
     ...eventHandlers(ctx),
     ...decisionHandlers(ctx),
+    ...modificationHandlers(ctx),
   };
 }
 

@@ -193,3 +193,21 @@ export interface EvaluateDecisionRequest {
   variables: string;
   tenantId: string;
 }
+
+export interface ModifyProcessInstanceRequest {
+  processInstanceKey: Int64;
+  activateInstructions: Array<{
+    elementId: string;
+    ancestorElementInstanceKey: Int64;
+    variableInstructions: Array<{ variables: string; scopeId: string }>;
+  }>;
+  terminateInstructions: Array<{ elementInstanceKey: Int64 }>;
+}
+
+export interface MigrateProcessInstanceRequest {
+  processInstanceKey: Int64;
+  migrationPlan: {
+    targetProcessDefinitionKey: Int64;
+    mappingInstructions: Array<{ sourceElementId: string; targetElementId: string }>;
+  } | null;
+}

@@ -28,6 +28,7 @@ export const jobAppliers: Record<string, ApplierTable> = {
     RECURRED_AFTER_BACKOFF: putJob('ACTIVATABLE'),
     RETRIES_UPDATED: putJob((job) => job.state),
     TIMEOUT_UPDATED: putJob((job) => job.state),
+    MIGRATED: putJob((job) => job.state),
     ERROR_THROWN: putJob('ERROR_THROWN'),
   },
   JOB_BATCH: {

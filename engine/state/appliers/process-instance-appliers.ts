@@ -127,5 +127,9 @@ export const processInstanceAppliers: Record<string, ApplierTable> = {
     ELEMENT_COMPLETED: finish('ELEMENT_COMPLETED'),
     ELEMENT_TERMINATED: finish('ELEMENT_TERMINATED'),
     SEQUENCE_FLOW_TAKEN: sequenceFlowTaken,
+    ELEMENT_MIGRATED: (state, key, value) => {
+      const instance = state.elementInstances.get(key);
+      if (instance) state.elementInstances.migrate(instance, value as unknown as ElementInstance);
+    },
   },
 };

@@ -19,6 +19,10 @@ export const userTaskAppliers: Record<string, ApplierTable> = {
     COMPLETING: putTask('COMPLETING'),
     COMPLETED: (state, key) => state.userTasks.remove(key),
     CANCELING: putTask('CANCELING'),
+    MIGRATED: (state, key, value) => {
+      const { variables: _variables, ...fields } = value;
+      state.userTasks.put({ ...(fields as unknown as UserTask), key });
+    },
     CANCELED: (state, key) => state.userTasks.remove(key),
   },
 };
