@@ -244,6 +244,17 @@ export interface MigrateInstanceInput {
   mappings: Array<{ sourceElementId: string; targetElementId: string }>;
 }
 
+export interface DeployedResource {
+  resourceKey: number;
+  resourceName: string;
+  /** the BPMN process id, DMN definitions id or form id */
+  resourceId: string;
+  version: number;
+  tenantId: string;
+  deploymentKey: number;
+  content: string;
+}
+
 export interface EngineApi {
   /** Searches and gets over the query projections (REST v2 search endpoints); absent in engines without them. */
   readonly query?: QueryApi;
@@ -283,6 +294,8 @@ export interface EngineApi {
    * state, and searching them needs the query API (not built yet).
    */
   searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[];
+  /** A deployed resource (process definition, decision requirements or form) with its content. */
+  getResource(resourceKey: number): DeployedResource;
   /** A deployed form's schema (Camunda Forms JSON) by form key. */
   getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string };
   /** ModifyProcessInstance: activates elements and terminates element instances of a running instance. */

@@ -8,6 +8,7 @@ import {
   type CreatedInstance,
   type CreateInstanceRequest,
   type DecisionResult,
+  type DeployedResource,
   type DeploymentResult,
   type EvaluateDecisionInput,
   type EngineApi,
@@ -345,6 +346,46 @@ export class Engine implements EngineApi {
       .filter(matches)
       .sort((a, b) => a.creationDate - b.creationDate || a.key - b.key)
       .map(({ key, ...rest }) => ({ userTaskKey: key, ...rest }));
+  }
+
+  getResource(resourceKey: number): DeployedResource {
+    const process = this.state.processes.get(resourceKey);
+    if (process) {
+      return {
+        resourceKey,
+        resourceName: process.resourceName,
+        resourceId: process.bpmnProcessId,
+        version: process.version,
+        tenantId: process.tenantId,
+        deploymentKey: process.deploymentKey,
+        content: process.resource,
+      };
+    }
+    const drg = this.state.decisions.requirements(resourceKey);
+    if (drg) {
+      return {
+        resourceKey,
+        resourceName: drg.resourceName,
+        resourceId: drg.decisionRequirementsId,
+        version: drg.version,
+        tenantId: drg.tenantId,
+        deploymentKey: drg.deploymentKey,
+        content: drg.resource,
+      };
+    }
+    const form = this.state.forms.get(resourceKey);
+    if (form) {
+      return {
+        resourceKey,
+        resourceName: form.resourceName,
+        resourceId: form.formId,
+        version: form.version,
+        tenantId: form.tenantId,
+        deploymentKey: form.deploymentKey,
+        content: form.schema,
+      };
+    }
+    throw new EngineError('NOT_FOUND', `Expected to find a resource with key '${resourceKey}', but none was found`);
   }
 
   getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string } {

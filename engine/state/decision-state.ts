@@ -33,6 +33,25 @@ export class DecisionStore {
     this.dirty.put('decision', decision.key, decision);
   }
 
+  /** Removes a decision requirements graph with its decisions; the previous versions become the latest. */
+  removeRequirements(key: number): void {
+    const drg = this.drgs.get(key);
+    if (!drg) return;
+    this.drgs.delete(key);
+    this.graphs.delete(key);
+    dropFrom(this.drgVersions, drg.decisionRequirementsId, key);
+    this.dirty.delete('decisionRequirements', key);
+    for (const decision of [...this.decisions.values()].filter((d) => d.decisionRequirementsKey === key)) {
+      this.decisions.delete(decision.key);
+      dropFrom(this.versions, decision.decisionId, decision.key);
+      this.dirty.delete('decision', decision.key);
+    }
+  }
+
+  decisionsOf(decisionRequirementsKey: number): Decision[] {
+    return [...this.decisions.values()].filter((d) => d.decisionRequirementsKey === decisionRequirementsKey);
+  }
+
   latestRequirements(decisionRequirementsId: string): DecisionRequirements | undefined {
     const list = this.drgVersions.get(decisionRequirementsId);
     return list?.[list.length - 1];
@@ -63,4 +82,10 @@ function pushSorted<T extends { version: number }>(map: Map<string, T[]>, id: st
   list.push(item);
   list.sort((a, b) => a.version - b.version);
   map.set(id, list);
+}
+
+function dropFrom<T extends { key: number }>(map: Map<string, T[]>, id: string, key: number): void {
+  const list = (map.get(id) ?? []).filter((item) => item.key !== key);
+  if (list.length) map.set(id, list);
+  else map.delete(id);
 }

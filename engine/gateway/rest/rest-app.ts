@@ -7,7 +7,10 @@ import { problemErrorHandler, unknownRouteHandler } from './error-mapper';
 import { incidentController } from './incidents/incident-controller';
 import { jobController } from './jobs/job-controller';
 import { messageController } from './messages/message-controller';
+import { instanceRepairController } from './process-instances/instance-repair-controller';
 import { processInstanceController } from './process-instances/process-instance-controller';
+import { resourceController } from './resources/resource-controller';
+import { searchController } from './search/search-controller';
 import { signalController } from './signals/signal-controller';
 import { topologyController } from './topology/topology-controller';
 import { userTaskController } from './user-tasks/user-task-controller';
@@ -33,7 +36,9 @@ export function createRestApp(engine: EngineApi, closing: AbortSignal): Express 
   v2.use(clockController(engine));
   v2.use(messageController(engine), signalController(engine));
   v2.use(userTaskController(engine));
+  v2.use(searchController(engine));
   v2.use(decisionController(engine));
+  v2.use(instanceRepairController(engine), resourceController(engine));
 
   app.use('/v2', v2);
   app.use(unknownRouteHandler);

@@ -10,6 +10,7 @@ export const resourceAppliers: Record<string, ApplierTable> = {
         bookkeeping!.requirements as DecisionRequirements,
         bookkeeping!.graph as DecisionRequirementsGraph,
       ),
+    DELETED: (state, key) => state.decisions.removeRequirements(key),
   },
   DECISION: {
     CREATED: (state, key, value) => state.decisions.addDecision({ ...(value as unknown as Decision), key }),

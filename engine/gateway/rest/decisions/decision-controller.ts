@@ -27,6 +27,7 @@ function toEvaluationResponse(result: DecisionResult): Record<string, unknown> {
     decisionRequirementsId: result.decisionRequirementsId,
     decisionRequirementsKey: String(result.decisionRequirementsKey),
     decisionInstanceKey: String(result.decisionInstanceKey),
+    decisionEvaluationKey: String(result.decisionInstanceKey),
     output: JSON.stringify(result.decisionOutput ?? null),
     failedDecisionDefinitionId: result.failedDecisionId,
     failureMessage: result.failureMessage,

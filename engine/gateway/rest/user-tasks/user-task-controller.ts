@@ -5,7 +5,6 @@ import {
   bodyObject,
   optionalBoolean,
   optionalInteger,
-  optionalKey,
   optionalString,
   optionalStringArray,
   optionalVariables,
@@ -16,26 +15,12 @@ import { toUserTaskResponse } from './user-task-response-mapper';
 
 /**
  * User tasks (Camunda 8 REST v2): get, assignment, unassignment, update and completion of open tasks; 404 for an
- * unknown task, 409 for one in the wrong state. Search covers open tasks only (no history, no paging) until the
- * query API exists.
+ * unknown task, 409 for one in the wrong state. The search is the query API's (gateway/rest/search/).
  */
 export function userTaskController(engine: EngineApi): Router {
   const router = Router();
   const keyOf = (value: unknown) => parseKey(value, 'user task key');
 
-  router.post('/user-tasks/search', (req, res) => {
-    const filter = bodyObject(bodyObject(req.body).filter) as JsonObject;
-    const items = engine.searchOpenUserTasks({
-      assignee: optionalString(filter, 'assignee'),
-      candidateGroup: optionalString(filter, 'candidateGroup'),
-      candidateUser: optionalString(filter, 'candidateUser'),
-      processInstanceKey: optionalKey(filter, 'processInstanceKey'),
-      processDefinitionKey: optionalKey(filter, 'processDefinitionKey'),
-      bpmnProcessId: optionalString(filter, 'processDefinitionId'),
-      elementId: optionalString(filter, 'elementId'),
-    });
-    res.json({ items: items.map(toUserTaskResponse), page: { totalItems: items.length } });
-  });
   router.get('/user-tasks/:userTaskKey', (req, res) => {
     res.json(toUserTaskResponse(engine.getUserTask(keyOf(req.params.userTaskKey))));
   });
@@ -67,9 +52,11 @@ export function userTaskController(engine: EngineApi): Router {
     await engine.assignUserTask(keyOf(req.params.userTaskKey), '', true, 'unassign');
     res.status(204).end();
   });
-  router.patch('/user-tasks/:userTaskKey', async (req, res) => {
+  // `PATCH /user-tasks/{key}` takes {changeset, action}; @camunda8/sdk 8.8's updateUserTask sends the bare changeset
+  // to `/user-tasks/{key}/update`, so that path is served too.
+  router.patch(['/user-tasks/:userTaskKey', '/user-tasks/:userTaskKey/update'], async (req, res) => {
     const body = bodyObject(req.body);
-    const changeset = bodyObject(body.changeset) as JsonObject;
+    const changeset = (req.path.endsWith('/update') ? body : bodyObject(body.changeset)) as JsonObject;
     await engine.updateUserTask(
       keyOf(req.params.userTaskKey),
       {

@@ -15,7 +15,9 @@ export function evaluateDeployedDecision(
 ): DecisionResult {
   const graph = ctx.state.decisions.graph(decision.decisionRequirementsKey);
   const evaluation = evaluateDecision(graph, decision.decisionId, variables);
-  const versionOf = (decisionId: string) => ctx.state.decisions.latest(decisionId);
+  // The decisions evaluated are those of the same decision requirements graph (not the latest of each id).
+  const siblings = ctx.state.decisions.decisionsOf(decision.decisionRequirementsKey);
+  const versionOf = (decisionId: string) => siblings.find((d) => d.decisionId === decisionId);
   const result: DecisionResult = {
     decisionInstanceKey: ctx.state.keys.next(),
     decisionKey: decision.key,

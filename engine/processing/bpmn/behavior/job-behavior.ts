@@ -26,6 +26,8 @@ export function createJob(
   type: string,
   retries: number,
   key: number,
+  /** headers evaluated at activation, over the model's static ones */
+  extraHeaders: Record<string, string> = {},
 ): void {
   const job: Omit<Job, 'key' | 'state'> = {
     type,
@@ -34,7 +36,7 @@ export function createJob(
     deadline: 0,
     recurringAt: 0,
     errorMessage: '',
-    customHeaders: element.job?.headers ?? {},
+    customHeaders: { ...(element.job?.headers ?? {}), ...extraHeaders },
     elementId: instance.elementId,
     elementInstanceKey: instance.key,
     processInstanceKey: instance.processInstanceKey,

@@ -4,6 +4,8 @@ import { raiseIncident } from '../behavior/incident-behavior';
 import { evaluateUserTask } from '../behavior/user-task-behavior';
 import type { ElementProcessor } from '../element-processor';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
+import { createJob } from '../behavior/job-behavior';
+import { JOB_BASED_USER_TASK_TYPE } from '../../../model/transform/extension/user-task-transformer';
 
 /**
  * A Zeebe user task (zeebe:userTask): a task for people, with assignment, schedule, priority and form; completing

@@ -1,0 +1,65 @@
+import { Router, type Response } from 'express';
+import type { EngineApi } from '../../../engine-api';
+import { EngineError } from '../../../errors';
+import type { QueryApi, ResourceName } from '../../../query/query-api';
+import { bodyObject, parseKey } from '../request-validation';
+
+/** Search and get per resource: `POST /<resource>/search` and `GET /<resource>/{key}`. */
+const SEARCHES: Array<{ resource: ResourceName; keyName?: string }> = [
+  { resource: 'process-instances', keyName: 'process instance key' },
+  { resource: 'user-tasks' },
+  { resource: 'incidents', keyName: 'incident key' },
+  { resource: 'variables', keyName: 'variable key' },
+  { resource: 'element-instances', keyName: 'element instance key' },
+  { resource: 'process-definitions', keyName: 'process definition key' },
+  { resource: 'jobs' },
+  { resource: 'message-subscriptions' },
+];
+
+/**
+ * The Camunda 8 REST v2 searches (docs/decisions/0007): filter, sort and page (offset or cursors) in, items and
+ * page (totalItems, cursors) out, over the query projections; eventually consistent with the engine's commits.
+ * A user task's GET stays in user-tasks/ (live state); its search is here.
+ */
+export function searchController(engine: EngineApi): Router {
+  const router = Router();
+  const query = (): QueryApi => {
+    if (!engine.query) throw new EngineError('UNIMPLEMENTED', 'This engine has no query API');
+    return engine.query;
+  };
+  for (const { resource, keyName } of SEARCHES) {
+    router.post(`/${resource}/search`, async (req, res) => {
+      res.json(await query().search(resource, req.body));
+    });
+    if (keyName) {
+      router.get(`/${resource}/:key`, async (req, res) => {
+        res.json(await query().get(resource, parseKey(req.params.key, keyName)));
+      });
+    }
+  }
+  router.get('/process-definitions/:key/xml', async (req, res) => {
+    const xml = await query().processDefinitionXml(parseKey(req.params.key, 'process definition key'));
+    res.type('text/xml').send(xml);
+  });
+  const statistics = async (key: string, body: unknown, res: Response): Promise<void> => {
+    const filter = bodyObject(bodyObject(body).filter);
+    if (Object.keys(filter).length) {
+      throw new EngineError(
+        'UNIMPLEMENTED',
+        `Element statistics with a filter are not supported yet (got ${Object.keys(filter).join(', ')}); ask without one`,
+      );
+    }
+    const items = await query().elementStatistics(parseKey(key, 'process definition key'));
+    res.json({ items });
+  };
+  router.get('/process-definitions/:key/statistics/element-instances', (req, res) =>
+    statistics(req.params.key, undefined, res),
+  );
+  router.post('/process-definitions/:key/statistics/element-instances', (req, res) =>
+    statistics(req.params.key, req.body, res),
+  );
+  router.get('/process-instances/:key/sequence-flows', async (req, res) => {
+    res.json({ items: await query().sequenceFlows(parseKey(req.params.key, 'process instance key')) });
+  });
+  return router;
+}
