@@ -42,18 +42,39 @@ const zeebeUserTaskProcessor: ElementProcessor = {
   },
 };
 
+/**
+ * A job-based user task (no zeebe:userTask): a job of type io.camunda.zeebe:userTask whose headers carry the
+ * evaluated assignment and schedule, as Zeebe gives them to a tasklist (candidates as JSON lists).
+ */
+const jobBasedUserTaskProcessor: ElementProcessor = {
+  onActivate(ctx, element, instance) {
+    if (!enter(ctx, element, instance)) return;
+    const fields = evaluateUserTask(ctx, instance, { ...element.userTask!, formId: undefined });
+    if (!fields.ok) return raiseIncident(ctx, instance, fields.errorType, fields.message);
+    const headers: Record<string, string> = {};
+    const put = (name: string, value: string) => {
+      if (value) headers[`io.camunda.zeebe:${name}`] = value;
+    };
+    put('assignee', fields.assignee);
+    put('candidateGroups', fields.candidateGroups.length ? JSON.stringify(fields.candidateGroups) : '');
+    put('candidateUsers', fields.candidateUsers.length ? JSON.stringify(fields.candidateUsers) : '');
+    put('dueDate', fields.dueDate);
+    put('followUpDate', fields.followUpDate);
+    const jobKey = ctx.state.keys.next();
+    transitionToActivated(ctx, instance, { jobKey });
+    createJob(ctx, element, instance, JOB_BASED_USER_TASK_TYPE, 1, jobKey, headers);
+  },
+  onComplete: leave,
+  onTerminate: jobWorkerTaskProcessor.onTerminate,
+};
+
+const processorOf = (zeebeUserTask: boolean | undefined): ElementProcessor =>
+  zeebeUserTask ? zeebeUserTaskProcessor : jobBasedUserTaskProcessor;
+
 export const userTaskProcessor: ElementProcessor = {
   onActivate: (ctx, element, instance) =>
-    (element.userTask?.zeebeUserTask ? zeebeUserTaskProcessor : jobWorkerTaskProcessor).onActivate(
-      ctx,
-      element,
-      instance,
-    ),
+    processorOf(element.userTask?.zeebeUserTask).onActivate(ctx, element, instance),
   onComplete: leave,
   onTerminate: (ctx, element, instance) =>
-    (element.userTask?.zeebeUserTask ? zeebeUserTaskProcessor : jobWorkerTaskProcessor).onTerminate(
-      ctx,
-      element,
-      instance,
-    ),
+    processorOf(element.userTask?.zeebeUserTask).onTerminate(ctx, element, instance),
 };
