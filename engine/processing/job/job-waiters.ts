@@ -20,7 +20,7 @@ export interface Stream {
  * How many pushed jobs a stream may have unfinished at once. Without a limit one stream takes every waiting job
  * at once and its worker drowns in them while other workers idle; with it, the rest wait for whoever is free.
  */
-export const STREAM_CAPACITY = 32;
+export const STREAM_CAPACITY = 128;
 
 /** Who is waiting for jobs of which type. Lives in memory only: waiting calls do not survive a restart. */
 export class JobWaiters {

@@ -90,6 +90,8 @@ export class QueryExporter {
         const rows = await this.storage.readRecords(this.exported, limit);
         if (!rows.length) return;
         await this.export(rows);
+        // SQLite works synchronously: let requests and commands in between catch-up chunks.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       // The records stay in the log: drop the queue and read them again after a pause.

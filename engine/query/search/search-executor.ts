@@ -1,7 +1,7 @@
 import { EngineError } from '../../errors';
 import type { QueryDb, Row } from '../query-db';
 import { addFieldFilter, Where, type FilterSpec } from './filter-sql';
-import { encodeCursor, parseSearchRequest, unknownFields, type SearchPage, type SearchRequest } from './search-request';
+import { encodeCursor, parseSearchRequest, unknownFields, type SearchPage } from './search-request';
 
 /** totalItems is counted up to this many; beyond it the answer says hasMoreTotalItems (as Camunda's search does). */
 export const COUNT_CAP = 10_000;
@@ -48,7 +48,9 @@ export async function search<T>(db: QueryDb, spec: ResourceSpec<T>, body: unknow
   const column = (field: string): string => plan.columns?.[field] ?? spec.sorts[field];
   const keyColumn = plan.columns?.[spec.keyField] ?? spec.keyColumn;
   const order = [
-    ...request.sort.filter((s) => s.field !== spec.keyField).map((s) => ({ column: column(s.field), desc: s.order === 'DESC' })),
+    ...request.sort
+      .filter((s) => s.field !== spec.keyField)
+      .map((s) => ({ column: column(s.field), desc: s.order === 'DESC' })),
     { column: keyColumn, desc: request.sort.find((s) => s.field === spec.keyField)?.order === 'DESC' },
   ];
 
@@ -82,7 +84,12 @@ export async function search<T>(db: QueryDb, spec: ResourceSpec<T>, body: unknow
 }
 
 /** Rows strictly after (or before) the cursor in the sort order: (a > x) OR (a = x AND b > y) OR ... */
-function addKeyset(where: Where, order: Array<{ column: string; desc: boolean }>, cursor: unknown[], backwards: boolean): void {
+function addKeyset(
+  where: Where,
+  order: Array<{ column: string; desc: boolean }>,
+  cursor: unknown[],
+  backwards: boolean,
+): void {
   if (cursor.length !== order.length) {
     throw new EngineError('INVALID_ARGUMENT', 'The page cursor does not belong to this search (its sort differs).');
   }
