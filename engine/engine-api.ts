@@ -167,16 +167,6 @@ export interface UserTaskView {
   creationDate: number;
 }
 
-export interface UserTaskFilter {
-  assignee?: string;
-  candidateGroup?: string;
-  candidateUser?: string;
-  processInstanceKey?: number;
-  processDefinitionKey?: number;
-  bpmnProcessId?: string;
-  elementId?: string;
-}
-
 export interface UserTaskChangeset {
   dueDate?: string;
   followUpDate?: string;
@@ -289,11 +279,6 @@ export interface EngineApi {
   completeUserTask(userTaskKey: number, variables?: unknown, action?: string): Promise<void>;
   /** An open user task; NOT_FOUND for unknown or already completed ones (until the query API keeps history). */
   getUserTask(userTaskKey: number): UserTaskView;
-  /**
-   * Open user tasks matching a filter, oldest first. Only open tasks: completed and canceled ones leave the live
-   * state, and searching them needs the query API (not built yet).
-   */
-  searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[];
   /** A deployed resource (process definition, decision requirements or form) with its content. */
   getResource(resourceKey: number): DeployedResource;
   /** A deployed form's schema (Camunda Forms JSON) by form key. */

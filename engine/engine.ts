@@ -20,7 +20,6 @@ import {
   type ModifyInstanceInput,
   type PublishMessageInput,
   type UserTaskChangeset,
-  type UserTaskFilter,
   type UserTaskView,
   type ResourceInput,
   type ThrowErrorRequest,
@@ -34,7 +33,6 @@ import { ResultWaiters } from './processing/instance/result-waiters';
 import { hasDue } from './processing/timer/due-processor';
 import { JobWaiters, type Poller, type Stream } from './processing/job/job-waiters';
 import { StreamProcessor } from './processing/stream-processor';
-import type { UserTask } from './state/entities';
 import { EngineState } from './state/engine-state';
 import type { EngineStorage } from './storage/engine-storage';
 import { ENGINE_VERSION } from './version';
@@ -331,21 +329,6 @@ export class Engine implements EngineApi {
   evaluateDecision(input: EvaluateDecisionInput): Promise<DecisionResult> {
     checkTenant(input.tenantId);
     return this.submit({ type: 'EVALUATE_DECISION', input, variables: checkDocument(input.variables) });
-  }
-
-  searchOpenUserTasks(filter: UserTaskFilter): UserTaskView[] {
-    const matches = (task: UserTask): boolean =>
-      (filter.assignee === undefined || task.assignee === filter.assignee) &&
-      (filter.candidateGroup === undefined || task.candidateGroups.includes(filter.candidateGroup)) &&
-      (filter.candidateUser === undefined || task.candidateUsers.includes(filter.candidateUser)) &&
-      (filter.processInstanceKey === undefined || task.processInstanceKey === filter.processInstanceKey) &&
-      (filter.processDefinitionKey === undefined || task.processDefinitionKey === filter.processDefinitionKey) &&
-      (filter.bpmnProcessId === undefined || task.bpmnProcessId === filter.bpmnProcessId) &&
-      (filter.elementId === undefined || task.elementId === filter.elementId);
-    return [...this.state.userTasks.all()]
-      .filter(matches)
-      .sort((a, b) => a.creationDate - b.creationDate || a.key - b.key)
-      .map(({ key, ...rest }) => ({ userTaskKey: key, ...rest }));
   }
 
   getResource(resourceKey: number): DeployedResource {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { EngineApi } from '../../../engine-api';
-import { invalidArgument } from '../../../errors';
+import { EngineError, invalidArgument } from '../../../errors';
 import {
   bodyObject,
   optionalBoolean,
@@ -21,8 +21,15 @@ export function userTaskController(engine: EngineApi): Router {
   const router = Router();
   const keyOf = (value: unknown) => parseKey(value, 'user task key');
 
-  router.get('/user-tasks/:userTaskKey', (req, res) => {
-    res.json(toUserTaskResponse(engine.getUserTask(keyOf(req.params.userTaskKey))));
+  // An open task from the engine's live state; a completed or canceled one from the query API's history.
+  router.get('/user-tasks/:userTaskKey', async (req, res) => {
+    const key = keyOf(req.params.userTaskKey);
+    try {
+      res.json(toUserTaskResponse(engine.getUserTask(key)));
+    } catch (error) {
+      if (!(error instanceof EngineError) || error.code !== 'NOT_FOUND' || !engine.query) throw error;
+      res.json(await engine.query.get('user-tasks', key));
+    }
   });
   router.get('/user-tasks/:userTaskKey/form', (req, res) => {
     const task = engine.getUserTask(keyOf(req.params.userTaskKey));
