@@ -145,7 +145,7 @@ export interface PublishMessageInput {
   tenantId?: string;
 }
 
-/** A user task as the API shows it (open tasks only until the query API exists). */
+/** An open user task as the engine's live state holds it (history is in the query API). */
 export interface UserTaskView {
   userTaskKey: number;
   state: string;
