@@ -65,7 +65,10 @@ export class Engine implements EngineApi {
     private readonly storage: EngineStorage,
     private readonly options: EngineOptions,
   ) {
-    this.query = new QueryApi(storage, { processXml: (key) => this.state.processes.get(key)?.resource });
+    this.query = new QueryApi(storage, {
+      processXml: (key) => this.state.processes.get(key)?.resource,
+      decisionRequirementsXml: (key) => this.state.decisions.requirements(key)?.resource,
+    });
     this.processor = new StreamProcessor(this.state, storage, this.clock, this.jobWaiters, this.resultWaiters, {
       maxQueuedCommands: options.maxQueuedCommands,
       onCommitted: (records) => this.query.committed(records),

@@ -2,8 +2,12 @@ import { EngineError } from '../errors';
 import type { EngineStorage } from '../storage/engine-storage';
 import type { RecordRow } from '../storage/engine-storage';
 import { QueryExporter } from './projection/query-exporter';
+import { treePathKeys, treePathOf } from './projection/projection-tables';
 import type { ProjectionLookups } from './projection/record-projector';
 import { openQueryDb, type QueryDb } from './query-db';
+import { decisionDefinitionResource } from './search/resources/decision-definition-resource';
+import { decisionInstanceDetail, decisionInstanceResource } from './search/resources/decision-instance-resource';
+import { decisionRequirementsResource } from './search/resources/decision-requirements-resource';
 import { elementInstanceResource } from './search/resources/element-instance-resource';
 import { incidentResource } from './search/resources/incident-resource';
 import { jobResource } from './search/resources/job-resource';
@@ -12,6 +16,7 @@ import { processDefinitionResource } from './search/resources/process-definition
 import { processInstanceResource } from './search/resources/process-instance-resource';
 import { userTaskResource } from './search/resources/user-task-resource';
 import { variableResource } from './search/resources/variable-resource';
+import { Where } from './search/filter-sql';
 import { getByKey, search, type ResourceSpec } from './search/search-executor';
 import type { SearchPage } from './search/search-request';
 
@@ -27,6 +32,9 @@ export const RESOURCES = {
   'process-definitions': processDefinitionResource,
   jobs: jobResource,
   'message-subscriptions': messageSubscriptionResource,
+  'decision-definitions': decisionDefinitionResource,
+  'decision-requirements': decisionRequirementsResource,
+  'decision-instances': decisionInstanceResource,
 } satisfies Record<string, ResourceSpec<Item>>;
 
 export type ResourceName = keyof typeof RESOURCES;
@@ -93,6 +101,140 @@ export class QueryApi {
     return String(rows[0].xml);
   }
 
+  /** The DMN XML a decision definition was deployed from (that of its decision requirements). */
+  async decisionDefinitionXml(key: number): Promise<string> {
+    const rows = await this.conn.all(
+      'SELECT r.xml FROM engine_q_decision_definitions d JOIN engine_q_decision_requirements r ' +
+        'ON r.decision_requirements_key = d.decision_requirements_key WHERE d.decision_definition_key = ?',
+      [key],
+    );
+    if (!rows.length || rows[0].xml === null) {
+      throw new EngineError('NOT_FOUND', `Expected to find decision definition with key '${key}', but none was found`);
+    }
+    return String(rows[0].xml);
+  }
+
+  async decisionRequirementsXml(key: number): Promise<string> {
+    const rows = await this.conn.all(
+      'SELECT xml FROM engine_q_decision_requirements WHERE decision_requirements_key = ?',
+      [key],
+    );
+    if (!rows.length || rows[0].xml === null) {
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to find decision requirements with key '${key}', but none was found`,
+      );
+    }
+    return String(rows[0].xml);
+  }
+
+  /** One decision instance by its `<decisionEvaluationKey>-<n>` key, with evaluated inputs and matched rules. */
+  async decisionInstance(id: string): Promise<Item> {
+    const rows = await this.conn.all('SELECT * FROM engine_q_decision_instances WHERE decision_instance_id = ?', [id]);
+    if (!rows.length) {
+      throw new EngineError('NOT_FOUND', `Expected to find decision instance with key '${id}', but none was found`);
+    }
+    return decisionInstanceDetail(rows[0]);
+  }
+
+  /** The instances from the root down to this one (which is last), each with its definition's key and name. */
+  async callHierarchy(processInstanceKey: number): Promise<Item[]> {
+    const keys = treePathKeys(await this.treePath(processInstanceKey));
+    const rows = await this.conn.all(
+      'SELECT t.process_instance_key, t.process_definition_key, t.bpmn_process_id, d.name ' +
+        'FROM engine_q_process_instances t LEFT JOIN engine_q_process_definitions d ' +
+        'ON d.process_definition_key = t.process_definition_key ' +
+        `WHERE t.process_instance_key IN (${keys.map(() => '?').join(', ')})`,
+      keys,
+    );
+    const byKey = new Map(rows.map((r) => [Number(r.process_instance_key), r]));
+    return keys
+      .map((k) => byKey.get(k))
+      .filter((r) => r !== undefined)
+      .map((r) => ({
+        processInstanceKey: String(r.process_instance_key),
+        processDefinitionKey: String(r.process_definition_key),
+        processDefinitionName: String(r.name ?? r.bpmn_process_id),
+      }));
+  }
+
+  /** Incidents of an instance and of the instances it called (directly or further down). */
+  async instanceIncidents(processInstanceKey: number, body: unknown): Promise<SearchPage<Item>> {
+    const path = await this.treePath(processInstanceKey);
+    return search(
+      this.conn,
+      withScope(incidentResource, (where) =>
+        where.add(
+          't.process_instance_key IN (SELECT s.process_instance_key FROM engine_q_process_instances s WHERE s.tree_path LIKE ?)',
+          `${path}%`,
+        ),
+      ),
+      body,
+    );
+  }
+
+  /** Counts per element of one instance (not of the instances it called), from its element instances. */
+  async instanceElementStatistics(processInstanceKey: number): Promise<ElementStatistics[]> {
+    await this.get('process-instances', processInstanceKey);
+    const rows = await this.conn.all(
+      "SELECT element_id, SUM(CASE WHEN state = 'ACTIVE' THEN 1 ELSE 0 END) AS active, " +
+        "SUM(CASE WHEN state = 'COMPLETED' THEN 1 ELSE 0 END) AS completed, " +
+        "SUM(CASE WHEN state = 'TERMINATED' THEN 1 ELSE 0 END) AS canceled, " +
+        "SUM(CASE WHEN state = 'ACTIVE' AND incident_key <> -1 THEN 1 ELSE 0 END) AS incidents " +
+        "FROM engine_q_element_instances WHERE process_instance_key = ? AND type <> 'PROCESS' " +
+        'GROUP BY element_id ORDER BY element_id',
+      [processInstanceKey],
+    );
+    return rows.map((r) => ({
+      elementId: String(r.element_id),
+      active: Number(r.active),
+      completed: Number(r.completed),
+      canceled: Number(r.canceled),
+      incidents: Number(r.incidents),
+    }));
+  }
+
+  /** Variables visible to a user task: those of its element instance and of the scopes around it, up to the process. */
+  async userTaskVariables(userTaskKey: number, body: unknown): Promise<SearchPage<Item>> {
+    const tasks = await this.conn.all('SELECT element_instance_key FROM engine_q_user_tasks WHERE user_task_key = ?', [
+      userTaskKey,
+    ]);
+    if (!tasks.length) {
+      throw new EngineError('NOT_FOUND', `Expected to find user task with key '${userTaskKey}', but none was found`);
+    }
+    const scopes: number[] = [];
+    let scope = Number(tasks[0].element_instance_key);
+    while (scope > 0 && !scopes.includes(scope) && scopes.length < 1000) {
+      scopes.push(scope);
+      const rows = await this.conn.all(
+        'SELECT flow_scope_key FROM engine_q_element_instances WHERE element_instance_key = ?',
+        [scope],
+      );
+      scope = rows.length ? Number(rows[0].flow_scope_key) : -1;
+    }
+    return search(
+      this.conn,
+      withScope(variableResource, (where) =>
+        where.add(`t.scope_key IN (${scopes.map(() => '?').join(', ')})`, ...scopes),
+      ),
+      body,
+    );
+  }
+
+  private async treePath(processInstanceKey: number): Promise<string> {
+    const rows = await this.conn.all(
+      'SELECT tree_path FROM engine_q_process_instances WHERE process_instance_key = ?',
+      [processInstanceKey],
+    );
+    if (!rows.length) {
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to find process instance with key '${processInstanceKey}', but none was found`,
+      );
+    }
+    return String(rows[0].tree_path) || treePathOf(undefined, processInstanceKey);
+  }
+
   /** Counts per element of one definition, from counters the exporter keeps (no scan of the element instances). */
   async elementStatistics(processDefinitionKey: number): Promise<ElementStatistics[]> {
     await this.get('process-definitions', processDefinitionKey);
@@ -134,4 +276,16 @@ export class QueryApi {
     if (!this.db) throw new EngineError('UNIMPLEMENTED', 'The query API is not started');
     return this.db;
   }
+}
+
+/** A resource's search narrowed by a condition of the caller's (e.g. one instance's call tree). */
+function withScope(spec: ResourceSpec<Item>, scope: (where: Where) => void): ResourceSpec<Item> {
+  return {
+    ...spec,
+    plan: () => {
+      const where = new Where();
+      scope(where);
+      return { from: `${spec.table} t`, where };
+    },
+  };
 }

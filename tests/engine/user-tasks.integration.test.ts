@@ -325,7 +325,9 @@ describe('Zeebe user tasks: completion', () => {
       'COMPLETING',
       'COMPLETED',
     ]);
-    expect((await getTask(task.key)).status).toBe(404);
+    const finished = await getTask(task.key);
+    expect(finished.status).toBe(200);
+    expect(finished.body).toMatchObject({ state: 'COMPLETED' });
   });
 });
 
@@ -373,7 +375,7 @@ describe('Zeebe user tasks: cancellation', () => {
     ]);
     expect(String((await userTaskRecords(processInstanceKey, 'CANCELED'))[0].key)).toBe(task.key);
     expect(await terminatedElements(h.engine, processInstanceKey)).toContain('task');
-    expect((await getTask(task.key)).status).toBe(404);
+    expect((await getTask(task.key)).body).toMatchObject({ state: 'CANCELED' });
     expect((await rest('POST', `/user-tasks/${task.key}/completion`, {})).status).toBe(404);
   });
 
@@ -408,7 +410,7 @@ describe('Zeebe user tasks: cancellation', () => {
         'CANCELING',
         'CANCELED',
       ]);
-      expect((await getTask(task.key)).status).toBe(404);
+      expect((await getTask(task.key)).body).toMatchObject({ state: 'CANCELED' });
     } finally {
       await resetClock(h.engine);
     }

@@ -85,6 +85,9 @@ export async function wipeProjections(databaseUrl: string): Promise<void> {
       'engine_q_user_task_candidates',
       'engine_q_jobs',
       'engine_q_message_subscriptions',
+      'engine_q_decision_requirements',
+      'engine_q_decision_definitions',
+      'engine_q_decision_instances',
     ];
     await db.transaction(tables.map((t) => ({ sql: `DELETE FROM ${t}`, params: [] })));
   } finally {

@@ -258,13 +258,13 @@ describe('REST v2 user tasks with CamundaRestClient', () => {
 
     await expectStatus(client.completeUserTask({ userTaskKey }), 404);
     await expectProblem('POST', `/v2/user-tasks/${userTaskKey}/completion`, {}, 404);
-    await expectStatus(client.getUserTask(userTaskKey), 404);
-    // The search (the query API) keeps finished tasks: it shows this one as completed once exported.
+    // The query API keeps finished tasks: search and get show this one as completed once exported.
     const completed = await waitFor(async () => {
       const { items } = await client.searchUserTasks({ filter: { processInstanceKey: instance.processInstanceKey } });
       return items[0]?.state === 'COMPLETED' ? items : undefined;
     });
     expect(completed).toEqual([expect.objectContaining({ userTaskKey, state: 'COMPLETED' })]);
+    expect(await client.getUserTask(userTaskKey)).toMatchObject({ userTaskKey, state: 'COMPLETED' });
   });
 
   it('an unknown task is 404 for every operation', async () => {

@@ -21,20 +21,27 @@ const CHUNK = 200;
  * into the statements of one transaction, the exported position last.
  */
 export class ProjectionBatch {
-  private readonly upserts = new Map<TableName, Map<number, Row>>();
+  private readonly upserts = new Map<TableName, Map<number | string, Row>>();
   private readonly updates = new Map<TableName, Map<number, Row>>();
   private readonly deltas = new Map<TableName, Map<number, Record<string, number>>>();
   private readonly deletes = new Map<TableName, Set<number>>();
   private readonly candidates = new Map<number, { state: string; dueDate: number; list: Candidate[] }>();
   private readonly statistics = new Map<string, ElementCounts & { definitionKey: number; elementId: string }>();
+  /**
+   * Call tree paths of process instances (see treePathOf): those of older instances the round refers to, read
+   * before the round is projected, and those the round creates.
+   */
+  readonly treePaths = new Map<number, string>();
   position = 0;
 
   constructor(private readonly dialect: 'sqlite' | 'mysql') {}
 
   /** A whole row: written as insert-or-replace. */
-  upsert(table: TableName, key: number, row: Row): void {
-    this.deletes.get(table)?.delete(key);
-    this.updates.get(table)?.delete(key);
+  upsert(table: TableName, key: number | string, row: Row): void {
+    if (typeof key === 'number') {
+      this.deletes.get(table)?.delete(key);
+      this.updates.get(table)?.delete(key);
+    }
     mapOf(this.upserts, table).set(key, row);
   }
 

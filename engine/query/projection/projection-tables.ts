@@ -27,7 +27,7 @@ export const TABLES = {
     'engine_q_process_instances',
     'process_instance_key',
     'process_instance_key, bpmn_process_id, process_definition_key, version, state, start_date, end_date, ' +
-      'parent_process_instance_key, parent_element_instance_key, incident_count, tenant_id',
+      'parent_process_instance_key, parent_element_instance_key, incident_count, tenant_id, tree_path',
   ),
   elements: table(
     'engine_q_element_instances',
@@ -71,7 +71,31 @@ export const TABLES = {
     'message_subscription_key, process_instance_key, process_definition_key, bpmn_process_id, element_id, ' +
       'element_instance_key, state, message_name, correlation_key, last_updated, tenant_id',
   ),
+  decisionRequirements: table(
+    'engine_q_decision_requirements',
+    'decision_requirements_key',
+    'decision_requirements_key, decision_requirements_id, name, version, resource_name, tenant_id, xml',
+  ),
+  decisions: table(
+    'engine_q_decision_definitions',
+    'decision_definition_key',
+    'decision_definition_key, decision_id, name, version, decision_requirements_id, decision_requirements_key, tenant_id',
+  ),
+  decisionInstances: table(
+    'engine_q_decision_instances',
+    'instance_id',
+    'instance_id, decision_instance_id, decision_evaluation_key, state, evaluation_date, evaluation_failure, ' +
+      'decision_id, decision_key, decision_name, decision_version, decision_type, result, evaluated_inputs, ' +
+      'matched_rules, process_definition_key, process_instance_key, element_instance_key, tenant_id',
+  ),
 } as const;
+
+/**
+ * A process instance's call tree path: the keys from the root instance down to it, as `/root/child/.../self/`, so
+ * that an instance's called descendants are the rows whose path starts with its own.
+ */
+export const treePathOf = (parentPath: string | undefined, key: number): string => `${parentPath ?? '/'}${key}/`;
+export const treePathKeys = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
 
 export type TableName = keyof typeof TABLES;
 

@@ -2,7 +2,8 @@ import type { EngineStorage, RecordRow } from '../../storage/engine-storage';
 import type { QueryDb } from '../query-db';
 import { ProjectionBatch } from './projection-batch';
 import { POSITION_TABLE } from './projection-tables';
-import { projectRecord, type ProjectionLookups } from './record-projector';
+import { marks } from './projection-batch';
+import { projectRecord, treePathsNeeded, type ProjectionLookups } from './record-projector';
 
 /** Records per catch-up read from the log, and at most per export transaction. */
 const READ_CHUNK = 2000;
@@ -108,6 +109,15 @@ export class QueryExporter {
 
   private async export(records: RecordRow[]): Promise<void> {
     const batch = new ProjectionBatch(this.db.dialect);
+    const needed = treePathsNeeded(records);
+    for (let i = 0; i < needed.length; i += 500) {
+      const keys = needed.slice(i, i + 500);
+      const rows = await this.db.all(
+        `SELECT process_instance_key, tree_path FROM engine_q_process_instances WHERE process_instance_key IN (${marks(keys.length)})`,
+        keys,
+      );
+      for (const r of rows) if (r.tree_path) batch.treePaths.set(Number(r.process_instance_key), String(r.tree_path));
+    }
     for (const record of records) projectRecord(batch, record, this.lookups);
     await this.db.transaction(batch.statements());
     this.exported = batch.position;

@@ -1,12 +1,31 @@
 import type { RecordRow } from '../../storage/engine-storage';
 import type { ProjectionBatch } from './projection-batch';
-import { NOT_SET_DATE, NOT_SET_KEY, valuePrefix } from './projection-tables';
+import { NOT_SET_DATE, NOT_SET_KEY, treePathKeys, treePathOf, valuePrefix } from './projection-tables';
 
 type Value = Record<string, unknown>;
 
-/** Looks up what a record does not carry: the BPMN XML of a deployed process definition, while it is deployed. */
+/** Looks up what a record does not carry: the BPMN or DMN XML of a deployed resource, while it is deployed. */
 export interface ProjectionLookups {
   processXml(processDefinitionKey: number): string | undefined;
+  decisionRequirementsXml?(decisionRequirementsKey: number): string | undefined;
+}
+
+/**
+ * The process instances whose call tree paths projecting these records needs (parents of called instances, the
+ * instances of incidents): the exporter reads those the round does not create before projecting it.
+ */
+export function treePathsNeeded(records: RecordRow[]): number[] {
+  const keys = new Set<number>();
+  for (const r of records) {
+    if (r.valueType === 'INCIDENT' || (r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_ACTIVATING')) {
+      const v = JSON.parse(r.value) as Value;
+      if (r.valueType === 'INCIDENT') keys.add(num(v.processInstanceKey));
+      else if (v.bpmnElementType === 'PROCESS' && num(v.parentProcessInstanceKey) > 0)
+        keys.add(num(v.parentProcessInstanceKey));
+    }
+  }
+  keys.delete(NOT_SET_KEY);
+  return [...keys];
 }
 
 type Projector = (batch: ProjectionBatch, record: RecordRow, value: Value, lookups: ProjectionLookups) => void;
@@ -54,6 +73,9 @@ const processInstance: Projector = (batch, record, v) => {
         tenant_id: str(v.tenantId),
       });
       if (isProcess) {
+        const parentKey = num(v.parentProcessInstanceKey);
+        const treePath = treePathOf(parentKey > 0 ? batch.treePaths.get(parentKey) : undefined, key);
+        batch.treePaths.set(key, treePath);
         batch.upsert('instances', key, {
           process_instance_key: key,
           bpmn_process_id: str(v.bpmnProcessId),
@@ -66,6 +88,7 @@ const processInstance: Projector = (batch, record, v) => {
           parent_element_instance_key: num(v.parentElementInstanceKey),
           incident_count: 0,
           tenant_id: str(v.tenantId),
+          tree_path: treePath,
         });
       } else batch.count(definitionKey, elementId, { active: 1 });
       return;
@@ -125,7 +148,11 @@ const incident: Projector = (batch, record, v) => {
     creation_time: num(v.createdAt, record.timestamp),
     tenant_id: str(v.tenantId),
   });
-  batch.increment('instances', instanceKey, 'incident_count', created ? 1 : -1);
+  // The instance and the ones that called it, up to the root, count the incident (an incident is visible from
+  // the root, as in Camunda).
+  for (const k of treePathKeys(batch.treePaths.get(instanceKey) ?? treePathOf(undefined, instanceKey))) {
+    batch.increment('instances', k, 'incident_count', created ? 1 : -1);
+  }
   batch.update('elements', elementInstanceKey, { incident_key: created ? record.key : NOT_SET_KEY });
   batch.count(num(v.processDefinitionKey), str(v.elementId), { incidents: created ? 1 : -1 });
 };
@@ -244,7 +271,106 @@ const messageSubscription: Projector = (batch, record, v) => {
   }
 };
 
+const decisionRequirements: Projector = (batch, record, v, lookups) => {
+  if (record.intent === 'DELETED') return batch.delete('decisionRequirements', record.key);
+  if (record.intent !== 'CREATED') return;
+  batch.upsert('decisionRequirements', record.key, {
+    decision_requirements_key: record.key,
+    decision_requirements_id: str(v.decisionRequirementsId),
+    name: str(v.name),
+    version: num(v.version, 0),
+    resource_name: str(v.resourceName),
+    tenant_id: str(v.tenantId),
+    xml: lookups.decisionRequirementsXml?.(record.key) ?? null,
+  });
+};
+
+const decision: Projector = (batch, record, v) => {
+  if (record.intent === 'DELETED') return batch.delete('decisions', record.key);
+  if (record.intent !== 'CREATED') return;
+  batch.upsert('decisions', record.key, {
+    decision_definition_key: record.key,
+    decision_id: str(v.decisionId),
+    name: str(v.name),
+    version: num(v.version, 0),
+    decision_requirements_id: str(v.decisionRequirementsId),
+    decision_requirements_key: num(v.decisionRequirementsKey),
+    tenant_id: str(v.tenantId),
+  });
+};
+
+type EvaluatedDecision = {
+  decisionKey?: number;
+  decisionId?: string;
+  decisionName?: string;
+  decisionVersion?: number;
+  decisionType?: string;
+  decisionOutput?: unknown;
+  evaluatedInputs?: Array<{ inputId: string; inputName: string; inputValue: unknown }>;
+  matchedRules?: Array<{
+    ruleId: string;
+    ruleIndex: number;
+    evaluatedOutputs: Array<{ outputId: string; outputName: string; outputValue: unknown }>;
+  }>;
+};
+
+const json = (value: unknown): string => JSON.stringify(value === undefined ? null : value);
+
+/**
+ * A decision evaluation is one decision instance per decision evaluated (the required ones first, as Camunda keeps
+ * them), keyed `<evaluation key>-<n>`; a failed evaluation's failing decision is a FAILED instance.
+ */
+const decisionEvaluation: Projector = (batch, record, v) => {
+  if (record.intent !== 'EVALUATED' && record.intent !== 'FAILED') return;
+  const failed = record.intent === 'FAILED';
+  const evaluated = Array.isArray(v.evaluatedDecisions) ? [...(v.evaluatedDecisions as EvaluatedDecision[])] : [];
+  const failedId = str(v.failedDecisionId);
+  if (failed && !evaluated.some((d) => d.decisionId === failedId)) {
+    const own = failedId === str(v.decisionId) || !failedId;
+    evaluated.push({
+      decisionId: failedId || str(v.decisionId),
+      decisionKey: own ? num(v.decisionKey) : NOT_SET_KEY,
+      decisionName: own ? str(v.decisionName) : failedId,
+      decisionVersion: own ? num(v.decisionVersion, 0) : 0,
+    });
+  }
+  evaluated.forEach((d, i) => {
+    const isFailed = failed && d.decisionId === (failedId || str(v.decisionId));
+    const id = `${record.key}-${i + 1}`;
+    batch.upsert('decisionInstances', `${String(record.key).padStart(20, '0')}-${String(i + 1).padStart(5, '0')}`, {
+      instance_id: `${String(record.key).padStart(20, '0')}-${String(i + 1).padStart(5, '0')}`,
+      decision_instance_id: id,
+      decision_evaluation_key: record.key,
+      state: isFailed ? 'FAILED' : 'EVALUATED',
+      evaluation_date: record.timestamp,
+      evaluation_failure: isFailed ? str(v.failureMessage) : '',
+      decision_id: str(d.decisionId),
+      decision_key: num(d.decisionKey),
+      decision_name: str(d.decisionName),
+      decision_version: num(d.decisionVersion, 0),
+      decision_type: str(d.decisionType) || 'UNSPECIFIED',
+      result: isFailed ? 'null' : json(d.decisionOutput),
+      evaluated_inputs: JSON.stringify(
+        (d.evaluatedInputs ?? []).map((input) => ({ ...input, inputValue: json(input.inputValue) })),
+      ),
+      matched_rules: JSON.stringify(
+        (d.matchedRules ?? []).map((rule) => ({
+          ...rule,
+          evaluatedOutputs: rule.evaluatedOutputs.map((o) => ({ ...o, outputValue: json(o.outputValue) })),
+        })),
+      ),
+      process_definition_key: num(v.processDefinitionKey),
+      process_instance_key: num(v.processInstanceKey),
+      element_instance_key: num(v.elementInstanceKey),
+      tenant_id: str(v.tenantId),
+    });
+  });
+};
+
 const PROJECTORS: Record<string, Projector> = {
+  DECISION_REQUIREMENTS: decisionRequirements,
+  DECISION: decision,
+  DECISION_EVALUATION: decisionEvaluation,
   PROCESS_INSTANCE: processInstance,
   VARIABLE: variable,
   INCIDENT: incident,

@@ -14,6 +14,9 @@ const SEARCHES: Array<{ resource: ResourceName; keyName?: string }> = [
   { resource: 'process-definitions', keyName: 'process definition key' },
   { resource: 'jobs' },
   { resource: 'message-subscriptions' },
+  { resource: 'decision-definitions', keyName: 'decision definition key' },
+  { resource: 'decision-requirements', keyName: 'decision requirements key' },
+  { resource: 'decision-instances' },
 ];
 
 /**
@@ -58,6 +61,36 @@ export function searchController(engine: EngineApi): Router {
   router.post('/process-definitions/:key/statistics/element-instances', (req, res) =>
     statistics(req.params.key, req.body, res),
   );
+  router.get('/decision-definitions/:key/xml', async (req, res) => {
+    const xml = await query().decisionDefinitionXml(parseKey(req.params.key, 'decision definition key'));
+    res.type('text/xml').send(xml);
+  });
+  router.get('/decision-requirements/:key/xml', async (req, res) => {
+    const xml = await query().decisionRequirementsXml(parseKey(req.params.key, 'decision requirements key'));
+    res.type('text/xml').send(xml);
+  });
+  router.get('/decision-instances/:key', async (req, res) => {
+    const id = req.params.key;
+    if (!/^\d+-\d+$/.test(id)) {
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `The decision evaluation instance key must be '<decisionEvaluationKey>-<n>', got '${id}'`,
+      );
+    }
+    res.json(await query().decisionInstance(id));
+  });
+  router.get('/process-instances/:key/call-hierarchy', async (req, res) => {
+    res.json(await query().callHierarchy(parseKey(req.params.key, 'process instance key')));
+  });
+  router.post('/process-instances/:key/incidents/search', async (req, res) => {
+    res.json(await query().instanceIncidents(parseKey(req.params.key, 'process instance key'), req.body));
+  });
+  router.get('/process-instances/:key/statistics/element-instances', async (req, res) => {
+    res.json({ items: await query().instanceElementStatistics(parseKey(req.params.key, 'process instance key')) });
+  });
+  router.post('/user-tasks/:key/variables/search', async (req, res) => {
+    res.json(await query().userTaskVariables(parseKey(req.params.key, 'user task key'), req.body));
+  });
   router.get('/process-instances/:key/sequence-flows', async (req, res) => {
     res.json({ items: await query().sequenceFlows(parseKey(req.params.key, 'process instance key')) });
   });

@@ -28,6 +28,8 @@ export function userTaskController(engine: EngineApi): Router {
       res.json(toUserTaskResponse(engine.getUserTask(key)));
     } catch (error) {
       if (!(error instanceof EngineError) || error.code !== 'NOT_FOUND' || !engine.query) throw error;
+      // The task just left the live state: wait until the exporter has written what is committed.
+      await engine.query.caughtUp();
       res.json(await engine.query.get('user-tasks', key));
     }
   });
