@@ -9,6 +9,8 @@ export interface ActivationRequest {
   timeout: number;
   max: number;
   fetchVariable?: string[];
+  /** true when the jobs are pushed to a job stream rather than answering an ActivateJobs call */
+  pushed?: boolean;
 }
 
 /** Activates up to `max` activatable jobs of a type, oldest first, for one worker, in one JOB_BATCH record. */
@@ -26,6 +28,7 @@ export function activateJobs(ctx: BpmnContext, request: ActivationRequest): Acti
     worker: request.worker,
     timeout: request.timeout,
     maxJobsToActivate: request.max,
+    pushed: request.pushed === true,
     jobKeys: keys,
     jobs,
   });

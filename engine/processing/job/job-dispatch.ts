@@ -1,7 +1,10 @@
 import type { ActivatedJob, ActivateJobsRequest } from '../../engine-api';
 import type { CommandContext, CommandProcessor } from '../command-context';
 import { activateJobs } from './job-activation';
-import type { Poller } from './job-waiters';
+import { STREAM_CAPACITY, type Poller } from './job-waiters';
+
+/** Jobs a stream gets per turn. */
+const STREAM_CHUNK = 32;
 
 /**
  * ActivateJobs: whatever is activatable now is answered at once; with nothing, the call waits as a poller (unless
@@ -24,7 +27,7 @@ export const activateJobsProcessor: CommandProcessor<
 };
 
 /**
- * Hands activatable jobs of the given types to those waiting: job streams first, one job each in turn, then
+ * Hands activatable jobs of the given types to those waiting: job streams first, a chunk each in turn, then
  * pollers in arrival order. Runs at the end of each batch; the jobs reach them once the batch is durable.
  */
 export function dispatchJobs(ctx: CommandContext, types: Iterable<string>, yieldJob: (jobKey: number) => void): void {
@@ -32,10 +35,12 @@ export function dispatchJobs(ctx: CommandContext, types: Iterable<string>, yield
     while (ctx.state.jobs.hasActivatable(type)) {
       const stream = ctx.jobWaiters.nextStream(type, (jobKey) => ctx.state.jobs.get(jobKey)?.state === 'ACTIVATED');
       if (stream) {
-        const [job] = activateJobs(ctx, { ...stream.request, max: 1 });
-        stream.pushed!.add(job.key);
+        // A chunk per turn: one activation record for many pushed jobs, and streams still take turns.
+        const max = Math.min(STREAM_CHUNK, STREAM_CAPACITY - stream.pushed!.size);
+        const jobs = activateJobs(ctx, { ...stream.request, max, pushed: true });
+        for (const job of jobs) stream.pushed!.add(job.key);
         ctx.afterCommit(() => {
-          if (stream.closed || !stream.push(job)) yieldJob(job.key);
+          for (const job of jobs) if (stream.closed || !stream.push(job)) yieldJob(job.key);
         });
         continue;
       }
