@@ -1,13 +1,15 @@
 /**
  * EngineStorage on SQLite through better-sqlite3: WAL journal, `synchronous=FULL` by default (each commit is on
- * disk when it returns), one transaction per commit, prepared multi-row statements. better-sqlite3 is
- * synchronous; the Promise-returning methods do their work before they return and resolve at once.
+ * disk when it resolves), one transaction per commit, prepared multi-row statements. Commits of a database file run
+ * on a writer thread (sqlite-writer-thread.ts) so that the event loop is free during the fsync; reads and
+ * migrations use the main connection. An in-memory database (tests) commits on the main connection.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CommitBatch, EngineStorage, RecordRow, StateKey, StateRow } from './engine-storage';
 import { MIGRATIONS, MIGRATIONS_TABLE, MIGRATIONS_TABLE_DDL, type Migration, pendingMigrations } from './migrations';
+import { SqliteWriterThread, type SqlStatement } from './sqlite-writer-thread';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
@@ -44,10 +46,9 @@ interface Prepared {
 export class SqliteStorage implements EngineStorage {
   readonly kind = 'sqlite' as const;
   private db: Database.Database | undefined;
-  private readonly insertRecords = new Map<number, Statement>();
-  private readonly upsertState = new Map<number, Statement>();
-  private readonly deleteState = new Map<number, Statement>();
+  private readonly statements = new Map<string, Statement>();
   private prepared: Prepared | undefined;
+  private writer: SqliteWriterThread | undefined;
 
   constructor(private readonly options: SqliteStorageOptions) {
     const sync = options.synchronous ?? 'FULL';
@@ -79,6 +80,13 @@ export class SqliteStorage implements EngineStorage {
       throw err;
     }
     this.db = db;
+    if (!inMemory) {
+      this.writer = new SqliteWriterThread({
+        filename,
+        synchronous: this.options.synchronous ?? 'FULL',
+        busyTimeoutMs: Math.max(0, Math.floor(this.options.busyTimeoutMs ?? 5000)),
+      });
+    }
     this.prepared = {
       selectRecords: db.prepare(`${RECORD_SELECT} WHERE position > ? ORDER BY position LIMIT ?`),
       selectState: db.prepare('SELECT cf, state_key AS key, value FROM engine_state'),
@@ -128,7 +136,9 @@ export class SqliteStorage implements EngineStorage {
   commit(batch: CommitBatch): Promise<void> {
     try {
       const { writeBatch } = this.stmts;
-      if (batch.records.length + batch.puts.length + batch.deletes.length > 0) writeBatch(batch);
+      if (batch.records.length + batch.puts.length + batch.deletes.length === 0) return Promise.resolve();
+      if (this.writer) return this.writer.run(statementsOf(batch));
+      writeBatch(batch);
       return Promise.resolve();
     } catch (err) {
       return Promise.reject(err);
@@ -136,41 +146,23 @@ export class SqliteStorage implements EngineStorage {
   }
 
   async close(): Promise<void> {
+    const writer = this.writer;
+    this.writer = undefined;
+    await writer?.close();
     const db = this.db;
     this.db = undefined;
-    this.insertRecords.clear();
-    this.upsertState.clear();
-    this.deleteState.clear();
+    this.statements.clear();
     this.prepared = undefined;
     db?.close();
   }
 
   private write(batch: CommitBatch): void {
-    chunked(batch.records, RECORD_CHUNK, (rows) => {
-      const params: unknown[] = [];
-      for (const r of rows) {
-        params.push(r.position, r.key, r.valueType, r.intent, r.recordType, r.processInstanceKey, r.timestamp, r.value);
-      }
-      this.statement(this.insertRecords, rows.length, insertRecordsSql).run(params);
-    });
-    chunked(batch.puts, STATE_CHUNK, (rows) => {
-      const params: unknown[] = [];
-      for (const r of rows) params.push(r.cf, r.key, r.value);
-      this.statement(this.upsertState, rows.length, upsertStateSql).run(params);
-    });
-    chunked(batch.deletes, DELETE_CHUNK, (keys: StateKey[]) => {
-      const params: unknown[] = [];
-      for (const k of keys) params.push(k.cf, k.key);
-      this.statement(this.deleteState, keys.length, deleteStateSql).run(params);
-    });
+    for (const { sql, params } of statementsOf(batch)) this.statementFor(sql).run(params);
   }
 
-  private statement(cache: Map<number, Statement>, rows: number, sql: (rows: number) => string): Statement {
-    let stmt = cache.get(rows);
-    if (!stmt) {
-      stmt = this.conn.prepare(sql(rows));
-      cache.set(rows, stmt);
-    }
+  private statementFor(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) this.statements.set(sql, (stmt = this.conn.prepare(sql)));
     return stmt;
   }
 }
@@ -190,6 +182,29 @@ const upsertStateSql = (rows: number): string =>
 
 const deleteStateSql = (rows: number): string =>
   `DELETE FROM engine_state WHERE (cf, state_key) IN (VALUES ${placeholders(rows, 2)})`;
+
+/** A batch as multi-row statements: records, then upserts, then deletes (the SQL of each chunk size is reused). */
+function statementsOf(batch: CommitBatch): SqlStatement[] {
+  const statements: SqlStatement[] = [];
+  chunked(batch.records, RECORD_CHUNK, (rows) => {
+    const params: unknown[] = [];
+    for (const r of rows) {
+      params.push(r.position, r.key, r.valueType, r.intent, r.recordType, r.processInstanceKey, r.timestamp, r.value);
+    }
+    statements.push({ sql: insertRecordsSql(rows.length), params });
+  });
+  chunked(batch.puts, STATE_CHUNK, (rows) => {
+    const params: unknown[] = [];
+    for (const r of rows) params.push(r.cf, r.key, r.value);
+    statements.push({ sql: upsertStateSql(rows.length), params });
+  });
+  chunked(batch.deletes, DELETE_CHUNK, (keys: StateKey[]) => {
+    const params: unknown[] = [];
+    for (const k of keys) params.push(k.cf, k.key);
+    statements.push({ sql: deleteStateSql(keys.length), params });
+  });
+  return statements;
+}
 
 function chunked<T>(items: readonly T[], size: number, fn: (chunk: T[]) => void): void {
   for (let i = 0; i < items.length; i += size) fn(items.slice(i, i + size));

@@ -7,8 +7,11 @@ import { projectRecord, treePathsNeeded, type ProjectionLookups } from './record
 
 /** Records per catch-up read from the log, and at most per export transaction. */
 const READ_CHUNK = 2000;
-/** How long committed records may wait to be coalesced with the next ones, ms. */
-const FLUSH_DELAY_MS = 2;
+/**
+ * How long committed records may wait to be coalesced with the next ones, ms: fewer, larger export transactions
+ * take the database write lock (which the engine also needs) less often; searches lag by about this much.
+ */
+const FLUSH_DELAY_MS = 50;
 
 /**
  * Exports committed records into the projections, after the engine's commit and in transactions of its own: the
