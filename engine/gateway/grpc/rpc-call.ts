@@ -1,6 +1,19 @@
 /** Adapting async request handlers to grpc-js call handlers, with every failure going through the error mapper. */
-import type { handleUnaryCall, ServerWritableStream } from '@grpc/grpc-js';
+import { Metadata, type handleUnaryCall, type ServerUnaryCall, type ServerWritableStream } from '@grpc/grpc-js';
 import { toGrpcError, type GatewayLog, type GrpcError } from './error-mapper';
+
+/**
+ * Tells the client, by gRPC's compression negotiation, to send its next requests uncompressed: clients such as
+ * @camunda8/sdk gzip every request by default, and inflating them cost the engine more CPU than any of its own
+ * work for a job. grpc-js clients drop compression for a server that accepts only identity.
+ */
+export function preferUncompressed(
+  call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>,
+): void {
+  const metadata = new Metadata();
+  metadata.set('grpc-accept-encoding', 'identity');
+  call.sendMetadata(metadata);
+}
 
 /** A unary RPC: the handler's result is the response; a thrown or rejected error becomes the status. */
 export function unary<Req, Res>(
@@ -9,6 +22,7 @@ export function unary<Req, Res>(
   handle: (req: Req) => Promise<Res>,
 ): handleUnaryCall<Req, Res> {
   return (call, callback) => {
+    preferUncompressed(call);
     Promise.resolve()
       .then(() => handle(call.request))
       .then(

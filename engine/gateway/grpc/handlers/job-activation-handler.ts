@@ -8,7 +8,7 @@ import { toGrpcError } from '../error-mapper';
 import { toActivateJobsRequest, toJobStreamRequest } from '../job-request-mapper';
 import type * as proto from '../proto-types';
 import { toActivatedJob } from '../response-mapper';
-import { failStream } from '../rpc-call';
+import { failStream, preferUncompressed } from '../rpc-call';
 import type { HandlerContext, RpcHandlers } from './handler-context';
 
 /** Jobs per ActivateJobs response are capped by size so a response stays below clients' 4 MiB default limit. */
@@ -20,8 +20,14 @@ type StreamCall = ServerWritableStream<proto.StreamActivatedJobsRequest, proto.A
 
 export function jobActivationHandlers(ctx: HandlerContext): RpcHandlers {
   return {
-    ActivateJobs: (call: ActivateCall) => activateJobs(ctx, call),
-    StreamActivatedJobs: (call: StreamCall) => streamActivatedJobs(ctx, call),
+    ActivateJobs: (call: ActivateCall) => {
+      preferUncompressed(call);
+      activateJobs(ctx, call);
+    },
+    StreamActivatedJobs: (call: StreamCall) => {
+      preferUncompressed(call);
+      streamActivatedJobs(ctx, call);
+    },
   };
 }
 
