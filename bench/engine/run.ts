@@ -675,7 +675,7 @@ async function main(): Promise<void> {
   const zbc = sdkClient(engine.grpcPort);
   const jobs: JobsResult[] = [];
   const instances: InstancesResult[] = [];
-  let latency: LatencyResult | undefined;
+  const latencies: LatencyResult[] = [];
   try {
     await zbc.topology();
     for (const mode of o.modes) {
@@ -692,10 +692,12 @@ async function main(): Promise<void> {
         `instances (${mode}): ${fmt(r.ratePerSec)} instances/s (${r.completions} in ${o.durationMs / 1000} s, ${r.errors} errors)`,
       );
     }
+    // Latency at half the best measured rate, and at half the target rate (the load the target names).
     const best = instances.reduce((a, b) => (b.ratePerSec > a.ratePerSec ? b : a));
-    const rate = Math.max(1, best.ratePerSec / 2);
-    latency = await latencyPhase(engine, zbc, best.mode, rate, o);
-    console.log(`latency (${best.mode}) at ${fmt(rate)} instances/s: measured`);
+    for (const rate of [Math.max(1, best.ratePerSec / 2), TARGET_INSTANCES_PER_SEC / 2]) {
+      latencies.push(await latencyPhase(engine, zbc, best.mode, rate, o));
+      console.log(`latency (${best.mode}) at ${fmt(rate)} instances/s: measured`);
+    }
   } finally {
     await zbc.close().catch(() => undefined);
     await engine.stop();
@@ -731,7 +733,7 @@ async function main(): Promise<void> {
       `${o.concurrency} in flight; round trip p50 ${fmt(percentile(lat, 50), 1)} / p99 ${fmt(percentile(lat, 99), 1)} ms; ${r.errors} errors; ${cpuNote(r.cpu, r.ratePerSec, 'instance')}`,
     ]);
   }
-  if (latency) {
+  for (const latency of latencies) {
     const eng = [...latency.log.latenciesMs].sort((a, b) => a - b);
     const cli = [...latency.paced.latenciesMs].sort((a, b) => a - b);
     const p99 = percentile(eng, 99);
