@@ -281,6 +281,13 @@ export interface EngineApi {
   getUserTask(userTaskKey: number): UserTaskView;
   /** A deployed resource (process definition, decision requirements or form) with its content. */
   getResource(resourceKey: number): DeployedResource;
+  /**
+   * The start form of a process definition (its none start event's linked form, the latest version of the form
+   * id); undefined when the process has none. NOT_FOUND for an unknown definition or a linked form not deployed.
+   */
+  getStartForm(
+    processDefinitionKey: number,
+  ): { formKey: number; formId: string; version: number; schema: string; tenantId: string } | undefined;
   /** A deployed form's schema (Camunda Forms JSON) by form key. */
   getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string };
   /** ModifyProcessInstance: activates elements and terminates element instances of a running instance. */

@@ -374,6 +374,28 @@ export class Engine implements EngineApi {
     throw new EngineError('NOT_FOUND', `Expected to find a resource with key '${resourceKey}', but none was found`);
   }
 
+  getStartForm(processDefinitionKey: number) {
+    const definition = this.state.processes.get(processDefinitionKey);
+    if (!definition) {
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to find process definition with key '${processDefinitionKey}', but none was found`,
+      );
+    }
+    const model = this.state.processes.model(processDefinitionKey);
+    const startId = model.elements.get(model.bpmnProcessId)!.noneStartEventId;
+    const formId = startId ? model.elements.get(startId)!.startForm?.formId : undefined;
+    if (!formId) return undefined;
+    const form = this.state.forms.latest(formId);
+    if (!form) {
+      throw new EngineError(
+        'NOT_FOUND',
+        `Expected to find the start form '${formId}' of process '${definition.bpmnProcessId}', but no such form is deployed`,
+      );
+    }
+    return this.getForm(form.key);
+  }
+
   getForm(formKey: number): { formKey: number; formId: string; version: number; schema: string; tenantId: string } {
     const form = this.state.forms.get(formKey);
     if (!form) throw new EngineError('NOT_FOUND', `Expected to find form with key '${formKey}', but none was found`);

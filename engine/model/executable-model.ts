@@ -198,6 +198,8 @@ export interface ExecutableElement {
   calledElement?: CalledElementDefinition;
   /** User tasks. */
   userTask?: UserTaskDefinition;
+  /** Start events: the form a person fills in to start the process (zeebe:formDefinition). */
+  startForm?: { formId?: string; formKey?: string; externalReference?: string };
   /** Business rule tasks that evaluate a DMN decision (the others are job-based). */
   calledDecision?: CalledDecisionDefinition;
 

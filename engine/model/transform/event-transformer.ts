@@ -1,6 +1,6 @@
 /** Start, end, intermediate and boundary events: the event kind and details from the event definition. */
 import type { ElementKind, EventKind, ExecutableElement } from '../executable-model';
-import { elementList, elementProperty, type ModdleElement } from '../moddle-element';
+import { elementList, elementProperty, extensionElement, stringProperty, type ModdleElement } from '../moddle-element';
 import { createElement } from './element-factory';
 import { transformEventDefinition } from './event-definition-transformer';
 import { transformTaskDefinition } from './extension/task-definition-transformer';
@@ -36,6 +36,16 @@ export function transformEvent(
   transformEventDefinition(source, element, context);
   if (element.kind === 'startEvent' && context.process.elements.get(flowScopeId)?.kind === 'eventSubProcess') {
     element.interrupting = source.isInterrupting !== false;
+  }
+  if (element.kind === 'startEvent') {
+    const form = extensionElement(source, 'zeebe:FormDefinition');
+    const text = (name: string) => (form && stringProperty(form, name)) || undefined;
+    if (form)
+      element.startForm = {
+        formId: text('formId'),
+        formKey: text('formKey'),
+        externalReference: text('externalReference'),
+      };
   }
   if (element.kind === 'boundaryEvent') {
     element.attachedToId = elementProperty(source, 'attachedToRef')?.id;

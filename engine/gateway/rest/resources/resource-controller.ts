@@ -14,6 +14,12 @@ export function resourceController(engine: EngineApi): Router {
     const resource = engine.getResource(keyOf(req.params.resourceKey));
     res.type('text/plain; charset=utf-8').send(resource.content);
   });
+  // A process definition's start form (Camunda's GET /process-definitions/{key}/form): 204 when it has none.
+  router.get('/process-definitions/:processDefinitionKey/form', (req, res) => {
+    const form = engine.getStartForm(parseKey(req.params.processDefinitionKey, 'process definition key'));
+    if (!form) return void res.status(204).end();
+    res.json({ ...form, formKey: String(form.formKey) });
+  });
   router.post('/resources/:resourceKey/deletion', async (req, res) => {
     bodyObject(req.body); // only operationReference, which the engine does not record
     await engine.deleteResource(keyOf(req.params.resourceKey));
