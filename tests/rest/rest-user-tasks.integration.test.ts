@@ -146,7 +146,11 @@ describe('REST v2 user tasks with CamundaRestClient', () => {
 
     const assignee = unique('user');
     await client.assignUserTask({ userTaskKey: b.userTaskKey, assignee });
-    const byAssignee = await client.searchUserTasks({ filter: { assignee } });
+    // Searches are eventually consistent: the assignment shows once the query side has exported it.
+    const byAssignee = await waitFor(async () => {
+      const found = await client.searchUserTasks({ filter: { assignee } });
+      return found.items.length ? found : undefined;
+    });
     expect(byAssignee.items.map((t) => t.userTaskKey)).toEqual([b.userTaskKey]);
 
     const byInstance = await client.searchUserTasks({ filter: { processInstanceKey: b.instance.processInstanceKey } });
@@ -221,9 +225,13 @@ describe('REST v2 user tasks with CamundaRestClient', () => {
       candidateUsers: ['reviewer'],
       priority: 90,
     });
-    expect(
-      (await client.searchUserTasks({ filter: { candidateGroup: 'auditors' } })).items.map((t) => t.userTaskKey),
-    ).toContain(userTaskKey);
+    const auditors = await waitFor(async () => {
+      const keys = (await client.searchUserTasks({ filter: { candidateGroup: 'auditors' } })).items.map(
+        (t) => t.userTaskKey,
+      );
+      return keys.includes(userTaskKey) ? keys : undefined;
+    });
+    expect(auditors).toContain(userTaskKey);
   });
 
   it('completes with variables: the instance continues with them; a second completion is 404', async () => {
