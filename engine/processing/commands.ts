@@ -22,7 +22,7 @@ export interface ParsedResource {
   checksum: string;
   processes: ExecutableProcess[];
   /** A Camunda form resource: its form id (the schema is the content). */
-  form?: { formId: string };
+  form?: { formId: string; versionTag?: string };
   /** A DMN resource: its decision requirements graph. */
   drg?: DecisionRequirementsGraph;
 }

@@ -132,6 +132,8 @@ export interface FormDefinition {
   key: number;
   formId: string;
   version: number;
+  /** The form's own version tag (its JSON `versionTag`), for binding by version tag. */
+  versionTag?: string;
   resourceName: string;
   checksum: string;
   /** The Camunda Forms JSON schema, as deployed. */

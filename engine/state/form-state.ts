@@ -36,6 +36,11 @@ export class FormStore {
     return list?.[list.length - 1];
   }
 
+  /** The latest version of a form id that carries the version tag. */
+  withVersionTag(formId: string, versionTag: string): FormDefinition | undefined {
+    return (this.versions.get(formId) ?? []).filter((f) => f.versionTag === versionTag).pop();
+  }
+
   inDeployment(formId: string, deploymentKey: number): FormDefinition | undefined {
     return this.versions.get(formId)?.find((f) => f.deploymentKey === deploymentKey);
   }

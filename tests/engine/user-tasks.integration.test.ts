@@ -272,6 +272,28 @@ describe('Zeebe user tasks: linked forms', () => {
     expect(task.value.formKey).toBe(Number(deployed.form.formKey));
   });
 
+  it('binding versionTag: the task gets the latest form version with that tag; an unknown tag is FORM_NOT_FOUND', async () => {
+    const formId = unique('tagged-form');
+    const tagged = (versionTag: string | undefined, label: string) =>
+      h.zbc.deployResource({
+        name: `${formId}.form`,
+        form: Buffer.from(JSON.stringify({ ...JSON.parse(formJson(formId, label).toString()), versionTag })),
+      });
+    const v1 = (await tagged('2026-冬', 'first')).deployments[0].form;
+    await tagged(undefined, 'second');
+    const { processInstanceKey } = await startTask(
+      `<zeebe:formDefinition formId="${formId}" bindingType="versionTag" versionTag="2026-冬" />`,
+    );
+    expect((await createdTask(processInstanceKey)).value.formKey).toBe(Number(v1.formKey));
+
+    const other = await startTask(
+      `<zeebe:formDefinition formId="${formId}" bindingType="versionTag" versionTag="none" />`,
+    );
+    const incident = await waitForIncident(h.engine, other.processInstanceKey);
+    expect(incident).toMatchObject({ errorType: 'FORM_NOT_FOUND' });
+    expect(incident.errorMessage).toContain("version tag 'none'");
+  });
+
   it('binding deployment with the form missing from the deployment is FORM_NOT_FOUND', async () => {
     const formId = unique('elsewhere-form');
     await deployForm(formId);

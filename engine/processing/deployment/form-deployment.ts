@@ -22,6 +22,7 @@ export function deployForm(
       : {
           key: ctx.state.keys.next(),
           formId,
+          ...(resource.form?.versionTag ? { versionTag: resource.form.versionTag } : {}),
           version: (latest?.version ?? 0) + 1,
           resourceName: resource.name,
           checksum: resource.checksum,

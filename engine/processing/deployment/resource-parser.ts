@@ -45,7 +45,7 @@ async function parseDecisions(name: string, content: string): Promise<DecisionRe
 }
 
 /** A Camunda form is a JSON object with a string `id` (its form id) and its components. */
-function parseForm(name: string, content: string): { formId: string } {
+function parseForm(name: string, content: string): { formId: string; versionTag?: string } {
   let schema: unknown;
   try {
     schema = JSON.parse(content);
@@ -59,5 +59,6 @@ function parseForm(name: string, content: string): { formId: string } {
   if (!Array.isArray((schema as { components?: unknown }).components)) {
     throw invalidArgument(`Expected the form '${name}' to have a "components" list, but it has none`);
   }
-  return { formId };
+  const versionTag = (schema as { versionTag?: unknown }).versionTag;
+  return typeof versionTag === 'string' && versionTag.trim() ? { formId, versionTag } : { formId };
 }

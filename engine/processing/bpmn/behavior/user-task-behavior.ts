@@ -98,7 +98,10 @@ function toList(
   };
 }
 
-/** The linked form (zeebe:formDefinition formId) by its binding: the latest version, or the one deployed with the process. */
+/**
+ * The linked form (zeebe:formDefinition formId) by its binding: the latest version, the one deployed with the
+ * process, or the latest with the given version tag.
+ */
 function linkedForm(
   ctx: BpmnContext,
   instance: ElementInstance,
@@ -110,13 +113,10 @@ function linkedForm(
     task.formBinding === 'deployment'
       ? ctx.state.forms.inDeployment(task.formId, definition.deploymentKey)
       : task.formBinding === 'versionTag'
-        ? undefined
+        ? ctx.state.forms.withVersionTag(task.formId, task.formVersionTag ?? '')
         : ctx.state.forms.latest(task.formId);
   if (form) return { ok: true, formKey: form.key };
-  const how =
-    task.formBinding === 'versionTag'
-      ? ` with version tag '${task.formVersionTag}' (version tags are not supported yet)`
-      : '';
+  const how = task.formBinding === 'versionTag' ? ` with version tag '${task.formVersionTag}'` : '';
   return {
     ok: false,
     errorType: 'FORM_NOT_FOUND',
