@@ -31,7 +31,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Zeebe } from '@camunda8/sdk';
 import { createStorage } from '../../engine/storage/create-storage';
-import { freshSqliteUrl, startEngineProcess, type EngineProcess } from '../../tests/support/engine-process';
+import { startEngineProcess, type EngineProcess } from '../../tests/support/engine-process';
 import { summarizeCpuProfile } from './cpu-profile-summary';
 import { measureStoreCommitRate, type StoreCommitRate } from './store-commit-rate';
 import type { FromWorker, ToWorker, WorkerMode } from './worker-process';
@@ -571,61 +571,10 @@ async function latencyPhase(
  * The engine under `node --cpu-prof` (not allowed in NODE_OPTIONS, so not through startEngineProcess): one node
  * process with tsx as an --import loader, on free ports and a fresh SQLite file. The profile is written on exit.
  */
-async function startProfiledEngine(profileDir: string, env: Record<string, string>): Promise<EngineProcess> {
+/** The engine with V8's CPU profiler on (NODE_OPTIONS cannot carry --cpu-prof); the profile is written at exit. */
+function startProfiledEngine(profileDir: string, env: Record<string, string>): Promise<EngineProcess> {
   fs.mkdirSync(profileDir, { recursive: true });
-  const databaseUrl = freshSqliteUrl();
-  const child = spawn(
-    process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', path.join(ROOT, 'engine/main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ENGINE_GRPC_PORT: '0',
-        ENGINE_REST_PORT: '0',
-        ENGINE_HOST: '127.0.0.1',
-        ENGINE_DATABASE_URL: databaseUrl,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine did not start within 30 s:\n${output}`)), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /engine ready grpc=([\d.]+):(\d+) rest=([\d.]+):(\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`engine exited with code ${code} before it was ready:\n${output}`));
-    });
-  });
-  const grpcPort = Number(ready[2]);
-  const restPort = Number(ready[4]);
-  return {
-    grpcAddress: `127.0.0.1:${grpcPort}`,
-    restAddress: `http://127.0.0.1:${restPort}`,
-    grpcPort,
-    restPort,
-    databaseUrl,
-    output: () => output,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  return startEngineProcess({ env, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

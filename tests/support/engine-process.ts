@@ -27,6 +27,8 @@ export interface EngineProcessOptions {
   env?: Record<string, string>;
   grpcPort?: number;
   restPort?: number;
+  /** Extra node options for the engine process (e.g. --cpu-prof for the benchmark). */
+  nodeArgs?: string[];
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -63,18 +65,22 @@ export async function startEngineProcess(options: EngineProcessOptions = {}): Pr
 function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promise<EngineProcess> {
   // One process (node with tsx's loader), not the tsx CLI: the CLI runs the engine in a child of its own, which
   // a kill -9 of the CLI would leave running.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'engine/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ENGINE_GRPC_PORT: String(options.grpcPort ?? 0),
-      ENGINE_REST_PORT: String(options.restPort ?? 0),
-      ENGINE_HOST: '127.0.0.1',
-      ENGINE_DATABASE_URL: databaseUrl,
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'engine/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ENGINE_GRPC_PORT: String(options.grpcPort ?? 0),
+        ENGINE_REST_PORT: String(options.restPort ?? 0),
+        ENGINE_HOST: '127.0.0.1',
+        ENGINE_DATABASE_URL: databaseUrl,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {

@@ -3,12 +3,12 @@
  * with a correlation key, variables, a time to live and a message id, and broadcasting signals. Every command runs
  * as a separate zbctl process against the real engine; what the engine did is read back from its event log.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unique } from '../grpc/grpc-test-clients';
 import { readRecords } from '../support/engine-records';
+import { runZbctl } from './zbctl-kit';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 import { waitFor } from '../support/wait-for';
 import {
@@ -24,9 +24,6 @@ import {
 
 jest.setTimeout(60_000);
 
-const ROOT = join(__dirname, '..', '..');
-const ZBCTL = join(ROOT, 'node_modules', '.bin', 'zbctl');
-
 let engine: EngineProcess;
 let workDir: string;
 
@@ -39,29 +36,8 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-interface ZbctlResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one zbctl command against the engine; resolves with its exit code and output (never rejects on exit ≠ 0). */
-function zbctl(...args: string[]): Promise<ZbctlResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      ZBCTL,
-      [...args, '--insecure', '--address', `127.0.0.1:${engine.grpcPort}`],
-      { timeout: 20_000, env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } },
-      (error, stdout, stderr) => {
-        if (error && (error.killed || typeof error.code !== 'number')) {
-          reject(new Error(`zbctl ${args.join(' ')} did not finish: ${error.message}\n${stdout}\n${stderr}`));
-          return;
-        }
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+/** Runs one zbctl command against this file's engine. */
+const zbctl = (...args: string[]) => runZbctl(engine.grpcPort, ...args);
 
 /** Runs a zbctl command that must succeed; returns its output parsed as JSON (or {} when it printed nothing). */
 async function zbctlOk<T = Record<string, unknown>>(...args: string[]): Promise<T> {

@@ -2,18 +2,17 @@
  * zbctl (the Go command-line client, npm package `zbctl`) as a second client, independent of @camunda8/sdk: every
  * command runs as a separate process against the real engine, and its output is parsed as a person would read it.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processXml, unique } from '../grpc/grpc-test-clients';
 import { readRecords } from '../support/engine-records';
+import { runZbctl, ZBCTL } from './zbctl-kit';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
 jest.setTimeout(60_000);
 
-const ROOT = join(__dirname, '..', '..');
-const ZBCTL = join(ROOT, 'node_modules', '.bin', 'zbctl');
 const HANDLER = `${process.execPath} ${join(__dirname, 'double-handler.js')}`;
 
 let engine: EngineProcess;
@@ -30,29 +29,8 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-interface ZbctlResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one zbctl command against the engine; resolves with its exit code and output (never rejects on exit ≠ 0). */
-function zbctl(...args: string[]): Promise<ZbctlResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      ZBCTL,
-      [...args, '--insecure', '--address', `127.0.0.1:${engine.grpcPort}`],
-      { timeout: 20_000, env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } },
-      (error, stdout, stderr) => {
-        if (error && (error.killed || typeof error.code !== 'number')) {
-          reject(new Error(`zbctl ${args.join(' ')} did not finish: ${error.message}\n${stdout}\n${stderr}`));
-          return;
-        }
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+/** Runs one zbctl command against this file's engine. */
+const zbctl = (...args: string[]) => runZbctl(engine.grpcPort, ...args);
 
 /** Runs a zbctl command that must succeed and print JSON; returns the parsed JSON. */
 async function zbctlJson<T = Record<string, unknown>>(...args: string[]): Promise<T> {

@@ -5,6 +5,7 @@ import { completeElement, transitionToActivated } from '../behavior/element-life
 import { raiseIncident } from '../behavior/incident-behavior';
 import { mergeResult, visibleVariables } from '../behavior/variable-behavior';
 import type { ElementProcessor } from '../element-processor';
+import { processorByElement } from './processor-by-element';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 
 /**
@@ -40,10 +41,7 @@ const calledDecisionProcessor: ElementProcessor = {
   onTerminate: terminateLeaf,
 };
 
-export const businessRuleTaskProcessor: ElementProcessor = {
-  onActivate: (ctx, element, instance) =>
-    (element.calledDecision ? calledDecisionProcessor : jobWorkerTaskProcessor).onActivate(ctx, element, instance),
-  onComplete: leave,
-  onTerminate: (ctx, element, instance) =>
-    (element.calledDecision ? calledDecisionProcessor : jobWorkerTaskProcessor).onTerminate(ctx, element, instance),
-};
+/** A business rule task evaluates its called decision, or, with a task definition instead, is a job. */
+export const businessRuleTaskProcessor = processorByElement((element) =>
+  element.calledDecision ? calledDecisionProcessor : jobWorkerTaskProcessor,
+);

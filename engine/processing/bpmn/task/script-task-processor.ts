@@ -4,6 +4,7 @@ import { completeElement, transitionToActivated } from '../behavior/element-life
 import { raiseIncident } from '../behavior/incident-behavior';
 import { mergeResult, visibleVariables } from '../behavior/variable-behavior';
 import type { ElementProcessor } from '../element-processor';
+import { processorByElement } from './processor-by-element';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 
 /** A script task with zeebe:script: the FEEL expression's result is its result variable. */
@@ -25,10 +26,6 @@ const feelScriptProcessor: ElementProcessor = {
 };
 
 /** A script task runs its FEEL script, or, with a task definition instead, is done by a job worker. */
-export const scriptTaskProcessor: ElementProcessor = {
-  onActivate: (ctx, element, instance) =>
-    (element.script ? feelScriptProcessor : jobWorkerTaskProcessor).onActivate(ctx, element, instance),
-  onComplete: leave,
-  onTerminate: (ctx, element, instance) =>
-    (element.script ? feelScriptProcessor : jobWorkerTaskProcessor).onTerminate(ctx, element, instance),
-};
+export const scriptTaskProcessor = processorByElement((element) =>
+  element.script ? feelScriptProcessor : jobWorkerTaskProcessor,
+);

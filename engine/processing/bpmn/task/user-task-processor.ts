@@ -3,6 +3,7 @@ import { transitionToActivated, transitionToTerminated } from '../behavior/eleme
 import { raiseIncident } from '../behavior/incident-behavior';
 import { evaluateUserTask } from '../behavior/user-task-behavior';
 import type { ElementProcessor } from '../element-processor';
+import { processorByElement } from './processor-by-element';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 import { createJob } from '../behavior/job-behavior';
 import { JOB_BASED_USER_TASK_TYPE } from '../../../model/transform/extension/user-task-transformer';
@@ -68,13 +69,6 @@ const jobBasedUserTaskProcessor: ElementProcessor = {
   onTerminate: jobWorkerTaskProcessor.onTerminate,
 };
 
-const processorOf = (zeebeUserTask: boolean | undefined): ElementProcessor =>
-  zeebeUserTask ? zeebeUserTaskProcessor : jobBasedUserTaskProcessor;
-
-export const userTaskProcessor: ElementProcessor = {
-  onActivate: (ctx, element, instance) =>
-    processorOf(element.userTask?.zeebeUserTask).onActivate(ctx, element, instance),
-  onComplete: leave,
-  onTerminate: (ctx, element, instance) =>
-    processorOf(element.userTask?.zeebeUserTask).onTerminate(ctx, element, instance),
-};
+export const userTaskProcessor = processorByElement((element) =>
+  element.userTask?.zeebeUserTask ? zeebeUserTaskProcessor : jobBasedUserTaskProcessor,
+);
