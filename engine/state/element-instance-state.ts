@@ -15,7 +15,7 @@ export class ElementInstanceStore {
 
   add(instance: ElementInstance): void {
     this.index(instance);
-    this.save(instance);
+    this.dirty.create('elementInstance', instance.key, instance);
   }
 
   /** Persists changes made to an instance object in place. */

@@ -16,7 +16,7 @@ export class EventSubscriptionStore {
 
   add(subscription: EventSubscription): void {
     this.index(subscription);
-    this.dirty.put('subscription', subscription.key, subscription);
+    this.dirty.create('subscription', subscription.key, subscription);
   }
 
   remove(key: number): void {

@@ -14,7 +14,7 @@ export class IncidentStore {
 
   add(incident: Incident): void {
     this.index(incident);
-    this.dirty.put('incident', incident.key, incident);
+    this.dirty.create('incident', incident.key, incident);
   }
 
   remove(key: number): void {

@@ -24,10 +24,12 @@ export class JobStore {
 
   /** Stores a new or changed job and re-indexes it. */
   put(job: Job): void {
+    const isNew = !this.byKey.has(job.key);
     this.unindex(job.key);
     this.byKey.set(job.key, job);
     this.index(job);
-    this.dirty.put('job', job.key, job);
+    if (isNew) this.dirty.create('job', job.key, job);
+    else this.dirty.put('job', job.key, job);
   }
 
   remove(key: number): void {

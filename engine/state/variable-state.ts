@@ -20,8 +20,12 @@ export class VariableStore {
   }
 
   set(entry: VariableEntry): void {
-    this.scopeOf(entry.scopeKey).set(entry.name, entry);
-    this.dirty.put('variable', `${entry.scopeKey}:${entry.name}`, entry);
+    const scope = this.scopeOf(entry.scopeKey);
+    const isNew = !scope.has(entry.name);
+    scope.set(entry.name, entry);
+    const key = `${entry.scopeKey}:${entry.name}`;
+    if (isNew) this.dirty.create('variable', key, entry);
+    else this.dirty.put('variable', key, entry);
   }
 
   removeScope(scopeKey: number): void {

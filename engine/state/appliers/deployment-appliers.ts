@@ -4,11 +4,9 @@ import type { ApplierTable } from './applier-registry';
 
 export const deploymentAppliers: Record<string, ApplierTable> = {
   PROCESS: {
-    CREATED: (state, _key, value, bookkeeping) => {
-      const definition = bookkeeping?.definition as ProcessDefinition;
-      state.processes.add(definition, bookkeeping?.model as ExecutableProcess);
-      void value;
-    },
+    // The record carries no XML; the definition and its parsed model come as bookkeeping.
+    CREATED: (state, _key, _value, bookkeeping) =>
+      state.processes.add(bookkeeping?.definition as ProcessDefinition, bookkeeping?.model as ExecutableProcess),
     DELETED: (state, key) => state.processes.remove(key),
   },
 };
