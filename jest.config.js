@@ -16,7 +16,15 @@ const esmPackages = [
 ];
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/engine', '<rootDir>/tests'],
+  roots: [
+    '<rootDir>/engine',
+    '<rootDir>/lib',
+    '<rootDir>/db',
+    '<rootDir>/api',
+    '<rootDir>/workers',
+    '<rootDir>/platform',
+    '<rootDir>/tests',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.[tj]sx?$': [

@@ -40,9 +40,9 @@ export function freshSqliteUrl(): string {
 let databaseCounter = 0;
 
 /** A new, empty database on the test MariaDB server. */
-export async function freshMariadbUrl(): Promise<string> {
+export async function freshMariadbUrl(prefix = 'engine_it'): Promise<string> {
   const server = (process.env.ENGINE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
-  const name = `engine_it_${process.pid}_${Date.now()}_${++databaseCounter}`;
+  const name = `${prefix}_${process.pid}_${Date.now()}_${++databaseCounter}`;
   const connection = await createConnection(server);
   try {
     await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);

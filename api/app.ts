@@ -1,0 +1,38 @@
+/**
+ * The express application: JSON in and out under /api, login first, one router per business area. An area adds
+ * its router in `areaRouters`.
+ */
+import express, { Router, type Express } from 'express';
+import type { AppContext } from './app-context';
+import { clockRoutes } from './admin/clock-routes';
+import { authRoutes } from './auth/auth-routes';
+import { requireAuth } from './auth/require-auth';
+import { errorHandler } from './http/error-handler';
+import { taskRoutes } from './tasks/task-routes';
+import { userRoutes } from './users/user-routes';
+
+function areaRouters(context: AppContext): Router[] {
+  return [userRoutes(), taskRoutes(context)];
+}
+
+export function createApp(context: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '2mb' }));
+  app.get('/api/health', (_request, response) => {
+    response.json({ status: 'UP' });
+  });
+  app.use('/api/auth', authRoutes(context));
+  const api = Router();
+  api.use(requireAuth(context.authSecret));
+  api.use('/admin', clockRoutes(context));
+  for (const router of areaRouters(context)) api.use(router);
+  app.use('/api', api);
+  app.use('/api', (request, response) => {
+    response
+      .status(404)
+      .json({ code: 'NOT_FOUND', message: `没有这个接口 / no such route: ${request.method} ${request.path}` });
+  });
+  app.use(errorHandler);
+  return app;
+}

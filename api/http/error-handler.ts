@@ -1,0 +1,24 @@
+/**
+ * Every error leaves the API as JSON `{ code, message, details? }`; unexpected ones are logged and answered 500
+ * without internals.
+ */
+import type { ErrorRequestHandler } from 'express';
+import { AppError } from '../../lib/errors/app-error';
+import { logger } from '../../lib/logger/logger';
+
+const log = logger('api');
+
+export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
+  if (error instanceof AppError) {
+    response.status(error.status).json({ code: error.code, message: error.message, details: error.details });
+    return;
+  }
+  if (error instanceof SyntaxError && 'body' in error) {
+    response
+      .status(400)
+      .json({ code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON / request body is not valid JSON' });
+    return;
+  }
+  log.error('unexpected error', { method: request.method, path: request.path, error: String(error?.stack ?? error) });
+  response.status(500).json({ code: 'INTERNAL', message: '服务器内部错误 / internal server error' });
+};

@@ -1,0 +1,29 @@
+/**
+ * Deploys every model under bpmn/ (BPMN, DMN, forms) in one gRPC deployment through the SDK, so that call
+ * activities, decisions and forms find each other. The engine keeps a resource's version when its content is
+ * unchanged, so deploying at every start is harmless.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CamundaClients } from '../lib/camunda/camunda-client';
+
+export const MODELS_DIR = join(__dirname, '..', 'bpmn');
+
+export function modelFiles(dir = MODELS_DIR): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(bpmn|dmn|form)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function resourceFor(file: string) {
+  if (file.endsWith('.dmn')) return { decisionFilename: file };
+  if (file.endsWith('.form')) return { formFilename: file };
+  return { processFilename: file };
+}
+
+export async function deployModels(camunda: CamundaClients, files = modelFiles()): Promise<number> {
+  if (files.length === 0) return 0;
+  await camunda.zeebe.deployResources(files.map(resourceFor));
+  return files.length;
+}

@@ -1,0 +1,25 @@
+/**
+ * Demo users, one or more per role, all with the password DEMO_PASSWORD (default `demo1234`): for trying the
+ * system and for tests, never for production (APP_DEMO_DATA=false leaves them out).
+ */
+import { User } from '../../db/core/user-models';
+import { hashPassword } from '../../api/auth/password';
+
+export const DEMO_USERS = [
+  { login: 'admin', name: '系统管理员', roles: ['admin'], groups: ['SH'] },
+  { login: 'zhangli', name: '张丽', roles: ['counter-clerk'], groups: ['SH-PD'] },
+  { login: 'wangqiang', name: '王强', roles: ['surveyor'], groups: ['SH-PD'] },
+  { login: 'liuyang', name: '刘洋', roles: ['scheme-designer'], groups: ['SH-PD'] },
+  { login: 'chenjing', name: '陈静', roles: ['approver'], groups: ['SH-PD'] },
+  { login: 'zhaolei', name: '赵磊', roles: ['construction'], groups: ['SH-PD'] },
+  { login: 'sunhao', name: '孙浩', roles: ['metering'], groups: ['SH-PD'] },
+  { login: 'zhoumin', name: '周敏', roles: ['manager'], groups: ['SH-PD'] },
+];
+
+export async function seedDemoUsers(): Promise<void> {
+  const password = process.env.DEMO_PASSWORD ?? 'demo1234';
+  for (const user of DEMO_USERS) {
+    if (await User.findOne({ where: { login: user.login } })) continue;
+    await User.create({ ...user, phone: null, passwordHash: hashPassword(password) });
+  }
+}

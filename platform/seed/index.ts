@@ -1,0 +1,14 @@
+/**
+ * Seeds. Reference data (roles, groups, the business calendar, parameters with their sources) is brought in
+ * step at every start; demo data (users, customers, cases in different states, in Chinese) only into an empty
+ * database and only when asked. A business area appends its seeds to these lists.
+ */
+import type { PlatformServices } from '../platform-services';
+import { seedRolesAndGroups } from './roles-and-groups';
+import { seedDemoUsers } from './demo-users';
+
+export type Seed = (services: PlatformServices) => Promise<void>;
+
+export const referenceSeeds: Seed[] = [seedRolesAndGroups];
+
+export const demoSeeds: Seed[] = [seedDemoUsers];

@@ -1,0 +1,50 @@
+/**
+ * `npm start`: the whole system on its embedded defaults — the engine (a child process on SQLite under ./data,
+ * unless PLATFORM_ENGINE=external points the application at a running engine or a Camunda 8 cluster), then the
+ * application: database, seeds (demo data unless APP_DEMO_DATA=false), models, workers and API.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { readAppConfig } from '../lib/config/app-config';
+import { logger } from '../lib/logger/logger';
+import { startApplication } from './application';
+
+const log = logger('platform');
+
+function startEmbeddedEngine(grpcAddress: string, restAddress: string): Promise<() => void> {
+  const grpcPort = new URL(grpcAddress.replace(/^grpcs?:/, 'http:')).port || '26500';
+  const restPort = new URL(restAddress).port || '8080';
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'engine', 'main.ts')], {
+    env: { ENGINE_GRPC_PORT: grpcPort, ENGINE_REST_PORT: restPort, ...process.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (chunk.toString().includes('engine ready')) resolve(() => child.kill('SIGTERM'));
+    });
+    child.once('exit', (code) => reject(new Error(`the engine exited with code ${code}`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const config = readAppConfig();
+  const stopEngine =
+    process.env.PLATFORM_ENGINE === 'external'
+      ? () => undefined
+      : await startEmbeddedEngine(config.ZEEBE_GRPC_ADDRESS, config.ZEEBE_REST_ADDRESS);
+  const application = await startApplication(config, { demoData: process.env.APP_DEMO_DATA !== 'false' });
+  log.info(`platform ready api=${application.url}/api engine-rest=${config.ZEEBE_REST_ADDRESS}`);
+  const shutdown = async () => {
+    await application.stop();
+    stopEngine();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: Error) => {
+  log.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+/**
+ * The whole platform for end-to-end tests: the real engine in its own process (fresh database), and the
+ * application in this process on a fresh database of its own (SQLite, or MariaDB when ENGINE_TEST_DATABASE=mariadb)
+ * with reference data, demo users (password `demo1234`), deployed models, workers and the API on a free port.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAppConfig } from '../../lib/config/app-config';
+import { appClock } from '../../lib/clock/app-clock';
+import { startApplication, type RunningApplication } from '../../platform/application';
+import { seedDemoUsers } from '../../platform/seed/demo-users';
+import { freshMariadbUrl, startEngineProcess, type EngineProcess } from '../support/engine-process';
+import { waitFor } from '../support/wait-for';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+}
+
+export interface ApiClient {
+  get<T = any>(path: string): Promise<ApiAnswer<T>>;
+  post<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  put<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  patch<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  delete<T = any>(path: string): Promise<ApiAnswer<T>>;
+}
+
+export interface Platform {
+  engine: EngineProcess;
+  application: RunningApplication;
+  url: string;
+  /** An API client signed in as a demo user (see platform/seed/demo-users.ts). */
+  as(login: string): Promise<ApiClient>;
+  /** Pins the application's and the engine's clocks (as admin, through the API). */
+  pinClock(time: string | Date): Promise<void>;
+  /** Waits until a user task of `elementId` is open in the instance and returns it. */
+  openTask(processInstanceKey: string, elementId: string, timeoutMs?: number): Promise<any>;
+  /** Completes an open task of `elementId` as `login` through the tasklist API. */
+  completeTask(
+    login: string,
+    processInstanceKey: string,
+    elementId: string,
+    variables?: Record<string, unknown>,
+  ): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freshAppDatabaseUrl(): Promise<string> {
+  if (process.env.ENGINE_TEST_DATABASE === 'mariadb') return freshMariadbUrl('app_it');
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), 'app-test-')), 'app.db')}`;
+}
+
+function apiClient(baseUrl: string, token?: string): ApiClient {
+  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body ?? {}),
+    put: (path, body) => call('PUT', path, body ?? {}),
+    patch: (path, body) => call('PATCH', path, body ?? {}),
+    delete: (path) => call('DELETE', path),
+  };
+}
+
+export const anonymousClient = (platform: Platform): ApiClient => apiClient(platform.url);
+
+export async function startPlatform(): Promise<Platform> {
+  process.env.LOG_LEVEL ??= 'silent';
+  const engine = await startEngineProcess();
+  const config = readAppConfig({
+    APP_PORT: '0',
+    APP_HOST: '127.0.0.1',
+    APP_DATABASE_URL: await freshAppDatabaseUrl(),
+    ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
+    ZEEBE_REST_ADDRESS: engine.restAddress,
+    APP_AUTH_SECRET: 'test-secret-of-enough-length',
+  });
+  const application = await startApplication(config, { demoData: false });
+  await seedDemoUsers();
+  const tokens = new Map<string, string>();
+  const as = async (login: string): Promise<ApiClient> => {
+    if (!tokens.has(login)) {
+      const answer = await apiClient(application.url).post('/auth/login', { login, password: 'demo1234' });
+      if (answer.status !== 200) throw new Error(`login ${login} failed: ${JSON.stringify(answer.body)}`);
+      tokens.set(login, answer.body.token);
+    }
+    return apiClient(application.url, tokens.get(login));
+  };
+  const openTask = async (processInstanceKey: string, elementId: string, timeoutMs = 10_000) => {
+    const admin = await as('admin');
+    return waitFor(
+      async () => {
+        const answer = await admin.get(`/tasks?scope=group&processInstanceKey=${processInstanceKey}`);
+        return answer.body.items?.find((task: any) => task.elementId === elementId);
+      },
+      { timeout: timeoutMs, interval: 100, description: `user task ${elementId} of instance ${processInstanceKey}` },
+    );
+  };
+  return {
+    engine,
+    application,
+    url: application.url,
+    as,
+    pinClock: async (time) => {
+      const answer = await (await as('admin')).put('/admin/clock', { time: new Date(time).toISOString() });
+      if (answer.status !== 200) throw new Error(`pin clock failed: ${JSON.stringify(answer.body)}`);
+    },
+    openTask,
+    completeTask: async (login, processInstanceKey, elementId, variables = {}) => {
+      const task = await openTask(processInstanceKey, elementId);
+      const answer = await (await as(login)).post(`/tasks/${task.userTaskKey}/complete`, { variables });
+      if (answer.status !== 200)
+        throw new Error(`complete ${elementId} as ${login} failed: ${JSON.stringify(answer.body)}`);
+    },
+    stop: async () => {
+      appClock.reset();
+      await application.stop();
+      await engine.stop();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * A job worker: the job type it serves and its handler. Handlers must end every job (complete, fail or throw a
+ * BPMN error) — the SDK's return type demands it — and must be idempotent: a job can be delivered twice.
+ */
+import type { Sequelize } from 'sequelize';
+import type { MustReturnJobActionAcknowledgement, ZeebeJob } from '@camunda8/sdk/dist/zeebe/lib/interfaces-1.0';
+import type { AppConfig } from '../lib/config/app-config';
+import type { CamundaClients } from '../lib/camunda/camunda-client';
+
+export interface WorkerContext {
+  sequelize: Sequelize;
+  camunda: CamundaClients;
+  config: AppConfig;
+}
+
+export type WorkerJob = Readonly<ZeebeJob<Record<string, unknown>, Record<string, string>, Record<string, unknown>>>;
+export type JobDone = MustReturnJobActionAcknowledgement;
+
+export interface WorkerDefinition {
+  taskType: string;
+  /** How long a job stays locked to this worker (ms); defaults to 60 s. */
+  timeoutMs?: number;
+  handle(job: WorkerJob, context: WorkerContext): JobDone;
+}
