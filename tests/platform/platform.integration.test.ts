@@ -75,5 +75,5 @@ test('unknown routes and malformed JSON get clear errors', async () => {
     body: '{"login":',
   });
   expect(response.status).toBe(400);
-  expect((await response.json()).code).toBe('MALFORMED_JSON');
+  expect(((await response.json()) as { code: string }).code).toBe('MALFORMED_JSON');
 });
