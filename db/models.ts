@@ -4,10 +4,12 @@
 import type { Sequelize } from 'sequelize';
 import { initCustomerModels } from './core/customer-models';
 import { initNotificationModels } from './core/notification-models';
+import { initSequenceModels } from './core/sequence-models';
 import { initUserModels } from './core/user-models';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
   initCustomerModels(sequelize);
   initNotificationModels(sequelize);
+  initSequenceModels(sequelize);
 }
