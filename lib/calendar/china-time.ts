@@ -1,0 +1,38 @@
+/**
+ * Days in China time (UTC+8, no daylight saving): business days are China days whatever the server's time zone.
+ * A day is written 'YYYY-MM-DD'; instants are epoch milliseconds.
+ */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+const CHINA_OFFSET_MS = 8 * HOUR_MS;
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isDayString(value: string): boolean {
+  return DAY_PATTERN.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+/** The China day an instant falls on. */
+export function chinaDayOf(at: number | Date): string {
+  return new Date(+at + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** 00:00 China time of a day, as epoch ms. */
+export function startOfChinaDay(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS;
+}
+
+/** 24:00 China time of the day the instant falls on (= 00:00 of the next day). */
+export function endOfChinaDay(at: number | Date): number {
+  return startOfChinaDay(chinaDayOf(at)) + DAY_MS;
+}
+
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
