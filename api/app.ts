@@ -5,6 +5,7 @@
 import express, { Router, type Express } from 'express';
 import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
+import { caseRoutes } from './cases/case-routes';
 import { authRoutes } from './auth/auth-routes';
 import { requireAuth } from './auth/require-auth';
 import { errorHandler } from './http/error-handler';
@@ -12,7 +13,7 @@ import { taskRoutes } from './tasks/task-routes';
 import { userRoutes } from './users/user-routes';
 
 function areaRouters(context: AppContext): Router[] {
-  return [userRoutes(), taskRoutes(context)];
+  return [userRoutes(), taskRoutes(context), caseRoutes(context)];
 }
 
 export function createApp(context: AppContext): Express {
