@@ -11,28 +11,45 @@ import { startApplication } from './application';
 
 const log = logger('platform');
 
-function startEmbeddedEngine(grpcAddress: string, restAddress: string): Promise<() => void> {
+interface EmbeddedEngine {
+  grpcAddress: string;
+  restAddress: string;
+  stop(): void;
+}
+
+/** Starts engine/main.ts; its ports come from the ZEEBE_* addresses unless ENGINE_*_PORT say otherwise (0: any). */
+function startEmbeddedEngine(grpcAddress: string, restAddress: string): Promise<EmbeddedEngine> {
   const grpcPort = new URL(grpcAddress.replace(/^grpcs?:/, 'http:')).port || '26500';
   const restPort = new URL(restAddress).port || '8080';
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'engine', 'main.ts')], {
     env: { ENGINE_GRPC_PORT: grpcPort, ENGINE_REST_PORT: restPort, ...process.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let output = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
-      if (chunk.toString().includes('engine ready')) resolve(() => child.kill('SIGTERM'));
+      output += chunk.toString();
+      const ready = /engine ready grpc=(\S+) rest=(\S+)/.exec(output);
+      if (ready)
+        resolve({
+          grpcAddress: `grpc://${ready[1]}`,
+          restAddress: `http://${ready[2]}`,
+          stop: () => child.kill('SIGTERM'),
+        });
     });
     child.once('exit', (code) => reject(new Error(`the engine exited with code ${code}`)));
   });
 }
 
 async function main(): Promise<void> {
-  const config = readAppConfig();
-  const stopEngine =
-    process.env.PLATFORM_ENGINE === 'external'
-      ? () => undefined
-      : await startEmbeddedEngine(config.ZEEBE_GRPC_ADDRESS, config.ZEEBE_REST_ADDRESS);
+  let config = readAppConfig();
+  let stopEngine = (): void => undefined;
+  if (process.env.PLATFORM_ENGINE !== 'external') {
+    const engine = await startEmbeddedEngine(config.ZEEBE_GRPC_ADDRESS, config.ZEEBE_REST_ADDRESS);
+    config = { ...config, ZEEBE_GRPC_ADDRESS: engine.grpcAddress, ZEEBE_REST_ADDRESS: engine.restAddress };
+    stopEngine = engine.stop;
+  }
   const application = await startApplication(config, { demoData: process.env.APP_DEMO_DATA !== 'false' });
   log.info(`platform ready api=${application.url}/api engine-rest=${config.ZEEBE_REST_ADDRESS}`);
   const shutdown = async () => {
