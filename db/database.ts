@@ -3,20 +3,46 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Sequelize } from 'sequelize';
+import { Sequelize, Transaction } from 'sequelize';
+import sqlite3 from 'sqlite3';
+
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Sequelize opens one SQLite connection per transaction, and API, workers and seeds write at the same time: every
+ * connection waits for a busy database (instead of failing at once) and uses WAL so readers never block writers.
+ */
+class WaitingDatabase extends sqlite3.Database {
+  constructor(file: string, mode: number, callback: (error: Error | null) => void) {
+    super(file, mode, (error) => {
+      if (!error) {
+        this.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+        this.run('PRAGMA journal_mode=WAL');
+      }
+      callback(error);
+    });
+  }
+}
 
 export function createSequelize(url: string): Sequelize {
   const common = { logging: false as const, define: { underscored: true } };
   if (url.startsWith('sqlite:')) {
     const storage = url.slice('sqlite:'.length) || ':memory:';
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
-    // Sequelize opens a connection per transaction on SQLite; a writer waiting on another is retried, not failed.
-    return new Sequelize({ ...common, dialect: 'sqlite', storage, retry: { match: [/SQLITE_BUSY/], max: 20 } });
+    return new Sequelize({
+      ...common,
+      dialect: 'sqlite',
+      storage,
+      dialectModule: { ...sqlite3, Database: WaitingDatabase },
+      // A deferred transaction that reads first and writes later fails with SQLITE_BUSY when another writer got in
+      // between; an immediate one takes the write lock at BEGIN and waits for it.
+      transactionType: Transaction.TYPES.IMMEDIATE,
+    });
   }
   return new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
     ...common,
     dialect: 'mysql',
-    dialectOptions: { charset: 'utf8mb4', dateStrings: false },
+    dialectOptions: { charset: 'utf8mb4' },
     timezone: '+00:00',
   });
 }

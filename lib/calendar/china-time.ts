@@ -10,7 +10,8 @@ const CHINA_OFFSET_MS = 8 * HOUR_MS;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isDayString(value: string): boolean {
-  return DAY_PATTERN.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return DAY_PATTERN.test(value) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
 }
 
 /** The China day an instant falls on. */

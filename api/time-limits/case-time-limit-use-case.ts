@@ -1,0 +1,48 @@
+/** A case's whole-case clock as people see it: state, due date with the pauses, time used and left, compliance. */
+import { toCaseClock } from '../../db/time-limits/case-time-limit-repository';
+import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
+import { appClock } from '../../lib/clock/app-clock';
+import { clockStatus, loadBusinessCalendar } from '../../lib/calendar';
+
+export interface CaseTimeLimitView {
+  businessKey: string;
+  processInstanceKey: string | null;
+  step: string;
+  amount: number;
+  unit: string;
+  state: 'running' | 'paused' | 'finished';
+  startedAt: string;
+  /** The due date, recomputed with the pauses (while paused: as if the case resumed now). */
+  dueAt: string;
+  pausedSince: string | null;
+  pauses: { from: string; to: string }[];
+  finishedAt: string | null;
+  /** In the limit's unit (fractional working days for WD). */
+  used: number;
+  remaining: number;
+  compliant: boolean;
+}
+
+/** The case clock of `businessKey`, or undefined when the case never started one. */
+export async function caseTimeLimit(businessKey: string): Promise<CaseTimeLimitView | undefined> {
+  const row = await CaseTimeLimit.findOne({ where: { businessKey } });
+  if (!row) return undefined;
+  const clock = toCaseClock(row);
+  const status = clockStatus(await loadBusinessCalendar(), clock, appClock.now());
+  return {
+    businessKey: row.businessKey,
+    processInstanceKey: row.processInstanceKey,
+    step: row.step,
+    amount: clock.amount,
+    unit: clock.unit,
+    state: status.state,
+    startedAt: clock.startedAt.toISOString(),
+    dueAt: status.dueAt.toISOString(),
+    pausedSince: clock.pausedSince?.toISOString() ?? null,
+    pauses: row.pauses,
+    finishedAt: clock.finishedAt?.toISOString() ?? null,
+    used: row.used ?? status.used,
+    remaining: clock.amount - (row.used ?? status.used),
+    compliant: row.compliant ?? status.compliant,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * GET /api/time-limits/cases/:businessKey — a case's whole-case clock;
+ * GET /api/time-limits/compliance?from&to — compliance statistics (managers).
+ */
+import { Router } from 'express';
+import { notFound } from '../../lib/errors/app-error';
+import { requireRole } from '../auth/require-auth';
+import { caseTimeLimit } from './case-time-limit-use-case';
+import { complianceReport } from './compliance-use-case';
+
+export function timeLimitRoutes(): Router {
+  const router = Router();
+  router.get('/time-limits/cases/:businessKey', async (request, response) => {
+    const view = await caseTimeLimit(request.params.businessKey);
+    if (!view) throw notFound('案件时限 / case time limit', request.params.businessKey);
+    response.json(view);
+  });
+  router.get('/time-limits/compliance', requireRole('manager'), async (request, response) => {
+    response.json(await complianceReport(request.query));
+  });
+  return router;
+}

@@ -1,0 +1,140 @@
+/**
+ * The business calendar (pure; China time, UTC+8). Four clocks, each a time unit:
+ * - WD working days: weekends rest unless listed as a make-up working day (调休上班), listed holidays rest;
+ * - CD calendar days; H hours and MIN minutes, 24x7.
+ *
+ * Day conventions (WD and CD): the start day is day 0 and never counts; a limit of n days ends at 24:00 China
+ * time of the n-th (working) day after the start day. A case accepted on a Friday with 1 WD is due Monday 24:00 if
+ * Monday works. Fractions are exact: 0.5 WD ends at noon of the next working day; 0 WD ends at 24:00 of the start
+ * day. Measuring is the inverse: `elapsed` counts, from 24:00 of the start day, the share of each working day
+ * passed (fractional: 1.5 = one and a half working days), so `elapsed(start, t) <= amount` exactly when
+ * t <= `add(start, amount)`. Hours and minutes simply count clock time from the start.
+ */
+import {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  chinaDayOf,
+  endOfChinaDay,
+  nextDay,
+  startOfChinaDay,
+  weekdayOf,
+} from './china-time';
+
+export const TIME_UNITS = ['WD', 'CD', 'H', 'MIN'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+export interface SpecialDay {
+  date: string;
+  /** holiday: a rest day (even on a weekday); workday: a working day (even on a weekend, 调休). */
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+/** A closed interval while the clock stood still (the case waited on the customer). */
+export interface Pause {
+  from: Date;
+  to: Date;
+}
+
+const UNIT_MS: Record<TimeUnit, number> = { WD: DAY_MS, CD: DAY_MS, H: HOUR_MS, MIN: MINUTE_MS };
+/** No schedule has a year without working days; a longer walk means a broken calendar, not a long limit. */
+const MAX_DAYS_WALKED = 20 * 366;
+
+export class BusinessCalendar {
+  private readonly special: Map<string, SpecialDay['kind']>;
+
+  constructor(days: readonly SpecialDay[]) {
+    this.special = new Map(days.map((day) => [day.date, day.kind]));
+  }
+
+  isWorkingDay(day: string | Date): boolean {
+    const date = typeof day === 'string' ? day : chinaDayOf(day);
+    const kind = this.special.get(date);
+    if (kind) return kind === 'workday';
+    const weekday = weekdayOf(date);
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  addWorkingDays(start: Date, days: number): Date {
+    return this.add(start, days, 'WD');
+  }
+
+  addCalendarDays(start: Date, days: number): Date {
+    return this.add(start, days, 'CD');
+  }
+
+  addDuration(start: Date, amount: number, unit: 'H' | 'MIN'): Date {
+    return this.add(start, amount, unit);
+  }
+
+  add(start: Date, amount: number, unit: TimeUnit): Date {
+    return this.dueDate(start, amount, unit, []);
+  }
+
+  /** Working days between two instants, fractional, the start day not counted (see the file's comment). */
+  workingDaysBetween(from: Date, to: Date): number {
+    return this.elapsed(from, to, 'WD');
+  }
+
+  /** Time used by a case started at `startedAt` until `until`, in `unit`, leaving out the pauses. */
+  elapsed(startedAt: Date, until: Date, unit: TimeUnit, pauses: readonly Pause[] = []): number {
+    const origin = this.origin(startedAt, unit);
+    const end = +until;
+    let ms = this.countableMs(origin, end, unit);
+    for (const pause of pauses) {
+      ms -= this.countableMs(Math.max(+pause.from, origin), Math.min(+pause.to, end), unit);
+    }
+    return ms / UNIT_MS[unit];
+  }
+
+  /** The instant a limit of `amount` `unit` started at `startedAt` runs out, the pauses not counting. */
+  dueDate(startedAt: Date, amount: number, unit: TimeUnit, pauses: readonly Pause[]): Date {
+    if (!Number.isFinite(amount) || amount < 0)
+      throw new RangeError(`时限应为非负数 / a time limit must be a non-negative number: ${amount}`);
+    if (!(TIME_UNITS as readonly string[]).includes(unit))
+      throw new RangeError(`未知时限单位 / unknown time unit: ${String(unit)} (WD, CD, H, MIN)`);
+    const origin = this.origin(startedAt, unit);
+    let remaining = amount * UNIT_MS[unit];
+    let cursor = origin;
+    for (const pause of [...pauses].sort((a, b) => +a.from - +b.from)) {
+      const segmentEnd = Math.max(+pause.from, cursor);
+      const available = this.countableMs(cursor, segmentEnd, unit);
+      if (remaining <= available) break;
+      remaining -= available;
+      cursor = Math.max(cursor, +pause.to);
+    }
+    return new Date(this.advance(cursor, remaining, unit));
+  }
+
+  /** Day limits count from 24:00 of the start day; clock limits from the start itself. */
+  private origin(startedAt: Date, unit: TimeUnit): number {
+    return unit === 'WD' || unit === 'CD' ? endOfChinaDay(startedAt) : +startedAt;
+  }
+
+  private countableMs(from: number, to: number, unit: TimeUnit): number {
+    if (to <= from) return 0;
+    if (unit !== 'WD') return to - from;
+    let total = 0;
+    for (let day = chinaDayOf(from); startOfChinaDay(day) < to; day = nextDay(day)) {
+      if (!this.isWorkingDay(day)) continue;
+      const dayStart = startOfChinaDay(day);
+      total += Math.min(to, dayStart + DAY_MS) - Math.max(from, dayStart);
+    }
+    return total;
+  }
+
+  private advance(from: number, ms: number, unit: TimeUnit): number {
+    if (unit !== 'WD' || ms <= 0) return from + Math.max(ms, 0);
+    let remaining = ms;
+    let day = chinaDayOf(from);
+    for (let walked = 0; walked < MAX_DAYS_WALKED; walked++, day = nextDay(day)) {
+      if (!this.isWorkingDay(day)) continue;
+      const start = Math.max(from, startOfChinaDay(day));
+      const available = startOfChinaDay(day) + DAY_MS - start;
+      if (remaining <= available) return start + remaining;
+      remaining -= available;
+    }
+    throw new RangeError('日历中找不到足够的工作日 / the calendar has no working days ahead');
+  }
+}

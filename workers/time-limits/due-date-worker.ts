@@ -1,0 +1,37 @@
+/**
+ * `time-limit.due-date` (headers step, decision): the step's limit from the decision, its due date and warning
+ * date from the business calendar, as ONE variable `timeLimit` = {step, amount, unit, startedAt, dueDate, warnDate}
+ * that the BPMN maps to `limit_<step>` for the user task's dueDate and its boundary timers. The warning is
+ * `warnBefore` units before the due date (computed as amount − warnBefore from the start, so it follows the same
+ * calendar), null when warnBefore is 0.
+ */
+import { appClock } from '../../lib/clock/app-clock';
+import { loadBusinessCalendar } from '../../lib/calendar';
+import type { WorkerDefinition } from '../worker-definition';
+import { requireHeader, runJob } from './job-input';
+import { evaluateStepLimit } from './limit-decision';
+
+export const dueDateWorker: WorkerDefinition = {
+  taskType: 'time-limit.due-date',
+  handle: (job, context) =>
+    runJob(job, async () => {
+      const step = requireHeader(job, 'step');
+      const decision = requireHeader(job, 'decision');
+      const limit = await evaluateStepLimit(context, job, decision, step);
+      const calendar = await loadBusinessCalendar();
+      const startedAt = appClock.now();
+      const dueDate = calendar.add(startedAt, limit.amount, limit.unit);
+      const warnDate =
+        limit.warnBefore > 0 ? calendar.add(startedAt, Math.max(limit.amount - limit.warnBefore, 0), limit.unit) : null;
+      return job.complete({
+        timeLimit: {
+          step,
+          amount: limit.amount,
+          unit: limit.unit,
+          startedAt: startedAt.toISOString(),
+          dueDate: dueDate.toISOString(),
+          warnDate: warnDate?.toISOString() ?? null,
+        },
+      });
+    }),
+};

@@ -1,0 +1,37 @@
+/**
+ * What the time-limit workers read from a job, and how they end a job whose model is wrong: a missing header or
+ * variable, or a decision without amount/unit, fails the job with no retries left — an incident with a clear
+ * message that a manager sees and can retry after the model is fixed — instead of a crash or silent retries.
+ */
+import type { JobDone, WorkerJob } from '../worker-definition';
+
+type Acknowledged = Awaited<JobDone>;
+
+/** The model (BPMN headers, variables, DMN) does not give what the worker needs: retrying will not help. */
+export class ModelError extends Error {}
+
+export function requireHeader(job: WorkerJob, name: string): string {
+  const value = job.customHeaders[name];
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new ModelError(`缺少任务头 ${name} / missing task header "${name}" (${job.type})`);
+  return value.trim();
+}
+
+/** Every process carries `businessKey`, the case number (application or work-order number). */
+export function requireBusinessKey(job: WorkerJob): string {
+  const value = job.variables.businessKey;
+  if (typeof value !== 'string' || value === '')
+    throw new ModelError(`缺少流程变量 businessKey（案件编号）/ missing process variable "businessKey" (${job.type})`);
+  return value;
+}
+
+/** Runs a handler; a model error becomes an incident at once, anything else a retry with back-off. */
+export async function runJob(job: WorkerJob, handler: () => Promise<Acknowledged>): Promise<Acknowledged> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof ModelError || error instanceof RangeError)
+      return job.fail({ errorMessage: error.message, retries: 0 });
+    return job.fail({ errorMessage: String(error), retries: Math.max(job.retries - 1, 0), retryBackOff: 5_000 });
+  }
+}

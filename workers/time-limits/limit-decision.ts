@@ -1,0 +1,48 @@
+/**
+ * A step's time limit comes from the area's DMN decision (rules business people change): it is evaluated with
+ * {step, ...job variables} and must output amount, unit (WD | CD | H | MIN) and warnBefore.
+ */
+import { TIME_UNITS, type TimeUnit } from '../../lib/calendar';
+import { z } from '../../lib/validation/zh-error-map';
+import type { WorkerContext, WorkerJob } from '../worker-definition';
+import { ModelError } from './job-input';
+
+export interface StepLimit {
+  amount: number;
+  unit: TimeUnit;
+  warnBefore: number;
+}
+
+const output = z.object({
+  amount: z.number().nonnegative(),
+  unit: z.enum(TIME_UNITS),
+  warnBefore: z.number().nonnegative().nullish(),
+});
+
+export async function evaluateStepLimit(
+  context: WorkerContext,
+  job: WorkerJob,
+  decisionId: string,
+  step: string,
+): Promise<StepLimit> {
+  const problem = (zh: string, en: string) =>
+    new ModelError(`决策 ${decisionId}（环节 ${step}）${zh} / decision "${decisionId}" for step "${step}" ${en}`);
+  let decisionOutput: string;
+  try {
+    const response = await context.camunda.zeebe.evaluateDecision({
+      decisionId,
+      variables: { ...job.variables, step },
+    });
+    decisionOutput = response.decisionOutput;
+    if (response.failureMessage) throw new Error(response.failureMessage);
+  } catch (error) {
+    throw problem('无法求值', `could not be evaluated: ${(error as Error).message}`);
+  }
+  const parsed = JSON.parse(decisionOutput || 'null') as unknown;
+  const result = output.safeParse(Array.isArray(parsed) ? parsed[0] : parsed);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw problem('未给出时限 amount/unit/warnBefore', `gave no time limit: ${decisionOutput} — ${issues}`);
+  }
+  return { ...result.data, warnBefore: result.data.warnBefore ?? 0 };
+}
