@@ -1,0 +1,38 @@
+/**
+ * The 95598 work-order API: create (95598 agents), list and read with the whole history, urge (the customer's
+ * urging, taken by an agent), supervise (managers), statistics per unit and per type.
+ */
+import { Router } from 'express';
+import type { AppContext } from '../app-context';
+import { currentUser, requireRole } from '../auth/require-auth';
+import { createWorkOrder } from './create-work-order-use-case';
+import { listWorkOrders } from './list-work-orders-use-case';
+import { superviseWorkOrder, urgeWorkOrder } from './order-message-use-case';
+import { workOrderDetail } from './work-order-detail-use-case';
+import { workOrderStatistics } from './work-order-statistics-use-case';
+
+export function workOrderRoutes(context: AppContext): Router {
+  const router = Router();
+  const { camunda } = context;
+  router.post('/work-orders', requireRole('agent'), async (request, response) => {
+    response.status(201).json(await createWorkOrder(camunda, request.body, currentUser(request).login));
+  });
+  router.get('/work-orders', async (request, response) => {
+    response.json(await listWorkOrders(request.query));
+  });
+  router.get('/work-orders/statistics', async (request, response) => {
+    response.json(await workOrderStatistics(request.query));
+  });
+  router.get('/work-orders/:orderNo', async (request, response) => {
+    response.json(await workOrderDetail(camunda, String(request.params.orderNo)));
+  });
+  router.post('/work-orders/:orderNo/urge', requireRole('agent'), async (request, response) => {
+    const login = currentUser(request).login;
+    response.status(202).json(await urgeWorkOrder(camunda, String(request.params.orderNo), request.body, login));
+  });
+  router.post('/work-orders/:orderNo/supervise', requireRole('manager'), async (request, response) => {
+    const login = currentUser(request).login;
+    response.status(202).json(await superviseWorkOrder(camunda, String(request.params.orderNo), request.body, login));
+  });
+  return router;
+}

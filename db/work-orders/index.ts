@@ -1,0 +1,3 @@
+export { initWorkOrderModels, KnowledgeArticle, WorkOrder, WorkOrderEvent } from './work-order-models';
+export * from './knowledge-repository';
+export * from './work-order-repository';
