@@ -1,0 +1,11 @@
+/** What other areas (seeds, workers) use of the change-of-use API. */
+export { submitChangeApplication, PROCESS_ID, type SubmittedApplication } from './submit-application-use-case';
+export {
+  applicationInput,
+  CHANGE_TYPES,
+  CHANGE_TYPE_NAMES,
+  type ApplicationInput,
+  type ChangeType,
+} from './change-types';
+export { unpaidBills, debtMessage, type UnpaidBills } from './unpaid-bills';
+export { changeOfUseRoutes } from './change-of-use-routes';

@@ -1,0 +1,54 @@
+/**
+ * The route of a change (decision `change-of-use-route`): the API asks the same table the process asks, so which
+ * types need debts settled and how much notice an application needs are data, not code.
+ */
+import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { AppError } from '../../lib/errors/app-error';
+import type { Account } from '../../db/core/customer-models';
+import { voltageKv, type ApplicationInput } from './change-types';
+
+export const ROUTE_DECISION = 'change-of-use-route';
+
+export interface ChangeRoute {
+  debtCheck: boolean;
+  siteWork: string;
+  siteGroup: string;
+  feeRequired: boolean;
+  contractChange: boolean;
+  becomesNewConnection: boolean;
+  expiryMonths: number | null;
+  noticeWorkingDays: number;
+}
+
+export interface RouteFacts {
+  changeType: string;
+  sameSupplyPoint: boolean | null;
+  capacityIncrease: boolean;
+  voltageKv: number;
+}
+
+export function routeFacts(input: ApplicationInput, account: Account): RouteFacts {
+  const newCapacity = 'newCapacityKva' in input ? input.newCapacityKva : undefined;
+  const increase = input.changeType !== 'temporary-swap' && newCapacity !== undefined;
+  return {
+    changeType: input.changeType,
+    sameSupplyPoint: input.changeType === 'relocation' ? input.sameSupplyPoint : null,
+    capacityIncrease: increase && Number(newCapacity) > Number(account.capacityKva),
+    voltageKv: voltageKv(account.voltage),
+  };
+}
+
+export async function evaluateRoute(camunda: CamundaClients, facts: RouteFacts): Promise<ChangeRoute> {
+  const result = await camunda.zeebe.evaluateDecision({
+    decisionId: ROUTE_DECISION,
+    variables: facts as unknown as Record<string, unknown>,
+  } as never);
+  const output = result.failureMessage ? null : (JSON.parse(result.decisionOutput) as ChangeRoute | null);
+  if (!output)
+    throw new AppError(
+      500,
+      'ROUTE_UNDECIDED',
+      `变更类型路由没有结果 / the route decision gave no answer for ${facts.changeType}: ${result.failureMessage ?? 'no rule matched'}`,
+    );
+  return output;
+}

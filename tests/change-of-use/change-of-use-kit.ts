@@ -1,0 +1,104 @@
+/**
+ * Helpers for the change-of-use end-to-end tests: a customer with an account (and bills) straight in the
+ * database, an application through the API, the steps of a case through the tasklist, the case as the API shows it.
+ */
+import { Account, Bill, Customer } from '../../db/core/customer-models';
+import type { Platform } from '../platform/platform-kit';
+import { waitFor } from '../support/wait-for';
+
+/** A Tuesday in November, clear of holidays: applications may ask for 2026-11-17 or later (5 working days). */
+export const TODAY = '2026-11-10T02:00:00Z';
+export const REQUESTED = '2026-11-20';
+
+let serial = 0;
+
+export async function seedAccount(values: Partial<Account> = {}): Promise<Account> {
+  serial += 1;
+  const tag = `${process.pid}${String(serial).padStart(3, '0')}`;
+  const customer = await Customer.create({
+    customerNo: `BGT${tag}`,
+    kind: 'company',
+    name: `测试用户${tag}`,
+    idNumber: `91310000TEST${tag}`,
+    phone: `139${tag}`.slice(0, 11),
+    address: '上海市浦东新区测试路1号',
+    area: 'SH-PD',
+  });
+  return Account.create({
+    accountNo: `BGA${tag}`,
+    customerId: customer.id,
+    address: customer.address,
+    voltage: '10kV',
+    capacityKva: 630,
+    category: 'industrial',
+    status: 'active',
+    supplyPoint: '张江站 10kV 张01线',
+    basicChargeStoppedOn: null,
+    basicChargeRestartsOn: null,
+    ...values,
+  });
+}
+
+export async function addBill(accountId: number, period: string, amountFen: number, dueDate: string): Promise<Bill> {
+  return Bill.create({ accountId, period, amountFen, dueDate, paidAt: null });
+}
+
+export async function submit(platform: Platform, body: Record<string, unknown>) {
+  const clerk = await platform.as('zhangli');
+  return clerk.post('/change-of-use/applications', { requestedDate: REQUESTED, reason: '测试', ...body });
+}
+
+/** Submits and expects the case to start. */
+export async function startCase(platform: Platform, body: Record<string, unknown>) {
+  const answer = await submit(platform, body);
+  if (answer.status !== 201) throw new Error(`submit failed: ${JSON.stringify(answer.body)}`);
+  return answer.body as { applicationNo: string; processInstanceKey: string };
+}
+
+export async function caseOf(platform: Platform, applicationNo: string) {
+  const answer = await (await platform.as('zhoumin')).get(`/change-of-use/applications/${applicationNo}`);
+  if (answer.status !== 200) throw new Error(`case ${applicationNo}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** Waits until the case, as the API shows it, satisfies `holds`. */
+export async function waitForCase(
+  platform: Platform,
+  applicationNo: string,
+  holds: (found: any) => boolean,
+  what = '',
+) {
+  return waitFor(
+    async () => {
+      const found = await caseOf(platform, applicationNo);
+      return holds(found) ? found : undefined;
+    },
+    { timeout: 15_000, interval: 150, description: `case ${applicationNo} ${what}` },
+  );
+}
+
+export const waitForStatus = (platform: Platform, applicationNo: string, status: string) =>
+  waitForCase(platform, applicationNo, (found) => found.status === status, status);
+
+export type Step = [elementId: string, login: string, variables?: Record<string, unknown>];
+
+export const review = (variables: Record<string, unknown> = {}): Step => [
+  'review',
+  'zhangli',
+  { approved: true, ...variables },
+];
+export const siteWork = (login: string, siteWorkDate: string): Step => ['site_work', login, { siteWorkDate }];
+export const contract = (contractSignedOn = REQUESTED): Step => ['contract', 'zhangli', { contractSignedOn }];
+export const archive: Step = ['archive_task', 'zhangli', { documentsComplete: true }];
+
+/** Completes the case's user tasks in order, through the tasklist API. */
+export async function completeSteps(platform: Platform, processInstanceKey: string, steps: Step[]): Promise<void> {
+  for (const [elementId, login, variables] of steps)
+    await platform.completeTask(login, processInstanceKey, elementId, variables ?? {});
+}
+
+/** The account as it is now, from the database. */
+export async function accountNow(id: number) {
+  const account = await Account.findByPk(id);
+  return { ...account!.get(), capacityKva: Number(account!.capacityKva) };
+}

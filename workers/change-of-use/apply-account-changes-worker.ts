@@ -1,0 +1,46 @@
+/**
+ * `change-of-use.apply-account-changes` (header phase = change | restore): writes the change to the accounts on
+ * the day the site work was done (form field siteWorkDate; restoredOn for a restore) in one transaction; a phase
+ * already written is not written again. For a temporary change it answers `expiresAt`, the instant the timer waits
+ * for (the effective day plus the route's expiryMonths, 00:00 China time).
+ */
+import { Account } from '../../db/core/customer-models';
+import { startOfChinaDay } from '../../lib/calendar';
+import type { WorkerDefinition } from '../worker-definition';
+import { ModelError, applicationOf, dayOf, requireHeader, routeOf, runJob } from './change-job';
+import { ChangeLedger } from './change-ledger';
+import { applyChange, applyRestore } from './change-rules';
+
+export function addMonths(day: string, months: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const total = year * 12 + (month - 1) + months;
+  const [y, m] = [Math.floor(total / 12), (total % 12) + 1];
+  const lastDate = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(date, lastDate)).padStart(2, '0')}`;
+}
+
+export const applyAccountChangesWorker: WorkerDefinition = {
+  taskType: 'change-of-use.apply-account-changes',
+  handle: (job) =>
+    runJob(job, async () => {
+      const phase = requireHeader(job, 'phase');
+      if (phase !== 'change' && phase !== 'restore')
+        throw new ModelError(`任务头 phase 应为 change 或 restore / bad header phase: ${phase}`);
+      const application = await applicationOf(job);
+      const day = dayOf(job, phase === 'change' ? 'siteWorkDate' : 'restoredOn');
+      await application.sequelize.transaction(async (transaction) => {
+        const ledger = new ChangeLedger(application, phase, day, transaction);
+        if (await ledger.alreadyApplied()) return;
+        const account = await Account.findByPk(application.accountId, { transaction });
+        if (!account) throw new ModelError(`用电户不存在 / no account ${application.accountId}`);
+        if (phase === 'change') await applyChange(ledger, account, application.details);
+        else await applyRestore(ledger, account, String(job.variables.restoreOutcome ?? 'restored'));
+      });
+      const months = routeOf(job).expiryMonths;
+      if (phase === 'restore' || months === null || months === undefined)
+        return job.complete({ changesAppliedOn: day });
+      const expiresAt = new Date(startOfChinaDay(addMonths(day, months)));
+      await application.update({ expiresAt });
+      return job.complete({ changesAppliedOn: day, expiresAt: expiresAt.toISOString() });
+    }),
+};

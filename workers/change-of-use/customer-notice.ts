@@ -1,0 +1,23 @@
+/** A message to the customer of a change case (by phone number), stored and sent once per dedup key. */
+import { Customer } from '../../db/core/customer-models';
+import type { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
+import { notify } from '../../lib/notify';
+import type { WorkerContext } from '../worker-definition';
+
+export async function noticeToCustomer(
+  context: WorkerContext,
+  application: ChangeApplication,
+  notice: { kind: string; title: string; body: string },
+): Promise<void> {
+  const customer = await Customer.findByPk(application.customerId);
+  await notify(
+    {
+      ...notice,
+      dedupKey: `change-of-use:${notice.kind}:${application.applicationNo}`,
+      recipientType: 'customer',
+      recipient: customer?.phone ?? String(application.customerId),
+      businessKey: application.applicationNo,
+    },
+    { config: context.config },
+  );
+}

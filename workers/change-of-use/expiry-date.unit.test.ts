@@ -1,0 +1,14 @@
+import { voltageKv } from '../../api/change-of-use/change-types';
+import { addMonths } from './apply-account-changes-worker';
+
+test('months are added to a day, clamped to the end of a shorter month', () => {
+  expect(addMonths('2026-11-20', 2)).toBe('2027-01-20');
+  expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+  expect(addMonths('2027-12-31', 2)).toBe('2028-02-29');
+});
+
+test('voltage levels are compared in kV', () => {
+  expect(voltageKv('10kV')).toBe(10);
+  expect(voltageKv('380V')).toBeCloseTo(0.38);
+  expect(voltageKv('35kV')).toBe(35);
+});
