@@ -5,15 +5,35 @@
 import express, { Router, type Express } from 'express';
 import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
+import { businessExpansionRoutes } from './business-expansion';
+import { customerRoutes } from './customers/customer-routes';
 import { caseRoutes } from './cases/case-routes';
+import { changeOfUseRoutes } from './change-of-use/change-of-use-routes';
 import { authRoutes } from './auth/auth-routes';
 import { requireAuth } from './auth/require-auth';
 import { errorHandler } from './http/error-handler';
 import { taskRoutes } from './tasks/task-routes';
+import { calendarRoutes } from './calendar/calendar-routes';
+import { notificationRoutes } from './notifications/notification-routes';
+import { timeLimitRoutes } from './time-limits';
 import { userRoutes } from './users/user-routes';
+import { knowledgeRoutes } from './knowledge/knowledge-routes';
+import { workOrderRoutes } from './work-orders';
 
 function areaRouters(context: AppContext): Router[] {
-  return [userRoutes(), taskRoutes(context), caseRoutes(context)];
+  return [
+    userRoutes(),
+    taskRoutes(context),
+    changeOfUseRoutes(context),
+    caseRoutes(context),
+    calendarRoutes(),
+    timeLimitRoutes(),
+    notificationRoutes(),
+    workOrderRoutes(context),
+    knowledgeRoutes(),
+    customerRoutes(),
+    businessExpansionRoutes(context),
+  ];
 }
 
 export function createApp(context: AppContext): Express {

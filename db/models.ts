@@ -2,14 +2,22 @@
  * Every area's models, initialised on one Sequelize instance. An area adds its `init…Models` here.
  */
 import type { Sequelize } from 'sequelize';
+import { initBusinessExpansionModels } from './business-expansion';
+import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
 import { initNotificationModels } from './core/notification-models';
 import { initSequenceModels } from './core/sequence-models';
 import { initUserModels } from './core/user-models';
+import { initTimeLimitModels } from './time-limits/time-limit-models';
+import { initWorkOrderModels } from './work-orders';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
   initCustomerModels(sequelize);
   initNotificationModels(sequelize);
   initSequenceModels(sequelize);
+  initBusinessExpansionModels(sequelize);
+  initTimeLimitModels(sequelize);
+  initChangeOfUseModels(sequelize);
+  initWorkOrderModels(sequelize);
 }

@@ -148,6 +148,8 @@ export interface PublishMessageInput {
 /** An open user task as the engine's live state holds it (history is in the query API). */
 export interface UserTaskView {
   userTaskKey: number;
+  /** The BPMN element's name, else its id. */
+  name: string;
   state: string;
   elementId: string;
   elementInstanceKey: number;

@@ -28,6 +28,7 @@ import {
 import { EngineError, invalidArgument } from './errors';
 import type { Command, ParsedResource } from './processing/commands';
 import { parseResource } from './processing/deployment/resource-parser';
+import { elementNamesOf } from './query/projection/element-names';
 import { QueryApi } from './query/query-api';
 import { ResultWaiters } from './processing/instance/result-waiters';
 import { hasDue } from './processing/timer/due-processor';
@@ -68,6 +69,8 @@ export class Engine implements EngineApi {
     this.query = new QueryApi(storage, {
       processXml: (key) => this.state.processes.get(key)?.resource,
       decisionRequirementsXml: (key) => this.state.decisions.requirements(key)?.resource,
+      elementNames: (key) =>
+        this.state.processes.get(key) ? elementNamesOf(this.state.processes.model(key)) : undefined,
     });
     this.processor = new StreamProcessor(this.state, storage, this.clock, this.jobWaiters, this.resultWaiters, {
       maxQueuedCommands: options.maxQueuedCommands,
@@ -317,7 +320,9 @@ export class Engine implements EngineApi {
     if (!task)
       throw new EngineError('NOT_FOUND', `Expected to find user task with key '${userTaskKey}', but none was found`);
     const { key, ...rest } = task;
-    return { userTaskKey: key, ...rest };
+    const definition = this.state.processes.get(task.processDefinitionKey);
+    const element = definition ? this.state.processes.model(definition.key).elements.get(task.elementId) : undefined;
+    return { userTaskKey: key, name: element?.name || task.elementId, ...rest };
   }
 
   modifyProcessInstance(input: ModifyInstanceInput): Promise<void> {

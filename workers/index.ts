@@ -1,4 +1,13 @@
 /** Every job worker of the application. A business area appends its definitions here. */
 import type { WorkerDefinition } from './worker-definition';
+import { businessExpansionWorkers } from './business-expansion';
+import { timeLimitWorkers } from './time-limits';
+import { changeOfUseWorkers } from './change-of-use';
+import { workOrderWorkers } from './work-orders';
 
-export const allWorkers: WorkerDefinition[] = [];
+export const allWorkers: WorkerDefinition[] = [
+  ...businessExpansionWorkers,
+  ...timeLimitWorkers,
+  ...changeOfUseWorkers,
+  ...workOrderWorkers,
+];

@@ -3,6 +3,10 @@
  */
 import type { QueryInterface } from 'sequelize';
 import * as core from './0001-core';
+import * as timeLimits from './0002-time-limits';
+import * as businessExpansion from './0003-business-expansion';
+import * as changeOfUse from './0004-change-of-use';
+import * as workOrders from './0005-work-orders';
 
 export interface Migration {
   name: string;
@@ -10,4 +14,10 @@ export interface Migration {
   down(queryInterface: QueryInterface): Promise<void>;
 }
 
-export const migrations: Migration[] = [{ name: '0001-core', ...core }];
+export const migrations: Migration[] = [
+  { name: '0001-core', ...core },
+  { name: '0002-time-limits', ...timeLimits },
+  { name: '0003-business-expansion', ...businessExpansion },
+  { name: '0004-change-of-use', ...changeOfUse },
+  { name: '0005-work-orders', ...workOrders },
+];

@@ -541,6 +541,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
     ],
   },
+  {
+    id: 4,
+    name: 'element names in the element instance and user task projections',
+    // Rows exported before this migration have an empty name until the exporter's one-time backfill
+    // (engine_q_backfills 'element_names') gives them their element's name, or its id.
+    sqlite: [
+      `ALTER TABLE engine_q_element_instances ADD COLUMN element_name TEXT NOT NULL DEFAULT ''`,
+      `ALTER TABLE engine_q_user_tasks ADD COLUMN element_name TEXT NOT NULL DEFAULT ''`,
+      `CREATE TABLE engine_q_backfills (name TEXT PRIMARY KEY) WITHOUT ROWID`,
+      `INSERT INTO engine_q_backfills (name) VALUES ('element_names')`,
+    ],
+    mysql: [
+      `ALTER TABLE engine_q_element_instances ADD COLUMN element_name VARCHAR(1024) NOT NULL DEFAULT ''`,
+      `ALTER TABLE engine_q_user_tasks ADD COLUMN element_name VARCHAR(1024) NOT NULL DEFAULT ''`,
+      `CREATE TABLE engine_q_backfills (
+        name VARCHAR(64) NOT NULL,
+        PRIMARY KEY (name)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
+      `INSERT INTO engine_q_backfills (name) VALUES ('element_names')`,
+    ],
+  },
 ];
 
 /** Throws when the list is malformed (ids not 1..n in order); called by the storages before migrating. */

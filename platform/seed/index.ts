@@ -4,11 +4,16 @@
  * database and only when asked. A business area appends its seeds to these lists.
  */
 import type { PlatformServices } from '../platform-services';
+import { seedBusinessExpansionDemo } from './business-expansion-demo';
 import { seedRolesAndGroups } from './roles-and-groups';
 import { seedDemoUsers } from './demo-users';
+import { seedCalendarDays } from './calendar-days';
+import { seedWorkOrderReference } from './work-orders-reference';
+import { seedWorkOrderDemo } from './work-orders-demo';
+import { seedChangeOfUseDemo } from './change-of-use-demo';
 
 export type Seed = (services: PlatformServices) => Promise<void>;
 
-export const referenceSeeds: Seed[] = [seedRolesAndGroups];
+export const referenceSeeds: Seed[] = [seedRolesAndGroups, seedCalendarDays, seedWorkOrderReference];
 
-export const demoSeeds: Seed[] = [seedDemoUsers];
+export const demoSeeds: Seed[] = [seedDemoUsers, seedWorkOrderDemo, seedChangeOfUseDemo, seedBusinessExpansionDemo];

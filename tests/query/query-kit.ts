@@ -95,3 +95,16 @@ export async function wipeProjections(databaseUrl: string): Promise<void> {
     await storage.close();
   }
 }
+
+/** Runs statements on the projection tables of a database no engine has open (e.g. to make it look older). */
+export async function runOnProjections(databaseUrl: string, statements: string[]): Promise<void> {
+  const storage = createStorage(databaseUrl);
+  await storage.open();
+  const db = openQueryDb(storage);
+  try {
+    await db.transaction(statements.map((sql) => ({ sql, params: [] })));
+  } finally {
+    await db.close();
+    await storage.close();
+  }
+}

@@ -1,5 +1,13 @@
 import type { Statement } from '../query-db';
-import { CANDIDATES_TABLE, POSITION_TABLE, STATISTICS_TABLE, TABLES, type TableName } from './projection-tables';
+import type { ElementNameMap } from './element-names';
+import {
+  CANDIDATES_TABLE,
+  POSITION_TABLE,
+  STATISTICS_TABLE,
+  TABLES,
+  type TableMeta,
+  type TableName,
+} from './projection-tables';
 
 type Row = Record<string, unknown>;
 export type Candidate = { kind: 'G' | 'U'; candidate: string };
@@ -32,6 +40,8 @@ export class ProjectionBatch {
    * before the round is projected, and those the round creates.
    */
   readonly treePaths = new Map<number, string>();
+  /** Element names of the process definitions the round refers to (see ElementNames), read before it is projected. */
+  readonly elementNames = new Map<number, ElementNameMap>();
   position = 0;
 
   constructor(private readonly dialect: 'sqlite' | 'mysql') {}
@@ -113,7 +123,7 @@ export class ProjectionBatch {
   }
 
   private upsertStatements(table: TableName, rows: Row[]): Statement[] {
-    const { name, key, columns } = TABLES[table];
+    const { name, key, columns, defaults = {} }: TableMeta = TABLES[table];
     const set = columns
       .filter((c) => c !== key)
       .map((c) => (this.dialect === 'sqlite' ? `${c} = excluded.${c}` : `${c} = VALUES(${c})`))
@@ -121,7 +131,7 @@ export class ProjectionBatch {
     const conflict = this.dialect === 'sqlite' ? `ON CONFLICT (${key}) DO UPDATE SET` : 'ON DUPLICATE KEY UPDATE';
     return chunks(rows).map((chunk) => ({
       sql: `INSERT INTO ${name} (${columns.join(', ')}) VALUES ${rowMarks(chunk.length, columns.length)} ${conflict} ${set}`,
-      params: chunk.flatMap((row) => columns.map((c) => row[c] ?? null)),
+      params: chunk.flatMap((row) => columns.map((c) => row[c] ?? defaults[c] ?? null)),
     }));
   }
 

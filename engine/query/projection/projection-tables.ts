@@ -9,12 +9,15 @@ export interface TableMeta {
   name: string;
   key: string;
   columns: readonly string[];
+  /** Values of columns a row may leave out (columns added by later migrations), instead of NULL. */
+  defaults?: Readonly<Record<string, unknown>>;
 }
 
-const table = (name: string, key: string, columns: string): TableMeta => ({
+const table = (name: string, key: string, columns: string, defaults?: Record<string, unknown>): TableMeta => ({
   name,
   key,
   columns: columns.split(/\s*,\s*/),
+  ...(defaults ? { defaults } : {}),
 });
 
 export const TABLES = {
@@ -28,12 +31,14 @@ export const TABLES = {
     'process_instance_key',
     'process_instance_key, bpmn_process_id, process_definition_key, version, state, start_date, end_date, ' +
       'parent_process_instance_key, parent_element_instance_key, incident_count, tenant_id, tree_path',
+    { tree_path: '' },
   ),
   elements: table(
     'engine_q_element_instances',
     'element_instance_key',
     'element_instance_key, process_instance_key, process_definition_key, bpmn_process_id, element_id, type, state, ' +
-      'flow_scope_key, start_date, end_date, incident_key, tenant_id',
+      'flow_scope_key, start_date, end_date, incident_key, tenant_id, element_name',
+    { element_name: '' },
   ),
   flows: table(
     'engine_q_sequence_flows',
@@ -57,7 +62,8 @@ export const TABLES = {
     'user_task_key',
     'user_task_key, state, element_id, element_instance_key, process_instance_key, process_definition_key, ' +
       'bpmn_process_id, version, tenant_id, assignee, candidate_groups, candidate_users, due_date, follow_up_date, ' +
-      'priority, form_key, external_form_reference, creation_date, completion_date',
+      'priority, form_key, external_form_reference, creation_date, completion_date, element_name',
+    { element_name: '' },
   ),
   jobs: table(
     'engine_q_jobs',
@@ -102,6 +108,8 @@ export type TableName = keyof typeof TABLES;
 export const CANDIDATES_TABLE = 'engine_q_user_task_candidates';
 export const STATISTICS_TABLE = 'engine_q_element_statistics';
 export const POSITION_TABLE = 'engine_q_position';
+/** One-time work a migration left for the exporter, by name (see QueryExporter.backfill). */
+export const BACKFILLS_TABLE = 'engine_q_backfills';
 
 /** The first 255 characters of a variable's JSON value: the indexed part, so that equality search is a range scan. */
 export const valuePrefix = (json: string): string => json.slice(0, 255);

@@ -1,9 +1,10 @@
 import type { EngineStorage, RecordRow } from '../../storage/engine-storage';
 import type { QueryDb } from '../query-db';
+import { ElementNames, elementNameOf } from './element-names';
 import { ProjectionBatch } from './projection-batch';
-import { POSITION_TABLE } from './projection-tables';
+import { BACKFILLS_TABLE, POSITION_TABLE } from './projection-tables';
 import { marks } from './projection-batch';
-import { projectRecord, treePathsNeeded, type ProjectionLookups } from './record-projector';
+import { projectRecord, roundNeeds, type ProjectionLookups } from './record-projector';
 
 /** Records per catch-up read from the log, and at most per export transaction. */
 const READ_CHUNK = 2000;
@@ -28,12 +29,16 @@ export class QueryExporter {
   private stopped = false;
   private readonly idleWaiters: Array<() => void> = [];
   private failures = 0;
+  private readonly elementNames: ElementNames;
+  private backfilled = false;
 
   constructor(
     private readonly db: QueryDb,
     private readonly storage: EngineStorage,
     private readonly lookups: ProjectionLookups,
-  ) {}
+  ) {
+    this.elementNames = new ElementNames(db, lookups);
+  }
 
   /** Reads the exported position and starts catching up with the log in the background. */
   async start(): Promise<void> {
@@ -82,6 +87,7 @@ export class QueryExporter {
 
   private async drain(): Promise<void> {
     try {
+      if (!this.backfilled) await this.backfill();
       for (;;) {
         while (this.queue.length && this.queue[0].position <= this.exported) this.queue.shift();
         const next = this.queue[0];
@@ -112,9 +118,10 @@ export class QueryExporter {
 
   private async export(records: RecordRow[]): Promise<void> {
     const batch = new ProjectionBatch(this.db.dialect);
-    const needed = treePathsNeeded(records);
-    for (let i = 0; i < needed.length; i += 500) {
-      const keys = needed.slice(i, i + 500);
+    const needs = roundNeeds(records);
+    for (const [key, names] of await this.elementNames.load(needs.elementNames)) batch.elementNames.set(key, names);
+    for (let i = 0; i < needs.treePaths.length; i += 500) {
+      const keys = needs.treePaths.slice(i, i + 500);
       const rows = await this.db.all(
         `SELECT process_instance_key, tree_path FROM engine_q_process_instances WHERE process_instance_key IN (${marks(keys.length)})`,
         keys,
@@ -125,5 +132,38 @@ export class QueryExporter {
     await this.db.transaction(batch.statements());
     this.exported = batch.position;
     this.failures = 0;
+  }
+
+  /**
+   * Pending one-time work on rows exported before a migration (engine_q_backfills): migration 4 added element
+   * names, which rows exported earlier have empty; they get their names (or ids) here, per element, so that a
+   * database upgraded with open tasks shows their names. Each statement only touches rows still empty, so an
+   * interrupted backfill just runs again on the next start.
+   */
+  private async backfill(): Promise<void> {
+    const pending = new Set((await this.db.all(`SELECT name FROM ${BACKFILLS_TABLE}`, [])).map((r) => String(r.name)));
+    if (pending.has('element_names')) {
+      for (const table of ['engine_q_element_instances', 'engine_q_user_tasks']) {
+        const pairs = await this.db.all(
+          `SELECT DISTINCT process_definition_key, element_id FROM ${table} WHERE element_name = ''`,
+          [],
+        );
+        const names = await this.elementNames.load(pairs.map((p) => Number(p.process_definition_key)));
+        for (const p of pairs) {
+          const definitionKey = Number(p.process_definition_key);
+          const elementId = String(p.element_id);
+          await this.db.transaction([
+            {
+              sql:
+                `UPDATE ${table} SET element_name = ? ` +
+                "WHERE process_definition_key = ? AND element_id = ? AND element_name = ''",
+              params: [elementNameOf(names.get(definitionKey), elementId), definitionKey, elementId],
+            },
+          ]);
+        }
+      }
+      await this.db.transaction([{ sql: `DELETE FROM ${BACKFILLS_TABLE} WHERE name = ?`, params: ['element_names'] }]);
+    }
+    this.backfilled = true;
   }
 }

@@ -1,31 +1,47 @@
 import type { RecordRow } from '../../storage/engine-storage';
+import { elementNameOf, type ElementNameMap } from './element-names';
 import type { ProjectionBatch } from './projection-batch';
 import { NOT_SET_DATE, NOT_SET_KEY, treePathKeys, treePathOf, valuePrefix } from './projection-tables';
 
 type Value = Record<string, unknown>;
 
-/** Looks up what a record does not carry: the BPMN or DMN XML of a deployed resource, while it is deployed. */
+/**
+ * Looks up what a record does not carry, while the resource is deployed: the BPMN or DMN XML of a deployed
+ * resource, and the element names of a process definition (from its executable model).
+ */
 export interface ProjectionLookups {
   processXml(processDefinitionKey: number): string | undefined;
   decisionRequirementsXml?(decisionRequirementsKey: number): string | undefined;
+  elementNames?(processDefinitionKey: number): ElementNameMap | undefined;
 }
 
-/**
- * The process instances whose call tree paths projecting these records needs (parents of called instances, the
- * instances of incidents): the exporter reads those the round does not create before projecting it.
- */
-export function treePathsNeeded(records: RecordRow[]): number[] {
-  const keys = new Set<number>();
+/** What projecting a round needs besides its records; the exporter reads it first. */
+export interface RoundNeeds {
+  /**
+   * The process instances whose call tree paths the round needs (parents of called instances, the instances of
+   * incidents); the exporter reads those the round does not create.
+   */
+  treePaths: number[];
+  /** The process definitions whose element names the round needs (element instances and user tasks). */
+  elementNames: number[];
+}
+
+export function roundNeeds(records: RecordRow[]): RoundNeeds {
+  const paths = new Set<number>();
+  const definitions = new Set<number>();
   for (const r of records) {
-    if (r.valueType === 'INCIDENT' || (r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_ACTIVATING')) {
-      const v = JSON.parse(r.value) as Value;
-      if (r.valueType === 'INCIDENT') keys.add(num(v.processInstanceKey));
-      else if (v.bpmnElementType === 'PROCESS' && num(v.parentProcessInstanceKey) > 0)
-        keys.add(num(v.parentProcessInstanceKey));
-    }
+    const activating = r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_ACTIVATING';
+    const userTask = r.valueType === 'USER_TASK' && USER_TASK_STATES[r.intent] !== undefined;
+    if (!activating && !userTask && r.valueType !== 'INCIDENT') continue;
+    const v = JSON.parse(r.value) as Value;
+    if (r.valueType === 'INCIDENT') paths.add(num(v.processInstanceKey));
+    else definitions.add(num(v.processDefinitionKey));
+    if (activating && v.bpmnElementType === 'PROCESS' && num(v.parentProcessInstanceKey) > 0)
+      paths.add(num(v.parentProcessInstanceKey));
   }
-  keys.delete(NOT_SET_KEY);
-  return [...keys];
+  paths.delete(NOT_SET_KEY);
+  definitions.delete(NOT_SET_KEY);
+  return { treePaths: [...paths], elementNames: [...definitions] };
 }
 
 type Projector = (batch: ProjectionBatch, record: RecordRow, value: Value, lookups: ProjectionLookups) => void;
@@ -64,6 +80,7 @@ const processInstance: Projector = (batch, record, v) => {
         process_definition_key: definitionKey,
         bpmn_process_id: str(v.bpmnProcessId),
         element_id: elementId,
+        element_name: elementNameOf(batch.elementNames.get(definitionKey), elementId),
         type,
         state: 'ACTIVE',
         flow_scope_key: num(v.flowScopeKey),
@@ -172,13 +189,15 @@ const userTask: Projector = (batch, record, v) => {
   const groups = Array.isArray(v.candidateGroups) ? (v.candidateGroups as string[]) : [];
   const users = Array.isArray(v.candidateUsers) ? (v.candidateUsers as string[]) : [];
   const dueDate = dateMs(v.dueDate);
+  const definitionKey = num(v.processDefinitionKey);
   batch.upsert('userTasks', record.key, {
     user_task_key: record.key,
     state,
     element_id: str(v.elementId),
+    element_name: elementNameOf(batch.elementNames.get(definitionKey), str(v.elementId)),
     element_instance_key: num(v.elementInstanceKey),
     process_instance_key: num(v.processInstanceKey),
-    process_definition_key: num(v.processDefinitionKey),
+    process_definition_key: definitionKey,
     bpmn_process_id: str(v.bpmnProcessId),
     version: num(v.processDefinitionVersion, 0),
     tenant_id: str(v.tenantId),

@@ -4,6 +4,7 @@ import type { UserTaskView } from '../../../engine-api';
 export function toUserTaskResponse(task: UserTaskView): Record<string, unknown> {
   return {
     userTaskKey: String(task.userTaskKey),
+    name: task.name,
     state: task.state,
     elementId: task.elementId,
     elementInstanceKey: String(task.elementInstanceKey),

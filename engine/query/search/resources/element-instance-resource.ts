@@ -1,8 +1,11 @@
 import { booleanFilter } from '../filter-sql';
 import type { ResourceSpec } from '../search-executor';
-import { compact, date, key, optionalKey, type Row } from './render';
+import { compact, date, key, optionalKey, text, type Row } from './render';
 
-/** Element instances (engine_q_element_instances), the process instance itself included (type PROCESS). */
+/**
+ * Element instances (engine_q_element_instances), the process instance itself included (type PROCESS). The element
+ * name is the BPMN element's `name`, else its id.
+ */
 export const elementInstanceResource: ResourceSpec<Record<string, unknown>> = {
   name: 'element instance',
   table: 'engine_q_element_instances',
@@ -14,7 +17,7 @@ export const elementInstanceResource: ResourceSpec<Record<string, unknown>> = {
     processDefinitionKey: { column: 't.process_definition_key', kind: 'key' },
     processDefinitionId: { column: 't.bpmn_process_id', kind: 'string' },
     elementId: { column: 't.element_id', kind: 'string' },
-    elementName: { column: 't.element_id', kind: 'string' },
+    elementName: { column: 't.element_name', kind: 'string' },
     type: { column: 't.type', kind: 'string' },
     state: { column: 't.state', kind: 'string' },
     hasIncident: booleanFilter('hasIncident', 't.incident_key <> -1', 't.incident_key = -1'),
@@ -32,7 +35,7 @@ export const elementInstanceResource: ResourceSpec<Record<string, unknown>> = {
     startDate: 't.start_date',
     endDate: 't.end_date',
     elementId: 't.element_id',
-    elementName: 't.element_id',
+    elementName: 't.element_name',
     type: 't.type',
     state: 't.state',
     incidentKey: 't.incident_key',
@@ -45,7 +48,7 @@ export const elementInstanceResource: ResourceSpec<Record<string, unknown>> = {
       processDefinitionKey: key(r.process_definition_key),
       processDefinitionId: String(r.bpmn_process_id),
       elementId: String(r.element_id),
-      elementName: String(r.element_id),
+      elementName: text(r.element_name) ?? String(r.element_id),
       type: String(r.type),
       state: String(r.state),
       hasIncident: Number(r.incident_key) !== -1,

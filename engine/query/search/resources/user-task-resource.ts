@@ -54,7 +54,10 @@ function candidatePlan(filter: Record<string, unknown>): SearchPlan | undefined 
   };
 }
 
-/** User tasks (engine_q_user_tasks): open and finished ones, with candidate groups and users in their own table. */
+/**
+ * User tasks (engine_q_user_tasks): open and finished ones, with candidate groups and users in their own table. A
+ * task's `name` is its BPMN element's `name`, else the element id.
+ */
 export const userTaskResource: ResourceSpec<Record<string, unknown>> = {
   name: 'user task',
   table: 'engine_q_user_tasks',
@@ -66,6 +69,7 @@ export const userTaskResource: ResourceSpec<Record<string, unknown>> = {
     assignee: { column: 't.assignee', kind: 'string' },
     priority: { column: 't.priority', kind: 'int' },
     elementId: { column: 't.element_id', kind: 'string' },
+    name: { column: 't.element_name', kind: 'string' },
     candidateGroup: candidateFilter('candidateGroup', 'G'),
     candidateUser: candidateFilter('candidateUser', 'U'),
     tenantId: { column: 't.tenant_id', kind: 'string' },
@@ -91,12 +95,14 @@ export const userTaskResource: ResourceSpec<Record<string, unknown>> = {
     followUpDate: 't.follow_up_date',
     dueDate: 't.due_date',
     priority: 't.priority',
+    name: 't.element_name',
     userTaskKey: 't.user_task_key',
   },
   plan: candidatePlan,
   toItem: (r: Row) =>
     compact({
       userTaskKey: key(r.user_task_key),
+      name: text(r.element_name) ?? String(r.element_id),
       state: String(r.state),
       elementId: String(r.element_id),
       elementInstanceKey: key(r.element_instance_key),

@@ -1,0 +1,58 @@
+/**
+ * Reading 业扩 cases: a filtered list, and one case with everything known about it — the database's record, the
+ * open and completed tasks from the engine, and the whole-case time limit.
+ */
+import { Op, type WhereOptions } from 'sequelize';
+import { Customer } from '../../db/core/customer-models';
+import { Application, CaseArchive, SupplyScheme, loadCaseRecord } from '../../db/business-expansion';
+import { notFound } from '../../lib/errors/app-error';
+import { z } from '../../lib/validation/zh-error-map';
+import type { AppContext } from '../app-context';
+import { parseInput } from '../http/validate';
+import { caseTimeLimit } from '../time-limits';
+import { caseTasks } from './case-tasks';
+
+const listInput = z.object({
+  applicationNo: z.string().max(32).optional(),
+  /** Customer number or a part of the name. */
+  customer: z.string().max(64).optional(),
+  state: z.string().max(32).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export async function listApplications(query: unknown): Promise<Application[]> {
+  const input = parseInput(listInput, query, '业扩申请查询');
+  const where: WhereOptions<Application>[] = [];
+  if (input.applicationNo) where.push({ applicationNo: input.applicationNo });
+  if (input.state) where.push({ state: input.state });
+  if (input.customer) {
+    const like = `%${input.customer}%`;
+    const customers = await Customer.findAll({
+      attributes: ['id'],
+      where: { [Op.or]: [{ customerNo: input.customer }, { name: { [Op.like]: like } }] },
+    });
+    where.push({ customerId: customers.map((customer) => customer.id) });
+  }
+  return Application.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: input.limit });
+}
+
+export async function getApplication(context: Pick<AppContext, 'camunda'>, applicationNo: string) {
+  const record = await loadCaseRecord(applicationNo);
+  if (!record) throw notFound('业扩申请 / application', applicationNo);
+  const application = await Application.findOne({ where: { applicationNo } });
+  const tasks = application?.processInstanceKey ? await caseTasks(context.camunda, application.processInstanceKey) : [];
+  const archive = await CaseArchive.findOne({ where: { applicationNo } });
+  return {
+    ...record,
+    currentTasks: tasks.filter((task) => task.state === 'CREATED'),
+    completedTasks: tasks.filter((task) => task.state === 'COMPLETED'),
+    timeLimit: (await caseTimeLimit(applicationNo)) ?? null,
+    archive: archive ? { archivedAt: archive.archivedAt, snapshot: archive.snapshot } : null,
+  };
+}
+
+export async function getSupplyScheme(applicationNo: string): Promise<SupplyScheme> {
+  const scheme = await SupplyScheme.findOne({ where: { applicationNo } });
+  if (!scheme) throw notFound('供电方案 / supply scheme', applicationNo);
+  return scheme;
+}

@@ -1,0 +1,39 @@
+/**
+ * 业扩报装 API under /business-expansion: submit and read applications, record what the customer does (payments,
+ * supplemented documents, works completed), and the supply scheme.
+ */
+import { Router } from 'express';
+import type { AppContext } from '../app-context';
+import { currentUser, requireRole } from '../auth/require-auth';
+import { getApplication, getSupplyScheme, listApplications } from './application-query-use-case';
+import { recordPayment, reportConstructionCompleted, supplementDocuments } from './customer-actions-use-case';
+import { submitApplication } from './submit-application-use-case';
+
+export function businessExpansionRoutes(context: AppContext): Router {
+  const router = Router();
+  const counter = requireRole('counter-clerk');
+  const base = '/business-expansion';
+  router.post(`${base}/applications`, counter, async (request, response) => {
+    response.status(201).json(await submitApplication(context, request.body, currentUser(request).login));
+  });
+  router.get(`${base}/applications`, async (request, response) => {
+    response.json({ items: await listApplications(request.query) });
+  });
+  router.get(`${base}/applications/:no`, async (request, response) => {
+    response.json(await getApplication(context, String(request.params.no)));
+  });
+  router.post(`${base}/applications/:no/payments`, counter, async (request, response) => {
+    const login = currentUser(request).login;
+    response.status(201).json(await recordPayment(context, String(request.params.no), request.body, login));
+  });
+  router.post(`${base}/applications/:no/documents`, counter, async (request, response) => {
+    response.status(201).json(await supplementDocuments(context, String(request.params.no), request.body));
+  });
+  router.post(`${base}/applications/:no/construction-completed`, counter, async (request, response) => {
+    response.json(await reportConstructionCompleted(context, String(request.params.no)));
+  });
+  router.get(`${base}/supply-schemes/:no`, async (request, response) => {
+    response.json(await getSupplyScheme(String(request.params.no)));
+  });
+  return router;
+}

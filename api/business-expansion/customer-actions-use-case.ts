@@ -1,0 +1,92 @@
+/**
+ * What the customer does while the case waits on them, recorded at the counter: paying the fees (once paid ≥ due,
+ * message fee-paid), supplementing documents (documents-supplemented), reporting their works complete
+ * (customer-construction-completed). Each message is correlated by the application number; a message that arrives
+ * before the process waits for it is kept for a day (time to live).
+ */
+import { randomUUID } from 'node:crypto';
+import { Application, ApplicationDocument, Payment, feeBalance } from '../../db/business-expansion';
+import { appClock } from '../../lib/clock/app-clock';
+import { businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
+import { z } from '../../lib/validation/zh-error-map';
+import type { AppContext } from '../app-context';
+import { parseInput } from '../http/validate';
+import { documentInput } from './application-input';
+
+const MESSAGE_TTL_MS = 24 * 3_600_000;
+
+const paymentInput = z
+  .object({
+    amountFen: z.number().int().positive(),
+    method: z.enum(['counter', 'bank-transfer', 'wechat', 'alipay']),
+  })
+  .strict();
+const documentsInput = z.object({ documents: z.array(documentInput).min(1).max(50) }).strict();
+
+type Context = Pick<AppContext, 'sequelize' | 'camunda'>;
+
+async function applicationIn(applicationNo: string, states: string[]): Promise<Application> {
+  const application = await Application.findOne({ where: { applicationNo } });
+  if (!application) throw notFound('业扩申请 / application', applicationNo);
+  if (states.length && !states.includes(application.state))
+    throw conflict(`申请 ${applicationNo} 当前状态为 ${application.state} / the case is ${application.state}`);
+  return application;
+}
+
+async function publish(context: Context, name: string, applicationNo: string, messageId: string, variables = {}) {
+  await context.camunda.zeebe.publishMessage({
+    name,
+    correlationKey: applicationNo,
+    messageId,
+    timeToLive: MESSAGE_TTL_MS,
+    variables,
+  });
+}
+
+export async function recordPayment(context: Context, applicationNo: string, raw: unknown, recordedBy: string) {
+  const input = parseInput(paymentInput, raw, '缴费');
+  await applicationIn(applicationNo, []);
+  const before = await feeBalance(applicationNo);
+  if (before.dueFen === 0)
+    throw businessRuleViolated('NO_FEES_DUE', `该申请无应缴费用 / no fees due: ${applicationNo}`);
+  await applicationIn(applicationNo, ['in-progress', 'waiting-payment']);
+  if (before.paidFen >= before.dueFen) throw conflict(`费用已结清 / fees already settled: ${applicationNo}`);
+  const payment = await Payment.create({ applicationNo, ...input, paidAt: appClock.now(), recordedBy });
+  const after = { dueFen: before.dueFen, paidFen: before.paidFen + input.amountFen };
+  const settled = after.paidFen >= after.dueFen;
+  if (settled) {
+    await Application.update({ state: 'in-progress' }, { where: { applicationNo } });
+    await publish(context, 'fee-paid', applicationNo, `fee-paid:${applicationNo}`, { feesPaidFen: after.paidFen });
+  }
+  return { payment, ...after, settled };
+}
+
+export async function supplementDocuments(context: Context, applicationNo: string, raw: unknown) {
+  const input = parseInput(documentsInput, raw, '补正资料');
+  const application = await applicationIn(applicationNo, ['waiting-documents']);
+  const documents = await context.sequelize.transaction(async (transaction) => {
+    await application.update({ state: 'in-progress' }, { transaction });
+    return ApplicationDocument.bulkCreate(
+      input.documents.map((document) => ({ ...document, applicationId: application.id, supplemented: true })),
+      { transaction },
+    );
+  });
+  await publish(context, 'documents-supplemented', applicationNo, `documents:${applicationNo}:${documents[0].id}`);
+  return { applicationNo, documents };
+}
+
+export async function reportConstructionCompleted(context: Context, applicationNo: string) {
+  await applicationIn(applicationNo, ['waiting-construction']);
+  await Application.update({ state: 'in-progress' }, { where: { applicationNo } });
+  const at = appClock.now().toISOString();
+  await publish(
+    context,
+    'customer-construction-completed',
+    applicationNo,
+    `construction:${applicationNo}:${randomUUID()}`,
+    {
+      constructionReportedAt: at,
+    },
+  );
+  return { applicationNo, reportedAt: at };
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything the database knows about one 业扩 case, as plain JSON: what the API shows and what the archive
+ * (归档) keeps as its snapshot.
+ */
+import { Account, Customer } from '../core/customer-models';
+import { Application, ApplicationDocument, SupplyScheme } from './application-models';
+import { Contract, Fee, Meter, MeteringPoint, Payment } from './case-models';
+
+const plain = <T extends { get(options: { plain: true }): unknown }>(row: T | null) =>
+  row ? (row.get({ plain: true }) as Record<string, unknown>) : null;
+
+export async function loadCaseRecord(applicationNo: string): Promise<Record<string, unknown> | undefined> {
+  const application = await Application.findOne({ where: { applicationNo } });
+  if (!application) return undefined;
+  const where = { applicationNo };
+  const [customer, account, documents, scheme, fees, payments, contract, point] = await Promise.all([
+    Customer.findByPk(application.customerId),
+    application.accountId ? Account.findByPk(application.accountId) : null,
+    ApplicationDocument.findAll({ where: { applicationId: application.id }, order: [['id', 'ASC']] }),
+    SupplyScheme.findOne({ where }),
+    Fee.findAll({ where, order: [['id', 'ASC']] }),
+    Payment.findAll({ where, order: [['id', 'ASC']] }),
+    Contract.findOne({ where }),
+    MeteringPoint.findOne({ where }),
+  ]);
+  const meter = point ? await Meter.findOne({ where: { meteringPointId: point.id } }) : null;
+  const feesDueFen = fees.reduce((sum, fee) => sum + Number(fee.amountFen), 0);
+  const paidFen = payments.reduce((sum, payment) => sum + Number(payment.amountFen), 0);
+  return {
+    application: plain(application),
+    customer: plain(customer),
+    account: plain(account),
+    documents: documents.map(plain),
+    scheme: plain(scheme),
+    fees: fees.map(plain),
+    payments: payments.map(plain),
+    feesDueFen,
+    paidFen,
+    contract: plain(contract),
+    metering: point ? { point: plain(point), meter: plain(meter) } : null,
+  };
+}
+
+/** Fees due and paid so far, in fen. */
+export async function feeBalance(applicationNo: string): Promise<{ dueFen: number; paidFen: number }> {
+  const [due, paid] = await Promise.all([
+    Fee.sum('amountFen', { where: { applicationNo } }),
+    Payment.sum('amountFen', { where: { applicationNo } }),
+  ]);
+  return { dueFen: Number(due ?? 0), paidFen: Number(paid ?? 0) };
+}

@@ -1,0 +1,13 @@
+/** The 业扩报装 area's tables. */
+import type { Sequelize } from 'sequelize';
+import { initApplicationModels } from './application-models';
+import { initCaseModels } from './case-models';
+
+export * from './application-models';
+export * from './case-models';
+
+export function initBusinessExpansionModels(sequelize: Sequelize): void {
+  initApplicationModels(sequelize);
+  initCaseModels(sequelize);
+}
+export * from './case-record';

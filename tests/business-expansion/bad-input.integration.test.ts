@@ -1,0 +1,126 @@
+/**
+ * 业扩 applications that must be refused: missing documents, a capacity that is not a number, contradictory
+ * fields, unknown customers, the wrong role, and an engine that will not start the process. Each answers a clear
+ * error and leaves no rows behind.
+ */
+import { Customer } from '../../db/core/customer-models';
+import { Application, ApplicationDocument } from '../../db/business-expansion';
+import { submitApplication } from '../../api/business-expansion';
+import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { startPlatform, type Platform } from '../platform/platform-kit';
+import { DOCUMENTS, applicant } from './business-expansion-kit';
+
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 60_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const rowCounts = async () => ({
+  applications: await Application.count(),
+  documents: await ApplicationDocument.count(),
+  customers: await Customer.count(),
+});
+
+const residential = (overrides: Record<string, unknown> = {}) => ({
+  customer: applicant(),
+  businessType: 'new',
+  address: '上海市浦东新区锦绣路 100 号',
+  voltage: '220V',
+  capacityKva: 8,
+  category: 'residential',
+  documents: DOCUMENTS.residential,
+  ...overrides,
+});
+
+test('a residential application without proof of property is refused, naming the document', async () => {
+  const before = await rowCounts();
+  const clerk = await platform.as('zhangli');
+  const answer = await clerk.post(
+    '/business-expansion/applications',
+    residential({
+      documents: DOCUMENTS.residential.filter((d) => d.kind !== 'property-proof'),
+    }),
+  );
+  expect(answer.status).toBe(422);
+  expect(answer.body.code).toBe('DOCUMENTS_MISSING');
+  expect(answer.body.message).toContain('房屋产权证明');
+  expect(answer.body.details).toEqual({ customerClass: 'lv-residential', missing: ['property-proof'] });
+  expect(await rowCounts()).toEqual(before);
+});
+
+test('a high-voltage application names every missing document; an agent also needs the authorization', async () => {
+  const clerk = await platform.as('zhangli');
+  const answer = await clerk.post('/business-expansion/applications', {
+    ...residential(),
+    voltage: '10kV',
+    capacityKva: 630,
+    category: 'industrial',
+    throughAgent: true,
+    documents: DOCUMENTS.nonResidential,
+  });
+  expect(answer.status).toBe(422);
+  expect(answer.body.details.missing).toEqual([
+    'application-letter',
+    'legal-person-id',
+    'site-plan',
+    'project-approval',
+    'agent-id',
+    'authorization-letter',
+  ]);
+});
+
+test('a capacity that is not a number, or not positive, is a 400 naming capacityKva', async () => {
+  const before = await rowCounts();
+  const clerk = await platform.as('zhangli');
+  for (const capacityKva of ['八千瓦', '8', -5, 0, null]) {
+    const answer = await clerk.post('/business-expansion/applications', residential({ capacityKva }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.details).toEqual([expect.objectContaining({ field: 'capacityKva' })]);
+  }
+  expect(await rowCounts()).toEqual(before);
+});
+
+test('contradictory or unknown references are refused', async () => {
+  const clerk = await platform.as('zhangli');
+  const noAccount = await clerk.post('/business-expansion/applications', residential({ businessType: 'increase' }));
+  expect(noAccount.status).toBe(400);
+  expect(noAccount.body.message).toContain('accountId');
+  const { customer: _customer, ...withoutCustomer } = residential();
+  const nobody = await clerk.post('/business-expansion/applications', withoutCustomer);
+  expect(nobody.status).toBe(400);
+  const unknown = await clerk.post('/business-expansion/applications', { ...withoutCustomer, customerId: 999999 });
+  expect(unknown.status).toBe(404);
+  const badKind = await clerk.post(
+    '/business-expansion/applications',
+    residential({
+      documents: [...DOCUMENTS.residential, { kind: 'selfie', name: '自拍' }],
+    }),
+  );
+  expect(badKind.status).toBe(400);
+  const surveyor = await platform.as('wangqiang');
+  expect((await surveyor.post('/business-expansion/applications', residential())).status).toBe(403);
+  const missing = await clerk.get('/business-expansion/applications/YK00000000-0000');
+  expect(missing.status).toBe(404);
+});
+
+test('when the engine refuses to start the process, the application and its new customer are removed', async () => {
+  const before = await rowCounts();
+  const real = platform.application.services.camunda;
+  const refusing = {
+    ...real,
+    zeebe: Object.assign(Object.create(real.zeebe), {
+      createProcessInstance: () => Promise.reject(new Error('engine unavailable')),
+    }),
+  } as CamundaClients;
+  const { sequelize } = platform.application.services;
+  await expect(submitApplication({ sequelize, camunda: refusing }, residential(), 'zhangli')).rejects.toMatchObject({
+    status: 503,
+    code: 'PROCESS_START_FAILED',
+  });
+  expect(await rowCounts()).toEqual(before);
+});

@@ -1,0 +1,137 @@
+/**
+ * Helpers for the 业扩 end-to-end tests: applicants, applications through the API, and a case's tasks found across
+ * its call tree (GET /business-expansion/applications/:no) and completed through the tasklist API as a demo user.
+ */
+import type { Platform } from '../platform/platform-kit';
+import { waitFor } from '../support/wait-for';
+
+let serial = 0;
+
+/** A new customer (inline in an application), unique per call. */
+export function applicant(overrides: Record<string, unknown> = {}) {
+  serial += 1;
+  const id = `3101151990${String(Date.now() % 100000).padStart(5, '0')}${String(serial).padStart(3, '0')}`.slice(0, 18);
+  return {
+    kind: 'person',
+    name: `测试客户${serial}`,
+    idNumber: id,
+    phone: `139${String(10000000 + serial)}`,
+    address: `上海市浦东新区世纪大道${100 + serial}号`,
+    area: 'SH-PD',
+    ...overrides,
+  };
+}
+
+export const DOCUMENTS = {
+  residential: [
+    { kind: 'application-form', name: '用电申请表' },
+    { kind: 'owner-id', name: '身份证' },
+    { kind: 'property-proof', name: '房产证' },
+  ],
+  nonResidential: [
+    { kind: 'application-form', name: '用电申请表' },
+    { kind: 'business-licence', name: '营业执照' },
+    { kind: 'land-property-proof', name: '租赁协议' },
+    { kind: 'equipment-list', name: '设备清单' },
+  ],
+  highVoltage: [
+    { kind: 'application-letter', name: '用电申请函' },
+    { kind: 'land-property-proof', name: '土地证' },
+    { kind: 'equipment-list', name: '设备清单' },
+    { kind: 'business-licence', name: '营业执照' },
+    { kind: 'legal-person-id', name: '法人身份证' },
+    { kind: 'site-plan', name: '总平面图' },
+    { kind: 'project-approval', name: '立项批复' },
+  ],
+};
+
+export async function submit(platform: Platform, body: Record<string, unknown>) {
+  const answer = await (await platform.as('zhangli')).post('/business-expansion/applications', body);
+  if (answer.status !== 201) throw new Error(`submit failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as { applicationNo: string; processInstanceKey: string; customerClass: string };
+}
+
+export async function caseOf(platform: Platform, applicationNo: string) {
+  const answer = await (await platform.as('admin')).get(`/business-expansion/applications/${applicationNo}`);
+  if (answer.status !== 200) throw new Error(`case ${applicationNo}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** Tasks this test run has completed: the engine's task search is eventually consistent and may list them a moment longer. */
+const completed = new Set<string>();
+
+async function currentTasks(platform: Platform, applicationNo: string): Promise<any[]> {
+  const tasks = (await caseOf(platform, applicationNo)).currentTasks as any[];
+  return tasks.filter((task) => !completed.has(task.userTaskKey));
+}
+
+/**
+ * Expects the case's open tasks (parallel branches open together) to become `expected`, waiting for the engine;
+ * answers them (their element ids sorted) for further checks.
+ */
+export async function expectOpenTasks(platform: Platform, applicationNo: string, expected: string[]): Promise<any[]> {
+  const wanted = JSON.stringify([...expected].sort());
+  let seen: any[] = [];
+  const ids = (tasks: any[]) => tasks.map((task) => task.elementId).sort();
+  await waitFor(
+    async () => {
+      seen = await currentTasks(platform, applicationNo);
+      return JSON.stringify(ids(seen)) === wanted;
+    },
+    { timeout: 15_000, interval: 150 },
+  ).catch(() => undefined);
+  expect(ids(seen)).toEqual([...expected].sort());
+  return seen.sort((x, y) => x.elementId.localeCompare(y.elementId));
+}
+
+export async function completeCaseTask(
+  platform: Platform,
+  applicationNo: string,
+  elementId: string,
+  login: string,
+  variables: Record<string, unknown> = {},
+): Promise<void> {
+  const task = await waitFor(
+    async () => (await currentTasks(platform, applicationNo)).find((candidate) => candidate.elementId === elementId),
+    { timeout: 15_000, interval: 150, description: `task ${elementId} of ${applicationNo}` },
+  );
+  const answer = await (await platform.as(login)).post(`/tasks/${task.userTaskKey}/complete`, { variables });
+  if (answer.status !== 200) throw new Error(`complete ${elementId} as ${login}: ${JSON.stringify(answer.body)}`);
+  completed.add(task.userTaskKey);
+}
+
+/** Waits until the case's application reaches `state`. */
+export async function waitForState(platform: Platform, applicationNo: string, state: string) {
+  return waitFor(
+    async () => {
+      const record = await caseOf(platform, applicationNo);
+      return record.application.state === state ? record : undefined;
+    },
+    { timeout: 15_000, interval: 150, description: `${applicationNo} in state ${state}` },
+  );
+}
+
+/** The completed user tasks' element ids, in the order they were created. */
+export async function pathTaken(platform: Platform, applicationNo: string): Promise<string[]> {
+  return ((await caseOf(platform, applicationNo)).completedTasks as { elementId: string }[]).map((t) => t.elementId);
+}
+
+export const SCHEME_LV = {
+  supplyPoint: '世纪变电站 10kV 世纪线 #12 箱变',
+  lineType: 'cable',
+  externalWorksBuiltBy: 'supplier',
+};
+export const SURVEY_OK = { documentsComplete: true, surveyFindings: '现场具备接电条件' };
+export const CONTRACT_SIGNED = { contractSignatory: '客户本人', contractSignedAt: '2026-09-30' };
+export const METER_INSTALLED = { sealNo: 'FY000123', initialReading: 0 };
+
+export const SCHEME_HV = {
+  meteringMethod: '高供高计',
+  billingMethod: 'two-part',
+  lineType: 'overhead',
+  externalWorksBuiltBy: 'supplier',
+  circuitsInterconnected: true,
+  supplyPoint: '张江 110kV 变电站 10kV II 段 #15 开关',
+};
+export const INSPECTION_PASSED = { inspectionPassed: true, inspectionOpinion: '竣工检验合格' };
+export const ENERGIZED = { energizedAt: '2026-10-20T02:00:00Z', energizationNotes: '一次送电成功' };

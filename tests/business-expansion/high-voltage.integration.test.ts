@@ -1,0 +1,147 @@
+/**
+ * 业扩 high-voltage single-source cases end to end: scheme approval that sends the scheme back, the customer's own
+ * construction (clock paused) with a failed and a passed completion inspection, contract ∥ metering, energization;
+ * design review and mid-construction inspection only for an important customer. Due dates span the 2026 National
+ * Day holiday and its make-up working Saturday (10 October).
+ */
+import { startPlatform, type Platform } from '../platform/platform-kit';
+import { waitFor } from '../support/wait-for';
+import {
+  CONTRACT_SIGNED,
+  DOCUMENTS,
+  ENERGIZED,
+  INSPECTION_PASSED,
+  METER_INSTALLED,
+  SCHEME_HV,
+  SURVEY_OK,
+  applicant,
+  caseOf,
+  completeCaseTask,
+  expectOpenTasks,
+  pathTaken,
+  submit,
+  waitForState,
+} from './business-expansion-kit';
+
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 60_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const factory = (name: string, important = false) => ({
+  customer: applicant({ kind: 'company', name, idNumber: `91310000MA1F${Date.now() % 1000000}`, important }),
+  businessType: 'new',
+  address: '上海市浦东新区张江路 1000 号',
+  voltage: '10kV',
+  capacityKva: 800,
+  category: 'industrial',
+  documents: DOCUMENTS.highVoltage,
+});
+
+async function customerBuilds(no: string): Promise<void> {
+  await waitForState(platform, no, 'waiting-construction');
+  await waitFor(async () => (await caseOf(platform, no)).timeLimit.state === 'paused', { description: 'paused' });
+  const answer = await (
+    await platform.as('zhangli')
+  ).post(`/business-expansion/applications/${no}/construction-completed`);
+  expect(answer.status).toBe(200);
+}
+
+test('HV single source: approval sends the scheme back, a failed inspection waits for rectification', async () => {
+  await platform.pinClock('2026-09-29T02:00:00Z');
+  const submitted = await submit(platform, factory('上海张江精密制造有限公司'));
+  expect(submitted.customerClass).toBe('hv-single');
+  const no = submitted.applicationNo;
+  const [survey] = await expectOpenTasks(platform, no, ['survey']);
+  // 2 WD from Tuesday 29 September: Wednesday 30 September, then Thursday 8 October after the holiday.
+  expect(survey.dueDate).toBe('2026-10-08T16:00:00.000Z');
+  expect((await caseOf(platform, no)).timeLimit).toMatchObject({ amount: 22, unit: 'WD', state: 'running' });
+  await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
+
+  const [schemeTask] = await expectOpenTasks(platform, no, ['supply-scheme']);
+  // 11 WD: 30 Sep, 8, 9, 10 (make-up Saturday), 12–16, 19, 20 October → due Tuesday 20 October 24:00.
+  expect(schemeTask.dueDate).toBe('2026-10-20T16:00:00.000Z');
+  const scheme = { ...SCHEME_HV, supplyVoltage: '10kV' };
+  await completeCaseTask(platform, no, 'supply-scheme', 'liuyang', scheme);
+  await completeCaseTask(platform, no, 'scheme-approval', 'chenjing', {
+    schemeApproved: false,
+    approvalComment: '电源点负载率过高，请改接 I 段',
+  });
+  await completeCaseTask(platform, no, 'supply-scheme', 'liuyang', { ...scheme, supplyPoint: '张江变 10kV I 段 #3' });
+  await completeCaseTask(platform, no, 'scheme-approval', 'chenjing', {
+    schemeApproved: true,
+    approvalComment: '同意',
+  });
+
+  await customerBuilds(no);
+  const atInspection = await caseOf(platform, no);
+  expect(atInspection.fees).toEqual([]);
+  expect(atInspection.contract.status).toBe('drafted');
+  expect(atInspection.scheme.supplyPoint).toBe('张江变 10kV I 段 #3');
+  await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', {
+    inspectionPassed: false,
+    inspectionOpinion: '接地电阻超标，整改后复验',
+  });
+  await customerBuilds(no);
+  await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', INSPECTION_PASSED);
+  await expectOpenTasks(platform, no, ['install-meter', 'sign-contract']);
+  await completeCaseTask(platform, no, 'sign-contract', 'zhangli', CONTRACT_SIGNED);
+  await completeCaseTask(platform, no, 'install-meter', 'sunhao', METER_INSTALLED);
+  await completeCaseTask(platform, no, 'energization', 'zhaolei', ENERGIZED);
+
+  const archived = await waitForState(platform, no, 'archived');
+  const path = await pathTaken(platform, no);
+  expect(path.slice(0, 6)).toEqual([
+    'survey',
+    'supply-scheme',
+    'scheme-approval',
+    'supply-scheme',
+    'scheme-approval',
+    'completion-inspection',
+  ]);
+  expect(path.slice(6, 7)).toEqual(['completion-inspection']);
+  expect([...path.slice(7, 9)].sort()).toEqual(['install-meter', 'sign-contract']);
+  expect(path.slice(9)).toEqual(['energization']);
+  expect(path).not.toContain('design-review');
+  expect(archived.timeLimit.pauses).toHaveLength(2);
+  expect(archived.account).toMatchObject({ voltage: '10kV', status: 'active', category: 'industrial' });
+  expect(archived.metering.meter.spec).toContain('三相三线');
+}, 120_000);
+
+test('an important HV customer also gets design review and mid-construction inspection', async () => {
+  await platform.pinClock('2026-10-12T02:00:00Z');
+  const submitted = await submit(platform, factory('上海浦东国际医院', true));
+  expect(submitted.customerClass).toBe('hv-single');
+  const no = submitted.applicationNo;
+  await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
+  await completeCaseTask(platform, no, 'supply-scheme', 'liuyang', { ...SCHEME_HV, supplyVoltage: '10kV' });
+  await completeCaseTask(platform, no, 'scheme-approval', 'chenjing', {
+    schemeApproved: true,
+    approvalComment: '同意',
+  });
+  const [review] = await expectOpenTasks(platform, no, ['design-review']);
+  // 10 WD from Monday 12 October: Monday 26 October 24:00.
+  expect(review.dueDate).toBe('2026-10-26T16:00:00.000Z');
+  await completeCaseTask(platform, no, 'design-review', 'liuyang', { designReviewOpinion: '图纸符合要求' });
+  await completeCaseTask(platform, no, 'mid-inspection', 'zhaolei', { midInspectionOpinion: '隐蔽工程合格' });
+  await customerBuilds(no);
+  await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', INSPECTION_PASSED);
+  await completeCaseTask(platform, no, 'sign-contract', 'zhangli', CONTRACT_SIGNED);
+  await completeCaseTask(platform, no, 'install-meter', 'sunhao', METER_INSTALLED);
+  await completeCaseTask(platform, no, 'energization', 'zhaolei', ENERGIZED);
+  await waitForState(platform, no, 'archived');
+  const path = await pathTaken(platform, no);
+  expect(path.slice(0, 6)).toEqual([
+    'survey',
+    'supply-scheme',
+    'scheme-approval',
+    'design-review',
+    'mid-inspection',
+    'completion-inspection',
+  ]);
+}, 120_000);
