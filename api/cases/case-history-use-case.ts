@@ -6,7 +6,6 @@
 import type { ElementInstanceDetails, ProcessInstanceDetails } from '@camunda8/sdk/dist/c8/lib/C8Dto';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { notFound } from '../../lib/errors/app-error';
-import { elementNames } from './element-names';
 
 /** Element kinds a manager reads as steps; gateways, flows and plain events are left out. */
 const STEP_TYPES = new Set([
@@ -31,19 +30,16 @@ export async function instancesOfCase(camunda: CamundaClients, businessKey: stri
 }
 
 async function stepsOf(camunda: CamundaClients, instance: ProcessInstanceDetails) {
-  const [elements, names] = await Promise.all([
-    camunda.rest.searchElementInstances({
-      filter: { processInstanceKey: instance.processInstanceKey },
-      sort: [{ field: 'startDate', order: 'ASC' }],
-      page: { limit: 1000 },
-    } as never),
-    elementNames(camunda, instance.processDefinitionKey),
-  ]);
+  const elements = await camunda.rest.searchElementInstances({
+    filter: { processInstanceKey: instance.processInstanceKey },
+    sort: [{ field: 'startDate', order: 'ASC' }],
+    page: { limit: 1000 },
+  } as never);
   return elements.items
     .filter((element: ElementInstanceDetails) => STEP_TYPES.has(element.type))
     .map((element: ElementInstanceDetails) => ({
       elementId: element.elementId,
-      name: names.get(element.elementId) ?? element.elementId,
+      name: element.elementName,
       type: element.type,
       state: element.state,
       startDate: element.startDate,
