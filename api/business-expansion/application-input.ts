@@ -27,6 +27,8 @@ export const applicationInput = z
     /** Handed in by an agent (经办人) for the customer. */
     throughAgent: z.boolean().default(false),
     documents: z.array(documentInput).max(50).default([]),
+    /** Set by another area's case that hands over to 业扩: submitting twice for it gives the same application. */
+    sourceReference: z.string().trim().min(1).max(64).optional(),
   })
   .strict()
   .superRefine((input, context) => {

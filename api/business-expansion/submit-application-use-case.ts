@@ -38,12 +38,27 @@ async function existingAccount(input: ApplicationInput): Promise<Account | undef
   return account;
 }
 
+/** A handover that was already submitted (a redelivered job of the handing-over case) answers the same application. */
+async function alreadySubmitted(sourceReference: string): Promise<SubmittedApplication | undefined> {
+  const application = await Application.findOne({ where: { sourceReference } });
+  if (!application?.processInstanceKey || !application.customerClass) return undefined;
+  return {
+    applicationNo: application.applicationNo,
+    processInstanceKey: application.processInstanceKey,
+    customerId: application.customerId,
+    customerClass: application.customerClass,
+    requiredDocuments: [],
+  };
+}
+
 export async function submitApplication(
   context: Pick<AppContext, 'sequelize' | 'camunda'>,
   raw: unknown,
   submittedBy: string,
 ): Promise<SubmittedApplication> {
   const input = parseInput(applicationInput, raw, '业扩申请');
+  const handedOver = input.sourceReference ? await alreadySubmitted(input.sourceReference) : undefined;
+  if (handedOver) return handedOver;
   const applicant: Applicant | null = input.customer ?? (await Customer.findByPk(input.customerId!));
   if (!applicant) throw notFound('客户 / customer', input.customerId!);
   const account = await existingAccount(input);
@@ -77,6 +92,7 @@ export async function submitApplication(
         capacityKva: input.capacityKva,
         customerClass: null,
         processInstanceKey: null,
+        sourceReference: input.sourceReference ?? null,
         submittedBy,
         submittedAt: appClock.now(),
         ...facts,

@@ -33,6 +33,8 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
   /** submitted | in-progress | waiting-documents | waiting-payment | waiting-construction | archived | cancelled */
   declare state: CreationOptional<string>;
   declare processInstanceKey: string | null;
+  /** The case that asked for this application (e.g. a change-of-use number): one application per such case. */
+  declare sourceReference: CreationOptional<string | null>;
   declare submittedBy: string;
   declare submittedAt: Date;
   /** Set once the supply is on (account created or capacity raised): energization is done at most once. */
@@ -87,6 +89,7 @@ export function initApplicationModels(sequelize: Sequelize): void {
       customerClass: { type: DataTypes.STRING(32), allowNull: true },
       state: { type: DataTypes.STRING(32), allowNull: false, defaultValue: 'submitted' },
       processInstanceKey: { type: DataTypes.STRING(32), allowNull: true },
+      sourceReference: { type: DataTypes.STRING(64), allowNull: true, defaultValue: null },
       submittedBy: { type: DataTypes.STRING(64), allowNull: false },
       submittedAt: { type: DataTypes.DATE, allowNull: false },
       energizedAt: { type: DataTypes.DATE, allowNull: true },
@@ -94,7 +97,7 @@ export function initApplicationModels(sequelize: Sequelize): void {
     {
       sequelize,
       tableName: 'be_applications',
-      indexes: [{ fields: ['customer_id'] }, { fields: ['state'] }],
+      indexes: [{ fields: ['customer_id'] }, { fields: ['state'] }, { fields: ['source_reference'], unique: true }],
     },
   );
   ApplicationDocument.init(

@@ -61,8 +61,24 @@ test('relocation to another supply point becomes a new connection in the 业扩 
     customerId: account.customerId,
     address: '上海市浦东新区新址路99号',
     accountId: null,
+    sourceReference: move.applicationNo,
   });
   expect((await accountNow(account.id)).address).toBe(account.address);
+  // A redelivered handover job submits again: 业扩 answers the same application and creates nothing.
+  const again = await (
+    await platform.as('zhangli')
+  ).post('/business-expansion/applications', {
+    customerId: account.customerId,
+    businessType: 'new',
+    address: '上海市浦东新区新址路99号',
+    voltage: created!.voltage,
+    capacityKva: Number(created!.capacityKva),
+    category: created!.category,
+    documents,
+    sourceReference: move.applicationNo,
+  });
+  expect(again.body.applicationNo).toBe(done.newConnectionNo);
+  expect(await Application.count({ where: { sourceReference: move.applicationNo } })).toBe(1);
 });
 
 test('relocation at the same supply point: the meter moves with the address, the contract is renewed', async () => {

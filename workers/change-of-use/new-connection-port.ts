@@ -20,6 +20,8 @@ export interface NewConnectionRequest {
   category: string;
   /** What the customer handed in at the counter with the change application. */
   documents: unknown[];
+  /** The change case's number: 业扩 answers the same application when the handover is repeated. */
+  sourceReference: string;
 }
 
 /** What the change asks 业扩 for, from the application's details and the account as it is. */
@@ -36,6 +38,7 @@ export function newConnectionRequest(application: ChangeApplication, account: Ac
     capacityKva: elsewhere ? capacity : Math.max(capacity - Number(account.capacityKva), 0),
     category: account.category,
     documents: Array.isArray(details.documents) ? details.documents : [],
+    sourceReference: application.applicationNo,
   };
 }
 

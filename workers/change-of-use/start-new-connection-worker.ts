@@ -1,6 +1,6 @@
 /**
  * `change-of-use.start-new-connection`: hands the change over to 业扩 and records the new application's number on
- * the change case; a case that already has one (a redelivered job) keeps it.
+ * the change case. A redelivered job gets the same application back: 业扩 keys the handover by the change number.
  */
 import { Account } from '../../db/core/customer-models';
 import type { WorkerDefinition } from '../worker-definition';
