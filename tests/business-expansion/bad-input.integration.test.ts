@@ -7,17 +7,13 @@ import { Customer } from '../../db/core/customer-models';
 import { Application, ApplicationDocument } from '../../db/business-expansion';
 import { submitApplication } from '../../api/business-expansion';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import { DOCUMENTS, applicant } from './business-expansion-kit';
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
+usePlatform((started) => {
+  platform = started;
 });
 
 const rowCounts = async () => ({

@@ -1,16 +1,12 @@
 /** The 业扩 demo seed makes real cases in the states it promises. */
 import { Application } from '../../db/business-expansion';
 import { seedBusinessExpansionDemo } from '../../platform/seed/business-expansion-demo';
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
+usePlatform((started) => {
+  platform = started;
 });
 
 test('demo cases: just submitted, at survey, waiting for payment, archived', async () => {

@@ -4,7 +4,7 @@
  * design review and mid-construction inspection only for an important customer. Due dates span the 2026 National
  * Day holiday and its make-up working Saturday (10 October).
  */
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   CONTRACT_SIGNED,
@@ -25,12 +25,8 @@ import {
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
+usePlatform((started) => {
+  platform = started;
 });
 
 const factory = (name: string, important = false) => ({

@@ -3,7 +3,7 @@
  * (capacity × rate by voltage, line type and who builds the external works), the fee notice, partial and full
  * payment through the API, and the case going on only once the fees are settled.
  */
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   CONTRACT_SIGNED,
@@ -24,12 +24,8 @@ import {
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
+usePlatform((started) => {
+  platform = started;
 });
 
 async function dualSourceCase(name: string, capacityKva: number) {

@@ -3,7 +3,7 @@
  * the clock pinned before the 2026 National Day holiday, so that due dates skip it; then the archive and account.
  */
 import { Account } from '../../db/core/customer-models';
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
   CONTRACT_SIGNED,
   DOCUMENTS,
@@ -21,12 +21,8 @@ import {
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
+usePlatform((started) => {
+  platform = started;
 });
 
 test('a residential new connection runs survey → scheme → contract ∥ fees → metering → archive', async () => {

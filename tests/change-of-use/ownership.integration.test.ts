@@ -4,7 +4,7 @@
  */
 import { Account, Customer } from '../../db/core/customer-models';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
   TODAY,
   accountNow,
@@ -22,13 +22,9 @@ import {
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.pinClock(TODAY);
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
 });
 
 const newOwner = { kind: 'person', name: '李明', idNumber: '310115199001011234', phone: '13800138000' };

@@ -5,7 +5,7 @@
  */
 import { Application } from '../../db/business-expansion';
 import { seedChangeOfUseDemo } from '../../platform/seed/change-of-use-demo';
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
   TODAY,
   accountNow,
@@ -21,13 +21,9 @@ import {
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.pinClock(TODAY);
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
 });
 
 /** Every kind a 业扩 class may ask for, as handed in at the counter with the change application. */

@@ -2,7 +2,7 @@
  * 暂停 / 暂停恢复 / 减容 / 减容恢复 end to end: the basic charge stops on the sealing day and restarts on the
  * unsealing day; a reduction changes the contract capacity and its resume brings the old capacity back.
  */
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
   TODAY,
   accountNow,
@@ -19,13 +19,9 @@ import {
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.pinClock(TODAY);
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
 });
 
 test('suspend: sealed on site, the basic charge stops on the sealing day; resume restarts it', async () => {

@@ -3,7 +3,7 @@
  * and the route's months), which reminds the customer and opens the restore task.
  */
 import { Account } from '../../db/core/customer-models';
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
   TODAY,
   accountNow,
@@ -20,16 +20,12 @@ import {
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-}, 60_000);
+usePlatform((started) => {
+  platform = started;
+});
 
 beforeEach(async () => {
   await platform.pinClock(TODAY);
-});
-
-afterAll(async () => {
-  await platform?.stop();
 });
 
 async function notificationsOf(applicationNo: string) {

@@ -127,3 +127,21 @@ export async function startPlatform(): Promise<Platform> {
     },
   };
 }
+
+/**
+ * One platform for a test file: started before its tests (then `setup`, e.g. pinning the clock), stopped after.
+ * `setup` receives the platform first so the file can keep it in a variable of its own.
+ */
+export function usePlatform(
+  setup: (platform: Platform) => Promise<void> | void,
+  start: () => Promise<Platform> = startPlatform,
+): void {
+  let started: Platform | undefined;
+  beforeAll(async () => {
+    started = await start();
+    await setup(started);
+  }, 90_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+}

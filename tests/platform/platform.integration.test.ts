@@ -2,16 +2,12 @@
  * The platform's foundation end to end: login, users and roles, the tasklist API against a real user task, the
  * shared clock, and clear errors for bad input.
  */
-import { anonymousClient, startPlatform, type Platform } from './platform-kit';
+import { anonymousClient, usePlatform, type Platform } from './platform-kit';
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
+usePlatform((started) => {
+  platform = started;
 });
 
 test('login gives a token; wrong passwords and missing tokens are refused', async () => {

@@ -4,19 +4,15 @@
  */
 import { join } from 'node:path';
 import { waitFor } from '../support/wait-for';
-import { startPlatform, type Platform } from './platform-kit';
+import { usePlatform, type Platform } from './platform-kit';
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.application.services.camunda.zeebe.deployResource({
     processFilename: join(__dirname, 'fixtures', 'platform-check.bpmn'),
   });
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
 });
 
 async function startCase(businessKey: string): Promise<string> {

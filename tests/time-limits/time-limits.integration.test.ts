@@ -6,21 +6,17 @@
  */
 import { join } from 'node:path';
 import { waitFor } from '../support/wait-for';
-import { startPlatform, type Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 
 let platform: Platform;
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
 
-beforeAll(async () => {
-  platform = await startPlatform();
+usePlatform(async (started) => {
+  platform = started;
   const zeebe = platform.application.services.camunda.zeebe;
   await zeebe.deployResource({ decisionFilename: fixture('time-limit-test.dmn') });
   await zeebe.deployResource({ processFilename: fixture('time-limit-test.bpmn') });
   await zeebe.deployResource({ processFilename: fixture('time-limit-broken.bpmn') });
-}, 60_000);
-
-afterAll(async () => {
-  await platform?.stop();
 });
 
 async function startCase(bpmnProcessId: string, businessKey: string): Promise<string> {

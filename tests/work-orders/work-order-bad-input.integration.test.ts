@@ -3,19 +3,15 @@
  * missing phone (400), an area no unit serves (422), an urging of an unknown order (422); and only agents
  * create orders.
  */
-import type { Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import { orderBody, startWorkOrderPlatform } from './work-order-kit';
 
 let platform: Platform;
 
-beforeAll(async () => {
-  platform = await startWorkOrderPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.pinClock('2026-10-13T01:00:00Z');
-}, 90_000);
-
-afterAll(async () => {
-  await platform?.stop();
-});
+}, startWorkOrderPlatform);
 
 async function counts() {
   const orders = (await (await platform.as('zhoumin')).get('/work-orders')).body.items.length;

@@ -4,7 +4,7 @@
  * supervision on the running order, a repeated complaint flagged and escalated, and a major complaint's
  * 15-minute review per level.
  */
-import type { Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   accept,
@@ -20,14 +20,10 @@ import {
 let platform: Platform;
 const T0 = Date.parse('2026-10-13T01:00:00Z'); // a Tuesday, 09:00 in China
 
-beforeAll(async () => {
-  platform = await startWorkOrderPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.pinClock(new Date(T0));
-}, 90_000);
-
-afterAll(async () => {
-  await platform?.stop();
-});
+}, startWorkOrderPlatform);
 
 const complaint = (overrides: Record<string, unknown> = {}) =>
   createOrder(platform, { orderType: 'complaint', subType: 'service', content: '营业厅服务态度差', ...overrides });

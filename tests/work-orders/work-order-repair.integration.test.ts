@@ -3,7 +3,7 @@
  * 24x7 arrival limit (urban 45 min) with its warning, overdue notice and escalation to the manager as the clock
  * moves, the reply, review and an unsatisfied callback that reopens the order, then archiving and statistics.
  */
-import type { Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   accept,
@@ -19,14 +19,10 @@ let platform: Platform;
 const T0 = Date.parse('2026-10-13T01:00:00Z'); // a Tuesday, 09:00 in China
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
-beforeAll(async () => {
-  platform = await startWorkOrderPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.pinClock(at(0));
-}, 90_000);
-
-afterAll(async () => {
-  await platform?.stop();
-});
+}, startWorkOrderPlatform);
 
 async function notifications(orderNo: string): Promise<any[]> {
   return (await (await platform.as('zhoumin')).get(`/notifications?businessKey=${orderNo}`)).body.items;

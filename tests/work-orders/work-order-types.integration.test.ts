@@ -4,7 +4,7 @@
  * praise without a callback, and the knowledge-base API.
  */
 import { seedWorkOrderDemo } from '../../platform/seed/work-orders-demo';
-import type { Platform } from '../platform/platform-kit';
+import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
   complete,
   createOrder,
@@ -18,14 +18,10 @@ import {
 let platform: Platform;
 const T0 = Date.parse('2026-10-13T01:00:00Z'); // a Tuesday, 09:00 in China
 
-beforeAll(async () => {
-  platform = await startWorkOrderPlatform();
+usePlatform(async (started) => {
+  platform = started;
   await platform.pinClock(new Date(T0));
-}, 90_000);
-
-afterAll(async () => {
-  await platform?.stop();
-});
+}, startWorkOrderPlatform);
 
 async function taskVariables(processInstanceKey: string, elementId: string): Promise<any> {
   const task = await platform.openTask(processInstanceKey, elementId);
