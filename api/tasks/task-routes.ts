@@ -10,6 +10,7 @@ import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
 import { parseInput } from '../http/validate';
+import { checkTaskForm } from './task-form-check';
 import type { TokenClaims } from '../auth/token';
 
 const listInput = z.object({
@@ -100,6 +101,7 @@ export function taskRoutes(context: AppContext): Router {
     if (task.state !== 'CREATED') throw new AppError(409, 'TASK_NOT_OPEN', `任务已结束 / task is ${task.state}`);
     if (task.assignee && task.assignee !== user.login)
       throw new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${task.assignee} 认领 / claimed by ${task.assignee}`);
+    await checkTaskForm(context.camunda, task.userTaskKey, variables);
     if (!task.assignee)
       await rest.assignUserTask({ userTaskKey: task.userTaskKey, assignee: user.login, allowOverride: true });
     await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables });

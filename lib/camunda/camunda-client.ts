@@ -9,6 +9,8 @@ import type { AppConfig } from '../config/app-config';
 export type CamundaClients = {
   zeebe: ReturnType<Camunda8['getZeebeGrpcApiClient']>;
   rest: ReturnType<Camunda8['getCamundaRestClient']>;
+  /** The SDK's Orchestration Cluster API client, for the REST v2 calls the older REST client lacks (task forms). */
+  cluster: ReturnType<Camunda8['getOrchestrationClusterApiClientLoose']>;
   close(): Promise<void>;
 };
 
@@ -27,9 +29,11 @@ export function createCamundaClients(
   });
   const zeebe = camunda.getZeebeGrpcApiClient();
   const rest = camunda.getCamundaRestClient();
+  const cluster = camunda.getOrchestrationClusterApiClientLoose();
   return {
     zeebe,
     rest,
+    cluster,
     close: async () => {
       rest.stopWorkers();
       await zeebe.close(2000);

@@ -10,9 +10,10 @@ let platform: Platform;
 
 usePlatform(async (started) => {
   platform = started;
-  await platform.application.services.camunda.zeebe.deployResource({
-    processFilename: join(__dirname, 'fixtures', 'platform-check.bpmn'),
-  });
+  await platform.application.services.camunda.zeebe.deployResources([
+    { processFilename: join(__dirname, 'fixtures', 'platform-check.bpmn') },
+    { formFilename: join(__dirname, 'fixtures', 'platform-check-approve.form') },
+  ]);
 });
 
 async function startCase(businessKey: string): Promise<string> {
