@@ -46,9 +46,9 @@ test('a residential new connection runs survey → scheme → contract ∥ fees 
   // 1 working day from Tuesday: Wednesday 30 September, 24:00 China time.
   expect(survey.dueDate).toBe('2026-09-30T16:00:00.000Z');
   expect((await caseOf(platform, no)).timeLimit).toMatchObject({ amount: 5, unit: 'WD', state: 'running' });
-  await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
-
+  // The survey is done on Wednesday: the scheme's due date is computed from then.
   await platform.pinClock('2026-09-30T03:00:00Z');
+  await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
   const [scheme] = await expectOpenTasks(platform, no, ['supply-scheme']);
   // Started Wednesday 30 September with 1 WD: the holiday week is skipped, due Thursday 8 October 24:00.
   expect(scheme.dueDate).toBe('2026-10-08T16:00:00.000Z');
