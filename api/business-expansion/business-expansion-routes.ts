@@ -1,12 +1,17 @@
 /**
  * 业扩报装 API under /business-expansion: submit and read applications, record what the customer does (payments,
- * supplemented documents, works completed), and the supply scheme.
+ * supplemented documents, works completed or rectified, a revised design), and the supply scheme.
  */
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { getApplication, getSupplyScheme, listApplications } from './application-query-use-case';
-import { recordPayment, reportConstructionCompleted, supplementDocuments } from './customer-actions-use-case';
+import {
+  recordPayment,
+  reportConstructionCompleted,
+  resubmitDesign,
+  supplementDocuments,
+} from './customer-actions-use-case';
 import { submitApplication } from './submit-application-use-case';
 
 export function businessExpansionRoutes(context: AppContext): Router {
@@ -31,6 +36,9 @@ export function businessExpansionRoutes(context: AppContext): Router {
   });
   router.post(`${base}/applications/:no/construction-completed`, counter, async (request, response) => {
     response.json(await reportConstructionCompleted(context, String(request.params.no)));
+  });
+  router.post(`${base}/applications/:no/design`, counter, async (request, response) => {
+    response.status(201).json(await resubmitDesign(context, String(request.params.no), request.body));
   });
   router.get(`${base}/supply-schemes/:no`, async (request, response) => {
     response.json(await getSupplyScheme(String(request.params.no)));

@@ -15,6 +15,7 @@ export const DOCUMENT_KINDS = {
   'legal-person-id': '法定代表人身份证明',
   'site-plan': '用电地理位置图及总平面图',
   'project-approval': '项目批准文件',
+  'design-drawings': '受电工程设计图纸',
   other: '其他资料',
 } as const;
 

@@ -1,9 +1,11 @@
-/** 变更用电 API: accept an application, list and search them, read one case. */
+/** 变更用电 API: accept an application, list and search them, read one case; the customer's payments and extensions. */
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { parseInput } from '../http/validate';
 import { applicationInput } from './change-types';
+import { extendTemporaryChange, extensionInput } from './extension-use-case';
+import { paymentInput, recordChangePayment } from './payment-use-case';
 import { applicationDetail, searchApplications, searchInput } from './query-applications-use-case';
 import { submitChangeApplication } from './submit-application-use-case';
 
@@ -19,5 +21,25 @@ export function changeOfUseRoutes(context: AppContext): Router {
   router.get('/change-of-use/applications/:applicationNo', async (request, response) => {
     response.json(await applicationDetail(context.camunda, request.params.applicationNo));
   });
+  router.post(
+    '/change-of-use/applications/:applicationNo/payments',
+    requireRole('counter-clerk'),
+    async (request, response) => {
+      const input = parseInput(paymentInput, request.body, '缴费');
+      const applicationNo = String(request.params.applicationNo);
+      response
+        .status(201)
+        .json(await recordChangePayment(context.camunda, applicationNo, input, currentUser(request).login));
+    },
+  );
+  router.post(
+    '/change-of-use/applications/:applicationNo/extend',
+    requireRole('counter-clerk'),
+    async (request, response) => {
+      const input = parseInput(extensionInput, request.body, '延期');
+      const applicationNo = String(request.params.applicationNo);
+      response.json(await extendTemporaryChange(context.camunda, applicationNo, input, currentUser(request).login));
+    },
+  );
   return router;
 }

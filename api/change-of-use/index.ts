@@ -8,4 +8,6 @@ export {
   type ChangeType,
 } from './change-types';
 export { unpaidBills, debtMessage, type UnpaidBills } from './unpaid-bills';
+export { recordChangePayment, FEE_PAID_MESSAGE } from './payment-use-case';
+export { extendTemporaryChange, EXTENDED_MESSAGE } from './extension-use-case';
 export { changeOfUseRoutes } from './change-of-use-routes';

@@ -1,14 +1,17 @@
 /**
  * Reading change cases: a filtered list, and one case with the account as it is now, the changes the case made,
- * the contracts it produced and the tasks open on it.
+ * the contracts it produced, its payments and extensions, the tasks open on it and what it waits for.
  */
 import { Op, type WhereOptions } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
 import { AccountChange, ChangeApplication, ChangeContract } from '../../db/change-of-use/change-of-use-models';
+import { ChangeExtension, ChangePayment } from '../../db/change-of-use/customer-action-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
+import { openWaits } from './case-messages';
 import { CHANGE_TYPES } from './change-types';
+import { feeBalance } from './payment-use-case';
 
 export const searchInput = z.object({
   accountId: z.coerce.number().int().positive().optional(),
@@ -39,11 +42,16 @@ export async function searchApplications(input: z.infer<typeof searchInput>) {
 export async function applicationDetail(camunda: CamundaClients, applicationNo: string) {
   const application = await ChangeApplication.findOne({ where: { applicationNo } });
   if (!application) throw notFound('变更申请 / change application', applicationNo);
-  const [account, customer, accountChanges, contracts] = await Promise.all([
+  const byId = { where: { applicationNo }, order: [['id', 'ASC']] as [string, string][] };
+  const [account, customer, accountChanges, contracts, payments, extensions, fee, waitingFor] = await Promise.all([
     Account.findByPk(application.accountId),
     Customer.findByPk(application.customerId),
-    AccountChange.findAll({ where: { applicationNo }, order: [['id', 'ASC']] }),
-    ChangeContract.findAll({ where: { applicationNo }, order: [['id', 'ASC']] }),
+    AccountChange.findAll(byId),
+    ChangeContract.findAll(byId),
+    ChangePayment.findAll(byId),
+    ChangeExtension.findAll(byId),
+    feeBalance(application),
+    openWaits(camunda, application.processInstanceKey),
   ]);
   const tasks = application.processInstanceKey
     ? await camunda.rest.searchUserTasks({
@@ -57,6 +65,10 @@ export async function applicationDetail(camunda: CamundaClients, applicationNo: 
     customer,
     accountChanges,
     contracts,
+    payments,
+    fee,
+    extensions,
+    waitingFor,
     currentTasks: tasks.items.map(({ userTaskKey, elementId, name, candidateGroups, assignee, dueDate }) => ({
       userTaskKey,
       elementId,

@@ -18,6 +18,9 @@ export interface ChangeRoute {
   becomesNewConnection: boolean;
   expiryMonths: number | null;
   noticeWorkingDays: number;
+  /** How often a temporary change may be extended (0: never) and by at most how many months each time. */
+  extensionsAllowed: number;
+  extensionMaxMonths: number | null;
 }
 
 export interface RouteFacts {

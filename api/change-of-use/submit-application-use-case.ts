@@ -68,6 +68,7 @@ export async function submitChangeApplication(
         requestedDate: input.requestedDate,
         reason: input.reason,
         details,
+        route: { ...route },
         outcome: null,
         processInstanceKey: null,
         newConnectionNo: null,

@@ -10,9 +10,10 @@ export interface UnpaidBills {
   bills: { accountId: number; period: string; amountFen: number; dueDate: string }[];
 }
 
-export async function unpaidBills(accountIds: number[], today: string): Promise<UnpaidBills> {
+/** The unpaid bills due before `today` (overdue); with null every unpaid bill (closing an account settles all). */
+export async function unpaidBills(accountIds: number[], today: string | null): Promise<UnpaidBills> {
   const rows = await Bill.findAll({
-    where: { accountId: { [Op.in]: accountIds }, paidAt: null, dueDate: { [Op.lt]: today } },
+    where: { accountId: { [Op.in]: accountIds }, paidAt: null, ...(today ? { dueDate: { [Op.lt]: today } } : {}) },
     order: [['dueDate', 'ASC']],
   });
   const bills = rows.map(({ accountId, period, amountFen, dueDate }) => ({ accountId, period, amountFen, dueDate }));

@@ -1,7 +1,8 @@
 /**
- * A new 95598 order: validate, find the serving unit (none → 422, nothing created), flag a repeated complaint,
- * save the order with its first history row in one transaction, then start the `work-order` process with the
- * order number as businessKey. If the process does not start, the order is removed again.
+ * A new 95598 order: validate, find the serving unit (none → 422, nothing created), flag a repeated complaint
+ * (within the window the decision `work-order-repeat-rules` gives for its category), save the order with its
+ * first history row in one transaction, then start the `work-order` process with the order number as
+ * businessKey. If the process does not start, the order is removed again.
  */
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
@@ -10,6 +11,7 @@ import { AppError } from '../../lib/errors/app-error';
 import { nextNumber } from '../../lib/numbering/next-number';
 import { parseInput } from '../http/validate';
 import { areaTypeOf, earlierComplaint, servingUnit, urgedOrder } from './order-facts';
+import { repeatWindowDays } from './repeat-rules';
 import { createOrderInput } from './work-order-input';
 
 export const PROCESS_ID = 'work-order';
@@ -27,9 +29,11 @@ export async function createWorkOrder(camunda: CamundaClients, body: unknown, ac
   const unit = await servingUnit(input.area);
   const urged = input.orderType === 'urging' ? await urgedOrder(input.relatedOrderNo!) : null;
   const areaType = await areaTypeOf(input);
+  // Asked before the transaction: no database lock is held while the engine answers.
+  const windowDays = input.orderType === 'complaint' ? await repeatWindowDays(camunda, input.subType ?? null) : 0;
   const acceptedAt = appClock.now();
   const order = await WorkOrder.sequelize!.transaction(async (transaction) => {
-    const earlier = await earlierComplaint(input, transaction);
+    const earlier = await earlierComplaint(input, windowDays, transaction);
     const orderNo = await nextNumber('GD', transaction);
     const created = await WorkOrder.create(
       {
@@ -62,7 +66,16 @@ export async function createWorkOrder(camunda: CamundaClients, body: unknown, ac
       { transaction },
     );
     await WorkOrderEvent.create(
-      { orderNo, kind: 'created', at: acceptedAt, actor, dedupKey: `created:${orderNo}`, level: null, comment: null },
+      {
+        orderNo,
+        kind: 'created',
+        at: acceptedAt,
+        actor,
+        actorName: null,
+        dedupKey: `created:${orderNo}`,
+        level: null,
+        comment: null,
+      },
       { transaction },
     );
     return created;

@@ -9,7 +9,6 @@ import { WorkOrder } from '../../db/work-orders';
 import { appClock } from '../../lib/clock/app-clock';
 import { businessRuleViolated } from '../../lib/errors/app-error';
 import type { CreateOrderInput } from './work-order-input';
-import { REPEATED_COMPLAINT_DAYS } from './work-order-types';
 
 export async function servingUnit(area: string): Promise<Group> {
   const units = await Group.findAll({ where: { level: 'unit' }, order: [['code', 'ASC']] });
@@ -32,10 +31,17 @@ export async function areaTypeOf(input: CreateOrderInput): Promise<string> {
   return customer?.areaType ?? 'urban';
 }
 
-/** The latest complaint of this phone in the same category within the window, if any. */
-export async function earlierComplaint(input: CreateOrderInput, transaction: Transaction): Promise<WorkOrder | null> {
-  if (input.orderType !== 'complaint') return null;
-  const since = new Date(appClock.now().getTime() - REPEATED_COMPLAINT_DAYS * 86_400_000);
+/**
+ * The latest complaint of this phone in the same category within the window (days, from the repeat rules), if
+ * any. A window of 0 days, or an order that is no complaint, has no earlier complaint.
+ */
+export async function earlierComplaint(
+  input: CreateOrderInput,
+  windowDays: number,
+  transaction: Transaction,
+): Promise<WorkOrder | null> {
+  if (input.orderType !== 'complaint' || windowDays <= 0) return null;
+  const since = new Date(appClock.now().getTime() - windowDays * 86_400_000);
   return WorkOrder.findOne({
     where: {
       phone: input.phone,

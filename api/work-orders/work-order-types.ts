@@ -31,9 +31,6 @@ export const AREA_TYPES = ['urban', 'rural', 'remote'] as const;
 /** A Chinese mobile number (1xx xxxx xxxx) or a landline with area code (010-12345678, 021 1234 5678). */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-/** How far back a complaint of the same customer on the same matter counts as a repeat (a local parameter). */
-export const REPEATED_COMPLAINT_DAYS = 30;
-
 export function subTypeAllowed(orderType: OrderType, subType: string | undefined): boolean {
   const allowed: readonly string[] = ORDER_TYPES[orderType].subTypes;
   return subType === undefined || allowed.includes(subType);

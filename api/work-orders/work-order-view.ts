@@ -41,6 +41,7 @@ export function historyEntry(event: WorkOrderEvent) {
     kind: event.kind,
     level: event.level,
     actor: event.actor,
+    actorName: event.actorName,
     comment: event.comment,
     at: event.at,
   };

@@ -11,6 +11,23 @@ import {
   type Sequelize,
 } from 'sequelize';
 
+/**
+ * Where a case stands. The waiting-* states are the customer's turn (the whole-case clock is paused): documents to
+ * supplement, fees to pay, their own works to build, defects a failed completion inspection found to rectify, a
+ * design that design review sent back.
+ */
+export const APPLICATION_STATES = [
+  'submitted',
+  'in-progress',
+  'waiting-documents',
+  'waiting-payment',
+  'waiting-construction',
+  'waiting-rectification',
+  'waiting-design',
+  'archived',
+  'cancelled',
+] as const;
+
 export class Application extends Model<InferAttributes<Application>, InferCreationAttributes<Application>> {
   declare id: CreationOptional<number>;
   declare applicationNo: string;
@@ -30,7 +47,7 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
   declare province: string;
   /** lv-residential | lv-non-residential | three-zero | hv-single | hv-dual, once the process classified it. */
   declare customerClass: string | null;
-  /** submitted | in-progress | waiting-documents | waiting-payment | waiting-construction | archived | cancelled */
+  /** One of APPLICATION_STATES. */
   declare state: CreationOptional<string>;
   declare processInstanceKey: string | null;
   /** The case that asked for this application (e.g. a change-of-use number): one application per such case. */
@@ -50,7 +67,7 @@ export class ApplicationDocument extends Model<
   /** A document kind code, see api/business-expansion/required-documents.ts. */
   declare kind: string;
   declare name: string;
-  /** Handed in after the survey sent the application back (资料补正). */
+  /** Handed in later than the application: documents the survey asked for (资料补正), a revised design. */
   declare supplemented: CreationOptional<boolean>;
 }
 

@@ -1,7 +1,7 @@
 /**
  * 变更用电 (change of use) applications, the account changes they made (field by field, so that a resume can find
  * what a suspension or reduction changed) and the contracts they produced. The application number is the case's
- * businessKey.
+ * businessKey. Payments and extensions are in customer-action-models.ts.
  */
 import {
   DataTypes,
@@ -11,6 +11,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { initCustomerActionModels } from './customer-action-models';
 
 export class ChangeApplication extends Model<
   InferAttributes<ChangeApplication>,
@@ -26,6 +27,8 @@ export class ChangeApplication extends Model<
   declare reason: string;
   /** What the type needs: newCapacityKva, newCategory, newCustomer, targetAccountId, newAddress, ... */
   declare details: CreationOptional<Record<string, unknown>>;
+  /** The route decision's answer at acceptance (ChangeRoute): later requests (extension) ask it, not the code. */
+  declare route: Record<string, unknown> | null;
   /** in-progress | completed | refused (debts) | rejected (review) */
   declare status: CreationOptional<string>;
   /** How the case ended, in words (e.g. 欠费未结清，不予办理). */
@@ -63,6 +66,7 @@ export class ChangeContract extends Model<InferAttributes<ChangeContract>, Infer
 }
 
 export function initChangeOfUseModels(sequelize: Sequelize): void {
+  initCustomerActionModels(sequelize);
   ChangeApplication.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
@@ -73,6 +77,7 @@ export function initChangeOfUseModels(sequelize: Sequelize): void {
       requestedDate: { type: DataTypes.DATEONLY, allowNull: false },
       reason: { type: DataTypes.STRING(500), allowNull: false },
       details: { type: DataTypes.JSON, allowNull: false, defaultValue: {} },
+      route: { type: DataTypes.JSON, allowNull: true },
       status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'in-progress' },
       outcome: { type: DataTypes.STRING(255), allowNull: true },
       processInstanceKey: { type: DataTypes.STRING(32), allowNull: true },

@@ -60,7 +60,10 @@ export class WorkOrderEvent extends Model<InferAttributes<WorkOrderEvent>, Infer
   /** created | answer | dispatch-accept | dispatch-return | reply | review-pass | review-return | callback | reopen | urge | supervise | archive */
   declare kind: string;
   declare level: string | null;
+  /** The user's login (or, for an urging order, its order number). */
   declare actor: string | null;
+  /** The user's name at the time, for the history view. */
+  declare actorName: string | null;
   declare comment: string | null;
   declare at: Date;
   /** Makes a redelivered job's record a no-op (the job key, or the message id). */
@@ -129,6 +132,7 @@ export function initWorkOrderModels(sequelize: Sequelize): void {
       kind: text(32),
       level: text(16, true),
       actor: text(64, true),
+      actorName: text(64, true),
       comment: { type: DataTypes.TEXT, allowNull: true },
       at: { type: DataTypes.DATE, allowNull: false },
       dedupKey: { ...text(128), unique: true },

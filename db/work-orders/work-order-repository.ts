@@ -12,6 +12,7 @@ export interface OrderEventInput {
   at: Date;
   level?: string | null;
   actor?: string | null;
+  actorName?: string | null;
   comment?: string | null;
 }
 
@@ -39,6 +40,7 @@ export async function recordOrderEvent(input: OrderEventInput, change?: OrderCha
         at: input.at,
         level: input.level ?? null,
         actor: input.actor ?? null,
+        actorName: input.actorName ?? null,
         comment: input.comment ?? null,
       },
       { transaction },

@@ -14,8 +14,11 @@ export interface NotifyInput {
   dedupKey: string;
   /** warning | overdue | escalation | fee-notice | customer | supervision | ... */
   kind: string;
-  recipientType: 'role' | 'user' | 'customer';
-  /** A role code, a user login or a customer phone number. */
+  recipientType: 'role' | 'user' | 'group' | 'customer';
+  /**
+   * A role code, a user login, an org group code (db/core Group: its members and the members of its sub-groups,
+   * e.g. a unit's crews, see it) or a customer phone number.
+   */
   recipient: string;
   title: string;
   body: string;

@@ -1,4 +1,7 @@
-/** notify(): stored once per dedupKey, sent through the adapter, failures recorded; the webhook adapter's request. */
+/**
+ * notify(): stored once per dedupKey, sent through the adapter, failures recorded; the webhook adapter's request;
+ * a group as recipient.
+ */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Notification } from '../../db/core/notification-models';
@@ -64,4 +67,16 @@ test('the webhook adapter POSTs the notification as JSON; an error status counts
   } finally {
     server.close();
   }
+});
+
+test('a notification to an org group is stored and sent with its type and group code', async () => {
+  const sent: OutgoingNotification[] = [];
+  const adapter: NotifyAdapter = { name: 'memory', send: async (n) => void sent.push(n) };
+  const notification = await notify(
+    { ...message('supervise:1'), kind: 'supervision', recipientType: 'group', recipient: 'SH-PD' },
+    { adapter },
+  );
+  const stored = (await Notification.findByPk(notification.id))!;
+  expect(stored).toMatchObject({ recipientType: 'group', recipient: 'SH-PD', status: 'sent' });
+  expect(sent).toEqual([expect.objectContaining({ recipientType: 'group', recipient: 'SH-PD' })]);
 });

@@ -2,7 +2,7 @@
  * Demo data of 变更用电: three demo customers (customer numbers BGDEMO…) with accounts, one with an overdue bill
  * (a transfer of it is refused), and change cases in different states created through the use case, so that they
  * are real process instances: a suspension waiting for its review, and a meter move reviewed and waiting for the
- * metering crew.
+ * customer to pay its 680 yuan works fee.
  */
 import { submitChangeApplication } from '../../api/change-of-use';
 import { Account, Bill, Customer } from '../../db/core/customer-models';

@@ -13,6 +13,7 @@ export const WORK_ORDER_DEMO_USERS = [
   { login: 'hewei', name: '何伟', roles: ['province-dispatcher'], groups: ['SH'] },
   { login: 'majun', name: '马军', roles: ['dispatcher'], groups: ['SH-CMD'] },
   { login: 'lutao', name: '陆涛', roles: ['crew'], groups: ['SH-PD-QX'] },
+  { login: 'qianbo', name: '钱波', roles: ['crew'], groups: ['SH-MH-QX'] },
   { login: 'songjia', name: '宋佳', roles: ['reviewer'], groups: ['SH-CMD'] },
   { login: 'tangli', name: '唐丽', roles: ['callback-agent'], groups: ['SGCC-95598'] },
 ];

@@ -45,6 +45,17 @@ export const DOCUMENTS = {
   ],
 };
 
+/** A 10 kV single-source factory application (an important customer also gets design review). */
+export const hvApplication = (name: string, important = false) => ({
+  customer: applicant({ kind: 'company', name, idNumber: `91310000MA1F${Date.now() % 1000000}`, important }),
+  businessType: 'new',
+  address: '上海市浦东新区张江路 1000 号',
+  voltage: '10kV',
+  capacityKva: 800,
+  category: 'industrial',
+  documents: DOCUMENTS.highVoltage,
+});
+
 export async function submit(platform: Platform, body: Record<string, unknown>) {
   const answer = await (await platform.as('zhangli')).post('/business-expansion/applications', body);
   if (answer.status !== 201) throw new Error(`submit failed: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -100,6 +111,37 @@ export async function completeCaseTask(
   completed.add(task.userTaskKey);
 }
 
+/** Waits until the case's whole-case clock is in `state` (running | paused | ...): answers the case. */
+export async function waitForClock(platform: Platform, applicationNo: string, state: string) {
+  return waitFor(
+    async () => {
+      const record = await caseOf(platform, applicationNo);
+      return record.timeLimit?.state === state ? record : undefined;
+    },
+    { timeout: 15_000, interval: 150, description: `${applicationNo} clock ${state}` },
+  );
+}
+
+/**
+ * The customer's works (first built, or rectified after a failed completion inspection) reported complete at the
+ * counter, once the case waits on them in `waitingState` with its clock paused.
+ */
+export async function customerReportsWorksDone(platform: Platform, applicationNo: string, waitingState: string) {
+  await waitForState(platform, applicationNo, waitingState);
+  await waitForClock(platform, applicationNo, 'paused');
+  const answer = await (
+    await platform.as('zhangli')
+  ).post(`/business-expansion/applications/${applicationNo}/construction-completed`);
+  expect(answer.status).toBe(200);
+}
+
+/** The messages sent to the case's customer (kind customer), oldest first. */
+export async function customerNotices(platform: Platform, applicationNo: string): Promise<any[]> {
+  const answer = await (await platform.as('admin')).get(`/notifications?businessKey=${applicationNo}`);
+  if (answer.status !== 200) throw new Error(`notifications: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return (answer.body.items as any[]).filter((item) => item.recipientType === 'customer').reverse();
+}
+
 /** Waits until the case's application reaches `state`. */
 export async function waitForState(platform: Platform, applicationNo: string, state: string) {
   return waitFor(
@@ -130,8 +172,19 @@ export const SCHEME_HV = {
   billingMethod: 'two-part',
   lineType: 'overhead',
   externalWorksBuiltBy: 'supplier',
-  circuitsInterconnected: true,
   supplyPoint: '张江 110kV 变电站 10kV II 段 #15 开关',
 };
+/** A dual-source scheme also says whether the circuits are interconnected (the high-reliability fee depends on it). */
+export const SCHEME_HV_DUAL = { ...SCHEME_HV, circuitsInterconnected: true };
 export const INSPECTION_PASSED = { inspectionPassed: true, inspectionOpinion: '竣工检验合格' };
+export const INSPECTION_FAILED = { inspectionPassed: false, inspectionOpinion: '接地电阻超标，整改后复验' };
+export const SURVEY_INCOMPLETE = {
+  documentsComplete: false,
+  missingDocuments: '消防验收意见书',
+  surveyFindings: '资料不全',
+};
+export const SCHEME_APPROVED = { schemeApproved: true, approvalComment: '同意' };
+export const DESIGN_APPROVED = { designApproved: true, designReviewOpinion: '图纸符合要求' };
+export const DESIGN_REJECTED = { designApproved: false, designReviewOpinion: '变压器容量与方案不符，请按 800kVA 修改' };
+export const MID_INSPECTION_OK = { midInspectionOpinion: '隐蔽工程合格' };
 export const ENERGIZED = { energizedAt: '2026-10-20T02:00:00Z', energizationNotes: '一次送电成功' };

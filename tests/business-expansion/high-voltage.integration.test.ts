@@ -5,19 +5,21 @@
  * Day holiday and its make-up working Saturday (10 October).
  */
 import { usePlatform, type Platform } from '../platform/platform-kit';
-import { waitFor } from '../support/wait-for';
 import {
   CONTRACT_SIGNED,
-  DOCUMENTS,
+  DESIGN_APPROVED,
   ENERGIZED,
+  INSPECTION_FAILED,
   INSPECTION_PASSED,
   METER_INSTALLED,
+  MID_INSPECTION_OK,
   SCHEME_HV,
   SURVEY_OK,
-  applicant,
   caseOf,
   completeCaseTask,
+  customerReportsWorksDone,
   expectOpenTasks,
+  hvApplication,
   pathTaken,
   submit,
   waitForState,
@@ -29,28 +31,12 @@ usePlatform((started) => {
   platform = started;
 });
 
-const factory = (name: string, important = false) => ({
-  customer: applicant({ kind: 'company', name, idNumber: `91310000MA1F${Date.now() % 1000000}`, important }),
-  businessType: 'new',
-  address: '上海市浦东新区张江路 1000 号',
-  voltage: '10kV',
-  capacityKva: 800,
-  category: 'industrial',
-  documents: DOCUMENTS.highVoltage,
-});
-
-async function customerBuilds(no: string): Promise<void> {
-  await waitForState(platform, no, 'waiting-construction');
-  await waitFor(async () => (await caseOf(platform, no)).timeLimit.state === 'paused', { description: 'paused' });
-  const answer = await (
-    await platform.as('zhangli')
-  ).post(`/business-expansion/applications/${no}/construction-completed`);
-  expect(answer.status).toBe(200);
-}
+const customerBuilds = (no: string, waitingState = 'waiting-construction') =>
+  customerReportsWorksDone(platform, no, waitingState);
 
 test('HV single source: approval sends the scheme back, a failed inspection waits for rectification', async () => {
   await platform.pinClock('2026-09-29T02:00:00Z');
-  const submitted = await submit(platform, factory('上海张江精密制造有限公司'));
+  const submitted = await submit(platform, hvApplication('上海张江精密制造有限公司'));
   expect(submitted.customerClass).toBe('hv-single');
   const no = submitted.applicationNo;
   const [survey] = await expectOpenTasks(platform, no, ['survey']);
@@ -79,11 +65,8 @@ test('HV single source: approval sends the scheme back, a failed inspection wait
   expect(atInspection.fees).toEqual([]);
   expect(atInspection.contract.status).toBe('drafted');
   expect(atInspection.scheme.supplyPoint).toBe('张江变 10kV I 段 #3');
-  await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', {
-    inspectionPassed: false,
-    inspectionOpinion: '接地电阻超标，整改后复验',
-  });
-  await customerBuilds(no);
+  await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', INSPECTION_FAILED);
+  await customerBuilds(no, 'waiting-rectification');
   await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', INSPECTION_PASSED);
   await expectOpenTasks(platform, no, ['install-meter', 'sign-contract']);
   await completeCaseTask(platform, no, 'sign-contract', 'zhangli', CONTRACT_SIGNED);
@@ -111,7 +94,7 @@ test('HV single source: approval sends the scheme back, a failed inspection wait
 
 test('an important HV customer also gets design review and mid-construction inspection', async () => {
   await platform.pinClock('2026-10-12T02:00:00Z');
-  const submitted = await submit(platform, factory('上海浦东国际医院', true));
+  const submitted = await submit(platform, hvApplication('上海浦东国际医院', true));
   expect(submitted.customerClass).toBe('hv-single');
   const no = submitted.applicationNo;
   await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
@@ -123,8 +106,8 @@ test('an important HV customer also gets design review and mid-construction insp
   const [review] = await expectOpenTasks(platform, no, ['design-review']);
   // 10 WD from Monday 12 October: Monday 26 October 24:00.
   expect(review.dueDate).toBe('2026-10-26T16:00:00.000Z');
-  await completeCaseTask(platform, no, 'design-review', 'liuyang', { designReviewOpinion: '图纸符合要求' });
-  await completeCaseTask(platform, no, 'mid-inspection', 'zhaolei', { midInspectionOpinion: '隐蔽工程合格' });
+  await completeCaseTask(platform, no, 'design-review', 'liuyang', DESIGN_APPROVED);
+  await completeCaseTask(platform, no, 'mid-inspection', 'zhaolei', MID_INSPECTION_OK);
   await customerBuilds(no);
   await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', INSPECTION_PASSED);
   await completeCaseTask(platform, no, 'sign-contract', 'zhangli', CONTRACT_SIGNED);

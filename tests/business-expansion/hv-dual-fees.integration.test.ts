@@ -11,7 +11,7 @@ import {
   ENERGIZED,
   INSPECTION_PASSED,
   METER_INSTALLED,
-  SCHEME_HV,
+  SCHEME_HV_DUAL,
   SURVEY_OK,
   applicant,
   caseOf,
@@ -46,7 +46,11 @@ async function dualSourceCase(name: string, capacityKva: number) {
 
 async function throughApproval(no: string, scheme: Record<string, unknown>): Promise<void> {
   await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
-  await completeCaseTask(platform, no, 'supply-scheme', 'liuyang', { ...SCHEME_HV, supplyVoltage: '20kV', ...scheme });
+  await completeCaseTask(platform, no, 'supply-scheme', 'liuyang', {
+    ...SCHEME_HV_DUAL,
+    supplyVoltage: '20kV',
+    ...scheme,
+  });
   await completeCaseTask(platform, no, 'scheme-approval', 'chenjing', {
     schemeApproved: true,
     approvalComment: '同意',

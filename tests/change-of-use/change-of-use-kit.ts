@@ -3,6 +3,7 @@
  * database, an application through the API, the steps of a case through the tasklist, the case as the API shows it.
  */
 import { Account, Bill, Customer } from '../../db/core/customer-models';
+import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import type { Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 
@@ -80,7 +81,10 @@ export async function waitForCase(
 export const waitForStatus = (platform: Platform, applicationNo: string, status: string) =>
   waitForCase(platform, applicationNo, (found) => found.status === status, status);
 
-export type Step = [elementId: string, login: string, variables?: Record<string, unknown>];
+/** A user task to complete, or something done through the API between tasks (e.g. the customer paying). */
+export type Step =
+  | [elementId: string, login: string, variables?: Record<string, unknown>]
+  | ((platform: Platform, processInstanceKey: string) => Promise<void>);
 
 export const review = (variables: Record<string, unknown> = {}): Step => [
   'review',
@@ -93,9 +97,29 @@ export const archive: Step = ['archive_task', 'zhangli', { documentsComplete: tr
 
 /** Completes the case's user tasks in order, through the tasklist API. */
 export async function completeSteps(platform: Platform, processInstanceKey: string, steps: Step[]): Promise<void> {
-  for (const [elementId, login, variables] of steps)
-    await platform.completeTask(login, processInstanceKey, elementId, variables ?? {});
+  for (const step of steps) {
+    if (typeof step === 'function') await step(platform, processInstanceKey);
+    else await platform.completeTask(step[1], processInstanceKey, step[0], step[2] ?? {});
+  }
 }
+
+export async function applicationNoOf(processInstanceKey: string): Promise<string> {
+  return (await ChangeApplication.findOne({ where: { processInstanceKey } }))!.applicationNo;
+}
+
+/** Pays at the counter: once the fee notice has set the fee, what is still due (or `amountFen`). */
+export async function payFee(platform: Platform, applicationNo: string, amountFen?: number) {
+  const due = await waitForCase(platform, applicationNo, (found) => found.fee.dueFen > 0, 'fee set');
+  const amount = amountFen ?? due.fee.dueFen - due.fee.paidFen;
+  const clerk = await platform.as('zhangli');
+  return clerk.post(`/change-of-use/applications/${applicationNo}/payments`, { amountFen: amount, method: 'wechat' });
+}
+
+/** The step of paying the whole fee, between the review and the site work. */
+export const pay: Step = async (platform, processInstanceKey) => {
+  const answer = await payFee(platform, await applicationNoOf(processInstanceKey));
+  if (answer.status !== 201) throw new Error(`payment failed: ${JSON.stringify(answer.body)}`);
+};
 
 /** The account as it is now, from the database. */
 export async function accountNow(id: number) {

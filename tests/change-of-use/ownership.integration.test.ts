@@ -12,6 +12,7 @@ import {
   archive,
   completeSteps,
   contract,
+  pay,
   review,
   seedAccount,
   siteWork,
@@ -88,6 +89,7 @@ test('split: a new account with the split capacity, both re-contracted, the work
   const split = await startCase(platform, { accountId: account.id, changeType: 'split', splitCapacityKva: 200 });
   await completeSteps(platform, split.processInstanceKey, [
     review({ feeYuan: 1500 }),
+    pay,
     siteWork('sunhao', '2026-11-20'),
     contract(),
     archive,
@@ -109,6 +111,7 @@ test('merge: the capacity joins the target account, the source closes', async ()
   const merge = await startCase(platform, { accountId: source.id, changeType: 'merge', targetAccountId: target.id });
   await completeSteps(platform, merge.processInstanceKey, [
     review({ feeYuan: 800 }),
+    pay,
     siteWork('sunhao', '2026-11-20'),
     contract(),
     archive,

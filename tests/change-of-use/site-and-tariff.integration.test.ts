@@ -12,10 +12,13 @@ import {
   archive,
   completeSteps,
   contract,
+  pay,
   review,
   seedAccount,
   siteWork,
   startCase,
+  payFee,
+  waitForCase,
   waitForStatus,
 } from './change-of-use-kit';
 
@@ -47,7 +50,11 @@ test('relocation to another supply point becomes a new connection in the 业扩 
     sameSupplyPoint: false,
     documents,
   });
-  await completeSteps(platform, move.processInstanceKey, [review(), archive]);
+  await completeSteps(platform, move.processInstanceKey, [
+    review(),
+    ['old_account_close', 'zhangli', { newConnectionEnergized: true, closedOn: '2026-11-20' }],
+    archive,
+  ]);
   const done = await waitForStatus(platform, move.applicationNo, 'completed');
   expect(done.newConnectionNo).toMatch(/^YK\d{8}-\d{4}$/);
   expect(done.outcome).toContain(done.newConnectionNo);
@@ -60,6 +67,7 @@ test('relocation to another supply point becomes a new connection in the 业扩 
     sourceReference: move.applicationNo,
   });
   expect((await accountNow(account.id)).address).toBe(account.address);
+  expect((await accountNow(account.id)).status).toBe('closed');
   // A redelivered handover job submits again: 业扩 answers the same application and creates nothing.
   const again = await (
     await platform.as('zhangli')
@@ -106,6 +114,7 @@ test('meter move: the customer is told the fee; the account keeps address, capac
   });
   await completeSteps(platform, move.processInstanceKey, [
     review({ feeYuan: 860.5 }),
+    pay,
     siteWork('sunhao', '2026-11-20'),
     archive,
   ]);
@@ -125,6 +134,7 @@ test('voltage change: the new voltage after inspection, fee and contract; with m
   const change = await startCase(platform, { accountId: account.id, changeType: 'voltage-change', newVoltage: '20kV' });
   await completeSteps(platform, change.processInstanceKey, [
     review({ feeYuan: 20_000 }),
+    pay,
     siteWork('zhaolei', '2026-11-20'),
     contract(),
     archive,
@@ -170,7 +180,7 @@ test('category change: the tariff category changes under a renewed contract; a r
   expect((await accountNow(account.id)).category).toBe('industrial');
 });
 
-test('cases are listed and searched; the demo seed leaves cases waiting at review and at site work', async () => {
+test('cases are listed and searched; the demo seed leaves cases waiting at review and for payment', async () => {
   await seedChangeOfUseDemo(platform.application.services);
   const manager = await platform.as('zhoumin');
   const suspensions = await manager.get('/change-of-use/applications?changeType=suspend');
@@ -179,6 +189,12 @@ test('cases are listed and searched; the demo seed leaves cases waiting at revie
   await platform.openTask(demo.processInstanceKey, 'review');
   const moves = await manager.get('/change-of-use/applications?changeType=meter-move&status=in-progress');
   expect(moves.body.total).toBe(1);
+  // The demo meter move waits for its 680 yuan fee; paid, it goes to the metering crew.
+  const unpaid = await waitForCase(platform, moves.body.items[0].applicationNo, (found) =>
+    found.waitingFor.includes('payment'),
+  );
+  expect(unpaid).toMatchObject({ waitingFor: ['payment'], fee: { dueFen: 68_000, paidFen: 0 } });
+  expect((await payFee(platform, unpaid.applicationNo)).status).toBe(201);
   await platform.openTask(moves.body.items[0].processInstanceKey, 'site_work');
   const detail = await manager.get(`/change-of-use/applications/${moves.body.items[0].applicationNo}`);
   expect(detail.body.currentTasks).toEqual([

@@ -1,9 +1,13 @@
 /**
  * Complaints (投诉) end to end with the clocks pinned: the province-level chain, contact within 24 h and reply
  * within 4 working days, the reviewer sending a reply back, urging (by API and by an urging order) and
- * supervision on the running order, a repeated complaint flagged and escalated, and a major complaint's
- * 15-minute review per level.
+ * supervision on the running order (notified to the handling unit's group), a repeated complaint flagged and
+ * escalated, a major complaint's 15-minute review per level, and the repeat window changed by deploying a changed
+ * repeat-rules table.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MODELS_DIR } from '../../platform/deploy-models';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
@@ -79,7 +83,17 @@ test('urging reaches the running order by API and by an urging order; managers s
     return items.length >= 4 ? items : undefined;
   });
   expect(notices.filter((n: any) => n.kind === 'urging')).toHaveLength(3);
-  expect(notices.find((n: any) => n.kind === 'supervision').recipient).toBe('crew');
+  // Urgings and supervision go to the handling unit's group: its crews see them, another unit's crew does not.
+  expect(notices.find((n: any) => n.kind === 'supervision')).toMatchObject({
+    recipientType: 'group',
+    recipient: 'SH-PD',
+  });
+  const kindsSeenBy = async (login: string) =>
+    ((await (await platform.as(login)).get(`/notifications?businessKey=${created.orderNo}`)).body.items as any[])
+      .map((n) => n.kind)
+      .sort();
+  expect(await kindsSeenBy('lutao')).toEqual(['supervision', 'urging', 'urging', 'urging']);
+  expect(await kindsSeenBy('qianbo')).toEqual([]);
   // The urged order is still where it was: the event subprocess did not interrupt it.
   expect((await platform.openTask(created.processInstanceKey, 'province-dispatch')).elementId).toBe(
     'province-dispatch',
@@ -116,3 +130,44 @@ test('a major complaint is reviewed and passed down within 15 minutes per level'
   expect(Date.parse(province.dueDate) - (now + 16 * 60_000)).toBe(15 * 60_000);
   expect((await orderDetail(platform, major.orderNo)).currentLevel).toBe('province');
 }, 60_000);
+
+const REPEAT_RULES = join(MODELS_DIR, 'work-orders', 'work-order-repeat-rules.dmn');
+
+/** Deploys the repeat-rules table as a new version, changed by `edit` (the identity deploys it as it is on disk). */
+async function deployRepeatRules(edit: (xml: string) => string): Promise<void> {
+  const xml = edit(readFileSync(REPEAT_RULES, 'utf8'));
+  await platform.application.services.camunda.zeebe.deployResource({
+    name: 'work-order-repeat-rules.dmn',
+    decision: Buffer.from(xml),
+  });
+}
+
+// Last in this file: it moves the clocks on ten days.
+test('the repeat window is data: a changed repeat-rules table narrows it for one category only', async () => {
+  const start = Date.parse((await (await platform.as('admin')).get('/admin/clock')).body.time);
+  const [kept, narrowed, service, later] = ['13700002222', '13700003333', '13700004444', '13700005555'];
+  const keptFirst = await complaint({ phone: kept, subType: 'outage', content: '停电' });
+  await complaint({ phone: narrowed, subType: 'outage', content: '停电' });
+  const serviceFirst = await complaint({ phone: service, subType: 'service', content: '态度差' });
+  const laterFirst = await complaint({ phone: later, subType: 'outage', content: '停电' });
+  await platform.pinClock(new Date(start + 10 * 86_400_000));
+  const keptSecond = await complaint({ phone: kept, subType: 'outage', content: '十天后又停电' });
+  expect(keptSecond).toMatchObject({ repeatedComplaint: true, relatedOrderNo: keptFirst.orderNo });
+
+  const outageRow = /(<outputEntry id="rule-outage-out"><text>)30(<\/text>)/;
+  await deployRepeatRules((xml) => {
+    expect(xml).toMatch(outageRow);
+    return xml.replace(outageRow, (_all, open: string, close: string) => `${open}7${close}`);
+  });
+  try {
+    const narrowedSecond = await complaint({ phone: narrowed, subType: 'outage', content: '十天后又停电' });
+    expect(narrowedSecond).toMatchObject({ repeatedComplaint: false, relatedOrderNo: null });
+    const serviceSecond = await complaint({ phone: service, subType: 'service', content: '十天后仍然态度差' });
+    expect(serviceSecond).toMatchObject({ repeatedComplaint: true, relatedOrderNo: serviceFirst.orderNo });
+  } finally {
+    await deployRepeatRules((xml) => xml);
+  }
+  // The table as it is on disk again: ten days back count once more.
+  const laterSecond = await complaint({ phone: later, subType: 'outage', content: '十天后又停电' });
+  expect(laterSecond).toMatchObject({ repeatedComplaint: true, relatedOrderNo: laterFirst.orderNo });
+}, 90_000);

@@ -1,7 +1,8 @@
 /**
- * Fault repair (故障报修) end to end, with the clocks pinned: the dispatch chain with a return up one level, the
- * 24x7 arrival limit (urban 45 min) with its warning, overdue notice and escalation to the manager as the clock
- * moves, the reply, review and an unsatisfied callback that reopens the order, then archiving and statistics.
+ * Fault repair (故障报修) end to end, with the clocks pinned: the dispatch chain with a return up one level (each
+ * level's actor in the history), the 24x7 arrival limit (urban 45 min) with its warning, overdue notice and
+ * escalation to the manager as the clock moves, the reply, review and an unsatisfied callback that reopens the
+ * order, then archiving and statistics.
  */
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
@@ -37,7 +38,8 @@ test('urban repair: a return goes one level up, the arrival limit warns, is over
   await complete(platform, created, 'unit-dispatch', { dispatchDecision: 'return', dispatchReason: '非本班组辖区' });
   const back = await waitForOrder(platform, created.orderNo, (o) => o.currentLevel === 'city', 'back at the city');
   expect(back.returns).toEqual([expect.objectContaining({ level: 'unit', comment: '非本班组辖区' })]);
-  await complete(platform, created, 'city-dispatch', accept);
+  // The second city dispatch is done by someone else: the history names who did each level, not the first one.
+  await platform.completeTask('admin', created.processInstanceKey, 'city-dispatch', accept);
   await complete(platform, created, 'unit-dispatch', accept);
 
   const arrive = await platform.openTask(created.processInstanceKey, 'arrive');
@@ -50,6 +52,14 @@ test('urban repair: a return goes one level up, the arrival limit warns, is over
     'city:dispatch-accept',
     'unit:dispatch-accept',
   ]);
+  expect(handling.dispatch.map((d: any) => `${d.actor} ${d.actorName}`)).toEqual([
+    'majun 马军',
+    'lutao 陆涛',
+    'admin 系统管理员',
+    'lutao 陆涛',
+  ]);
+  // A return's reason stays with the return: the accept after it has none.
+  expect(handling.dispatch[2].comment).toBeNull();
 
   // Nothing yet at 30 min; the warning at 34 min (75 %), overdue at 45, escalation to the manager at 90.
   await platform.pinClock(at(30));

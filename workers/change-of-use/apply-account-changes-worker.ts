@@ -5,19 +5,11 @@
  * for (the effective day plus the route's expiryMonths, 00:00 China time).
  */
 import { Account } from '../../db/core/customer-models';
-import { startOfChinaDay } from '../../lib/calendar';
+import { expiryAfter } from '../../api/change-of-use/expiry';
 import type { WorkerDefinition } from '../worker-definition';
 import { ModelError, applicationOf, dayOf, requireHeader, routeOf, runJob } from './change-job';
 import { ChangeLedger } from './change-ledger';
 import { applyChange, applyRestore } from './change-rules';
-
-export function addMonths(day: string, months: number): string {
-  const [year, month, date] = day.split('-').map(Number);
-  const total = year * 12 + (month - 1) + months;
-  const [y, m] = [Math.floor(total / 12), (total % 12) + 1];
-  const lastDate = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(date, lastDate)).padStart(2, '0')}`;
-}
 
 export const applyAccountChangesWorker: WorkerDefinition = {
   taskType: 'change-of-use.apply-account-changes',
@@ -39,7 +31,7 @@ export const applyAccountChangesWorker: WorkerDefinition = {
       const months = routeOf(job).expiryMonths;
       if (phase === 'restore' || months === null || months === undefined)
         return job.complete({ changesAppliedOn: day });
-      const expiresAt = new Date(startOfChinaDay(addMonths(day, months)));
+      const expiresAt = expiryAfter(day, months);
       await application.update({ expiresAt });
       return job.complete({ changesAppliedOn: day, expiresAt: expiresAt.toISOString() });
     }),

@@ -2,6 +2,8 @@
 import type { WorkerDefinition } from '../worker-definition';
 import { applyAccountChangesWorker } from './apply-account-changes-worker';
 import { archiveWorker } from './archive-worker';
+import { closeOldAccountWorker } from './close-old-account-worker';
+import { closeRefusedNoticeWorker } from './close-refused-notice-worker';
 import { debtCheckWorker } from './debt-check-worker';
 import { expiryReminderWorker } from './expiry-reminder-worker';
 import { feeNoticeWorker } from './fee-notice-worker';
@@ -15,5 +17,7 @@ export const changeOfUseWorkers: WorkerDefinition[] = [
   newContractWorker,
   startNewConnectionWorker,
   expiryReminderWorker,
+  closeOldAccountWorker,
+  closeRefusedNoticeWorker,
   archiveWorker,
 ];

@@ -1,8 +1,9 @@
 /**
  * `work-order.record-urging` and `work-order.record-supervision`: an urging (催办) or a supervision (督办) that
  * reached the running order through its event subprocess is counted, kept in the history and passed on to the
- * handling crews. Each job is one message, so the job key deduplicates (message variables of two quick messages
- * may overwrite each other; the count stays right).
+ * handling unit: addressed to its org group (the unit's staff and its crews see it), not to every crew. Each
+ * job is one message, so the job key deduplicates (message variables of two quick messages may overwrite each
+ * other; the count stays right).
  */
 import { recordOrderEvent, type WorkOrder } from '../../db/work-orders';
 import { notify } from '../../lib/notify';
@@ -35,8 +36,8 @@ function orderMessageWorker(message: OrderMessage): WorkerDefinition {
           {
             dedupKey: `work-order-${message.kind}:${job.key}`,
             kind: message.kind === 'urge' ? 'urging' : 'supervision',
-            recipientType: 'role',
-            recipient: 'crew',
+            recipientType: 'group',
+            recipient: order.handlingUnit,
             title: `【${message.title}】${orderNo}（${order.handlingUnit}）`,
             body: `工单 ${orderNo} 第 ${order[message.counter]} 次${message.title}：${text} / order ${orderNo}: ${message.kind}`,
             businessKey: orderNo,

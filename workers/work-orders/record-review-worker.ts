@@ -1,4 +1,7 @@
-/** `work-order.record-review`: the reviewer passes the reply on to the callback or sends it back to handling. */
+/**
+ * `work-order.record-review`: the reviewer passes the reply on to the callback or sends it back to handling. The
+ * comment is cleared once recorded, so that a later review does not repeat it.
+ */
 import { recordOrderEvent } from '../../db/work-orders';
 import type { WorkerDefinition } from '../worker-definition';
 import { now, orderNoOf, runOrderJob, textVariable } from './order-job';
@@ -18,6 +21,6 @@ export const recordReviewWorker: WorkerDefinition = {
         },
         () => ({ state: returned ? 'handling' : 'callback' }),
       );
-      return job.complete();
+      return job.complete({ reviewComment: null });
     }),
 };
