@@ -1,15 +1,15 @@
 /**
  * What every 业扩 worker needs: the case's application (found by the process's businessKey), numbers, and a
- * message to the customer. Job failures follow the shared rule of workers/time-limits/job-input.ts.
+ * message to the customer. Job failures follow the shared rule of workers/job-input.ts.
  */
 import type { Transaction } from 'sequelize';
 import { Customer } from '../../db/core/customer-models';
 import { Application } from '../../db/business-expansion';
 import { notify } from '../../lib/notify';
 import type { WorkerContext, WorkerJob } from '../worker-definition';
-import { ModelError, requireBusinessKey } from '../time-limits/job-input';
+import { ModelError, requireBusinessKey } from '../job-input';
 
-export { ModelError, requireHeader, runJob } from '../time-limits/job-input';
+export { ModelError, requireHeader, runJob } from '../job-input';
 
 export async function applicationOf(job: WorkerJob, transaction?: Transaction): Promise<Application> {
   const applicationNo = requireBusinessKey(job);

@@ -3,10 +3,10 @@ import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { chinaDayOf, isDayString } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import type { WorkerJob } from '../worker-definition';
-import { ModelError, requireBusinessKey } from '../time-limits/job-input';
+import { ModelError, requireBusinessKey } from '../job-input';
 import type { ChangeRoute } from '../../api/change-of-use/route-decision';
 
-export { ModelError, runJob, requireHeader } from '../time-limits/job-input';
+export { ModelError, runJob, requireHeader } from '../job-input';
 
 export async function applicationOf(job: WorkerJob): Promise<ChangeApplication> {
   const applicationNo = requireBusinessKey(job);

@@ -8,7 +8,7 @@ import { appClock } from '../../lib/clock/app-clock';
 import { applyClockAction, clockStatus, loadBusinessCalendar, type ClockAction } from '../../lib/calendar';
 import type { WorkerContext, WorkerDefinition, WorkerJob } from '../worker-definition';
 import { toCaseClock, toStoredPauses } from '../../db/time-limits/case-time-limit-repository';
-import { ModelError, requireBusinessKey, requireHeader, runJob } from './job-input';
+import { ModelError, requireBusinessKey, requireHeader, runJob } from '../job-input';
 import { evaluateStepLimit } from './limit-decision';
 
 async function start(job: WorkerJob, context: WorkerContext, businessKey: string): Promise<void> {

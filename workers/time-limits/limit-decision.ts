@@ -5,7 +5,7 @@
 import { TIME_UNITS, type TimeUnit } from '../../lib/calendar';
 import { z } from '../../lib/validation/zh-error-map';
 import type { WorkerContext, WorkerJob } from '../worker-definition';
-import { ModelError } from './job-input';
+import { ModelError } from '../job-input';
 
 export interface StepLimit {
   amount: number;

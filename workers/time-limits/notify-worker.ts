@@ -7,7 +7,7 @@ import { TimeLimitEvent } from '../../db/time-limits/time-limit-models';
 import { appClock } from '../../lib/clock/app-clock';
 import { notify } from '../../lib/notify';
 import type { WorkerDefinition, WorkerJob } from '../worker-definition';
-import { ModelError, requireBusinessKey, requireHeader, runJob } from './job-input';
+import { ModelError, requireBusinessKey, requireHeader, runJob } from '../job-input';
 
 const LEVELS = { warning: '时限预警', overdue: '超时告警', escalation: '超时升级' } as const;
 type Level = keyof typeof LEVELS;

@@ -1,10 +1,10 @@
 /**
- * What the time-limit workers read from a job, and how they end a job whose model is wrong: a missing header or
- * variable, or a decision without amount/unit, fails the job with no retries left — an incident with a clear
+ * What every worker reads from a job, and how it ends a job whose model is wrong: a missing header or variable, or
+ * a decision without the outputs a worker needs, fails the job with no retries left — an incident with a clear
  * message that a manager sees and can retry after the model is fixed — instead of a crash or silent retries.
  */
 import { Zeebe } from '@camunda8/sdk';
-import type { JobDone, WorkerJob } from '../worker-definition';
+import type { JobDone, WorkerJob } from './worker-definition';
 
 type Acknowledged = Awaited<JobDone>;
 
