@@ -10,6 +10,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { kvaColumn } from '../column-types';
 
 /**
  * Where a case stands. The waiting-* states are the customer's turn (the whole-case clock is paused): documents to
@@ -99,7 +100,7 @@ export function initApplicationModels(sequelize: Sequelize): void {
       accountId: { type: DataTypes.INTEGER, allowNull: true },
       address: { type: DataTypes.STRING(255), allowNull: false },
       voltage: { type: DataTypes.STRING(16), allowNull: false },
-      capacityKva: { type: DataTypes.DECIMAL(12, 2), allowNull: false },
+      capacityKva: kvaColumn('capacityKva'),
       category: { type: DataTypes.STRING(32), allowNull: false },
       dualSource: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       province: { type: DataTypes.STRING(8), allowNull: false },
@@ -132,7 +133,7 @@ export function initApplicationModels(sequelize: Sequelize): void {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
       applicationNo: { type: DataTypes.STRING(32), allowNull: false, unique: true },
       supplyVoltage: { type: DataTypes.STRING(16), allowNull: false },
-      capacityKva: { type: DataTypes.DECIMAL(12, 2), allowNull: false },
+      capacityKva: kvaColumn('capacityKva'),
       meteringMethod: { type: DataTypes.STRING(64), allowNull: false },
       billingMethod: { type: DataTypes.STRING(32), allowNull: false },
       lineType: { type: DataTypes.STRING(16), allowNull: false },

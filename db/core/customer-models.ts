@@ -9,6 +9,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { kvaColumn } from '../column-types';
 
 export class Customer extends Model<InferAttributes<Customer>, InferCreationAttributes<Customer>> {
   declare id: CreationOptional<number>;
@@ -79,7 +80,7 @@ export function initCustomerModels(sequelize: Sequelize): void {
       customerId: { type: DataTypes.INTEGER, allowNull: false },
       address: { type: DataTypes.STRING(255), allowNull: false },
       voltage: { type: DataTypes.STRING(16), allowNull: false },
-      capacityKva: { type: DataTypes.DECIMAL(12, 2), allowNull: false },
+      capacityKva: kvaColumn('capacityKva'),
       category: { type: DataTypes.STRING(32), allowNull: false },
       status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'active' },
       supplyPoint: { type: DataTypes.STRING(128), allowNull: true },

@@ -124,5 +124,5 @@ export const pay: Step = async (platform, processInstanceKey) => {
 /** The account as it is now, from the database. */
 export async function accountNow(id: number) {
   const account = await Account.findByPk(id);
-  return { ...account!.get(), capacityKva: Number(account!.capacityKva) };
+  return account!.get({ plain: true });
 }
