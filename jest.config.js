@@ -13,6 +13,9 @@ const esmPackages = [
   'min-dom',
   'temporal-polyfill',
   'temporal-utils',
+  // bpmnlint-plugin-camunda-compat's rules (tests/models)
+  '@bpmn-io',
+  '@camunda/feel-builtins',
 ];
 module.exports = {
   testEnvironment: 'node',
