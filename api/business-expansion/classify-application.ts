@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../lib/errors/app-error';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { decisionOutput } from '../../lib/camunda/decision-output';
 
 export interface ClassificationInput {
   voltage: string;
@@ -17,15 +18,9 @@ export interface ClassificationInput {
 export async function classifyApplication(camunda: CamundaClients, input: ClassificationInput): Promise<string> {
   let output: unknown;
   try {
-    const response = await camunda.zeebe.evaluateDecision({ decisionId: 'customer-class', variables: { ...input } });
-    if (response.failureMessage) throw new Error(response.failureMessage);
-    output = JSON.parse(response.decisionOutput || 'null');
+    output = await decisionOutput(camunda, 'customer-class', { ...input });
   } catch (error) {
-    throw new AppError(
-      503,
-      'DECISION_UNAVAILABLE',
-      `客户分类规则无法求值 / customer-class: ${(error as Error).message}`,
-    );
+    throw new AppError(503, 'DECISION_UNAVAILABLE', `客户分类规则无法求值 / ${(error as Error).message}`);
   }
   const customerClass = (output as { customerClass?: unknown } | null)?.customerClass;
   if (typeof customerClass !== 'string')

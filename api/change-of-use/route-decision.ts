@@ -3,6 +3,7 @@
  * types need debts settled and how much notice an application needs are data, not code.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { decisionOutput } from '../../lib/camunda/decision-output';
 import { AppError } from '../../lib/errors/app-error';
 import type { Account } from '../../db/core/customer-models';
 import { voltageKv, type ApplicationInput } from './change-types';
@@ -42,16 +43,18 @@ export function routeFacts(input: ApplicationInput, account: Account): RouteFact
 }
 
 export async function evaluateRoute(camunda: CamundaClients, facts: RouteFacts): Promise<ChangeRoute> {
-  const result = await camunda.zeebe.evaluateDecision({
-    decisionId: ROUTE_DECISION,
-    variables: facts as unknown as Record<string, unknown>,
-  } as never);
-  const output = result.failureMessage ? null : (JSON.parse(result.decisionOutput) as ChangeRoute | null);
-  if (!output)
-    throw new AppError(
+  const undecided = (reason: string) =>
+    new AppError(
       500,
       'ROUTE_UNDECIDED',
-      `变更类型路由没有结果 / the route decision gave no answer for ${facts.changeType}: ${result.failureMessage ?? 'no rule matched'}`,
+      `变更类型路由没有结果 / the route decision gave no answer for ${facts.changeType}: ${reason}`,
     );
-  return output;
+  let output: unknown;
+  try {
+    output = await decisionOutput(camunda, ROUTE_DECISION, { ...facts });
+  } catch (error) {
+    throw undecided((error as Error).message);
+  }
+  if (!output) throw undecided('no rule matched');
+  return output as ChangeRoute;
 }

@@ -4,6 +4,7 @@
  * business people change it by deploying the table, and evaluated through the engine at each new complaint.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { decisionOutput } from '../../lib/camunda/decision-output';
 import { AppError } from '../../lib/errors/app-error';
 
 export const REPEAT_RULES_DECISION = 'work-order-repeat-rules';
@@ -12,18 +13,9 @@ export const REPEAT_RULES_DECISION = 'work-order-repeat-rules';
 export async function repeatWindowDays(camunda: CamundaClients, subType: string | null): Promise<number> {
   let output: unknown;
   try {
-    const response = await camunda.zeebe.evaluateDecision({
-      decisionId: REPEAT_RULES_DECISION,
-      variables: { subType },
-    } as never);
-    if (response.failureMessage) throw new Error(response.failureMessage);
-    output = JSON.parse(response.decisionOutput || 'null');
+    output = await decisionOutput(camunda, REPEAT_RULES_DECISION, { subType });
   } catch (error) {
-    throw new AppError(
-      503,
-      'DECISION_UNAVAILABLE',
-      `重复投诉规则无法求值，工单未创建 / ${REPEAT_RULES_DECISION}: ${(error as Error).message}`,
-    );
+    throw new AppError(503, 'DECISION_UNAVAILABLE', `重复投诉规则无法求值，工单未创建 / ${(error as Error).message}`);
   }
   // A table with one output column answers its value; with more, an object (a column may be added later).
   const windowDays = typeof output === 'number' ? output : (output as { windowDays?: unknown } | null)?.windowDays;

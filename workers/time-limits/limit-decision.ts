@@ -6,6 +6,7 @@ import { TIME_UNITS, type TimeUnit } from '../../lib/calendar';
 import { z } from '../../lib/validation/zh-error-map';
 import type { WorkerContext, WorkerJob } from '../worker-definition';
 import { ModelError } from '../job-input';
+import { decisionOutput, type DecisionNotEvaluated } from '../../lib/camunda/decision-output';
 
 export interface StepLimit {
   amount: number;
@@ -27,22 +28,16 @@ export async function evaluateStepLimit(
 ): Promise<StepLimit> {
   const problem = (zh: string, en: string) =>
     new ModelError(`决策 ${decisionId}（环节 ${step}）${zh} / decision "${decisionId}" for step "${step}" ${en}`);
-  let decisionOutput: string;
+  let parsed: unknown;
   try {
-    const response = await context.camunda.zeebe.evaluateDecision({
-      decisionId,
-      variables: { ...job.variables, step },
-    });
-    decisionOutput = response.decisionOutput;
-    if (response.failureMessage) throw new Error(response.failureMessage);
+    parsed = await decisionOutput(context.camunda, decisionId, { ...job.variables, step });
   } catch (error) {
-    throw problem('无法求值', `could not be evaluated: ${(error as Error).message}`);
+    throw problem('无法求值', `could not be evaluated: ${(error as DecisionNotEvaluated).reason}`);
   }
-  const parsed = JSON.parse(decisionOutput || 'null') as unknown;
   const result = output.safeParse(Array.isArray(parsed) ? parsed[0] : parsed);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw problem('未给出时限 amount/unit/warnBefore', `gave no time limit: ${decisionOutput} — ${issues}`);
+    throw problem('未给出时限 amount/unit/warnBefore', `gave no time limit: ${JSON.stringify(parsed)} — ${issues}`);
   }
   return { ...result.data, warnBefore: result.data.warnBefore ?? 0 };
 }
