@@ -4,23 +4,13 @@
  */
 import { caseTasks } from '../../api/business-expansion/case-tasks';
 import { submitApplication } from '../../api/business-expansion';
+import { requiredDocuments } from '../../api/business-expansion/required-documents';
 import { Application } from '../../db/business-expansion';
 import type { PlatformServices } from '../platform-services';
 
-const DOCS = {
-  residential: ['application-form', 'owner-id', 'property-proof'],
-  nonResidential: ['application-form', 'business-licence', 'land-property-proof', 'equipment-list'],
-  highVoltage: [
-    'application-letter',
-    'land-property-proof',
-    'equipment-list',
-    'business-licence',
-    'legal-person-id',
-    'site-plan',
-    'project-approval',
-  ],
-};
-const documents = (kinds: string[]) => kinds.map((kind) => ({ kind, name: `${kind}.pdf` }));
+/** What the counter asks of a customer of this class, handed in as files named after their kind. */
+const documents = (customerClass: string) =>
+  requiredDocuments(customerClass, false).map((kind) => ({ kind, name: `${kind}.pdf` }));
 
 const person = (name: string, idNumber: string, phone: string, address: string) => ({
   kind: 'person',
@@ -70,7 +60,7 @@ export async function seedBusinessExpansionDemo(services: PlatformServices): Pro
     ...residential,
     customer: person('赵敏', '310115198803120021', '13816000001', '上海市浦东新区锦绣路 1088 弄 6 号 502 室'),
     address: '上海市浦东新区锦绣路 1088 弄 6 号 502 室',
-    documents: documents(DOCS.residential),
+    documents: documents('lv-residential'),
   });
 
   const atSurvey = await submit({
@@ -83,7 +73,7 @@ export async function seedBusinessExpansionDemo(services: PlatformServices): Pro
       kind: 'company',
     },
     address: '上海市浦东新区陆家嘴环路 958 号 B1 层',
-    documents: documents(DOCS.nonResidential),
+    documents: documents('lv-non-residential'),
   });
   await complete(services, atSurvey.processInstanceKey, 'survey', 'wangqiang', {});
 
@@ -103,7 +93,7 @@ export async function seedBusinessExpansionDemo(services: PlatformServices): Pro
       kind: 'company',
     },
     address: '上海市浦东新区临港新片区海港大道 1555 号',
-    documents: documents(DOCS.highVoltage),
+    documents: documents('hv-dual'),
   });
   const scheme = {
     supplyVoltage: '20kV',
@@ -129,7 +119,7 @@ export async function seedBusinessExpansionDemo(services: PlatformServices): Pro
     ...residential,
     customer: person('孙丽华', '310115197512250048', '13916000002', '上海市浦东新区张杨路 2389 弄 12 号 301 室'),
     address: '上海市浦东新区张杨路 2389 弄 12 号 301 室',
-    documents: documents(DOCS.residential),
+    documents: documents('lv-residential'),
   });
   const key = done.processInstanceKey;
   await complete(services, key, 'survey', 'wangqiang', { documentsComplete: true, surveyFindings: '具备接电条件' });
