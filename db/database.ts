@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import sqlite3 from 'sqlite3';
+import { queueSqliteTransactions } from './sqlite-transaction-queue';
+import './transaction-context';
 
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
@@ -29,7 +31,7 @@ export function createSequelize(url: string): Sequelize {
   if (url.startsWith('sqlite:')) {
     const storage = url.slice('sqlite:'.length) || ':memory:';
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
-    return new Sequelize({
+    const sequelize = new Sequelize({
       ...common,
       dialect: 'sqlite',
       storage,
@@ -38,6 +40,8 @@ export function createSequelize(url: string): Sequelize {
       // between; an immediate one takes the write lock at BEGIN and waits for it.
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
+    queueSqliteTransactions(sequelize);
+    return sequelize;
   }
   return new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
     ...common,

@@ -1,6 +1,7 @@
 /**
  * `business-expansion.archive` (归档): one archive row per case with a JSON snapshot of the whole case, and the
- * application marked archived.
+ * application marked archived — together, in one transaction (the queries inside join it, db/transaction-context),
+ * so an archived case always has its archive.
  */
 import { Application, CaseArchive, loadCaseRecord } from '../../db/business-expansion';
 import { appClock } from '../../lib/clock/app-clock';
@@ -13,11 +14,13 @@ export const archiveWorker: WorkerDefinition = {
     runJob(job, async () => {
       const application = await applicationOf(job);
       const applicationNo = application.applicationNo;
-      await Application.update({ state: 'archived' }, { where: { applicationNo } });
-      const snapshot = (await loadCaseRecord(applicationNo))!;
-      await CaseArchive.findOrCreate({
-        where: { applicationNo },
-        defaults: { applicationNo, archivedAt: appClock.now(), snapshot },
+      await application.sequelize.transaction(async () => {
+        await Application.update({ state: 'archived' }, { where: { applicationNo } });
+        const snapshot = (await loadCaseRecord(applicationNo))!;
+        await CaseArchive.findOrCreate({
+          where: { applicationNo },
+          defaults: { applicationNo, archivedAt: appClock.now(), snapshot },
+        });
       });
       return job.complete();
     }),

@@ -18,10 +18,12 @@ export const closeOldAccountWorker: WorkerDefinition = {
     runJob(job, async () => {
       const application = await applicationOf(job);
       const day = dayOf(job, 'closedOn');
+      // Read before the transaction: a read outside it while it holds SQLite's write lock can wait behind a writer
+      // that waits for that very lock (one shared connection), until the busy timeout fails both.
+      const unpaid = await unpaidBills([application.accountId], null);
       const closed = await application.sequelize.transaction(async (transaction) => {
         const ledger = new ChangeLedger(application, 'change', day, transaction);
         if (await ledger.alreadyApplied()) return true;
-        const unpaid = await unpaidBills([application.accountId], null);
         if (unpaid.totalFen > 0) return false;
         const account = await Account.findByPk(application.accountId, { transaction });
         if (!account) throw new ModelError(`用电户不存在 / no account ${application.accountId}`);
@@ -30,7 +32,6 @@ export const closeOldAccountWorker: WorkerDefinition = {
         return true;
       });
       if (!closed) {
-        const unpaid = await unpaidBills([application.accountId], null);
         return job.error({ errorCode: OLD_ACCOUNT_UNPAID, errorMessage: debtMessage(unpaid), variables: {} });
       }
       return job.complete({ oldAccountClosedOn: day });

@@ -38,6 +38,9 @@ async function start(job: WorkerJob, context: WorkerContext, businessKey: string
 
 async function change(businessKey: string, action: ClockAction): Promise<void> {
   const sequelize = CaseTimeLimit.sequelize!;
+  // Read before the transaction: a read outside it while it holds SQLite's write lock can wait behind a writer that
+  // waits for that very lock (one shared connection), until the busy timeout fails both.
+  const calendar = await loadBusinessCalendar();
   await sequelize.transaction(async (transaction) => {
     const row = await CaseTimeLimit.findOne({ where: { businessKey }, transaction, lock: transaction.LOCK.UPDATE });
     if (!row)
@@ -47,9 +50,7 @@ async function change(businessKey: string, action: ClockAction): Promise<void> {
     const now = appClock.now();
     const next = applyClockAction(toCaseClock(row), action, now);
     if (!next) return;
-    const finished = next.finishedAt
-      ? clockStatus(await loadBusinessCalendar(), { ...toCaseClock(row), ...next }, now)
-      : undefined;
+    const finished = next.finishedAt ? clockStatus(calendar, { ...toCaseClock(row), ...next }, now) : undefined;
     await row.update(
       {
         pausedSince: next.pausedSince,

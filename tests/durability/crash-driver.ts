@@ -1,0 +1,109 @@
+/**
+ * Drives cases through the API of an application that may be killed at any moment: the client follows the
+ * application to its new url after a restart, a call that got no answer is retried once the application is back,
+ * and a task completion whose answer was lost is settled by asking the task's state.
+ */
+import type { ApiAnswer } from '../platform/platform-kit';
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class FollowingClient {
+  private apiUrl: string | undefined;
+  private readonly tokens = new Map<string, string>();
+  /** Calls that got no answer (connection refused or reset): the application was down. */
+  unanswered = 0;
+
+  /** The application's api url, or undefined while it is down. */
+  follow(apiUrl: string | undefined): void {
+    this.apiUrl = apiUrl;
+  }
+
+  /** One attempt: the answer, or undefined when the application did not answer. */
+  async attempt(login: string, method: string, path: string, body?: unknown): Promise<ApiAnswer | undefined> {
+    const base = this.apiUrl;
+    if (!base) return undefined;
+    try {
+      const token = await this.token(base, login);
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    } catch {
+      this.unanswered++;
+      return undefined;
+    }
+  }
+
+  /** Retries until the application answers (reads and idempotent calls only). */
+  async call(login: string, method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<ApiAnswer> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const answer = await this.attempt(login, method, path, body);
+      if (answer && answer.status < 500) return answer;
+      if (Date.now() > deadline)
+        throw new Error(`${method} ${path} as ${login}: no answer within ${timeoutMs} ms ${JSON.stringify(answer)}`);
+      await pause(200);
+    }
+  }
+
+  /** Tokens are signed with the fixed secret, so they outlive a restart. */
+  private async token(base: string, login: string): Promise<string> {
+    let token = this.tokens.get(login);
+    if (token) return token;
+    const response = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password: 'demo1234' }),
+    });
+    if (response.status !== 200) throw new Error(`login ${login}: ${response.status}`);
+    token = ((await response.json()) as { token: string }).token;
+    this.tokens.set(login, token);
+    return token;
+  }
+}
+
+export interface OpenTask {
+  userTaskKey: string;
+  elementId: string;
+}
+
+/**
+ * Completes the case's open task `elementId` as `login`. When the answer is lost (the application died during the
+ * call), the task's state in the engine decides: completed means done, open means try again.
+ */
+export async function completeStep(
+  client: FollowingClient,
+  openTasks: () => Promise<OpenTask[]>,
+  elementId: string,
+  login: string,
+  variables: Record<string, unknown>,
+  done: Set<string>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error(`task ${elementId} not completed within ${timeoutMs} ms`);
+    const task = (await openTasks()).find((t) => t.elementId === elementId && !done.has(t.userTaskKey));
+    if (!task) {
+      await pause(150);
+      continue;
+    }
+    const answer = await client.attempt(login, 'POST', `/tasks/${task.userTaskKey}/complete`, { variables });
+    if (answer?.status === 200) {
+      done.add(task.userTaskKey);
+      return;
+    }
+    const state = await client.call('admin', 'GET', `/tasks/${task.userTaskKey}`);
+    if (state.status === 200 && state.body.state !== 'CREATED') {
+      done.add(task.userTaskKey);
+      return;
+    }
+    // A refused input is the test's mistake; anything else (lost answer, a search not caught up yet) is retried.
+    if (answer && [400, 401, 403, 422].includes(answer.status))
+      throw new Error(`complete ${elementId} as ${login}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    await pause(200);
+  }
+}
