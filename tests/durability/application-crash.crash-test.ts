@@ -6,6 +6,10 @@
  * (201) must then end archived exactly once, with one of each thing a case makes (archive row, account, contract,
  * metering point, meter, history row, notification), and no incident. Jobs the dead process held come back once
  * their timeout passes on the engine clock: the test moves the pinned clock past it after the restart.
+ *
+ * Run on demand with `npm run test:crash`, not in `npm test`: it passes in a working checkout but, on a fresh clone
+ * of the repository, the application stops answering before 40 % of the steps are done — a stall not yet
+ * understood (docs/decisions/0014), so it cannot gate CI until it is.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
