@@ -7,9 +7,8 @@
  * metering point, meter, history row, notification), and no incident. Jobs the dead process held come back once
  * their timeout passes on the engine clock: the test moves the pinned clock past it after the restart.
  *
- * Run on demand with `npm run test:crash`, not in `npm test`: it passes in a working checkout but, on a fresh clone
- * of the repository, the application stops answering before 40 % of the steps are done — a stall not yet
- * understood (docs/decisions/0014), so it cannot gate CI until it is.
+ * It found the SQLite stalls that decision 0014 answers (transactions taking turns, queries joining their
+ * transaction).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
