@@ -48,6 +48,13 @@ export class BusinessCalendar {
     this.special = new Map(days.map((day) => [day.date, day.kind]));
   }
 
+  /** Whether the year's special days were entered at all: a year without any counts weekends only. */
+  knowsYearOf(at: Date): boolean {
+    const year = chinaDayOf(at).slice(0, 4);
+    for (const date of this.special.keys()) if (date.startsWith(year)) return true;
+    return false;
+  }
+
   isWorkingDay(day: string | Date): boolean {
     const date = typeof day === 'string' ? day : chinaDayOf(day);
     const kind = this.special.get(date);

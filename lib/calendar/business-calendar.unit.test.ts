@@ -93,3 +93,10 @@ test('bad limits are refused with a clear message', () => {
   Object.defineProperty(noWorkingDays, 'isWorkingDay', { value: () => false });
   expect(() => noWorkingDays.add(new Date(), 1, 'WD')).toThrow(/no working days/);
 });
+
+test('knows whether a year was entered at all', () => {
+  const calendar = new BusinessCalendar([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }]);
+  expect(calendar.knowsYearOf(new Date('2026-12-31T15:59:59Z'))).toBe(true);
+  // 1 January 2027 00:00 in China time is still 31 December in UTC
+  expect(calendar.knowsYearOf(new Date('2026-12-31T16:00:00Z'))).toBe(false);
+});

@@ -156,3 +156,21 @@ test('calendar edits by an administrator change the next computed due date', asy
   const survey = await platform.openTask(pik, 'survey');
   expect(new Date(survey.dueDate).toISOString()).toBe('2026-10-15T16:00:00.000Z');
 });
+
+test('a working-day due date in a year whose holidays were never entered tells the administrators, once', async () => {
+  const admin = await platform.as('admin');
+  const calendarNotices = async () =>
+    ((await admin.get('/notifications')).body.items as any[]).filter((n) => n.kind === 'calendar');
+  // Within 2026 (entered): no notice.
+  await platform.pinClock('2026-12-21T09:00:00+08:00');
+  await platform.openTask(await startCase('time-limit-test', 'TL20261221-0001'), 'survey');
+  expect(await calendarNotices()).toEqual([]);
+  // 3 WD from 29 December ends in January 2027, whose schedule is not entered yet.
+  await platform.pinClock('2026-12-29T09:00:00+08:00');
+  await platform.openTask(await startCase('time-limit-test', 'TL20261229-0001'), 'survey');
+  await platform.openTask(await startCase('time-limit-test', 'TL20261229-0002'), 'survey');
+  const notices = await calendarNotices();
+  expect(notices).toEqual([
+    expect.objectContaining({ recipientType: 'role', recipient: 'admin', title: expect.stringContaining('2027年') }),
+  ]);
+});
