@@ -63,7 +63,7 @@ export async function submitApplication(
   if (!applicant) throw notFound('客户 / customer', input.customerId!);
   const account = await existingAccount(input);
   const province = applicant.area.split('-')[0];
-  const totalCapacityKva = input.capacityKva + Number(account?.capacityKva ?? 0);
+  const totalCapacityKva = input.capacityKva + (account?.capacityKva ?? 0);
   const facts = { voltage: input.voltage, category: input.category, province, dualSource: input.dualSource };
   const important = applicant.important ?? false;
   const customerClass = await classifyApplication(context.camunda, {

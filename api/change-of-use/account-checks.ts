@@ -20,7 +20,7 @@ function requireCapacity(ok: boolean, account: Account, what: string): void {
   if (!ok)
     throw refuse(
       'CAPACITY',
-      `${what}与现有容量 ${Number(account.capacityKva)} kVA 不符 / ${what} does not fit the capacity ${Number(account.capacityKva)} kVA`,
+      `${what}与现有容量 ${account.capacityKva} kVA 不符 / ${what} does not fit the capacity ${account.capacityKva} kVA`,
     );
 }
 
@@ -39,7 +39,7 @@ async function mergeTarget(account: Account, targetAccountId: number): Promise<A
 
 /** Checks the account for the change; answers the other accounts the change touches (merge target). */
 export async function checkAccountFor(input: ApplicationInput, account: Account): Promise<number[]> {
-  const capacity = Number(account.capacityKva);
+  const capacity = account.capacityKva;
   requireStatus(input, account, ['active', 'suspended', 'reduced', 'removed']);
   switch (input.changeType) {
     case 'suspend-resume':

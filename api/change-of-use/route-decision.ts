@@ -37,7 +37,7 @@ export function routeFacts(input: ApplicationInput, account: Account): RouteFact
   return {
     changeType: input.changeType,
     sameSupplyPoint: input.changeType === 'relocation' ? input.sameSupplyPoint : null,
-    capacityIncrease: increase && Number(newCapacity) > Number(account.capacityKva),
+    capacityIncrease: increase && Number(newCapacity) > account.capacityKva,
     voltageKv: voltageKv(account.voltage),
   };
 }

@@ -6,7 +6,8 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { validationError } from '../../lib/errors/app-error';
 import { formComponents, validateFormData } from '../../lib/forms/form-validation';
 
-async function taskVariables(camunda: CamundaClients, userTaskKey: string): Promise<Record<string, unknown>> {
+/** A user task's variables as values (the engine answers them as JSON text). */
+export async function taskVariables(camunda: CamundaClients, userTaskKey: string): Promise<Record<string, unknown>> {
   const found = await camunda.rest.searchUserTaskVariables({ userTaskKey, page: { limit: 1000 } } as never);
   return Object.fromEntries(found.items.map((variable) => [variable.name, JSON.parse(variable.value) as unknown]));
 }

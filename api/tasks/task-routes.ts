@@ -10,7 +10,7 @@ import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
 import { parseInput } from '../http/validate';
-import { checkTaskForm } from './task-form-check';
+import { checkTaskForm, taskVariables } from './task-form-check';
 import type { TokenClaims } from '../auth/token';
 
 const listInput = z.object({
@@ -65,14 +65,7 @@ export function taskRoutes(context: AppContext): Router {
 
   router.get('/tasks/:key', async (request, response) => {
     const task = await taskFor(currentUser(request), request.params.key);
-    const variables = await rest.searchUserTaskVariables({
-      userTaskKey: task.userTaskKey,
-      page: { limit: 200 },
-    } as never);
-    response.json({
-      ...task,
-      variables: Object.fromEntries(variables.items.map((v) => [v.name, JSON.parse(v.value)])),
-    });
+    response.json({ ...task, variables: await taskVariables(context.camunda, task.userTaskKey) });
   });
 
   router.post('/tasks/:key/claim', async (request, response) => {

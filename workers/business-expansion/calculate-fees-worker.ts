@@ -15,7 +15,7 @@ export const calculateFeesWorker: WorkerDefinition = {
       const application = await applicationOf(job);
       const applicationNo = application.applicationNo;
       const ratePerKva = Number(job.variables.highReliabilityRatePerKva ?? 0);
-      const capacityKva = Number(application.capacityKva);
+      const capacityKva = application.capacityKva;
       if (Number.isFinite(ratePerKva) && ratePerKva > 0) {
         const amountFen = Math.round(capacityKva * ratePerKva * 100);
         const basis = {

@@ -29,7 +29,7 @@ export const energizeWorker: WorkerDefinition = {
             ? await Account.findByPk(application.accountId, { transaction })
             : null;
           if (!existing) throw new ModelError(`增容申请 ${applicationNo} 没有用电户 / no account to increase`);
-          const capacityKva = Number(existing.capacityKva) + Number(application.capacityKva);
+          const capacityKva = existing.capacityKva + application.capacityKva;
           account = await existing.update({ capacityKva, voltage: supplyVoltage, status: 'active' }, { transaction });
         } else {
           account = await Account.create(
@@ -38,7 +38,7 @@ export const energizeWorker: WorkerDefinition = {
               customerId: application.customerId,
               address: application.address,
               voltage: supplyVoltage,
-              capacityKva: Number(application.capacityKva),
+              capacityKva: application.capacityKva,
               category: application.category,
               status: 'active',
               supplyPoint: scheme?.supplyPoint ?? null,

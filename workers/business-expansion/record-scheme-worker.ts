@@ -18,7 +18,7 @@ export const recordSchemeWorker: WorkerDefinition = {
       const fields = {
         applicationNo,
         supplyVoltage: textVariable(job, 'supplyVoltage', application.voltage),
-        capacityKva: Number(application.capacityKva),
+        capacityKva: application.capacityKva,
         meteringMethod: textVariable(job, 'meteringMethod', '低压直接计量'),
         billingMethod: textVariable(job, 'billingMethod', 'single-part'),
         lineType: textVariable(job, 'lineType', 'overhead'),

@@ -16,7 +16,7 @@ const num = (details: Details, key: string): number => {
 
 export async function applyChange(ledger: ChangeLedger, account: Account, details: Details): Promise<void> {
   const { day, transaction } = ledger;
-  const capacity = Number(account.capacityKva);
+  const capacity = account.capacityKva;
   switch (ledger.application.changeType) {
     case 'suspend':
       return ledger.set(account, { status: 'suspended', basicChargeStoppedOn: day, basicChargeRestartsOn: null });
@@ -74,7 +74,7 @@ export async function applyChange(ledger: ChangeLedger, account: Account, detail
     case 'merge': {
       const target = await Account.findByPk(num(details, 'targetAccountId'), { transaction });
       if (!target) throw new ModelError(`并入户不存在 / no target account ${String(details.targetAccountId)}`);
-      await ledger.set(target, { capacityKva: Number(target.capacityKva) + capacity });
+      await ledger.set(target, { capacityKva: target.capacityKva + capacity });
       return ledger.set(account, { status: 'closed' });
     }
     case 'temporary-supply': {

@@ -35,7 +35,7 @@ export function newConnectionRequest(application: ChangeApplication, account: Ac
     accountId: elsewhere ? null : account.id,
     address: typeof details.newAddress === 'string' ? details.newAddress : account.address,
     voltage: typeof details.newVoltage === 'string' ? details.newVoltage : account.voltage,
-    capacityKva: elsewhere ? capacity : Math.max(capacity - Number(account.capacityKva), 0),
+    capacityKva: elsewhere ? capacity : Math.max(capacity - account.capacityKva, 0),
     category: account.category,
     documents: Array.isArray(details.documents) ? details.documents : [],
     sourceReference: application.applicationNo,
