@@ -23,6 +23,7 @@ module.exports = {
     '<rootDir>/engine',
     '<rootDir>/lib',
     '<rootDir>/db',
+    '<rootDir>/domain',
     '<rootDir>/api',
     '<rootDir>/workers',
     '<rootDir>/platform',

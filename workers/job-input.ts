@@ -4,12 +4,12 @@
  * message that a manager sees and can retry after the model is fixed — instead of a crash or silent retries.
  */
 import { Zeebe } from '@camunda8/sdk';
+import { ModelError } from '../lib/errors/model-error';
 import type { JobDone, WorkerJob } from './worker-definition';
 
-type Acknowledged = Awaited<JobDone>;
+export { ModelError };
 
-/** The model (BPMN headers, variables, DMN) does not give what the worker needs: retrying will not help. */
-export class ModelError extends Error {}
+type Acknowledged = Awaited<JobDone>;
 
 export function requireHeader(job: WorkerJob, name: string): string {
   const value = job.customHeaders[name];

@@ -2,16 +2,11 @@
  * A job worker: the job type it serves and its handler. Handlers must end every job (complete, fail or throw a
  * BPMN error) — the SDK's return type demands it — and must be idempotent: a job can be delivered twice.
  */
-import type { Sequelize } from 'sequelize';
 import type { MustReturnJobActionAcknowledgement, ZeebeJob } from '@camunda8/sdk/dist/zeebe/lib/interfaces-1.0';
-import type { AppConfig } from '../lib/config/app-config';
-import type { CamundaClients } from '../lib/camunda/camunda-client';
+import type { DomainServices } from '../domain/domain-services';
 
-export interface WorkerContext {
-  sequelize: Sequelize;
-  camunda: CamundaClients;
-  config: AppConfig;
-}
+/** What a handler is given besides its job: the services the domain's use cases take. */
+export type WorkerContext = DomainServices;
 
 export type WorkerJob = Readonly<ZeebeJob<Record<string, unknown>, Record<string, string>, Record<string, unknown>>>;
 export type JobDone = MustReturnJobActionAcknowledgement;

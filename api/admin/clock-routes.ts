@@ -7,7 +7,7 @@ import { appClock } from '../../lib/clock/app-clock';
 import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/require-auth';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 
 const pinInput = z.object({ time: z.string().datetime({ offset: true }) });
 

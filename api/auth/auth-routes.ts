@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { User } from '../../db/core/user-models';
 import type { AppContext } from '../app-context';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 import { verifyPassword } from './password';
 import { issueToken } from './token';
 import { currentUser, requireAuth } from './require-auth';

@@ -8,7 +8,7 @@ import { Application, CaseArchive, SupplyScheme, loadCaseRecord } from '../../db
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 import { caseTimeLimit } from '../time-limits';
 import { caseTasks } from './case-tasks';
 

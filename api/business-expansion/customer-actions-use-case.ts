@@ -11,7 +11,7 @@ import { appClock } from '../../lib/clock/app-clock';
 import { businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 import { documentInput } from './application-input';
 
 const MESSAGE_TTL_MS = 24 * 3_600_000;

@@ -6,7 +6,7 @@ import { CalendarDay } from '../../db/time-limits/time-limit-models';
 import { TIME_UNITS, isDayString, loadBusinessCalendar } from '../../lib/calendar';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 
 const day = z.string().refine(isDayString, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
 const listInput = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

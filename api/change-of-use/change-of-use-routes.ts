@@ -2,12 +2,18 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { parseInput } from '../http/validate';
-import { applicationInput } from './change-types';
-import { extendTemporaryChange, extensionInput } from './extension-use-case';
-import { paymentInput, recordChangePayment } from './payment-use-case';
-import { applicationDetail, searchApplications, searchInput } from './query-applications-use-case';
-import { submitChangeApplication } from './submit-application-use-case';
+import { parseInput } from '../../lib/validation/parse-input';
+import {
+  applicationDetail,
+  applicationInput,
+  extendTemporaryChange,
+  extensionInput,
+  paymentInput,
+  recordChangePayment,
+  searchApplications,
+  searchInput,
+  submitChangeApplication,
+} from '../../domain/change-of-use';
 
 export function changeOfUseRoutes(context: AppContext): Router {
   const router = Router();

@@ -4,9 +4,9 @@
  */
 import { Account, Bill, Customer } from '../../db/core/customer-models';
 import { conflict, notFound } from '../../lib/errors/app-error';
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../../domain/numbering';
 import { z } from '../../lib/validation/zh-error-map';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 
 const accountInput = z
   .object({

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { requireRole } from '../auth/require-auth';
-import { parseId } from '../http/validate';
+import { parseId } from '../../lib/validation/parse-input';
 import { createAccount, createBill, getAccount, listBills } from './account-use-case';
 import { createCustomer, getCustomer, searchCustomers } from './customer-use-case';
 

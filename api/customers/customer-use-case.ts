@@ -4,9 +4,9 @@
 import { Op, type Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
 import { conflict, notFound } from '../../lib/errors/app-error';
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../../domain/numbering';
 import { z } from '../../lib/validation/zh-error-map';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 
 export const customerInput = z
   .object({

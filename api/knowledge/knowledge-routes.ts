@@ -7,7 +7,7 @@ import { KnowledgeArticle, searchKnowledge } from '../../db/work-orders';
 import { conflict, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { parseId, parseInput } from '../http/validate';
+import { parseId, parseInput } from '../../lib/validation/parse-input';
 
 const articleInput = z.object({
   title: z.string().trim().min(2).max(128),

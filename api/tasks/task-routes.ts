@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 import { checkTaskForm, taskVariables } from './task-form-check';
 import type { TokenClaims } from '../auth/token';
 

@@ -5,7 +5,7 @@
 import { Op, fn, col } from 'sequelize';
 import { CaseTimeLimit, TimeLimitEvent } from '../../db/time-limits/time-limit-models';
 import { z } from '../../lib/validation/zh-error-map';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 
 const periodInput = z.object({
   from: z.string().datetime({ offset: true }),

@@ -7,7 +7,7 @@ import { z } from '../../lib/validation/zh-error-map';
 import { Group, Role, User } from '../../db/core/user-models';
 import { hashPassword } from '../auth/password';
 import { requireRole } from '../auth/require-auth';
-import { parseId, parseInput } from '../http/validate';
+import { parseId, parseInput } from '../../lib/validation/parse-input';
 
 const userInput = z.object({
   login: z.string().regex(/^[a-zA-Z0-9_.-]{2,64}$/, '登录名只能包含字母、数字、_.- / letters, digits, _.- only'),

@@ -1,7 +1,7 @@
 /** GET /api/work-orders: orders by type, state, handling unit, phone and acceptance period, newest first. */
 import { Op, type WhereOptions } from 'sequelize';
 import { WorkOrder } from '../../db/work-orders';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 import { listInput } from './work-order-input';
 import { orderSummary } from './work-order-view';
 

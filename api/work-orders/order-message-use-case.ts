@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { businessRuleViolated } from '../../lib/errors/app-error';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 import { requireOrder } from './work-order-detail-use-case';
 import { superviseInput, urgeInput } from './work-order-input';
 

@@ -3,7 +3,7 @@
  * the share replied within the limit (of those replied), and the average handling time (acceptance → archive).
  */
 import { WorkOrder } from '../../db/work-orders';
-import { parseInput } from '../http/validate';
+import { parseInput } from '../../lib/validation/parse-input';
 import { acceptedWithin } from './list-work-orders-use-case';
 import { listInput } from './work-order-input';
 

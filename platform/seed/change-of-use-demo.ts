@@ -4,7 +4,7 @@
  * are real process instances: a suspension waiting for its review, and a meter move reviewed and waiting for the
  * customer to pay its 680 yuan works fee.
  */
-import { submitChangeApplication } from '../../api/change-of-use';
+import { submitChangeApplication } from '../../domain/change-of-use';
 import { Account, Bill, Customer } from '../../db/core/customer-models';
 import { chinaDayOf, loadBusinessCalendar } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';

@@ -2,7 +2,7 @@
  * `business-expansion.application-number`: an instance started without a case number (e.g. from the modeler or
  * another system) gets one, so that every later step, message and time limit can use `businessKey`.
  */
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../../domain/numbering';
 import type { WorkerDefinition } from '../worker-definition';
 import { runJob } from './case-job';
 

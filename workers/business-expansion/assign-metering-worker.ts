@@ -4,7 +4,7 @@
  */
 import { UniqueConstraintError } from 'sequelize';
 import { Meter, MeteringPoint, SupplyScheme } from '../../db/business-expansion';
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../../domain/numbering';
 import type { WorkerDefinition } from '../worker-definition';
 import { applicationOf, runJob } from './case-job';
 

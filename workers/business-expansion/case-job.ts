@@ -5,7 +5,7 @@
 import type { Transaction } from 'sequelize';
 import { Customer } from '../../db/core/customer-models';
 import { Application } from '../../db/business-expansion';
-import { notify } from '../../lib/notify';
+import { notify } from '../../domain/notifications';
 import type { WorkerContext, WorkerJob } from '../worker-definition';
 import { ModelError, requireBusinessKey } from '../job-input';
 

@@ -7,7 +7,7 @@ import { UniqueConstraintError } from 'sequelize';
 import { Customer } from '../../db/core/customer-models';
 import { Contract, SupplyScheme, type Application } from '../../db/business-expansion';
 import { appClock } from '../../lib/clock/app-clock';
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../../domain/numbering';
 import type { WorkerDefinition } from '../worker-definition';
 import { ModelError, applicationOf, requireHeader, runJob } from './case-job';
 import { BILLING_METHOD_NAMES, LINE_TYPE_NAMES, renderContract } from './contract-template';

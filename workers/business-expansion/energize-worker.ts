@@ -6,7 +6,7 @@
 import { Account } from '../../db/core/customer-models';
 import { Meter, MeteringPoint, SupplyScheme } from '../../db/business-expansion';
 import { appClock } from '../../lib/clock/app-clock';
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../../domain/numbering';
 import type { WorkerDefinition } from '../worker-definition';
 import { ModelError, applicationOf, runJob } from './case-job';
 

@@ -1,15 +1,11 @@
 /**
  * `change-of-use.apply-account-changes` (header phase = change | restore): writes the change to the accounts on
- * the day the site work was done (form field siteWorkDate; restoredOn for a restore) in one transaction; a phase
- * already written is not written again. For a temporary change it answers `expiresAt`, the instant the timer waits
- * for (the effective day plus the route's expiryMonths, 00:00 China time).
+ * the day the site work was done (form field siteWorkDate; restoredOn for a restore). For a temporary change it
+ * answers `expiresAt`, the instant the timer waits for.
  */
-import { Account } from '../../db/core/customer-models';
-import { expiryAfter } from '../../api/change-of-use/expiry';
+import { applyAccountChanges } from '../../domain/change-of-use';
 import type { WorkerDefinition } from '../worker-definition';
-import { ModelError, applicationOf, dayOf, requireHeader, routeOf, runJob } from './change-job';
-import { ChangeLedger } from './change-ledger';
-import { applyChange, applyRestore } from './change-rules';
+import { ModelError, dayOf, requireBusinessKey, requireHeader, routeOf, runJob } from './change-job';
 
 export const applyAccountChangesWorker: WorkerDefinition = {
   taskType: 'change-of-use.apply-account-changes',
@@ -18,21 +14,15 @@ export const applyAccountChangesWorker: WorkerDefinition = {
       const phase = requireHeader(job, 'phase');
       if (phase !== 'change' && phase !== 'restore')
         throw new ModelError(`任务头 phase 应为 change 或 restore / bad header phase: ${phase}`);
-      const application = await applicationOf(job);
       const day = dayOf(job, phase === 'change' ? 'siteWorkDate' : 'restoredOn');
-      await application.sequelize.transaction(async (transaction) => {
-        const ledger = new ChangeLedger(application, phase, day, transaction);
-        if (await ledger.alreadyApplied()) return;
-        const account = await Account.findByPk(application.accountId, { transaction });
-        if (!account) throw new ModelError(`用电户不存在 / no account ${application.accountId}`);
-        if (phase === 'change') await applyChange(ledger, account, application.details);
-        else await applyRestore(ledger, account, String(job.variables.restoreOutcome ?? 'restored'));
+      const { expiresAt } = await applyAccountChanges({
+        applicationNo: requireBusinessKey(job),
+        phase,
+        day,
+        expiryMonths: routeOf(job).expiryMonths,
+        restoreOutcome: String(job.variables.restoreOutcome ?? 'restored'),
       });
-      const months = routeOf(job).expiryMonths;
-      if (phase === 'restore' || months === null || months === undefined)
-        return job.complete({ changesAppliedOn: day });
-      const expiresAt = expiryAfter(day, months);
-      await application.update({ expiresAt });
+      if (!expiresAt) return job.complete({ changesAppliedOn: day });
       return job.complete({ changesAppliedOn: day, expiresAt: expiresAt.toISOString() });
     }),
 };

@@ -1,19 +1,11 @@
-/** What the change-of-use workers read from a job: the application (by businessKey), the route, a day variable. */
-import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
+/** What the change-of-use workers read from a job: the case number (businessKey), the route, a day variable. */
+import type { ChangeRoute } from '../../domain/change-of-use';
 import { chinaDayOf, isDayString } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import type { WorkerJob } from '../worker-definition';
-import { ModelError, requireBusinessKey } from '../job-input';
-import type { ChangeRoute } from '../../api/change-of-use/route-decision';
+import { ModelError } from '../job-input';
 
-export { ModelError, runJob, requireHeader } from '../job-input';
-
-export async function applicationOf(job: WorkerJob): Promise<ChangeApplication> {
-  const applicationNo = requireBusinessKey(job);
-  const application = await ChangeApplication.findOne({ where: { applicationNo } });
-  if (!application) throw new ModelError(`变更申请不存在 / no change application ${applicationNo}`);
-  return application;
-}
+export { ModelError, runJob, requireHeader, requireBusinessKey } from '../job-input';
 
 export function routeOf(job: WorkerJob): ChangeRoute {
   const route = job.variables.route as ChangeRoute | undefined;
@@ -26,4 +18,10 @@ export function dayOf(job: WorkerJob, variable: string): string {
   const value = job.variables[variable];
   if (typeof value === 'string' && isDayString(value.slice(0, 10))) return value.slice(0, 10);
   return chinaDayOf(appClock.now());
+}
+
+/** A text variable, empty when it is not set. */
+export function textOf(job: WorkerJob, variable: string): string {
+  const value = job.variables[variable];
+  return typeof value === 'string' ? value : '';
 }

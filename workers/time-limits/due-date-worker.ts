@@ -7,7 +7,7 @@
  */
 import { appClock } from '../../lib/clock/app-clock';
 import { chinaDayOf, loadBusinessCalendar, type BusinessCalendar } from '../../lib/calendar';
-import { notify } from '../../lib/notify';
+import { notify } from '../../domain/notifications';
 import type { WorkerContext, WorkerDefinition } from '../worker-definition';
 import { requireHeader, runJob } from '../job-input';
 import { evaluateStepLimit } from './limit-decision';

@@ -5,7 +5,7 @@
  */
 import { TimeLimitEvent } from '../../db/time-limits/time-limit-models';
 import { appClock } from '../../lib/clock/app-clock';
-import { notify } from '../../lib/notify';
+import { notify } from '../../domain/notifications';
 import type { WorkerDefinition, WorkerJob } from '../worker-definition';
 import { ModelError, requireBusinessKey, requireHeader, runJob } from '../job-input';
 

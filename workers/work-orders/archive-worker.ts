@@ -3,7 +3,7 @@
  * customer is told, by the phone number they gave.
  */
 import { recordOrderEvent } from '../../db/work-orders';
-import { notify } from '../../lib/notify';
+import { notify } from '../../domain/notifications';
 import type { WorkerDefinition } from '../worker-definition';
 import { now, orderNoOf, runOrderJob } from './order-job';
 

@@ -6,7 +6,7 @@
  * other; the count stays right).
  */
 import { recordOrderEvent, type WorkOrder } from '../../db/work-orders';
-import { notify } from '../../lib/notify';
+import { notify } from '../../domain/notifications';
 import type { WorkerDefinition } from '../worker-definition';
 import { now, objectVariable, orderNoOf, runOrderJob } from './order-job';
 

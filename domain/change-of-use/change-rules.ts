@@ -3,7 +3,7 @@
  * temporary change restores (phase `restore`). The route decides whether a case gets here; this says what to write.
  */
 import { Account, Customer } from '../../db/core/customer-models';
-import { ModelError } from './change-job';
+import { ModelError } from '../../lib/errors/model-error';
 import type { ChangeLedger } from './change-ledger';
 import { customerFor, openAccount, type NewCustomer } from './new-parties';
 

@@ -1,6 +1,6 @@
 /** Accounts and customers a change brings in: the new owner of a transfer, the account a split or a temporary supply opens. */
 import { Account, Customer } from '../../db/core/customer-models';
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../numbering';
 import type { ChangeLedger } from './change-ledger';
 
 export interface NewCustomer {

@@ -6,7 +6,7 @@
  */
 import { QueryTypes, type Transaction } from 'sequelize';
 import { NumberSequence } from '../../db/core/sequence-models';
-import { appClock } from '../clock/app-clock';
+import { appClock } from '../../lib/clock/app-clock';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 

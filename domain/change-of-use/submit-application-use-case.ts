@@ -9,7 +9,7 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { chinaDayOf, loadBusinessCalendar } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
-import { nextNumber } from '../../lib/numbering/next-number';
+import { nextNumber } from '../numbering';
 import { checkAccountFor } from './account-checks';
 import { CHANGE_TYPE_NAMES, detailsOf, type ApplicationInput } from './change-types';
 import { evaluateRoute, routeFacts } from './route-decision';

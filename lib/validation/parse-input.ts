@@ -2,8 +2,8 @@
  * Parses request input with a zod schema; a failure becomes a 400 naming each bad field.
  */
 import type { ZodType, ZodTypeDef } from 'zod';
-import { validationError } from '../../lib/errors/app-error';
-import '../../lib/validation/zh-error-map';
+import { validationError } from '../errors/app-error';
+import './zh-error-map';
 
 export function parseInput<T>(schema: ZodType<T, ZodTypeDef, unknown>, input: unknown, what = '请求'): T {
   const result = schema.safeParse(input ?? {});

@@ -5,10 +5,10 @@
  */
 import { UniqueConstraintError } from 'sequelize';
 import { Notification } from '../../db/core/notification-models';
-import { readAppConfig } from '../config/app-config';
-import { appClock } from '../clock/app-clock';
-import { logger } from '../logger/logger';
-import { notifyAdapters, type NotifyAdapter, type NotifyConfig } from './notify-adapters';
+import { readAppConfig } from '../../lib/config/app-config';
+import { appClock } from '../../lib/clock/app-clock';
+import { logger } from '../../lib/logger/logger';
+import { notifyAdapters, type NotifyAdapter, type NotifyConfig } from '../../lib/notify/notify-adapters';
 
 export interface NotifyInput {
   dedupKey: string;
@@ -64,4 +64,4 @@ export async function notify(input: NotifyInput, options: NotifyOptions = {}): P
   return notification;
 }
 
-export type { NotifyAdapter, NotifyConfig, OutgoingNotification } from './notify-adapters';
+export type { NotifyAdapter, NotifyConfig, OutgoingNotification } from '../../lib/notify/notify-adapters';

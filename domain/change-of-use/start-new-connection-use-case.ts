@@ -3,11 +3,12 @@
  * point, or a voltage change with more capacity, becomes a new connection / capacity-increase application there.
  */
 import { submitApplication } from '../../api/business-expansion';
-import type { Account } from '../../db/core/customer-models';
-import { AppError } from '../../lib/errors/app-error';
-import { ModelError } from './change-job';
+import { Account } from '../../db/core/customer-models';
 import type { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
-import type { WorkerContext } from '../worker-definition';
+import { AppError } from '../../lib/errors/app-error';
+import { ModelError } from '../../lib/errors/model-error';
+import type { DomainServices } from '../domain-services';
+import { caseApplication } from './change-application-repository';
 
 export interface NewConnectionRequest {
   customerId: number;
@@ -44,8 +45,8 @@ export function newConnectionRequest(application: ChangeApplication, account: Ac
 
 /** Submits the 业扩 application and answers its number. A refusal there (e.g. documents missing) will not change on
  * retry: it becomes an incident naming the reason, to be fixed and retried by a person. */
-export async function submitNewConnection(
-  context: WorkerContext,
+async function submitNewConnection(
+  context: DomainServices,
   request: NewConnectionRequest,
   submittedBy: string,
 ): Promise<string> {
@@ -58,4 +59,22 @@ export async function submitNewConnection(
       throw new ModelError(`业扩受理未通过 / 业扩 refused: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Hands the change over to 业扩 and records the new application's number on the change case. A repeated step gets
+ * the same application back: 业扩 keys the handover by the change number.
+ */
+export async function startNewConnection(
+  services: DomainServices,
+  applicationNo: string,
+): Promise<{ newConnectionNo: string }> {
+  const application = await caseApplication(applicationNo);
+  if (application.newConnectionNo) return { newConnectionNo: application.newConnectionNo };
+  const account = await Account.findByPk(application.accountId);
+  if (!account) throw new ModelError(`用电户不存在 / no account ${application.accountId}`);
+  const request = newConnectionRequest(application, account);
+  const newConnectionNo = await submitNewConnection(services, request, application.submittedBy);
+  await application.update({ newConnectionNo });
+  return { newConnectionNo };
 }

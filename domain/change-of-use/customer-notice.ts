@@ -4,11 +4,11 @@
  */
 import { Customer } from '../../db/core/customer-models';
 import type { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
-import { notify } from '../../lib/notify';
-import type { WorkerContext } from '../worker-definition';
+import { notify } from '../notifications';
+import type { DomainServices } from '../domain-services';
 
 export async function noticeToCustomer(
-  context: WorkerContext,
+  context: DomainServices,
   application: ChangeApplication,
   notice: { kind: string; title: string; body: string },
   occasion?: string,

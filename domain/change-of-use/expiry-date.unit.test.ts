@@ -1,5 +1,5 @@
-import { voltageKv } from '../../api/change-of-use/change-types';
-import { addMonths, expiryAfter } from '../../api/change-of-use/expiry';
+import { voltageKv } from './change-types';
+import { addMonths, expiryAfter } from './expiry';
 
 test('months are added to a day, clamped to the end of a shorter month', () => {
   expect(addMonths('2026-11-20', 2)).toBe('2027-01-20');

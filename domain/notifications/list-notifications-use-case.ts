@@ -1,0 +1,54 @@
+/**
+ * Stored notifications, newest first. Managers and administrators see all; other users those addressed to them, to
+ * one of their roles, or to one of their org groups or a group above them (a notification to a supply unit reaches
+ * its crews).
+ */
+import { Op, type WhereOptions } from 'sequelize';
+import { Notification } from '../../db/core/notification-models';
+import { Group } from '../../db/core/user-models';
+import { z } from '../../lib/validation/zh-error-map';
+
+export const listInput = z.object({
+  businessKey: z.string().max(64).optional(),
+  recipient: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Who is reading: the signed-in user's login, roles and org groups. */
+export interface Reader {
+  login: string;
+  roles: string[];
+  groups: string[];
+}
+
+/** The user's groups and every group above them (Group.parentCode), read now: the tree may have changed. */
+async function groupsWithAncestors(codes: string[]): Promise<string[]> {
+  const parents = new Map((await Group.findAll()).map((group) => [group.code, group.parentCode]));
+  const found = new Set<string>();
+  for (const start of codes) {
+    let code: string | null | undefined = start;
+    while (code && !found.has(code)) {
+      found.add(code);
+      code = parents.get(code);
+    }
+  }
+  return [...found];
+}
+
+async function addressedTo(reader: Reader): Promise<WhereOptions<Notification>> {
+  return {
+    [Op.or]: [
+      { recipientType: 'user', recipient: reader.login },
+      { recipientType: 'role', recipient: { [Op.in]: reader.roles } },
+      { recipientType: 'group', recipient: { [Op.in]: await groupsWithAncestors(reader.groups) } },
+    ],
+  };
+}
+
+export async function listNotifications(reader: Reader, input: z.infer<typeof listInput>) {
+  const where: WhereOptions<Notification>[] = [];
+  if (input.businessKey) where.push({ businessKey: input.businessKey });
+  if (input.recipient) where.push({ recipient: input.recipient });
+  if (!reader.roles.includes('admin') && !reader.roles.includes('manager')) where.push(await addressedTo(reader));
+  return Notification.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: input.limit });
+}
