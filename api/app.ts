@@ -15,7 +15,7 @@ import { errorHandler } from './http/error-handler';
 import { taskRoutes } from './tasks/task-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
 import { notificationRoutes } from './notifications/notification-routes';
-import { timeLimitRoutes } from './time-limits';
+import { timeLimitRoutes } from './time-limits/time-limit-routes';
 import { userRoutes } from './users/user-routes';
 import { knowledgeRoutes } from './knowledge/knowledge-routes';
 import { workOrderRoutes } from './work-orders';

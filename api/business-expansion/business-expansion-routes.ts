@@ -5,14 +5,16 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { getApplication, getSupplyScheme, listApplications } from './application-query-use-case';
 import {
+  getApplication,
+  getSupplyScheme,
+  listApplications,
   recordPayment,
   reportConstructionCompleted,
   resubmitDesign,
+  submitApplication,
   supplementDocuments,
-} from './customer-actions-use-case';
-import { submitApplication } from './submit-application-use-case';
+} from '../../domain/business-expansion';
 
 export function businessExpansionRoutes(context: AppContext): Router {
   const router = Router();

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { requireRole } from '../auth/require-auth';
-import { computeDueDate, deleteCalendarDay, listCalendarDays, putCalendarDay } from './calendar-use-case';
+import { computeDueDate, deleteCalendarDay, listCalendarDays, putCalendarDay } from '../../domain/calendar';
 
 export function calendarRoutes(): Router {
   const router = Router();

@@ -5,8 +5,15 @@
 import { Router } from 'express';
 import { requireRole } from '../auth/require-auth';
 import { parseId } from '../../lib/validation/parse-input';
-import { createAccount, createBill, getAccount, listBills } from './account-use-case';
-import { createCustomer, getCustomer, searchCustomers } from './customer-use-case';
+import {
+  createAccount,
+  createBill,
+  createCustomer,
+  getAccount,
+  getCustomer,
+  listBills,
+  searchCustomers,
+} from '../../domain/customers';
 
 export function customerRoutes(): Router {
   const router = Router();

@@ -5,8 +5,7 @@
 import { Router } from 'express';
 import { notFound } from '../../lib/errors/app-error';
 import { requireRole } from '../auth/require-auth';
-import { caseTimeLimit } from './case-time-limit-use-case';
-import { complianceReport } from './compliance-use-case';
+import { caseTimeLimit, complianceReport } from '../../domain/time-limits';
 
 export function timeLimitRoutes(): Router {
   const router = Router();

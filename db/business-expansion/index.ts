@@ -10,4 +10,4 @@ export function initBusinessExpansionModels(sequelize: Sequelize): void {
   initApplicationModels(sequelize);
   initCaseModels(sequelize);
 }
-export * from './case-record';
+export * from '../../domain/business-expansion/case-record-repository';

@@ -2,7 +2,7 @@
  * The one place the change-of-use area reaches into 业扩 (business expansion): a relocation to another supply
  * point, or a voltage change with more capacity, becomes a new connection / capacity-increase application there.
  */
-import { submitApplication } from '../../api/business-expansion';
+import { submitApplication } from '../business-expansion';
 import { Account } from '../../db/core/customer-models';
 import type { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { AppError } from '../../lib/errors/app-error';

@@ -6,7 +6,8 @@
 import { Account } from '../../db/core/customer-models';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
-import { chinaDayOf, loadBusinessCalendar } from '../../lib/calendar';
+import { chinaDayOf } from '../../lib/calendar';
+import { loadBusinessCalendar } from '../calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
 import { nextNumber } from '../numbering';

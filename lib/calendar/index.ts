@@ -1,21 +1,7 @@
 /**
- * The business calendar as the application uses it: built from the calendar_days table at each call, so an
- * administrator's edit counts for the next due date computed.
+ * The business calendar's rules (working days, holidays, make-up days, case clocks, China days): pure functions
+ * and classes. Loading the calendar's days from the database is the domain's (domain/calendar).
  */
-import { CalendarDay } from '../../db/time-limits/time-limit-models';
-import { BusinessCalendar, type SpecialDay } from './business-calendar';
-
-export async function loadBusinessCalendar(): Promise<BusinessCalendar> {
-  const rows = await CalendarDay.findAll({ attributes: ['date', 'kind', 'name'] });
-  return new BusinessCalendar(
-    rows.map((row): SpecialDay => ({
-      date: row.date,
-      kind: row.kind === 'workday' ? 'workday' : 'holiday',
-      name: row.name,
-    })),
-  );
-}
-
 export { BusinessCalendar, TIME_UNITS, type Pause, type SpecialDay, type TimeUnit } from './business-calendar';
 export { applyClockAction, clockStatus, type CaseClock, type ClockAction, type ClockStatus } from './case-clock';
 export { chinaDayOf, endOfChinaDay, isDayString, startOfChinaDay } from './china-time';

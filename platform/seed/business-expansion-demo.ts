@@ -2,9 +2,7 @@
  * 业扩 demo cases, real process instances made through the use cases: customers in Shanghai and cases in different
  * states — just submitted, at survey (claimed by the surveyor), waiting for payment (HV dual source), archived.
  */
-import { caseTasks } from '../../api/business-expansion/case-tasks';
-import { submitApplication } from '../../api/business-expansion';
-import { requiredDocuments } from '../../api/business-expansion/required-documents';
+import { caseTasks, requiredDocuments, submitApplication } from '../../domain/business-expansion';
 import { Application } from '../../db/business-expansion';
 import type { PlatformServices } from '../platform-services';
 

@@ -6,7 +6,8 @@
  */
 import { submitChangeApplication } from '../../domain/change-of-use';
 import { Account, Bill, Customer } from '../../db/core/customer-models';
-import { chinaDayOf, loadBusinessCalendar } from '../../lib/calendar';
+import { chinaDayOf } from '../../lib/calendar';
+import { loadBusinessCalendar } from '../../domain/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import { logger } from '../../lib/logger/logger';
 import type { PlatformServices } from '../platform-services';

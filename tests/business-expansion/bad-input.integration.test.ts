@@ -5,7 +5,7 @@
  */
 import { Customer } from '../../db/core/customer-models';
 import { Application, ApplicationDocument } from '../../db/business-expansion';
-import { submitApplication } from '../../api/business-expansion';
+import { submitApplication } from '../../domain/business-expansion';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { DOCUMENTS, applicant } from './business-expansion-kit';

@@ -1,62 +1,9 @@
-/**
- * `business-expansion.assign-metering`: the case's metering point (计量点, JLD…) and its meter with an asset number
- * (资产编号, ZC…), sized from the scheme's voltage and metering method. One of each per case.
- */
-import { UniqueConstraintError } from 'sequelize';
-import { Meter, MeteringPoint, SupplyScheme } from '../../db/business-expansion';
-import { nextNumber } from '../../domain/numbering';
+/** `business-expansion.assign-metering`: the case's metering point and meter; answers their numbers. */
+import { assignMetering } from '../../domain/business-expansion';
 import type { WorkerDefinition } from '../worker-definition';
-import { applicationOf, runJob } from './case-job';
-
-/** The meter spec by supply voltage and metering method (a reasoned default the metering team may refine). */
-export function meterSpec(supplyVoltage: string, meteringMethod: string): string {
-  if (supplyVoltage === '220V') return '单相智能电能表 220V 5(60)A 2级';
-  if (meteringMethod.includes('直接')) return '三相四线智能电能表 3×220/380V 10(100)A 1级';
-  if (supplyVoltage === '380V' || meteringMethod.includes('低计'))
-    return '三相四线智能电能表 3×220/380V 1.5(6)A 0.5S级（经电流互感器）';
-  return '三相三线智能电能表 3×100V 1.5(6)A 0.2S级（经电压、电流互感器）';
-}
+import { requireBusinessKey, runJob } from './case-job';
 
 export const assignMeteringWorker: WorkerDefinition = {
   taskType: 'business-expansion.assign-metering',
-  handle: (job) =>
-    runJob(job, async () => {
-      const application = await applicationOf(job);
-      const applicationNo = application.applicationNo;
-      const scheme = await SupplyScheme.findOne({ where: { applicationNo } });
-      const supplyVoltage = scheme?.supplyVoltage ?? application.voltage;
-      const meteringMethod = scheme?.meteringMethod ?? '低压直接计量';
-      const sequelize = MeteringPoint.sequelize!;
-      const assign = () =>
-        sequelize.transaction(async (transaction) => {
-          let point = await MeteringPoint.findOne({ where: { applicationNo }, transaction });
-          point ??= await MeteringPoint.create(
-            {
-              pointNo: await nextNumber('JLD', transaction),
-              applicationNo,
-              accountId: application.accountId,
-              location: application.address,
-              meteringMethod,
-            },
-            { transaction },
-          );
-          let meter = await Meter.findOne({ where: { meteringPointId: point.id }, transaction });
-          meter ??= await Meter.create(
-            {
-              assetNo: await nextNumber('ZC', transaction),
-              meteringPointId: point.id,
-              spec: meterSpec(supplyVoltage, meteringMethod),
-              installedAt: null,
-            },
-            { transaction },
-          );
-          return { meteringPointNo: point.pointNo, meterAssetNo: meter.assetNo };
-        });
-      // A concurrent redelivery that got there first leaves its rows: read them on the second try.
-      const result = await assign().catch((error: unknown) => {
-        if (error instanceof UniqueConstraintError) return assign();
-        throw error;
-      });
-      return job.complete(result);
-    }),
+  handle: (job) => runJob(job, async () => job.complete(await assignMetering(requireBusinessKey(job)))),
 };

@@ -1,54 +1,10 @@
 /**
- * `business-expansion.contract` (header action = draft | sign): drafts the supply contract from the template with
- * the scheme's fields and gives it a number (HT…); sign records the signature (drafting first when needed, as for
- * three-zero cases whose contract is signed at application). One contract per case.
+ * `business-expansion.contract` (header action = draft | sign): drafts the supply contract, or signs it (drafting
+ * first when needed). Answers the contract's number.
  */
-import { UniqueConstraintError } from 'sequelize';
-import { Customer } from '../../db/core/customer-models';
-import { Contract, SupplyScheme, type Application } from '../../db/business-expansion';
-import { appClock } from '../../lib/clock/app-clock';
-import { nextNumber } from '../../domain/numbering';
+import { contractFor } from '../../domain/business-expansion';
 import type { WorkerDefinition } from '../worker-definition';
-import { ModelError, applicationOf, requireHeader, runJob } from './case-job';
-import { BILLING_METHOD_NAMES, LINE_TYPE_NAMES, renderContract } from './contract-template';
-
-async function draft(application: Application): Promise<Contract> {
-  const applicationNo = application.applicationNo;
-  const [customer, scheme] = await Promise.all([
-    Customer.findByPk(application.customerId),
-    SupplyScheme.findOne({ where: { applicationNo } }),
-  ]);
-  if (!customer || !scheme)
-    throw new ModelError(`合同需要客户与供电方案 / the contract needs the customer and the scheme of ${applicationNo}`);
-  const sequelize = Contract.sequelize!;
-  try {
-    return await sequelize.transaction(async (transaction) => {
-      const contractNo = await nextNumber('HT', transaction);
-      const text = renderContract({
-        contractNo,
-        supplyUnit: customer.area,
-        customerName: customer.name,
-        customerNo: customer.customerNo,
-        idNumber: customer.idNumber,
-        applicationNo,
-        businessTypeName: application.businessType === 'increase' ? '增容' : '新装',
-        address: application.address,
-        category: application.category,
-        supplyVoltage: scheme.supplyVoltage,
-        capacityKva: Number(scheme.capacityKva),
-        supplyPoint: scheme.supplyPoint ?? '以供电方案为准',
-        lineType: LINE_TYPE_NAMES[scheme.lineType] ?? scheme.lineType,
-        meteringMethod: scheme.meteringMethod,
-        billingMethod: BILLING_METHOD_NAMES[scheme.billingMethod] ?? scheme.billingMethod,
-      });
-      return Contract.create({ contractNo, applicationNo, text, signedAt: null }, { transaction });
-    });
-  } catch (error) {
-    // Two deliveries of the same job raced: the other one drafted it.
-    if (error instanceof UniqueConstraintError) return (await Contract.findOne({ where: { applicationNo } }))!;
-    throw error;
-  }
-}
+import { ModelError, requireBusinessKey, requireHeader, runJob } from './case-job';
 
 export const contractWorker: WorkerDefinition = {
   taskType: 'business-expansion.contract',
@@ -57,11 +13,6 @@ export const contractWorker: WorkerDefinition = {
       const action = requireHeader(job, 'action');
       if (action !== 'draft' && action !== 'sign')
         throw new ModelError(`任务头 action 应为 draft 或 sign / bad header action: ${action}`);
-      const application = await applicationOf(job);
-      const contract =
-        (await Contract.findOne({ where: { applicationNo: application.applicationNo } })) ?? (await draft(application));
-      if (action === 'sign' && contract.status !== 'signed')
-        await contract.update({ status: 'signed', signedAt: appClock.now() });
-      return job.complete({ contractNo: contract.contractNo });
+      return job.complete(await contractFor(requireBusinessKey(job), action));
     }),
 };

@@ -1,47 +1,32 @@
 /**
- * `business-expansion.record-scheme`: saves the supply scheme (供电方案) the designer wrote — or, for three-zero
- * cases, the defaults of DMN supply-scheme-defaults — and hands its normalised fields back to the process (the
- * fee rate decision reads them).
+ * `business-expansion.record-scheme`: saves the supply scheme from the designer's form (or the DMN defaults of a
+ * three-zero case) and hands its normalised fields back to the process.
  */
-import { SupplyScheme } from '../../db/business-expansion';
-import type { WorkerDefinition } from '../worker-definition';
-import { applicationOf, runJob, textVariable } from './case-job';
+import { recordScheme } from '../../domain/business-expansion';
+import type { WorkerDefinition, WorkerJob } from '../worker-definition';
+import { requireBusinessKey, runJob, textVariable } from './case-job';
 
-const DETAIL_VARIABLES = ['schemeNotes', 'approvalComment', 'surveyFindings', 'suggestedSupplyPoint'];
+const NOTE_VARIABLES = ['schemeNotes', 'approvalComment', 'surveyFindings', 'suggestedSupplyPoint'];
+
+const textOrNull = (job: WorkerJob, name: string): string | null => textVariable(job, name, '') || null;
 
 export const recordSchemeWorker: WorkerDefinition = {
   taskType: 'business-expansion.record-scheme',
   handle: (job) =>
     runJob(job, async () => {
-      const application = await applicationOf(job);
-      const applicationNo = application.applicationNo;
-      const fields = {
-        applicationNo,
-        supplyVoltage: textVariable(job, 'supplyVoltage', application.voltage),
-        capacityKva: application.capacityKva,
-        meteringMethod: textVariable(job, 'meteringMethod', '低压直接计量'),
-        billingMethod: textVariable(job, 'billingMethod', 'single-part'),
-        lineType: textVariable(job, 'lineType', 'overhead'),
-        externalWorksBuiltBy: textVariable(job, 'externalWorksBuiltBy', 'supplier'),
-        supplyPoint: textVariable(job, 'supplyPoint', '') || null,
-        details: {
-          circuitsInterconnected: job.variables.circuitsInterconnected !== false,
-          ...Object.fromEntries(
-            DETAIL_VARIABLES.filter((name) => name in job.variables).map((n) => [n, job.variables[n]]),
-          ),
-        },
-      };
-      const existing = await SupplyScheme.findOne({ where: { applicationNo } });
-      if (existing) await existing.update(fields);
-      else await SupplyScheme.create(fields);
-      const { supplyVoltage, meteringMethod, billingMethod, lineType, externalWorksBuiltBy } = fields;
-      return job.complete({
-        supplyVoltage,
-        meteringMethod,
-        billingMethod,
-        lineType,
-        externalWorksBuiltBy,
-        circuitsInterconnected: fields.details.circuitsInterconnected,
+      const scheme = await recordScheme({
+        applicationNo: requireBusinessKey(job),
+        supplyVoltage: textOrNull(job, 'supplyVoltage'),
+        meteringMethod: textOrNull(job, 'meteringMethod'),
+        billingMethod: textOrNull(job, 'billingMethod'),
+        lineType: textOrNull(job, 'lineType'),
+        externalWorksBuiltBy: textOrNull(job, 'externalWorksBuiltBy'),
+        supplyPoint: textOrNull(job, 'supplyPoint'),
+        circuitsInterconnected: job.variables.circuitsInterconnected !== false,
+        notes: Object.fromEntries(
+          NOTE_VARIABLES.filter((name) => name in job.variables).map((name) => [name, job.variables[name]]),
+        ),
       });
+      return job.complete(scheme);
     }),
 };

@@ -5,9 +5,10 @@
  */
 import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
 import { appClock } from '../../lib/clock/app-clock';
-import { applyClockAction, clockStatus, loadBusinessCalendar, type ClockAction } from '../../lib/calendar';
+import { applyClockAction, clockStatus, type ClockAction } from '../../lib/calendar';
+import { loadBusinessCalendar } from '../../domain/calendar';
 import type { WorkerContext, WorkerDefinition, WorkerJob } from '../worker-definition';
-import { toCaseClock, toStoredPauses } from '../../db/time-limits/case-time-limit-repository';
+import { toCaseClock, toStoredPauses } from '../../domain/time-limits';
 import { ModelError, requireBusinessKey, requireHeader, runJob } from '../job-input';
 import { evaluateStepLimit } from './limit-decision';
 

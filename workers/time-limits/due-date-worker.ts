@@ -6,7 +6,8 @@
  * calendar), null when warnBefore is 0.
  */
 import { appClock } from '../../lib/clock/app-clock';
-import { chinaDayOf, loadBusinessCalendar, type BusinessCalendar } from '../../lib/calendar';
+import { chinaDayOf, type BusinessCalendar } from '../../lib/calendar';
+import { loadBusinessCalendar } from '../../domain/calendar';
 import { notify } from '../../domain/notifications';
 import type { WorkerContext, WorkerDefinition } from '../worker-definition';
 import { requireHeader, runJob } from '../job-input';

@@ -10,7 +10,7 @@ import { Application, ApplicationDocument, Payment, feeBalance } from '../../db/
 import { appClock } from '../../lib/clock/app-clock';
 import { businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
-import type { AppContext } from '../app-context';
+import type { DomainServices } from '../domain-services';
 import { parseInput } from '../../lib/validation/parse-input';
 import { documentInput } from './application-input';
 
@@ -37,7 +37,7 @@ const designInput = z
   })
   .strict();
 
-type Context = Pick<AppContext, 'sequelize' | 'camunda'>;
+type Context = Pick<DomainServices, 'sequelize' | 'camunda'>;
 
 async function applicationIn(applicationNo: string, states: string[]): Promise<Application> {
   const application = await Application.findOne({ where: { applicationNo } });

@@ -4,7 +4,7 @@
 import { Op, type Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
 import { conflict, notFound } from '../../lib/errors/app-error';
-import { nextNumber } from '../../domain/numbering';
+import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput } from '../../lib/validation/parse-input';
 

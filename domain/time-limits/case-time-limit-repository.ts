@@ -1,6 +1,6 @@
 /** Between a stored case clock (ISO strings, unit as text) and the calendar's CaseClock (Dates, TimeUnit). */
 import type { CaseClock, Pause, TimeUnit } from '../../lib/calendar';
-import type { CaseTimeLimit, StoredPause } from './time-limit-models';
+import type { CaseTimeLimit, StoredPause } from '../../db/time-limits/time-limit-models';
 
 export function toCaseClock(row: CaseTimeLimit): CaseClock {
   return {

@@ -9,9 +9,9 @@ import { Application, ApplicationDocument } from '../../db/business-expansion';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, notFound } from '../../lib/errors/app-error';
 import { logger } from '../../lib/logger/logger';
-import { nextNumber } from '../../domain/numbering';
-import type { AppContext } from '../app-context';
-import { createCustomer } from '../customers/customer-use-case';
+import { nextNumber } from '../numbering';
+import type { DomainServices } from '../domain-services';
+import { createCustomer } from '../customers';
 import { parseInput } from '../../lib/validation/parse-input';
 import { applicationInput, type ApplicationInput } from './application-input';
 import { classifyApplication } from './classify-application';
@@ -52,7 +52,7 @@ async function alreadySubmitted(sourceReference: string): Promise<SubmittedAppli
 }
 
 export async function submitApplication(
-  context: Pick<AppContext, 'sequelize' | 'camunda'>,
+  context: Pick<DomainServices, 'sequelize' | 'camunda'>,
   raw: unknown,
   submittedBy: string,
 ): Promise<SubmittedApplication> {

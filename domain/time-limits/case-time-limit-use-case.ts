@@ -1,8 +1,9 @@
 /** A case's whole-case clock as people see it: state, due date with the pauses, time used and left, compliance. */
-import { toCaseClock } from '../../db/time-limits/case-time-limit-repository';
+import { toCaseClock } from './case-time-limit-repository';
 import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
 import { appClock } from '../../lib/clock/app-clock';
-import { clockStatus, loadBusinessCalendar } from '../../lib/calendar';
+import { clockStatus } from '../../lib/calendar';
+import { loadBusinessCalendar } from '../calendar';
 
 export interface CaseTimeLimitView {
   businessKey: string;

@@ -2,9 +2,9 @@
  * Everything the database knows about one 业扩 case, as plain JSON: what the API shows and what the archive
  * (归档) keeps as its snapshot.
  */
-import { Account, Customer } from '../core/customer-models';
-import { Application, ApplicationDocument, SupplyScheme } from './application-models';
-import { Contract, Fee, Meter, MeteringPoint, Payment } from './case-models';
+import { Account, Customer } from '../../db/core/customer-models';
+import { Application, ApplicationDocument, SupplyScheme } from '../../db/business-expansion/application-models';
+import { Contract, Fee, Meter, MeteringPoint, Payment } from '../../db/business-expansion/case-models';
 
 const plain = <T extends { get(options: { plain: true }): unknown }>(row: T | null) =>
   row ? (row.get({ plain: true }) as Record<string, unknown>) : null;

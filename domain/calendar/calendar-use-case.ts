@@ -3,7 +3,8 @@
  * that uses exactly what the time-limit workers use.
  */
 import { CalendarDay } from '../../db/time-limits/time-limit-models';
-import { TIME_UNITS, isDayString, loadBusinessCalendar } from '../../lib/calendar';
+import { TIME_UNITS, isDayString } from '../../lib/calendar';
+import { loadBusinessCalendar } from './business-calendar-repository';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput } from '../../lib/validation/parse-input';

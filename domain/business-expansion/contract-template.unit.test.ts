@@ -1,4 +1,4 @@
-import { meterSpec } from './assign-metering-worker';
+import { meterSpec } from './metering-use-case';
 import { renderContract } from './contract-template';
 
 test('the contract text carries the scheme fields; unknown ones show a dash', () => {

@@ -7,7 +7,7 @@ import { Customer } from '../../db/core/customer-models';
 import { Application, CaseArchive, SupplyScheme, loadCaseRecord } from '../../db/business-expansion';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
-import type { AppContext } from '../app-context';
+import type { DomainServices } from '../domain-services';
 import { parseInput } from '../../lib/validation/parse-input';
 import { caseTimeLimit } from '../time-limits';
 import { caseTasks } from './case-tasks';
@@ -36,7 +36,7 @@ export async function listApplications(query: unknown): Promise<Application[]> {
   return Application.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: input.limit });
 }
 
-export async function getApplication(context: Pick<AppContext, 'camunda'>, applicationNo: string) {
+export async function getApplication(context: Pick<DomainServices, 'camunda'>, applicationNo: string) {
   const record = await loadCaseRecord(applicationNo);
   if (!record) throw notFound('业扩申请 / application', applicationNo);
   const application = await Application.findOne({ where: { applicationNo } });

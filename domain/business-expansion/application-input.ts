@@ -1,6 +1,6 @@
 /** What a 业扩 application carries (POST /api/business-expansion/applications and `submitApplication`). */
 import { z } from '../../lib/validation/zh-error-map';
-import { customerInput } from '../customers/customer-use-case';
+import { customerInput } from '../customers';
 import { DOCUMENT_KINDS, type DocumentKind } from './required-documents';
 
 const documentKinds = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];

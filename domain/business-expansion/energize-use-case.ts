@@ -1,0 +1,54 @@
+/**
+ * 送电建档: the supply is on. A new connection gets its account (用电户, HH…),
+ * active; a capacity increase raises its account's capacity. The meter is marked installed. Done once per case
+ * (Application.energizedAt), so a repeated step changes nothing.
+ */
+import { Account } from '../../db/core/customer-models';
+import { Meter, MeteringPoint, SupplyScheme } from '../../db/business-expansion';
+import { appClock } from '../../lib/clock/app-clock';
+import { ModelError } from '../../lib/errors/model-error';
+import { nextNumber } from '../numbering';
+import { caseApplication } from './case-application-repository';
+
+export async function energize(applicationNo: string): Promise<{ accountNo: string }> {
+  const sequelize = Account.sequelize!;
+  const accountNo = await sequelize.transaction(async (transaction) => {
+    const application = await caseApplication(applicationNo, transaction);
+    if (application.energizedAt && application.accountId)
+      return (await Account.findByPk(application.accountId, { transaction }))!.accountNo;
+    const now = appClock.now();
+    const scheme = await SupplyScheme.findOne({ where: { applicationNo }, transaction });
+    const supplyVoltage = scheme?.supplyVoltage ?? application.voltage;
+    let account: Account;
+    if (application.businessType === 'increase') {
+      const existing = application.accountId ? await Account.findByPk(application.accountId, { transaction }) : null;
+      if (!existing) throw new ModelError(`增容申请 ${applicationNo} 没有用电户 / no account to increase`);
+      const capacityKva = existing.capacityKva + application.capacityKva;
+      account = await existing.update({ capacityKva, voltage: supplyVoltage, status: 'active' }, { transaction });
+    } else {
+      account = await Account.create(
+        {
+          accountNo: await nextNumber('HH', transaction),
+          customerId: application.customerId,
+          address: application.address,
+          voltage: supplyVoltage,
+          capacityKva: application.capacityKva,
+          category: application.category,
+          status: 'active',
+          supplyPoint: scheme?.supplyPoint ?? null,
+          basicChargeStoppedOn: null,
+          basicChargeRestartsOn: null,
+        },
+        { transaction },
+      );
+    }
+    const point = await MeteringPoint.findOne({ where: { applicationNo }, transaction });
+    if (point) {
+      await point.update({ accountId: account.id }, { transaction });
+      await Meter.update({ installedAt: now }, { where: { meteringPointId: point.id }, transaction });
+    }
+    await application.update({ accountId: account.id, energizedAt: now }, { transaction });
+    return account.accountNo;
+  });
+  return { accountNo };
+}

@@ -1,0 +1,17 @@
+/**
+ * The business calendar as the application uses it: built from the calendar_days table at each call, so an
+ * administrator's edit counts for the next due date computed.
+ */
+import { CalendarDay } from '../../db/time-limits/time-limit-models';
+import { BusinessCalendar, type SpecialDay } from '../../lib/calendar';
+
+export async function loadBusinessCalendar(): Promise<BusinessCalendar> {
+  const rows = await CalendarDay.findAll({ attributes: ['date', 'kind', 'name'] });
+  return new BusinessCalendar(
+    rows.map((row): SpecialDay => ({
+      date: row.date,
+      kind: row.kind === 'workday' ? 'workday' : 'holiday',
+      name: row.name,
+    })),
+  );
+}

@@ -1,0 +1,3 @@
+/** Customers (客户), their accounts (用电户) and bills: the public interface of the area. */
+export { createCustomer, getCustomer, searchCustomers, customerInput, type CustomerInput } from './customer-use-case';
+export { createAccount, getAccount, createBill, listBills } from './account-use-case';
