@@ -1,3 +1,2 @@
-/** The 95598 work-order area's API for other areas: its routes and the use case that creates an order. */
-export { createWorkOrder, type CreatedOrder } from './create-work-order-use-case';
+/** The 95598 work-order routes (the area itself is domain/work-orders). */
 export { workOrderRoutes } from './work-order-routes';

@@ -5,11 +5,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { createWorkOrder } from './create-work-order-use-case';
-import { listWorkOrders } from './list-work-orders-use-case';
-import { superviseWorkOrder, urgeWorkOrder } from './order-message-use-case';
-import { workOrderDetail } from './work-order-detail-use-case';
-import { workOrderStatistics } from './work-order-statistics-use-case';
+import {
+  createWorkOrder,
+  listWorkOrders,
+  superviseWorkOrder,
+  urgeWorkOrder,
+  workOrderDetail,
+  workOrderStatistics,
+} from '../../domain/work-orders';
 
 export function workOrderRoutes(context: AppContext): Router {
   const router = Router();

@@ -3,7 +3,7 @@
  * demo1234) and a few orders created through the API's use case, so that they are real process instances.
  */
 import { hashPassword } from '../../api/auth/password';
-import { createWorkOrder } from '../../api/work-orders';
+import { createWorkOrder } from '../../domain/work-orders';
 import { User } from '../../db/core/user-models';
 import type { PlatformServices } from '../platform-services';
 

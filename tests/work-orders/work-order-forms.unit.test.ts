@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ORDER_TYPES, URGENCIES } from '../../api/work-orders/work-order-types';
+import { ORDER_TYPES, URGENCIES } from '../../domain/work-orders';
 import { MODELS_DIR } from '../../platform/deploy-models';
 
 interface Component {

@@ -2,7 +2,6 @@
  * What every work-order worker reads from its job — the order number (businessKey) and a few typed variables —
  * and how it ends a job that went wrong: retried with back-off, an incident once the retries are used up.
  */
-import { appClock } from '../../lib/clock/app-clock';
 import { logger } from '../../lib/logger/logger';
 import type { JobDone, WorkerJob } from '../worker-definition';
 
@@ -25,8 +24,6 @@ export function objectVariable(job: WorkerJob, name: string): Record<string, unk
   const value = job.variables[name];
   return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
-
-export const now = (): Date => appClock.now();
 
 export async function runOrderJob(job: WorkerJob, handler: () => Promise<Acknowledged>): Promise<Acknowledged> {
   try {

@@ -4,7 +4,8 @@
  * already raised (time_limit_events).
  */
 import { TimeLimitEvent } from '../../db/time-limits/time-limit-models';
-import { findOrder, orderHistory, type WorkOrder } from '../../db/work-orders';
+import type { WorkOrder } from '../../db/work-orders';
+import { findOrder, orderHistory } from './work-order-repository';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { appClock } from '../../lib/clock/app-clock';
 import { notFound } from '../../lib/errors/app-error';

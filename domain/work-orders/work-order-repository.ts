@@ -3,7 +3,7 @@
  * carries a dedup key: the second delivery finds its event and changes nothing.
  */
 import type { Transaction } from 'sequelize';
-import { WorkOrder, WorkOrderEvent } from './work-order-models';
+import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
 
 export interface OrderEventInput {
   orderNo: string;

@@ -3,7 +3,7 @@
  * article that best answers an order's content (the one with the most of its keywords in that content).
  */
 import { Op } from 'sequelize';
-import { KnowledgeArticle } from './work-order-models';
+import { KnowledgeArticle } from '../../db/work-orders';
 
 export async function searchKnowledge(query?: string): Promise<KnowledgeArticle[]> {
   const words = (query ?? '').split(/\s+/).filter(Boolean);

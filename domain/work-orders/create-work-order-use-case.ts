@@ -8,7 +8,7 @@ import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError } from '../../lib/errors/app-error';
-import { nextNumber } from '../../domain/numbering';
+import { nextNumber } from '../numbering';
 import { parseInput } from '../../lib/validation/parse-input';
 import { areaTypeOf, earlierComplaint, servingUnit, urgedOrder } from './order-facts';
 import { repeatWindowDays } from './repeat-rules';
