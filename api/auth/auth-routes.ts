@@ -2,10 +2,9 @@
 import { Router } from 'express';
 import { AppError } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
-import { User } from '../../db/core/user-models';
+import { authenticate } from '../../domain/users';
 import type { AppContext } from '../app-context';
 import { parseInput } from '../../lib/validation/parse-input';
-import { verifyPassword } from './password';
 import { issueToken } from './token';
 import { currentUser, requireAuth } from './require-auth';
 
@@ -15,14 +14,10 @@ export function authRoutes(context: AppContext): Router {
   const router = Router();
   router.post('/login', async (request, response) => {
     const input = parseInput(loginInput, request.body, '登录');
-    const user = await User.findOne({ where: { login: input.login, active: true } });
-    if (!user || !verifyPassword(input.password, user.passwordHash))
-      throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误 / wrong login or password');
+    const user = await authenticate(input.login, input.password);
+    if (!user) throw new AppError(401, 'LOGIN_FAILED', '用户名或密码错误 / wrong login or password');
     const claims = {
-      login: user.login,
-      name: user.name,
-      roles: user.roles,
-      groups: user.groups,
+      ...user,
       expiresAt: Date.now() + context.config.APP_TOKEN_TTL_HOURS * 3_600_000,
     };
     response.json({ token: issueToken(claims, context.authSecret), user: claims });

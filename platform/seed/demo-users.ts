@@ -3,7 +3,7 @@
  * system and for tests, never for production (APP_DEMO_DATA=false leaves them out).
  */
 import { User } from '../../db/core/user-models';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../domain/users';
 
 export const DEMO_USERS = [
   { login: 'admin', name: '系统管理员', roles: ['admin'], groups: ['SH'] },

@@ -2,7 +2,7 @@
  * Demo data of the 95598 work orders: one user per role of the dispatch chain (password DEMO_PASSWORD, default
  * demo1234) and a few orders created through the API's use case, so that they are real process instances.
  */
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../domain/users';
 import { createWorkOrder } from '../../domain/work-orders';
 import { User } from '../../db/core/user-models';
 import type { PlatformServices } from '../platform-services';
