@@ -2,14 +2,13 @@
  * A job worker: the job type it serves and its handler. Handlers must end every job (complete, fail or throw a
  * BPMN error) — the SDK's return type demands it — and must be idempotent: a job can be delivered twice.
  */
-import type { MustReturnJobActionAcknowledgement, ZeebeJob } from '@camunda8/sdk/dist/zeebe/lib/interfaces-1.0';
+import type { JobDone, WorkerJob } from '../lib/camunda/job-types';
 import type { DomainServices } from '../domain/domain-services';
 
 /** What a handler is given besides its job: the services the domain's use cases take. */
 export type WorkerContext = DomainServices;
 
-export type WorkerJob = Readonly<ZeebeJob<Record<string, unknown>, Record<string, string>, Record<string, unknown>>>;
-export type JobDone = MustReturnJobActionAcknowledgement;
+export type { JobDone, WorkerJob };
 
 export interface WorkerDefinition {
   taskType: string;

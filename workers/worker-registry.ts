@@ -12,13 +12,13 @@ export interface RunningWorkers {
 
 export function startWorkers(definitions: WorkerDefinition[], context: WorkerContext): RunningWorkers {
   const workers = definitions.map((definition) =>
-    context.camunda.zeebe.createWorker({
+    context.camunda.zeebe.createWorker<Record<string, unknown>, Record<string, string>, Record<string, unknown>>({
       taskType: definition.taskType,
       timeout: definition.timeoutMs ?? 60_000,
       maxJobsToActivate: 16,
       pollInterval: 300,
       longPoll: 10_000,
-      taskHandler: (job) => definition.handle(job as Parameters<WorkerDefinition['handle']>[0], context),
+      taskHandler: (job) => definition.handle(job, context),
       onConnectionError: () => log.warn('engine connection lost', { taskType: definition.taskType }),
     }),
   );

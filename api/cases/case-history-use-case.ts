@@ -3,8 +3,14 @@
  * instance carrying that key (the main one and those it called), each step with its name, state and times, the
  * open user tasks and the open incidents.
  */
-import type { ElementInstanceDetails, ProcessInstanceDetails } from '@camunda8/sdk/dist/c8/lib/C8Dto';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import {
+  searchElementInstances,
+  searchIncidents,
+  searchProcessInstances,
+  searchUserTasks,
+  type EngineProcessInstance,
+} from '../../lib/camunda/engine-api';
 import { notFound } from '../../lib/errors/app-error';
 
 /** Element kinds a manager reads as steps; gateways, flows and plain events are left out. */
@@ -20,24 +26,23 @@ const STEP_TYPES = new Set([
   'BOUNDARY_EVENT',
 ]);
 
-export async function instancesOfCase(camunda: CamundaClients, businessKey: string): Promise<ProcessInstanceDetails[]> {
-  const result = await camunda.rest.searchProcessInstances({
+export async function instancesOfCase(camunda: CamundaClients, businessKey: string): Promise<EngineProcessInstance[]> {
+  return searchProcessInstances(camunda, {
     filter: { variables: [{ name: 'businessKey', value: JSON.stringify(businessKey) }] },
     sort: [{ field: 'startDate', order: 'ASC' }],
     page: { limit: 100 },
-  } as never);
-  return result.items;
+  });
 }
 
-async function stepsOf(camunda: CamundaClients, instance: ProcessInstanceDetails) {
-  const elements = await camunda.rest.searchElementInstances({
+async function stepsOf(camunda: CamundaClients, instance: EngineProcessInstance) {
+  const elements = await searchElementInstances(camunda, {
     filter: { processInstanceKey: instance.processInstanceKey },
     sort: [{ field: 'startDate', order: 'ASC' }],
     page: { limit: 1000 },
-  } as never);
-  return elements.items
-    .filter((element: ElementInstanceDetails) => STEP_TYPES.has(element.type))
-    .map((element: ElementInstanceDetails) => ({
+  });
+  return elements
+    .filter((element) => STEP_TYPES.has(element.type))
+    .map((element) => ({
       elementId: element.elementId,
       name: element.elementName,
       type: element.type,
@@ -57,16 +62,10 @@ export async function caseHistory(camunda: CamundaClients, businessKey: string) 
   const perInstance = await Promise.all(
     instances.map(async ({ processInstanceKey }) => {
       const [tasks, incidents] = await Promise.all([
-        camunda.rest.searchUserTasks({
-          filter: { processInstanceKey, state: 'CREATED' },
-          page: { limit: 100 },
-        } as never),
-        camunda.rest.searchIncidents({
-          filter: { processInstanceKey, state: 'ACTIVE' },
-          page: { limit: 100 },
-        } as never),
+        searchUserTasks(camunda, { filter: { processInstanceKey, state: 'CREATED' }, page: { limit: 100 } }),
+        searchIncidents(camunda, { filter: { processInstanceKey, state: 'ACTIVE' }, page: { limit: 100 } }),
       ]);
-      return { tasks: tasks.items, incidents: incidents.items };
+      return { tasks, incidents };
     }),
   );
   return {

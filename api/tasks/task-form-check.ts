@@ -3,13 +3,13 @@
  * data checked is the task's variables with the submitted ones over them. A task without a form is not checked.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { userTaskVariables } from '../../lib/camunda/engine-api';
 import { validationError } from '../../lib/errors/app-error';
 import { formComponents, validateFormData } from '../../lib/forms/form-validation';
 
 /** A user task's variables as values (the engine answers them as JSON text). */
 export async function taskVariables(camunda: CamundaClients, userTaskKey: string): Promise<Record<string, unknown>> {
-  const found = await camunda.rest.searchUserTaskVariables({ userTaskKey, page: { limit: 1000 } } as never);
-  return Object.fromEntries(found.items.map((variable) => [variable.name, JSON.parse(variable.value) as unknown]));
+  return userTaskVariables(camunda, userTaskKey, 1000);
 }
 
 export async function checkTaskForm(

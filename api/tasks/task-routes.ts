@@ -4,7 +4,7 @@
  * include one of their roles (the BPMN candidate groups are role codes).
  */
 import { Router } from 'express';
-import type { UserTask } from '@camunda8/sdk/dist/c8/lib/C8Dto';
+import { searchUserTasks, type EngineUserTask } from '../../lib/camunda/engine-api';
 import { AppError, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
@@ -23,16 +23,15 @@ export function taskRoutes(context: AppContext): Router {
   const rest = context.camunda.rest;
   const router = Router();
 
-  async function search(filter: Record<string, unknown>): Promise<UserTask[]> {
-    const result = await rest.searchUserTasks({
+  async function search(filter: Record<string, unknown>): Promise<EngineUserTask[]> {
+    return searchUserTasks(context.camunda, {
       filter,
       page: { limit: 200 },
       sort: [{ field: 'creationDate', order: 'ASC' }],
-    } as never);
-    return result.items;
+    });
   }
 
-  async function taskFor(user: TokenClaims, key: string): Promise<UserTask> {
+  async function taskFor(user: TokenClaims, key: string): Promise<EngineUserTask> {
     if (!/^\d+$/.test(key)) throw notFound('任务 / task', key);
     const task = await rest.getUserTask(key).catch(() => undefined);
     if (!task) throw notFound('任务 / task', key);
@@ -49,7 +48,7 @@ export function taskRoutes(context: AppContext): Router {
     const user = currentUser(request);
     const input = parseInput(listInput, request.query, '任务查询');
     const base = input.processInstanceKey ? { processInstanceKey: input.processInstanceKey } : {};
-    let items: UserTask[];
+    let items: EngineUserTask[];
     if (input.scope === 'mine') items = await search({ ...base, assignee: user.login, state: 'CREATED' });
     else if (input.scope === 'completed') items = await search({ ...base, assignee: user.login, state: 'COMPLETED' });
     else {

@@ -2,8 +2,8 @@
  * A case's user tasks across its call tree (the main instance calls a path per class, which calls survey and fees):
  * the instance keys are collected level by level, then the tasks of all of them are searched at once.
  */
-import type { UserTask } from '@camunda8/sdk/dist/c8/lib/C8Dto';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { searchProcessInstances, searchUserTasks, type EngineUserTask } from '../../lib/camunda/engine-api';
 
 const MAX_DEPTH = 4;
 
@@ -11,11 +11,11 @@ export async function caseInstanceKeys(camunda: CamundaClients, rootKey: string)
   const keys = [rootKey];
   let level = [rootKey];
   for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
-    const children = await camunda.rest.searchProcessInstances({
+    const children = await searchProcessInstances(camunda, {
       filter: { parentProcessInstanceKey: { $in: level } },
       page: { limit: 100 },
-    } as never);
-    level = children.items.map((instance) => instance.processInstanceKey);
+    });
+    level = children.map((instance) => instance.processInstanceKey);
     keys.push(...level);
   }
   return keys;
@@ -34,7 +34,7 @@ export interface CaseTask {
   processInstanceKey: string;
 }
 
-const view = (task: UserTask): CaseTask => ({
+const view = (task: EngineUserTask): CaseTask => ({
   userTaskKey: task.userTaskKey,
   elementId: task.elementId,
   name: task.name,
@@ -50,10 +50,10 @@ const view = (task: UserTask): CaseTask => ({
 /** The case's user tasks, oldest first: open ones and (history) completed ones. */
 export async function caseTasks(camunda: CamundaClients, rootKey: string): Promise<CaseTask[]> {
   const keys = await caseInstanceKeys(camunda, rootKey);
-  const result = await camunda.rest.searchUserTasks({
+  const tasks = await searchUserTasks(camunda, {
     filter: { processInstanceKey: { $in: keys } },
     page: { limit: 200 },
     sort: [{ field: 'creationDate', order: 'ASC' }],
-  } as never);
-  return result.items.map(view);
+  });
+  return tasks.map(view);
 }

@@ -2,8 +2,8 @@
  * The process side of what the customer does: the messages that end a wait (correlated by the application number,
  * the case's businessKey) and which of the case's waits is open now.
  */
-import type { ElementInstanceDetails } from '@camunda8/sdk/dist/c8/lib/C8Dto';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { searchElementInstances } from '../../lib/camunda/engine-api';
 
 /** A message published before the process reaches its wait is kept this long (e.g. paid while the notice is sent). */
 const MESSAGE_TTL_MS = 24 * 3_600_000;
@@ -31,11 +31,11 @@ export async function publishCaseMessage(
 /** The waits open in the instance now (the engine's search follows its commits by a few milliseconds). */
 export async function openWaits(camunda: CamundaClients, processInstanceKey: string | null): Promise<Wait[]> {
   if (!processInstanceKey) return [];
-  const found = await camunda.rest.searchElementInstances({
+  const found = await searchElementInstances(camunda, {
     filter: { processInstanceKey, state: 'ACTIVE' },
     page: { limit: 100 },
-  } as never);
-  return found.items
-    .map((element: ElementInstanceDetails) => WAITS[element.elementId as keyof typeof WAITS])
+  });
+  return found
+    .map((element) => WAITS[element.elementId as keyof typeof WAITS])
     .filter((wait): wait is Wait => wait !== undefined);
 }

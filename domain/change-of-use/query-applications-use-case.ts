@@ -7,6 +7,7 @@ import { Account, Customer } from '../../db/core/customer-models';
 import { AccountChange, ChangeApplication, ChangeContract } from '../../db/change-of-use/change-of-use-models';
 import { ChangeExtension, ChangePayment } from '../../db/change-of-use/customer-action-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { searchUserTasks } from '../../lib/camunda/engine-api';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { openWaits } from './case-messages';
@@ -54,11 +55,11 @@ export async function applicationDetail(camunda: CamundaClients, applicationNo: 
     openWaits(camunda, application.processInstanceKey),
   ]);
   const tasks = application.processInstanceKey
-    ? await camunda.rest.searchUserTasks({
+    ? await searchUserTasks(camunda, {
         filter: { processInstanceKey: application.processInstanceKey, state: 'CREATED' },
         page: { limit: 50 },
-      } as never)
-    : { items: [] };
+      })
+    : [];
   return {
     ...application.toJSON(),
     account,
@@ -69,7 +70,7 @@ export async function applicationDetail(camunda: CamundaClients, applicationNo: 
     fee,
     extensions,
     waitingFor,
-    currentTasks: tasks.items.map(({ userTaskKey, elementId, name, candidateGroups, assignee, dueDate }) => ({
+    currentTasks: tasks.map(({ userTaskKey, elementId, name, candidateGroups, assignee, dueDate }) => ({
       userTaskKey,
       elementId,
       name,

@@ -6,6 +6,7 @@
 import { Account } from '../../db/core/customer-models';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { startProcess } from '../../lib/camunda/engine-api';
 import { chinaDayOf } from '../../lib/calendar';
 import { loadBusinessCalendar } from '../calendar';
 import { appClock } from '../../lib/clock/app-clock';
@@ -84,18 +85,15 @@ export async function submitChangeApplication(
   );
   const { applicationNo } = application;
   try {
-    const started = await camunda.zeebe.createProcessInstance({
-      bpmnProcessId: PROCESS_ID,
-      variables: {
-        ...facts,
-        businessKey: applicationNo,
-        applicationNo,
-        accountId: account.id,
-        customerId: account.customerId,
-        changeTypeName: CHANGE_TYPE_NAMES[input.changeType],
-        requestedDate: input.requestedDate,
-        details,
-      } as never,
+    const started = await startProcess(camunda, PROCESS_ID, {
+      ...facts,
+      businessKey: applicationNo,
+      applicationNo,
+      accountId: account.id,
+      customerId: account.customerId,
+      changeTypeName: CHANGE_TYPE_NAMES[input.changeType],
+      requestedDate: input.requestedDate,
+      details,
     });
     await application.update({ processInstanceKey: started.processInstanceKey });
     return { applicationNo, processInstanceKey: started.processInstanceKey };

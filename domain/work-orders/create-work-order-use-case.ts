@@ -6,6 +6,7 @@
  */
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { startProcess } from '../../lib/camunda/engine-api';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError } from '../../lib/errors/app-error';
 import { nextNumber } from '../numbering';
@@ -82,10 +83,11 @@ export async function createWorkOrder(camunda: CamundaClients, body: unknown, ac
   });
   const { orderNo } = order;
   try {
-    const started = await camunda.zeebe.createProcessInstance({
-      bpmnProcessId: PROCESS_ID,
+    const started = await startProcess(
+      camunda,
+      PROCESS_ID,
       // null values stay: the DMN tables test subType and the like, and a missing variable is not null everywhere.
-      variables: {
+      {
         businessKey: orderNo,
         orderNo,
         channel: order.channel,
@@ -101,8 +103,8 @@ export async function createWorkOrder(camunda: CamundaClients, body: unknown, ac
         handlingUnit: order.handlingUnit,
         repeatedComplaint: order.repeatedComplaint,
         relatedOrderNo: order.relatedOrderNo,
-      } as Record<string, unknown> as never,
-    });
+      },
+    );
     await order.update({ processInstanceKey: started.processInstanceKey });
     return {
       orderNo,

@@ -4,9 +4,9 @@
  * task this job follows may not be listed yet — so the caller says how many completions it expects (a loop runs
  * the same element again), and we wait briefly for them, else throw so that the job is retried.
  */
-import type { UserTask } from '@camunda8/sdk/dist/c8/lib/C8Dto';
 import { User } from '../../db/core/user-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { searchUserTasks } from '../../lib/camunda/engine-api';
 
 export interface TaskActor {
   login: string;
@@ -17,7 +17,7 @@ const POLL_MS = 100;
 const WAIT_MS = 5_000;
 
 async function completedTasks(camunda: CamundaClients, processInstanceKey: string, elementId: string) {
-  const result = await camunda.rest.searchUserTasks({
+  return searchUserTasks(camunda, {
     filter: { processInstanceKey, elementId, state: 'COMPLETED' },
     // Keys grow with time: the second sort decides between completions at the same (pinned) instant.
     sort: [
@@ -25,8 +25,7 @@ async function completedTasks(camunda: CamundaClients, processInstanceKey: strin
       { field: 'userTaskKey', order: 'DESC' },
     ],
     page: { limit: 200 },
-  } as never);
-  return result.items as UserTask[];
+  });
 }
 
 /** The actor of the `expected`-th completion of `elementId` in the instance (null when it had no assignee). */

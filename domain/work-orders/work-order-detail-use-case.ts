@@ -7,6 +7,7 @@ import { TimeLimitEvent } from '../../db/time-limits/time-limit-models';
 import type { WorkOrder } from '../../db/work-orders';
 import { findOrder, orderHistory } from './work-order-repository';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { searchUserTasks } from '../../lib/camunda/engine-api';
 import { appClock } from '../../lib/clock/app-clock';
 import { notFound } from '../../lib/errors/app-error';
 import { historyGroups, orderSummary } from './work-order-view';
@@ -19,12 +20,12 @@ export async function requireOrder(orderNo: string): Promise<WorkOrder> {
 
 async function openSteps(camunda: CamundaClients, processInstanceKey: string | null) {
   if (!processInstanceKey) return [];
-  const result = await camunda.rest.searchUserTasks({
+  const tasks = await searchUserTasks(camunda, {
     filter: { processInstanceKey, state: 'CREATED' },
     page: { limit: 50 },
-  } as never);
+  });
   const now = appClock.now().getTime();
-  return result.items.map((task) => ({
+  return tasks.map((task) => ({
     elementId: task.elementId,
     name: task.name,
     candidateGroups: task.candidateGroups,

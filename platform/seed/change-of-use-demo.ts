@@ -4,6 +4,7 @@
  * are real process instances: a suspension waiting for its review, and a meter move reviewed and waiting for the
  * customer to pay its 680 yuan works fee.
  */
+import { searchUserTasks } from '../../lib/camunda/engine-api';
 import { submitChangeApplication } from '../../domain/change-of-use';
 import { Account, Bill, Customer } from '../../db/core/customer-models';
 import { chinaDayOf } from '../../lib/calendar';
@@ -63,10 +64,9 @@ async function completeWhenOpen(
   variables: Record<string, unknown>,
 ) {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const found = await services.camunda.rest.searchUserTasks({
+    const [task] = await searchUserTasks(services.camunda, {
       filter: { processInstanceKey, elementId, state: 'CREATED' },
-    } as never);
-    const task = found.items[0];
+    });
     if (task) return services.camunda.rest.completeUserTask({ userTaskKey: task.userTaskKey, variables });
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -4,6 +4,7 @@
  */
 import { Account } from '../../db/core/customer-models';
 import { usePlatform, type Platform } from '../platform/platform-kit';
+import { waitFor } from '../support/wait-for';
 import {
   TODAY,
   accountNow,
@@ -54,7 +55,14 @@ test('temporary swap at 10 kV: larger capacity until the 2-month timer fires, th
   await waitForStatus(platform, swap.applicationNo, 'completed');
   expect((await accountNow(account.id)).capacityKva).toBe(400);
   // The whole-case clock stood still while the swap ran: two months do not make the case overdue.
-  const clock = await (await platform.as('zhoumin')).get(`/time-limits/cases/${swap.applicationNo}`);
+  // The clock is finished by the step after the archive: wait for it rather than race it.
+  const clock = await waitFor(
+    async () => {
+      const answer = await (await platform.as('zhoumin')).get(`/time-limits/cases/${swap.applicationNo}`);
+      return answer.body.state === 'finished' && answer;
+    },
+    { description: 'the whole-case clock finished' },
+  );
   expect(clock.body).toMatchObject({ state: 'finished', amount: 10, unit: 'WD', compliant: true });
   expect(clock.body.pauses).toHaveLength(1);
 });

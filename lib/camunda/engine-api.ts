@@ -1,0 +1,67 @@
+/**
+ * The typed seam between the application and @camunda8/sdk's answers: the engine records the application reads
+ * (user tasks, element and process instances, incidents, task variables) and the calls whose request types the SDK
+ * states more narrowly than the engine accepts. Every cast of an SDK request or answer is here, once; callers pass
+ * and get the project's own types. Only the package's top-level exports are used (never a path into its dist/).
+ */
+import type { CamundaRestApiTypes } from '@camunda8/sdk';
+import type { CamundaClients } from './camunda-client';
+
+export type EngineUserTask = CamundaRestApiTypes.UserTask;
+export type EngineElementInstance = CamundaRestApiTypes.ElementInstanceDetails;
+export type EngineProcessInstance = CamundaRestApiTypes.ProcessInstanceDetails;
+export type EngineIncident = Awaited<ReturnType<CamundaClients['rest']['searchIncidents']>>['items'][number];
+
+/**
+ * A search as the application asks it. The SDK's request types require fields the REST API leaves optional and
+ * have no room for the API's advanced filters (`{ $in: [...] }`, variable filters), hence the casts below.
+ */
+export interface EngineSearch {
+  filter: Record<string, unknown>;
+  sort?: { field: string; order: 'ASC' | 'DESC' }[];
+  page?: { limit: number };
+}
+
+export async function searchUserTasks(camunda: CamundaClients, search: EngineSearch): Promise<EngineUserTask[]> {
+  return (await camunda.rest.searchUserTasks(search as never)).items;
+}
+
+export async function searchElementInstances(
+  camunda: CamundaClients,
+  search: EngineSearch,
+): Promise<EngineElementInstance[]> {
+  return (await camunda.rest.searchElementInstances(search as never)).items;
+}
+
+export async function searchProcessInstances(
+  camunda: CamundaClients,
+  search: EngineSearch,
+): Promise<EngineProcessInstance[]> {
+  return (await camunda.rest.searchProcessInstances(search as never)).items;
+}
+
+export async function searchIncidents(camunda: CamundaClients, search: EngineSearch): Promise<EngineIncident[]> {
+  return (await camunda.rest.searchIncidents(search as never)).items;
+}
+
+/** A user task's variables by name, their JSON values parsed. */
+export async function userTaskVariables(
+  camunda: CamundaClients,
+  userTaskKey: string,
+  limit: number,
+): Promise<Record<string, unknown>> {
+  const found = await camunda.rest.searchUserTaskVariables({ userTaskKey, page: { limit } } as never);
+  return Object.fromEntries(found.items.map((variable) => [variable.name, JSON.parse(variable.value) as unknown]));
+}
+
+/**
+ * Starts an instance with the application's variables. They are JSON (validated input, database rows); the SDK's
+ * JSONDoc type cannot say so of a Record<string, unknown>.
+ */
+export async function startProcess(
+  camunda: CamundaClients,
+  bpmnProcessId: string,
+  variables: Record<string, unknown>,
+): Promise<{ processInstanceKey: string }> {
+  return camunda.zeebe.createProcessInstance({ bpmnProcessId, variables: variables as never });
+}
