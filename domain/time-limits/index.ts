@@ -1,4 +1,6 @@
-/** Time limits (时限): a case's whole-case clock and the compliance report; the area's public interface. */
+/** Time limits (时限): step due dates, the whole-case clock, alerts and compliance; the area's public interface. */
+export { stepTimeLimit, type StepTimeLimit } from './step-due-date-use-case';
+export { startCaseClock, changeCaseClock, type ClockStart } from './case-clock-use-case';
+export { raiseTimeLimitAlert, requireLevel, type TimeLimitAlert } from './time-limit-alert-use-case';
 export { caseTimeLimit, type CaseTimeLimitView } from './case-time-limit-use-case';
 export { complianceReport } from './compliance-use-case';
-export { toCaseClock, toStoredPauses } from './case-time-limit-repository';

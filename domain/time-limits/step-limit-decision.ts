@@ -1,11 +1,11 @@
 /**
  * A step's time limit comes from the area's DMN decision (rules business people change): it is evaluated with
- * {step, ...job variables} and must output amount, unit (WD | CD | H | MIN) and warnBefore.
+ * {step, ...the process's variables} and must output amount, unit (WD | CD | H | MIN) and warnBefore.
  */
 import { TIME_UNITS, type TimeUnit } from '../../lib/calendar';
 import { z } from '../../lib/validation/zh-error-map';
-import type { WorkerContext, WorkerJob } from '../worker-definition';
-import { ModelError } from '../job-input';
+import { ModelError } from '../../lib/errors/model-error';
+import type { DomainServices } from '../domain-services';
 import { decisionOutput, type DecisionNotEvaluated } from '../../lib/camunda/decision-output';
 
 export interface StepLimit {
@@ -21,8 +21,8 @@ const output = z.object({
 });
 
 export async function evaluateStepLimit(
-  context: WorkerContext,
-  job: WorkerJob,
+  services: DomainServices,
+  variables: Record<string, unknown>,
   decisionId: string,
   step: string,
 ): Promise<StepLimit> {
@@ -30,7 +30,7 @@ export async function evaluateStepLimit(
     new ModelError(`决策 ${decisionId}（环节 ${step}）${zh} / decision "${decisionId}" for step "${step}" ${en}`);
   let parsed: unknown;
   try {
-    parsed = await decisionOutput(context.camunda, decisionId, { ...job.variables, step });
+    parsed = await decisionOutput(services.camunda, decisionId, { ...variables, step });
   } catch (error) {
     throw problem('无法求值', `could not be evaluated: ${(error as DecisionNotEvaluated).reason}`);
   }
