@@ -9,6 +9,7 @@ import { status, type ServiceError } from '@grpc/grpc-js';
 import { callUnary, gatewayClient, processXml, sdkClient, unique } from '../grpc/grpc-test-clients';
 import { readRecords } from '../support/engine-records';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
+import { waitFor } from '../support/wait-for';
 
 let engine: EngineProcess;
 let zbc: Zeebe.ZeebeGrpcClient;
@@ -292,21 +293,18 @@ describe('instances and commands the engine refuses', () => {
 describe('FEEL that fails at run time', () => {
   /** Creates an instance and returns the message of the INCIDENT CREATED record the engine wrote for it. */
   async function incidentOf(processInstanceKey: string) {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const row = (await readRecords(engine.databaseUrl)).find(
-        (r) =>
-          r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String(r.processInstanceKey) === processInstanceKey,
-      );
-      if (row) {
-        return {
-          key: String(row.key),
-          ...(JSON.parse(row.value) as { errorType: string; errorMessage: string; elementId: string }),
-        };
-      }
-      if (Date.now() > deadline) throw new Error(`no incident for instance ${processInstanceKey}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const row = await waitFor(
+      async () =>
+        (await readRecords(engine.databaseUrl)).find(
+          (r) =>
+            r.valueType === 'INCIDENT' && r.intent === 'CREATED' && String(r.processInstanceKey) === processInstanceKey,
+        ),
+      { interval: 100, description: `an incident for instance ${processInstanceKey}` },
+    );
+    return {
+      key: String(row.key),
+      ...(JSON.parse(row.value) as { errorType: string; errorMessage: string; elementId: string }),
+    };
   }
 
   it('a condition that does not give a boolean raises an incident with a readable message', async () => {
@@ -325,22 +323,20 @@ describe('FEEL that fails at run time', () => {
       local: false,
     });
     await zbc.resolveIncident({ incidentKey: incident.key });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const ended = (await readRecords(engine.databaseUrl)).filter(
-        (r) =>
-          r.valueType === 'PROCESS_INSTANCE' &&
-          r.intent === 'ELEMENT_COMPLETED' &&
-          String(r.processInstanceKey) === instance.processInstanceKey &&
-          ['bigEnd', 'smallEnd'].includes((JSON.parse(r.value) as { elementId: string }).elementId),
-      );
-      if (ended.length) {
-        expect(ended.map((r) => (JSON.parse(r.value) as { elementId: string }).elementId)).toEqual(['bigEnd']);
-        break;
-      }
-      if (Date.now() > deadline) throw new Error('the instance did not go on after the incident was resolved');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const ended = await waitFor(
+      async () => {
+        const rows = (await readRecords(engine.databaseUrl)).filter(
+          (r) =>
+            r.valueType === 'PROCESS_INSTANCE' &&
+            r.intent === 'ELEMENT_COMPLETED' &&
+            String(r.processInstanceKey) === instance.processInstanceKey &&
+            ['bigEnd', 'smallEnd'].includes((JSON.parse(r.value) as { elementId: string }).elementId),
+        );
+        return rows.length > 0 && rows;
+      },
+      { interval: 100, description: 'the instance going on after the incident was resolved' },
+    );
+    expect(ended.map((r) => (JSON.parse(r.value) as { elementId: string }).elementId)).toEqual(['bigEnd']);
   });
 
   it('a job type expression that gives null raises an incident naming the expression', async () => {
