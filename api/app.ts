@@ -5,7 +5,7 @@
 import express, { Router, type Express } from 'express';
 import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
-import { businessExpansionRoutes } from './business-expansion';
+import { businessExpansionRoutes } from './business-expansion/business-expansion-routes';
 import { customerRoutes } from './customers/customer-routes';
 import { caseRoutes } from './cases/case-routes';
 import { changeOfUseRoutes } from './change-of-use/change-of-use-routes';
@@ -18,7 +18,7 @@ import { notificationRoutes } from './notifications/notification-routes';
 import { timeLimitRoutes } from './time-limits/time-limit-routes';
 import { userRoutes } from './users/user-routes';
 import { knowledgeRoutes } from './knowledge/knowledge-routes';
-import { workOrderRoutes } from './work-orders';
+import { workOrderRoutes } from './work-orders/work-order-routes';
 
 function areaRouters(context: AppContext): Router[] {
   return [

@@ -3,10 +3,9 @@
  * retrying an incident (after its cause was fixed) and cancelling a case.
  */
 import { Router } from 'express';
-import { notFound } from '../../lib/errors/app-error';
+import { cancelCase, caseHistory, resolveCaseIncident } from '../../domain/cases';
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/require-auth';
-import { caseHistory, instancesOfCase } from './case-history-use-case';
 
 export function caseRoutes(context: AppContext): Router {
   const { camunda } = context;
@@ -18,21 +17,12 @@ export function caseRoutes(context: AppContext): Router {
     '/cases/:businessKey/incidents/:incidentKey/resolve',
     requireRole('manager'),
     async (request, response) => {
-      const history = await caseHistory(camunda, String(request.params.businessKey));
-      const incident = history.incidents.find((open) => open.incidentKey === String(request.params.incidentKey));
-      if (!incident) throw notFound('故障 / incident', String(request.params.incidentKey));
-      if (incident.jobKey) await camunda.zeebe.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
-      await camunda.rest.resolveIncident(incident.incidentKey);
-      response.json({ resolved: incident.incidentKey });
+      const { businessKey, incidentKey } = request.params;
+      response.json(await resolveCaseIncident(camunda, String(businessKey), String(incidentKey)));
     },
   );
   router.post('/cases/:businessKey/cancel', requireRole('manager'), async (request, response) => {
-    const roots = (await instancesOfCase(camunda, String(request.params.businessKey))).filter(
-      (instance) => !instance.parentProcessInstanceKey && instance.state === 'ACTIVE',
-    );
-    if (roots.length === 0) throw notFound('进行中的业务流程 / active case', String(request.params.businessKey));
-    for (const root of roots) await camunda.rest.cancelProcessInstance({ processInstanceKey: root.processInstanceKey });
-    response.json({ cancelled: roots.map((root) => root.processInstanceKey) });
+    response.json(await cancelCase(camunda, String(request.params.businessKey)));
   });
   return router;
 }

@@ -1,7 +1,7 @@
 /**
  * A case as a manager sees it, found by its business key (application or work-order number): every process
  * instance carrying that key (the main one and those it called), each step with its name, state and times, the
- * open user tasks and the open incidents.
+ * open user tasks and the open incidents; retrying an incident and cancelling a case.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import {
@@ -74,4 +74,24 @@ export async function caseHistory(camunda: CamundaClients, businessKey: string) 
     openTasks: perInstance.flatMap((found) => found.tasks),
     incidents: perInstance.flatMap((found) => found.incidents),
   };
+}
+
+/** Retries an open incident of the case (after its cause was fixed): its job gets a retry, the incident resolved. */
+export async function resolveCaseIncident(camunda: CamundaClients, businessKey: string, incidentKey: string) {
+  const history = await caseHistory(camunda, businessKey);
+  const incident = history.incidents.find((open) => open.incidentKey === incidentKey);
+  if (!incident) throw notFound('故障 / incident', incidentKey);
+  if (incident.jobKey) await camunda.zeebe.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
+  await camunda.rest.resolveIncident(incident.incidentKey);
+  return { resolved: incident.incidentKey };
+}
+
+/** Cancels the case's active root instances (the instances they called end with them). */
+export async function cancelCase(camunda: CamundaClients, businessKey: string) {
+  const roots = (await instancesOfCase(camunda, businessKey)).filter(
+    (instance) => !instance.parentProcessInstanceKey && instance.state === 'ACTIVE',
+  );
+  if (roots.length === 0) throw notFound('进行中的业务流程 / active case', businessKey);
+  for (const root of roots) await camunda.rest.cancelProcessInstance({ processInstanceKey: root.processInstanceKey });
+  return { cancelled: roots.map((root) => root.processInstanceKey) };
 }
