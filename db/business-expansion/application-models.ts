@@ -65,7 +65,7 @@ export class ApplicationDocument extends Model<
 > {
   declare id: CreationOptional<number>;
   declare applicationId: number;
-  /** A document kind code, see api/business-expansion/required-documents.ts. */
+  /** A document kind code, see domain/business-expansion/required-documents.ts. */
   declare kind: string;
   declare name: string;
   /** Handed in later than the application: documents the survey asked for (资料补正), a revised design. */

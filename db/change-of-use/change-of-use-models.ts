@@ -21,7 +21,7 @@ export class ChangeApplication extends Model<
   declare applicationNo: string;
   declare accountId: number;
   declare customerId: number;
-  /** One of CHANGE_TYPES (api/change-of-use/change-types.ts). */
+  /** One of CHANGE_TYPES (domain/change-of-use/change-types.ts). */
   declare changeType: string;
   declare requestedDate: string;
   declare reason: string;

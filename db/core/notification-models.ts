@@ -1,6 +1,6 @@
 /**
  * Notifications (time-limit warnings, fee notices, customer messages): kept here first, then handed to the
- * configured adapter (lib/notify); the row records whether and when that succeeded.
+ * configured adapter (domain/notifications, lib/notify); the row records whether and when that succeeded.
  */
 import {
   DataTypes,
