@@ -2,8 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layering (docs/decisions/0016): imports each folder must not make. Every folder's entry repeats the rule against a
- * path into a package's dist/ (the SDK's types come through lib/camunda), since a later entry replaces an earlier.
+ * Layering (docs/decisions/0016, 0017): imports each folder must not make. A later entry of no-restricted-imports
+ * replaces an earlier one for the files both match, so each folder's entry lists every pattern that applies to it.
  */
 const noDist = {
   regex: '(^|/)dist/',
@@ -17,6 +17,14 @@ const jobLayer = {
   regex: '(^|/)workers/',
   message: 'Not the job workers: what they and you share belongs in domain/.',
 };
+/**
+ * Outside the engine, the engine is reached through @camunda8/sdk only; its configuration schema (a leaf module of
+ * variable declarations) is the one import allowed, for start-up checks and README (decision 0017).
+ */
+const noEngine = {
+  group: ['**/engine/**', '!**/engine/config-schema'],
+  message: 'reach the engine through @camunda8/sdk; only engine/config-schema may be imported here',
+};
 const otherArea = { regex: '^\\.\\./[^./][^/]*/', message: "Another area only through its index: '../<area>'." };
 
 export default tseslint.config(
@@ -29,18 +37,20 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.ts'], rules: layer() },
-  { files: ['api/**/*.ts'], rules: layer(models, deepDomain, jobLayer) },
-  { files: ['workers/**/*.ts'], rules: layer(models, deepDomain, httpLayer) },
-  { files: ['domain/**/*.ts'], rules: layer(httpLayer, jobLayer) },
-  { files: ['domain/*/**/*.ts'], rules: layer(httpLayer, jobLayer, otherArea) },
+  { files: ['db/**/*.ts', 'platform/**/*.ts', 'scripts/**/*.ts'], rules: layer(noEngine) },
+  { files: ['api/**/*.ts'], rules: layer(noEngine, models, deepDomain, jobLayer) },
+  { files: ['workers/**/*.ts'], rules: layer(noEngine, models, deepDomain, httpLayer) },
+  { files: ['domain/**/*.ts'], rules: layer(noEngine, httpLayer, jobLayer) },
+  { files: ['domain/*/**/*.ts'], rules: layer(noEngine, httpLayer, jobLayer, otherArea) },
   {
     files: ['lib/**/*.ts'],
     ignores: ['lib/**/*.test.ts'],
-    rules: layer(models, httpLayer, jobLayer, {
+    rules: layer(noEngine, models, httpLayer, jobLayer, {
       regex: '(^|/)domain/',
       message: 'lib/ is below domain/: hand it what it needs.',
     }),
   },
+  { files: ['lib/**/*.test.ts'], rules: layer(noEngine) },
   {
     // API answers in end-to-end tests are JSON whose shape the assertions check.
     files: ['tests/**/*.ts'],

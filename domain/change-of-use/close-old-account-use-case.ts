@@ -1,6 +1,6 @@
 /**
  * After a relocation to another supply point became a new connection and the new one is energized, the old account
- * is closed — only when every bill of it is paid (销户: domain.md §2). Written through the ledger, once per case.
+ * is closed — only when every bill of it is paid (销户: docs/business-rules.md §2). Written through the ledger, once per case.
  */
 import { Account } from '../../db/core/customer-models';
 import { ModelError } from '../../lib/errors/model-error';

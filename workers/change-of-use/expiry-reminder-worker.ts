@@ -1,6 +1,6 @@
 /**
  * `change-of-use.expiry-reminder`: the timer of a temporary swap, removal or supply has run out. Tells the customer
- * and the crew (the route's siteGroup); a removal past its months now needs a new connection (domain.md §2 暂拆).
+ * and the crew (the route's siteGroup); a removal past its months now needs a new connection (docs/business-rules.md §2 暂拆).
  */
 import { remindExpiry } from '../../domain/change-of-use';
 import type { WorkerDefinition } from '../worker-definition';

@@ -1,6 +1,6 @@
 /**
  * `change-of-use.fee-notice`: the customer pays for the works of a meter move, voltage change, split or merge
- * (domain.md §1.5): the amount the clerk set at review (feeYuan). A fee above zero makes the process wait for
+ * (docs/business-rules.md §1.5): the amount the clerk set at review (feeYuan). A fee above zero makes the process wait for
  * message change-fee-paid (domain/change-of-use/payment-use-case.ts) before the site work.
  */
 import { noticeFee } from '../../domain/change-of-use';
