@@ -44,6 +44,13 @@ export async function searchIncidents(camunda: CamundaClients, search: EngineSea
   return (await camunda.rest.searchIncidents(search as never)).items;
 }
 
+export type EngineVariable = Awaited<ReturnType<CamundaClients['rest']['searchVariables']>>['items'][number];
+
+/** Process variables as the engine holds them (values are JSON text). */
+export async function searchVariables(camunda: CamundaClients, search: EngineSearch): Promise<EngineVariable[]> {
+  return (await camunda.rest.searchVariables(search as never)).items;
+}
+
 /** A user task's variables by name, their JSON values parsed. */
 export async function userTaskVariables(
   camunda: CamundaClients,

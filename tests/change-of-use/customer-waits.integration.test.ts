@@ -3,6 +3,7 @@
  * paid in full, the case clock paused meanwhile), the extension of a temporary supply (the expiry wait starts again
  * with the new date), and the old account of a relocation closed only once its bills are paid.
  */
+import { searchVariables } from '../../lib/camunda/engine-api';
 import { Account } from '../../db/core/customer-models';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
@@ -59,10 +60,10 @@ const noTask = (processInstanceKey: string, elementId: string) =>
 async function processVariable(processInstanceKey: string, name: string, holds: (value: any) => boolean) {
   return waitFor(
     async () => {
-      const found = await platform.application.services.camunda.rest.searchVariables({
+      const found = await searchVariables(platform.application.services.camunda, {
         filter: { processInstanceKey, name },
-      } as never);
-      const values = found.items.map((item: any) => JSON.parse(item.value));
+      });
+      const values = found.map((item) => JSON.parse(item.value));
       return values.find(holds);
     },
     { timeout: 10_000, interval: 150, description: `variable ${name}` },

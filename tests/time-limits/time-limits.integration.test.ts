@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { waitFor } from '../support/wait-for';
 import { usePlatform, type Platform } from '../platform/platform-kit';
+import { searchIncidents } from '../../lib/camunda/engine-api';
 
 let platform: Platform;
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
@@ -117,10 +118,10 @@ test('a 3 WD limit from Tue Sep 29 09:00 ends Fri Oct 9 24:00; timers warn and f
 
 test('a decision without a unit, or a task without its decision header, becomes an incident with a clear message', async () => {
   const pik = await startCase('time-limit-broken', 'TL-BROKEN-0001');
-  const rest = platform.application.services.camunda.rest;
+  const camunda = platform.application.services.camunda;
   const incidents = await waitFor(async () => {
-    const found = await rest.searchIncidents({ filter: { processInstanceKey: pik } } as never);
-    return found.items.length === 2 && found.items;
+    const found = await searchIncidents(camunda, { filter: { processInstanceKey: pik } });
+    return found.length === 2 && found;
   });
   const byElement = Object.fromEntries(incidents.map((incident) => [incident.elementId, incident]));
   expect(byElement.dueNoUnit.errorType).toBe('JOB_NO_RETRIES');

@@ -6,6 +6,7 @@
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import { orderBody, startWorkOrderPlatform } from './work-order-kit';
+import { searchProcessInstances } from '../../lib/camunda/engine-api';
 
 let platform: Platform;
 
@@ -16,11 +17,11 @@ usePlatform(async (started) => {
 
 async function counts() {
   const orders = (await (await platform.as('zhoumin')).get('/work-orders')).body.items.length;
-  const instances = await platform.application.services.camunda.rest.searchProcessInstances({
+  const instances = await searchProcessInstances(platform.application.services.camunda, {
     filter: { processDefinitionId: 'work-order' },
     page: { limit: 100 },
-  } as never);
-  return { orders, instances: instances.items.length };
+  });
+  return { orders, instances: instances.length };
 }
 
 test('bad input is refused with the field named, and nothing is created', async () => {
