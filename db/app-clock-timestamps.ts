@@ -8,9 +8,10 @@ import { appClock } from '../lib/clock/app-clock';
 
 function stampWithAppClock(model: ModelStatic<Model>): void {
   const attributes = model.getAttributes() as Record<string, { defaultValue?: unknown }>;
-  // Sequelize's own record of the timestamp attributes' names (they may be renamed or turned off per model).
-  const { createdAt, updatedAt } = (model as unknown as { _timestampAttributes: Record<string, string> })
-    ._timestampAttributes;
+  // Sequelize's own record of the timestamp attributes' names (they may be renamed or turned off per model), and
+  // its rebuild of the defaults it keeps per model; both are left out of its typings.
+  const internals = model as unknown as { _timestampAttributes: Record<string, string>; refreshAttributes(): void };
+  const { createdAt, updatedAt } = internals._timestampAttributes;
   let changed = false;
   for (const name of [createdAt, updatedAt]) {
     if (name && attributes[name] && attributes[name].defaultValue === undefined) {
@@ -18,7 +19,7 @@ function stampWithAppClock(model: ModelStatic<Model>): void {
       changed = true;
     }
   }
-  if (changed) model.refreshAttributes();
+  if (changed) internals.refreshAttributes();
 }
 
 /** The global hook to give `new Sequelize(...)`: every model defined on it stamps with the app clock. */
