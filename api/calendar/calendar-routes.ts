@@ -20,7 +20,10 @@ import {
 
 export function calendarRoutes(context: AppContext): Router {
   const router = Router();
-  const editor = (request: Request): CalendarEditor => ({ camunda: context.camunda, login: currentUser(request).login });
+  const editor = (request: Request): CalendarEditor => ({
+    camunda: context.camunda,
+    login: currentUser(request).login,
+  });
   router.get('/calendar/days', async (request, response) => {
     response.json(await listCalendarDays(request.query));
   });

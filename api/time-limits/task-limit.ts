@@ -28,7 +28,14 @@ function asStepLimit(value: unknown): StepLimit | undefined {
   const { step, amount, unit, startedAt, dueDate } = limit;
   if (typeof step !== 'string' || typeof amount !== 'number' || typeof unit !== 'string') return undefined;
   if (typeof startedAt !== 'string' || typeof dueDate !== 'string') return undefined;
-  return { step, amount, unit, startedAt, dueDate, warnDate: typeof limit.warnDate === 'string' ? limit.warnDate : null };
+  return {
+    step,
+    amount,
+    unit,
+    startedAt,
+    dueDate,
+    warnDate: typeof limit.warnDate === 'string' ? limit.warnDate : null,
+  };
 }
 
 const sameInstant = (a: string | undefined, b: string) => a !== undefined && Date.parse(a) === Date.parse(b);

@@ -96,7 +96,9 @@ test('bad limits are refused with a clear message', () => {
 });
 
 test('whether a year is published follows China time at the turn of the year', () => {
-  const calendar = new BusinessCalendar([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }], { published: [2026] });
+  const calendar = new BusinessCalendar([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }], {
+    published: [2026],
+  });
   expect(calendar.isPublished(new Date('2026-12-31T15:59:59Z'))).toBe(true);
   // 1 January 2027 00:00 in China time is still 31 December in UTC
   expect(calendar.isPublished(new Date('2026-12-31T16:00:00Z'))).toBe(false);

@@ -65,12 +65,15 @@ test('statutory holidays (2025 rules, 13 days) follow the lunar calendar and the
   // Every statutory day of years with a published schedule is a holiday of that schedule.
   for (const year of [2025, 2026]) {
     const holidays = new Set(dates(publishedSchedule(year)!, 'holiday'));
-    for (const day of statutoryHolidays(year)) expect(holidays.has(day.date) ? day.date : `${day.date} missing`).toBe(day.date);
+    for (const day of statutoryHolidays(year))
+      expect(holidays.has(day.date) ? day.date : `${day.date} missing`).toBe(day.date);
   }
   // The 2014 rules: 11 days, 春节 from 初一.
-  expect(statutoryHolidays(2020).filter((day) => day.name === '春节').map((day) => day.date)).toEqual(
-    span('2020-01-25', 3),
-  );
+  expect(
+    statutoryHolidays(2020)
+      .filter((day) => day.name === '春节')
+      .map((day) => day.date),
+  ).toEqual(span('2020-01-25', 3));
   expect(statutoryHolidays(2010)).toEqual([]);
 });
 

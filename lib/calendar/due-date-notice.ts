@@ -11,7 +11,8 @@ export interface DueDateNotice {
   message: string;
 }
 
-export const SCHEDULE_NOT_ENTERED_MESSAGE = '假日安排未录入，期限可能变化 / holiday schedule not entered, the due date may change';
+export const SCHEDULE_NOT_ENTERED_MESSAGE =
+  '假日安排未录入，期限可能变化 / holiday schedule not entered, the due date may change';
 
 /** The notice for a due date, or null when it stands (a published year, or a unit that ignores holidays). */
 export function dueDateNotice(

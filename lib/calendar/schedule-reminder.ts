@@ -30,5 +30,7 @@ export function remindersDue(calendar: BusinessCalendar, now: Date): ScheduleRem
   const today = chinaDayOf(now);
   const year = yearOf(today);
   const years = today >= `${year}-${SCHEDULE_REMINDER.startsOn}` ? [year, year + 1] : [year];
-  return years.filter((y) => !calendar.isPublished(`${y}-01-01`)).map((y) => ({ year: y, round: reminderRound(y, today) }));
+  return years
+    .filter((y) => !calendar.isPublished(`${y}-01-01`))
+    .map((y) => ({ year: y, round: reminderRound(y, today) }));
 }

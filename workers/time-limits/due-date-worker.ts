@@ -8,7 +8,7 @@
  */
 import { appClock } from '../../lib/clock/app-clock';
 import { loadBusinessCalendar } from '../../lib/calendar';
-import type { WorkerContext, WorkerDefinition } from '../worker-definition';
+import type { WorkerDefinition } from '../worker-definition';
 import { requireHeader, runJob } from '../job-input';
 import { evaluateStepLimit } from './limit-decision';
 import { remindIfDueInMissingYear } from './schedule-reminders';
