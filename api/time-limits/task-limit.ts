@@ -75,8 +75,9 @@ export function taskDueDateNotice(
 }
 
 /**
- * Tasks of a list with their notices. Only a due date in a year without a schedule needs the task's variables
- * (to see its unit), so a list outside the turn of the year costs no extra call.
+ * Tasks of a list with their notices (open tasks only: a finished task's due date no longer moves). Only a due
+ * date in a year without a schedule needs the task's variables (to see its unit), so a list outside the turn of
+ * the year costs no extra call.
  */
 export async function withDueDateNotices<T extends UserTask>(
   camunda: CamundaClients,
@@ -85,7 +86,7 @@ export async function withDueDateNotices<T extends UserTask>(
 ): Promise<(T & { dueDateNotice: DueDateNotice | null })[]> {
   return Promise.all(
     tasks.map(async (task) => {
-      if (!dueDateNotice(calendar, task.dueDate)) return { ...task, dueDateNotice: null };
+      if (task.state !== 'CREATED' || !dueDateNotice(calendar, task.dueDate)) return { ...task, dueDateNotice: null };
       const limit = await taskLimit(camunda, task);
       return { ...task, dueDateNotice: dueDateNotice(calendar, task.dueDate, limit?.limit.unit ?? 'WD') };
     }),
