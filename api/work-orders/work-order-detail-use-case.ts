@@ -7,6 +7,8 @@ import { TimeLimitEvent } from '../../db/time-limits/time-limit-models';
 import { findOrder, orderHistory, type WorkOrder } from '../../db/work-orders';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { appClock } from '../../lib/clock/app-clock';
+import { loadBusinessCalendar } from '../../lib/calendar';
+import { withDueDateNotices } from '../time-limits';
 import { notFound } from '../../lib/errors/app-error';
 import { historyGroups, orderSummary } from './work-order-view';
 
@@ -23,12 +25,14 @@ async function openSteps(camunda: CamundaClients, processInstanceKey: string | n
     page: { limit: 50 },
   } as never);
   const now = appClock.now().getTime();
-  return result.items.map((task) => ({
+  const tasks = await withDueDateNotices(camunda, await loadBusinessCalendar(), result.items);
+  return tasks.map((task) => ({
     elementId: task.elementId,
     name: task.name,
     candidateGroups: task.candidateGroups,
     assignee: task.assignee,
     dueDate: task.dueDate ?? null,
+    dueDateNotice: task.dueDateNotice,
     overdue: task.dueDate ? new Date(task.dueDate).getTime() < now : false,
   }));
 }
