@@ -66,7 +66,7 @@ export class WorkOrder extends Model<InferAttributes<WorkOrder>, InferCreationAt
 export class WorkOrderEvent extends Model<InferAttributes<WorkOrderEvent>, InferCreationAttributes<WorkOrderEvent>> {
   declare id: CreationOptional<number>;
   declare orderNo: string;
-  /** created | answer | dispatch-accept | dispatch-return | reply | review-pass | review-return | callback | reopen | urge | supervise | archive */
+  /** created | answer | dispatch-accept | dispatch-return | arrival | restoration | reply | review-pass | review-return | callback | reopen | urge | supervise | archive */
   declare kind: string;
   declare level: string | null;
   /** The user's login (or, for an urging order, its order number). */
