@@ -102,6 +102,7 @@ test('meter move: the site work waits until the fee is paid in full; no fee, ove
   const done = await waitForStatus(platform, move.applicationNo, 'completed');
   expect(done.payments.map((p: any) => p.amountFen)).toEqual([40_000, 60_000]);
 
+  await platform.pinClock(TODAY);
   const other = await seedAccount();
   const noFee = await startCase(platform, {
     accountId: other.id,
