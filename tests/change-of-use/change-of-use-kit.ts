@@ -102,18 +102,23 @@ export const onDay =
   (platform) =>
     platform.pinClock(morningOf(day));
 
-/** The step done on the day it records (a site-work or signing day is never in the future). */
+/**
+ * The step done on the day it records (a site-work or signing day is never in the future). The site work waits
+ * for its task before the clock moves (a payment message not yet correlated would outlive its time to live); the
+ * contract comes after the change took effect, which may need the clock to reach the effective date first.
+ */
 const doneOn =
-  (day: string, elementId: string, login: string, variables: Record<string, unknown>): Step =>
+  (day: string, elementId: string, login: string, variables: Record<string, unknown>, openFirst: boolean): Step =>
   async (platform, processInstanceKey) => {
+    if (openFirst) await platform.openTask(processInstanceKey, elementId);
     await platform.pinClock(morningOf(day));
     await platform.completeTask(login, processInstanceKey, elementId, variables);
   };
 
 export const siteWork = (login: string, siteWorkDate: string): Step =>
-  doneOn(siteWorkDate, 'site_work', login, { siteWorkDate });
+  doneOn(siteWorkDate, 'site_work', login, { siteWorkDate }, true);
 export const contract = (contractSignedOn = REQUESTED): Step =>
-  doneOn(contractSignedOn, 'contract', 'zhangli', { contractSignedOn });
+  doneOn(contractSignedOn, 'contract', 'zhangli', { contractSignedOn }, false);
 export const archive: Step = ['archive_task', 'zhangli', { documentsComplete: true }];
 
 /** Completes the case's user tasks in order, through the tasklist API. */
