@@ -21,7 +21,7 @@ function instant(job: WorkerJob, name: string): Date {
   return at;
 }
 
-function requireOrder(at: Date, earliest: Date | null, what: string, current: Date): void {
+function requireSequence(at: Date, earliest: Date | null, what: string, current: Date): void {
   if (at.getTime() > current.getTime()) throw new BadRepairTime(`${what} 晚于当前时间 / ${what} is in the future`);
   if (earliest && at.getTime() < earliest.getTime())
     throw new BadRepairTime(`${what} 早于 ${earliest.toISOString()} / ${what} is before ${earliest.toISOString()}`);
@@ -39,7 +39,7 @@ export const recordRepairTimeWorker: WorkerDefinition = {
       try {
         const at = instant(job, arrival ? 'arrivedAt' : 'restoredAt');
         const earliest = arrival ? instant(job, 'dispatchedAt') : instant(job, 'arrivedAt');
-        requireOrder(at, earliest, arrival ? '到达现场时间 arrivedAt' : '恢复送电时间 restoredAt', now());
+        requireSequence(at, earliest, arrival ? '到达现场时间 arrivedAt' : '恢复送电时间 restoredAt', now());
         const restorationDue = objectVariable(job, 'limit_handle').dueDate;
         const change = (order: WorkOrder): Partial<WorkOrder> => {
           if (arrival)
