@@ -8,6 +8,7 @@ import * as businessExpansion from './0003-business-expansion';
 import * as changeOfUse from './0004-change-of-use';
 import * as workOrders from './0005-work-orders';
 import * as calendarYears from './0006-calendar-years';
+import * as effectiveDates from './0007-effective-dates-and-repair-times';
 
 export interface Migration {
   name: string;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { name: '0004-change-of-use', ...changeOfUse },
   { name: '0005-work-orders', ...workOrders },
   { name: '0006-calendar-years', ...calendarYears },
+  { name: '0007-effective-dates-and-repair-times', ...effectiveDates },
 ];
