@@ -26,6 +26,8 @@ export interface ResourceSpec<T> {
   filters: Record<string, FilterSpec>;
   /** sort field → column (a non-null expression) */
   sorts: Record<string, string>;
+  /** A condition every row of the resource meets, whatever the filter (e.g. element instances leave out processes). */
+  rowCondition?: string;
   /** extra columns for the items, e.g. from a join: `select` and `join` */
   select?: string;
   join?: string;
@@ -39,6 +41,7 @@ export async function search<T>(db: QueryDb, spec: ResourceSpec<T>, body: unknow
   unknownFields(request.filter, Object.keys(spec.filters), `the ${spec.name} filter`);
   const plan = spec.plan?.(request.filter) ?? { from: `${spec.table} t` };
   const where = plan.where ?? new Where();
+  if (spec.rowCondition) where.add(spec.rowCondition);
   for (const [field, value] of Object.entries(request.filter)) {
     if (value === undefined || value === null || plan.handled?.includes(field)) continue;
     const filter = spec.filters[field];
@@ -110,7 +113,8 @@ function addKeyset(
 /** One row by key, or NOT_FOUND naming the resource. */
 export async function getByKey<T>(db: QueryDb, spec: ResourceSpec<T>, key: number): Promise<T> {
   const rows = await db.all(
-    `SELECT t.*${spec.select ? `, ${spec.select}` : ''} FROM ${spec.table} t${spec.join ? ` ${spec.join}` : ''} WHERE ${spec.keyColumn} = ?`,
+    `SELECT t.*${spec.select ? `, ${spec.select}` : ''} FROM ${spec.table} t${spec.join ? ` ${spec.join}` : ''} ` +
+      `WHERE ${spec.keyColumn} = ?${spec.rowCondition ? ` AND ${spec.rowCondition}` : ''}`,
     [key],
   );
   if (!rows.length) {
