@@ -4,6 +4,9 @@
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchProcessInstances, searchUserTasks, type EngineUserTask } from '../../lib/camunda/engine-api';
+import { type DueDateNotice } from '../../lib/calendar';
+import { loadBusinessCalendar } from '../calendar';
+import { withDueDateNotices } from '../time-limits';
 
 const MAX_DEPTH = 4;
 
@@ -29,12 +32,14 @@ export interface CaseTask {
   candidateGroups: string[];
   assignee: string | null;
   dueDate: string | null;
+  /** Set while an open task's due date may still move (its year's holiday schedule is not entered). */
+  dueDateNotice: DueDateNotice | null;
   creationDate: string;
   completionDate: string | null;
   processInstanceKey: string;
 }
 
-const view = (task: EngineUserTask): CaseTask => ({
+const view = (task: EngineUserTask & { dueDateNotice: DueDateNotice | null }): CaseTask => ({
   userTaskKey: task.userTaskKey,
   elementId: task.elementId,
   name: task.name,
@@ -42,6 +47,7 @@ const view = (task: EngineUserTask): CaseTask => ({
   candidateGroups: task.candidateGroups ?? [],
   assignee: task.assignee ?? null,
   dueDate: task.dueDate ?? null,
+  dueDateNotice: task.dueDateNotice,
   creationDate: task.creationDate,
   completionDate: task.completionDate ?? null,
   processInstanceKey: task.processInstanceKey,
@@ -55,5 +61,5 @@ export async function caseTasks(camunda: CamundaClients, rootKey: string): Promi
     page: { limit: 200 },
     sort: [{ field: 'creationDate', order: 'ASC' }],
   });
-  return tasks.map(view);
+  return (await withDueDateNotices(camunda, await loadBusinessCalendar(), tasks)).map(view);
 }

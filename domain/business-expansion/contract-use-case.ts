@@ -6,6 +6,7 @@
 import { UniqueConstraintError } from 'sequelize';
 import { Customer } from '../../db/core/customer-models';
 import { Contract, SupplyScheme, type Application } from '../../db/business-expansion';
+import { chinaDayOf, isDayString } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import { ModelError } from '../../lib/errors/model-error';
 import { nextNumber } from '../numbering';
@@ -50,10 +51,29 @@ async function draft(application: Application): Promise<Contract> {
   }
 }
 
-export async function contractFor(applicationNo: string, action: 'draft' | 'sign'): Promise<{ contractNo: string }> {
+/**
+ * The signing day is the one the clerk entered on the contract form (`contractSignedAt`, checked by the form: a real
+ * date, not in the future); a three-zero case has no contract form and signs on the day of its application.
+ */
+function signingDay(entered: unknown, application: Application): string {
+  if (entered === undefined || entered === null) return chinaDayOf(application.submittedAt);
+  if (typeof entered !== 'string' || !isDayString(entered))
+    throw new ModelError(`签订日期应为日期 / contractSignedAt must be a date: ${JSON.stringify(entered)}`);
+  return entered;
+}
+
+export async function contractFor(
+  applicationNo: string,
+  action: 'draft' | 'sign',
+  contractSignedAt: unknown,
+): Promise<{ contractNo: string }> {
   const application = await caseApplication(applicationNo);
   const contract = (await Contract.findOne({ where: { applicationNo } })) ?? (await draft(application));
   if (action === 'sign' && contract.status !== 'signed')
-    await contract.update({ status: 'signed', signedAt: appClock.now() });
+    await contract.update({
+      status: 'signed',
+      signedOn: signingDay(contractSignedAt, application),
+      signedAt: appClock.now(),
+    });
   return { contractNo: contract.contractNo };
 }

@@ -1,17 +1,19 @@
 /**
- * The business calendar as the application uses it: built from the calendar_days table at each call, so an
- * administrator's edit counts for the next due date computed.
+ * The business calendar as the application uses it: built from the calendar_days and calendar_years tables at each
+ * call, so an administrator's edit counts for the next due date computed (decision 0018: where the days come from).
  */
-import { CalendarDay } from '../../db/time-limits/time-limit-models';
+import { CalendarDay, CalendarYear } from '../../db/time-limits/time-limit-models';
 import { BusinessCalendar, type SpecialDay } from '../../lib/calendar';
 
 export async function loadBusinessCalendar(): Promise<BusinessCalendar> {
   const rows = await CalendarDay.findAll({ attributes: ['date', 'kind', 'name'] });
+  const years = await CalendarYear.findAll({ attributes: ['year'] });
   return new BusinessCalendar(
     rows.map((row): SpecialDay => ({
       date: row.date,
       kind: row.kind === 'workday' ? 'workday' : 'holiday',
       name: row.name,
     })),
+    { published: years.map((row) => row.year) },
   );
 }

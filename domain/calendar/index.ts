@@ -1,3 +1,12 @@
-/** The business calendar's days (holidays, make-up working days) as administrators keep them: the area's interface. */
+/** The business calendar's days and published years as administrators keep them: the area's public interface. */
 export { loadBusinessCalendar } from './business-calendar-repository';
-export { computeDueDate, deleteCalendarDay, listCalendarDays, putCalendarDay } from './calendar-use-case';
+export {
+  computeDueDate,
+  deleteCalendarDay,
+  listCalendarDays,
+  listCalendarYears,
+  publishCalendarYear,
+  putCalendarDay,
+  unpublishCalendarYear,
+  type CalendarEditor,
+} from './calendar-use-case';

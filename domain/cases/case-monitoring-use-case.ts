@@ -1,7 +1,8 @@
 /**
  * A case as a manager sees it, found by its business key (application or work-order number): every process
  * instance carrying that key (the main one and those it called), each step with its name, state and times, the
- * open user tasks and the open incidents; retrying an incident and cancelling a case.
+ * open user tasks (each with its due-date notice) and the open incidents, the whole-case time limit and the due
+ * dates moved by calendar changes (old → new, why); retrying an incident and cancelling a case.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import {
@@ -12,6 +13,8 @@ import {
   type EngineProcessInstance,
 } from '../../lib/camunda/engine-api';
 import { notFound } from '../../lib/errors/app-error';
+import { loadBusinessCalendar } from '../calendar';
+import { caseTimeLimit, dueDateChanges, withDueDateNotices } from '../time-limits';
 
 /** Element kinds a manager reads as steps; gateways, flows and plain events are left out. */
 const STEP_TYPES = new Set([
@@ -71,8 +74,15 @@ export async function caseHistory(camunda: CamundaClients, businessKey: string) 
   return {
     businessKey,
     processes,
-    openTasks: perInstance.flatMap((found) => found.tasks),
+    openTasks: await withDueDateNotices(
+      camunda,
+      await loadBusinessCalendar(),
+      perInstance.flatMap((found) => found.tasks),
+    ),
     incidents: perInstance.flatMap((found) => found.incidents),
+    /** The whole-case limit (with its notice while its due date may still move), when the case has one. */
+    timeLimit: (await caseTimeLimit(businessKey)) ?? null,
+    dueDateChanges: await dueDateChanges(businessKey),
   };
 }
 

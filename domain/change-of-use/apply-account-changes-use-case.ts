@@ -1,6 +1,7 @@
 /**
- * Writing a change to the accounts on the day the site work was done (phase change), or undoing a temporary one at
- * its end (phase restore), in one transaction; a phase already written is not written again. A temporary change
+ * Writing a change to the accounts on the case's effective date (phase change; the day is recorded on the
+ * application for billing, decision 0019), or undoing a temporary one at its end (phase restore), in one
+ * transaction; a phase already written is not written again. A temporary change
  * gets its expiry: the effective day plus the route's expiryMonths, 00:00 China time.
  */
 import { Account } from '../../db/core/customer-models';
@@ -29,8 +30,10 @@ export async function applyAccountChanges(input: AccountChangesInput): Promise<{
     if (await ledger.alreadyApplied()) return;
     const account = await Account.findByPk(application.accountId, { transaction });
     if (!account) throw new ModelError(`用电户不存在 / no account ${application.accountId}`);
-    if (phase === 'change') await applyChange(ledger, account, application.details);
-    else await applyRestore(ledger, account, input.restoreOutcome);
+    if (phase === 'change') {
+      await applyChange(ledger, account, application.details);
+      await application.update({ effectiveOn: day }, { transaction });
+    } else await applyRestore(ledger, account, input.restoreOutcome);
   });
   const months = input.expiryMonths;
   if (phase === 'restore' || months === null || months === undefined) return { expiresAt: null };

@@ -11,6 +11,7 @@ export {
   type ChangeType,
 } from './change-types';
 export type { ChangeRoute } from './route-decision';
+export { effectiveDay } from './effective-date';
 // At the counter
 export { submitChangeApplication, PROCESS_ID, type SubmittedApplication } from './submit-application-use-case';
 export { recordChangePayment, paymentInput, FEE_PAID_MESSAGE } from './payment-use-case';

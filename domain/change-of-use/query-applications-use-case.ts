@@ -8,11 +8,13 @@ import { AccountChange, ChangeApplication, ChangeContract } from '../../db/chang
 import { ChangeExtension, ChangePayment } from '../../db/change-of-use/customer-action-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTasks } from '../../lib/camunda/engine-api';
+import { loadBusinessCalendar } from '../calendar';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { openWaits } from './case-messages';
 import { CHANGE_TYPES } from './change-types';
 import { feeBalance } from './payment-use-case';
+import { withDueDateNotices } from '../time-limits';
 
 export const searchInput = z.object({
   accountId: z.coerce.number().int().positive().optional(),
@@ -70,13 +72,16 @@ export async function applicationDetail(camunda: CamundaClients, applicationNo: 
     fee,
     extensions,
     waitingFor,
-    currentTasks: tasks.map(({ userTaskKey, elementId, name, candidateGroups, assignee, dueDate }) => ({
-      userTaskKey,
-      elementId,
-      name,
-      candidateGroups,
-      assignee,
-      dueDate,
-    })),
+    currentTasks: (await withDueDateNotices(camunda, await loadBusinessCalendar(), tasks)).map(
+      ({ userTaskKey, elementId, name, candidateGroups, assignee, dueDate, dueDateNotice }) => ({
+        userTaskKey,
+        elementId,
+        name,
+        candidateGroups,
+        assignee,
+        dueDate,
+        dueDateNotice,
+      }),
+    ),
   };
 }

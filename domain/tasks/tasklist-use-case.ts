@@ -7,6 +7,8 @@ import { searchUserTasks, type EngineUserTask } from '../../lib/camunda/engine-a
 import { AppError, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { DomainServices } from '../domain-services';
+import { loadBusinessCalendar } from '../calendar';
+import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
 import { checkTaskForm, taskVariables } from './task-form-check';
 
 type Services = Pick<DomainServices, 'camunda'>;
@@ -31,7 +33,14 @@ function search(services: Services, filter: Record<string, unknown>): Promise<En
   });
 }
 
+/** A task whose due date falls in a year without an entered holiday schedule carries `dueDateNotice` (it may still
+ * move), others `dueDateNotice: null`. */
 export async function listTasks(services: Services, user: TaskUser, input: z.infer<typeof taskListInput>) {
+  const items = await tasksInScope(services, user, input);
+  return withDueDateNotices(services.camunda, await loadBusinessCalendar(), items);
+}
+
+async function tasksInScope(services: Services, user: TaskUser, input: z.infer<typeof taskListInput>) {
   const base = input.processInstanceKey ? { processInstanceKey: input.processInstanceKey } : {};
   if (input.scope === 'mine') return search(services, { ...base, assignee: user.login, state: 'CREATED' });
   if (input.scope === 'completed') return search(services, { ...base, assignee: user.login, state: 'COMPLETED' });
@@ -58,7 +67,9 @@ async function taskFor(services: Services, user: TaskUser, key: string): Promise
 
 export async function taskWithVariables(services: Services, user: TaskUser, key: string) {
   const task = await taskFor(services, user, key);
-  return { ...task, variables: await taskVariables(services.camunda, task.userTaskKey) };
+  const variables = await taskVariables(services.camunda, task.userTaskKey);
+  const dueDateNotice = taskDueDateNotice(await loadBusinessCalendar(), task, variables);
+  return { ...task, dueDateNotice, variables };
 }
 
 export async function claimTask(services: Services, user: TaskUser, key: string) {

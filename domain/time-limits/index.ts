@@ -4,3 +4,11 @@ export { startCaseClock, changeCaseClock, type ClockStart } from './case-clock-u
 export { raiseTimeLimitAlert, requireLevel, type TimeLimitAlert } from './time-limit-alert-use-case';
 export { caseTimeLimit, type CaseTimeLimitView } from './case-time-limit-use-case';
 export { complianceReport } from './compliance-use-case';
+export {
+  dueDateChanges,
+  recomputeOpenDueDates,
+  type CalendarChange,
+  type RecomputeResult,
+} from './recompute-due-dates-use-case';
+export { limitAmong, taskDueDateNotice, withDueDateNotices } from './task-limit';
+export { remindIfDueInMissingYear, remindMissingSchedules, startScheduleReminders } from './schedule-reminders';

@@ -23,5 +23,6 @@ export {
   type DispatchLevel,
   type OrderMessageKind,
 } from './order-steps-use-case';
+export { RepairTimeRefused, recordRepairTime, type RepairTime } from './repair-time-use-case';
 // The knowledge base
 export { articleInput, createArticle, findArticles, knowledgeSearchInput, updateArticle } from './knowledge-use-case';

@@ -11,6 +11,7 @@ import type { DomainServices } from '../domain-services';
 import { notify } from '../notifications';
 import { bestAnswer } from './knowledge-repository';
 import { taskActor } from './task-actor';
+import { repairCommitments } from './repair-commitments';
 import { recordOrderEvent } from './work-order-repository';
 
 const now = (): Date => appClock.now();
@@ -52,7 +53,11 @@ export interface DispatchInput {
 }
 
 /** One level's accept (派单/接单) or return (退单) with who did it, and where the order now waits. */
-export async function recordDispatch(services: DomainServices, input: DispatchInput): Promise<void> {
+/** When the crew accepts, the moment is the order's `dispatchedAt` (the crew's arrival may not be recorded before it). */
+export async function recordDispatch(
+  services: DomainServices,
+  input: DispatchInput,
+): Promise<{ dispatchedAt: Date | null }> {
   const { orderNo, level } = input;
   const index = DISPATCH_LEVELS.indexOf(level);
   const dedupKey = `dispatch:${input.occasion}`;
@@ -60,12 +65,13 @@ export async function recordDispatch(services: DomainServices, input: DispatchIn
   const handled = !returned && level === 'unit';
   const expected = (await earlierRecords(orderNo, level, dedupKey)) + 1;
   const actor = await taskActor(services.camunda, input.processInstanceKey, `${level}-dispatch`, expected);
-  await recordOrderEvent(
+  const at = now();
+  const { order } = await recordOrderEvent(
     {
       orderNo,
       kind: returned ? 'dispatch-return' : 'dispatch-accept',
       dedupKey,
-      at: now(),
+      at,
       level,
       actor: actor?.login ?? null,
       actorName: actor?.name ?? null,
@@ -74,11 +80,16 @@ export async function recordDispatch(services: DomainServices, input: DispatchIn
     () => ({
       state: handled ? 'handling' : 'dispatching',
       currentLevel: handled ? null : DISPATCH_LEVELS[returned ? index - 1 : index + 1],
+      ...(handled ? { dispatchedAt: at } : {}),
     }),
   );
+  return { dispatchedAt: handled ? (order.dispatchedAt ?? at) : null };
 }
 
-/** The agent's answer at once, or the unit's reply (回单); a reply within `handleDueDate` counts as on time. */
+/**
+ * The agent's answer at once, or the unit's reply (回单); a reply within `handleDueDate` counts as on time, a fault
+ * repair when it kept both its commitments (arrival, restoration).
+ */
 export async function recordReply(input: {
   orderNo: string;
   byAgent: boolean;
@@ -97,7 +108,12 @@ export async function recordReply(input: {
       at,
       comment: reply,
     },
-    () => ({ reply, repliedAt: at, onTime, state: byAgent ? 'answered' : 'reviewing' }),
+    (order) => ({
+      reply,
+      repliedAt: at,
+      onTime: order.arrivalDueAt ? repairCommitments(order, at).onTime : onTime,
+      state: byAgent ? 'answered' : 'reviewing',
+    }),
   );
 }
 

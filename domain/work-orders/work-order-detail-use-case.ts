@@ -1,7 +1,8 @@
 /**
  * One order with its whole story: the history rows the workers recorded, and its time-limit state — the open
  * steps with their due dates (from the engine's user tasks) and the warnings, overdue notices and escalations
- * already raised (time_limit_events).
+ * already raised (time_limit_events). A fault repair also shows its commitments (arrival, restoration: due, recorded,
+ * late) and is overdue once past either, recorded or not (decision 0019).
  */
 import { TimeLimitEvent } from '../../db/time-limits/time-limit-models';
 import type { WorkOrder } from '../../db/work-orders';
@@ -9,7 +10,10 @@ import { findOrder, orderHistory } from './work-order-repository';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTasks } from '../../lib/camunda/engine-api';
 import { appClock } from '../../lib/clock/app-clock';
+import { loadBusinessCalendar } from '../calendar';
+import { withDueDateNotices } from '../time-limits';
 import { notFound } from '../../lib/errors/app-error';
+import { repairCommitments } from './repair-commitments';
 import { historyGroups, orderSummary } from './work-order-view';
 
 export async function requireOrder(orderNo: string): Promise<WorkOrder> {
@@ -20,10 +24,11 @@ export async function requireOrder(orderNo: string): Promise<WorkOrder> {
 
 async function openSteps(camunda: CamundaClients, processInstanceKey: string | null) {
   if (!processInstanceKey) return [];
-  const tasks = await searchUserTasks(camunda, {
+  const found = await searchUserTasks(camunda, {
     filter: { processInstanceKey, state: 'CREATED' },
     page: { limit: 50 },
   });
+  const tasks = await withDueDateNotices(camunda, await loadBusinessCalendar(), found);
   const now = appClock.now().getTime();
   return tasks.map((task) => ({
     elementId: task.elementId,
@@ -31,6 +36,7 @@ async function openSteps(camunda: CamundaClients, processInstanceKey: string | n
     candidateGroups: task.candidateGroups,
     assignee: task.assignee,
     dueDate: task.dueDate ?? null,
+    dueDateNotice: task.dueDateNotice,
     overdue: task.dueDate ? new Date(task.dueDate).getTime() < now : false,
   }));
 }
@@ -42,14 +48,17 @@ export async function workOrderDetail(camunda: CamundaClients, orderNo: string) 
     TimeLimitEvent.findAll({ where: { businessKey: orderNo }, order: [['id', 'ASC']] }),
     order.state === 'archived' ? Promise.resolve([]) : openSteps(camunda, order.processInstanceKey),
   ]);
+  const repair = order.arrivalDueAt ? repairCommitments(order, appClock.now()) : null;
   return {
     ...orderSummary(order),
     ...historyGroups(events),
+    repair,
     timeLimit: {
       openSteps: steps,
       events: limitEvents.map((e) => ({ step: e.step, level: e.level, at: e.at })),
       warned: limitEvents.some((e) => e.level === 'warning'),
-      overdue: limitEvents.some((e) => e.level === 'overdue') || steps.some((s) => s.overdue),
+      overdue:
+        limitEvents.some((e) => e.level === 'overdue') || steps.some((s) => s.overdue) || repair?.onTime === false,
       escalated: limitEvents.some((e) => e.level === 'escalation'),
     },
   };

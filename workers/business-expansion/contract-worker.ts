@@ -1,6 +1,6 @@
 /**
  * `business-expansion.contract` (header action = draft | sign): drafts the supply contract, or signs it (drafting
- * first when needed). Answers the contract's number.
+ * first when needed) on the day the clerk entered (`contractSignedAt`). Answers the contract's number.
  */
 import { contractFor } from '../../domain/business-expansion';
 import type { WorkerDefinition } from '../worker-definition';
@@ -13,6 +13,6 @@ export const contractWorker: WorkerDefinition = {
       const action = requireHeader(job, 'action');
       if (action !== 'draft' && action !== 'sign')
         throw new ModelError(`任务头 action 应为 draft 或 sign / bad header action: ${action}`);
-      return job.complete(await contractFor(requireBusinessKey(job), action));
+      return job.complete(await contractFor(requireBusinessKey(job), action, job.variables.contractSignedAt));
     }),
 };

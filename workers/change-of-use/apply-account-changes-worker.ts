@@ -1,7 +1,9 @@
 /**
- * `change-of-use.apply-account-changes` (header phase = change | restore): writes the change to the accounts on
- * the day the site work was done (form field siteWorkDate; restoredOn for a restore). For a temporary change it
- * answers `expiresAt`, the instant the timer waits for.
+ * `change-of-use.apply-account-changes` (header phase = change | restore): writes the change to the accounts in
+ * one transaction, effective on the case's effective date (`effectiveDate`, which the process waited for —
+ * decision 0019; restoredOn for a restore), and records that day on the application for billing; a phase already
+ * written is not written again. For a temporary change it answers `expiresAt`, the instant the timer waits for
+ * (the effective day plus the route's expiryMonths, 00:00 China time).
  */
 import { applyAccountChanges } from '../../domain/change-of-use';
 import type { WorkerDefinition } from '../worker-definition';
@@ -14,7 +16,7 @@ export const applyAccountChangesWorker: WorkerDefinition = {
       const phase = requireHeader(job, 'phase');
       if (phase !== 'change' && phase !== 'restore')
         throw new ModelError(`任务头 phase 应为 change 或 restore / bad header phase: ${phase}`);
-      const day = dayOf(job, phase === 'change' ? 'siteWorkDate' : 'restoredOn');
+      const day = dayOf(job, phase === 'change' ? 'effectiveDate' : 'restoredOn');
       const { expiresAt } = await applyAccountChanges({
         applicationNo: requireBusinessKey(job),
         phase,

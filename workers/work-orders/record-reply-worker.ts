@@ -1,6 +1,7 @@
 /**
  * `work-order.record-reply` (header source = agent | unit): the answer the agent gave at once, or the unit's
- * reply (回单) after handling; on time when within the handling limit (`limit_handle`).
+ * reply (回单) after handling; on time when within the handling limit (`limit_handle`), or for a fault
+ * repair when it kept both its commitments (arrival, restoration).
  */
 import { recordReply } from '../../domain/work-orders';
 import type { WorkerDefinition } from '../worker-definition';
