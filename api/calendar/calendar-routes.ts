@@ -16,7 +16,7 @@ import {
   putCalendarDay,
   unpublishCalendarYear,
   type CalendarEditor,
-} from '../../domain/calendar';
+} from '../../domain/time-limits';
 
 export function calendarRoutes(context: AppContext): Router {
   const router = Router();

@@ -5,7 +5,7 @@
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchProcessInstances, searchUserTasks, type EngineUserTask } from '../../lib/camunda/engine-api';
 import { type DueDateNotice } from '../../lib/calendar';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from '../time-limits';
 import { withDueDateNotices } from '../time-limits';
 
 const MAX_DEPTH = 4;

@@ -13,7 +13,7 @@ import {
   type EngineProcessInstance,
 } from '../../lib/camunda/engine-api';
 import { notFound } from '../../lib/errors/app-error';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from '../time-limits';
 import { caseTimeLimit, dueDateChanges, withDueDateNotices } from '../time-limits';
 
 /** Element kinds a manager reads as steps; gateways, flows and plain events are left out. */

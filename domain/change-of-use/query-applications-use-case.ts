@@ -8,7 +8,7 @@ import { AccountChange, ChangeApplication, ChangeContract } from '../../db/chang
 import { ChangeExtension, ChangePayment } from '../../db/change-of-use/customer-action-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTasks } from '../../lib/camunda/engine-api';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from '../time-limits';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { openWaits } from './case-messages';

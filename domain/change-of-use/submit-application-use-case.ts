@@ -8,7 +8,7 @@ import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { startProcess } from '../../lib/camunda/engine-api';
 import { chinaDayOf } from '../../lib/calendar';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from '../time-limits';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
 import { nextNumber } from '../numbering';

@@ -7,7 +7,7 @@ import { searchUserTasks, type EngineUserTask } from '../../lib/camunda/engine-a
 import { AppError, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { DomainServices } from '../domain-services';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from '../time-limits';
 import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
 import { checkTaskForm, taskVariables } from './task-form-check';
 

@@ -7,7 +7,7 @@ import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
 import { appClock } from '../../lib/clock/app-clock';
 import { applyClockAction, clockStatus, type ClockAction } from '../../lib/calendar';
 import { ModelError } from '../../lib/errors/model-error';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from './business-calendar-repository';
 import type { DomainServices } from '../domain-services';
 import { toCaseClock, toStoredPauses } from './case-time-limit-repository';
 import { evaluateStepLimit } from './step-limit-decision';

@@ -3,7 +3,7 @@ import { toCaseClock } from './case-time-limit-repository';
 import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
 import { appClock } from '../../lib/clock/app-clock';
 import { clockStatus, dueDateNotice, type DueDateNotice } from '../../lib/calendar';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from './business-calendar-repository';
 import { dueDateChanges } from './recompute-due-dates-use-case';
 
 export interface CaseTimeLimitView {

@@ -1,4 +1,7 @@
-/** Time limits (时限): step due dates, the whole-case clock, alerts and compliance; the area's public interface. */
+/**
+ * Time limits (时限) and the business calendar they count by: step due dates, the whole-case clock, alerts,
+ * compliance, due dates recomputed when the calendar changes; the area's public interface.
+ */
 export { stepTimeLimit, type StepTimeLimit } from './step-due-date-use-case';
 export { startCaseClock, changeCaseClock, type ClockStart } from './case-clock-use-case';
 export { raiseTimeLimitAlert, requireLevel, type TimeLimitAlert } from './time-limit-alert-use-case';
@@ -12,3 +15,15 @@ export {
 } from './recompute-due-dates-use-case';
 export { limitAmong, taskDueDateNotice, withDueDateNotices } from './task-limit';
 export { remindIfDueInMissingYear, remindMissingSchedules, startScheduleReminders } from './schedule-reminders';
+// The business calendar's days and published years, as administrators keep them
+export { loadBusinessCalendar } from './business-calendar-repository';
+export {
+  computeDueDate,
+  deleteCalendarDay,
+  listCalendarDays,
+  listCalendarYears,
+  publishCalendarYear,
+  putCalendarDay,
+  unpublishCalendarYear,
+  type CalendarEditor,
+} from './calendar-use-case';

@@ -13,7 +13,7 @@ import {
   type BusinessCalendar,
   type ScheduleReminder,
 } from '../../lib/calendar';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from './business-calendar-repository';
 import { logger } from '../../lib/logger/logger';
 import { notify } from '../notifications';
 

@@ -9,7 +9,7 @@
 import { appClock } from '../../lib/clock/app-clock';
 import type { TimeUnit } from '../../lib/calendar';
 import { ModelError } from '../../lib/errors/model-error';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from './business-calendar-repository';
 import type { DomainServices } from '../domain-services';
 import { remindIfDueInMissingYear } from './schedule-reminders';
 import { evaluateStepLimit } from './step-limit-decision';

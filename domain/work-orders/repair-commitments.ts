@@ -7,7 +7,7 @@
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { decisionOutput } from '../../lib/camunda/decision-output';
 import { TIME_UNITS, type TimeUnit } from '../../lib/calendar';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from '../time-limits';
 import type { WorkOrder } from '../../db/work-orders';
 
 export const TIME_LIMIT_DECISION = 'work-order-time-limits';

@@ -10,7 +10,7 @@ import { findOrder, orderHistory } from './work-order-repository';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTasks } from '../../lib/camunda/engine-api';
 import { appClock } from '../../lib/clock/app-clock';
-import { loadBusinessCalendar } from '../calendar';
+import { loadBusinessCalendar } from '../time-limits';
 import { withDueDateNotices } from '../time-limits';
 import { notFound } from '../../lib/errors/app-error';
 import { repairCommitments } from './repair-commitments';

@@ -8,7 +8,7 @@ import { searchUserTasks } from '../../lib/camunda/engine-api';
 import { submitChangeApplication } from '../../domain/change-of-use';
 import { Account, Bill, Customer } from '../../db/core/customer-models';
 import { chinaDayOf } from '../../lib/calendar';
-import { loadBusinessCalendar } from '../../domain/calendar';
+import { loadBusinessCalendar } from '../../domain/time-limits';
 import { appClock } from '../../lib/clock/app-clock';
 import { logger } from '../../lib/logger/logger';
 import type { PlatformServices } from '../platform-services';

@@ -11,7 +11,7 @@ import { loadBusinessCalendar } from './business-calendar-repository';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput } from '../../lib/validation/parse-input';
-import { recomputeOpenDueDates, type RecomputeResult } from '../time-limits';
+import { recomputeOpenDueDates, type RecomputeResult } from './recompute-due-dates-use-case';
 
 const day = z.string().refine(isDayString, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
 const year = z.coerce.number().int().min(2000).max(2100);
