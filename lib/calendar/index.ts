@@ -1,7 +1,7 @@
 /**
  * The business calendar's rules (working days, holidays, make-up days, published years, case clocks, China days):
  * pure functions and classes. Loading the calendar's days and years from the database is the domain's
- * (domain/calendar; decision 0018: where the days come from).
+ * (domain/time-limits; decision 0018: where the days come from).
  */
 export {
   BusinessCalendar,
