@@ -1,6 +1,6 @@
 /**
  * The tasklist's API: a signed-in user's tasks (assigned to them, open to one of their roles, unassigned, done),
- * one task with its variables, claim, unclaim and complete. A user may act only on tasks whose candidate groups
+ * one task with its variables and its form, claim, unclaim and complete. A user may act only on tasks whose candidate groups
  * include one of their roles (the BPMN candidate groups are role codes).
  */
 import { Router } from 'express';
@@ -10,27 +10,15 @@ import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
 import { parseInput } from '../http/validate';
-import { checkTaskForm, taskVariables } from './task-form-check';
+import { checkTaskForm, taskForm, taskVariables } from './task-form-check';
+import { listTasks, taskListInput } from './task-list';
 import type { TokenClaims } from '../auth/token';
 
-const listInput = z.object({
-  scope: z.enum(['mine', 'group', 'unassigned', 'completed']).default('group'),
-  processInstanceKey: z.string().regex(/^\d+$/).optional(),
-});
 const completeInput = z.object({ variables: z.record(z.unknown()).default({}) });
 
 export function taskRoutes(context: AppContext): Router {
   const rest = context.camunda.rest;
   const router = Router();
-
-  async function search(filter: Record<string, unknown>): Promise<UserTask[]> {
-    const result = await rest.searchUserTasks({
-      filter,
-      page: { limit: 200 },
-      sort: [{ field: 'creationDate', order: 'ASC' }],
-    } as never);
-    return result.items;
-  }
 
   async function taskFor(user: TokenClaims, key: string): Promise<UserTask> {
     if (!/^\d+$/.test(key)) throw notFound('任务 / task', key);
@@ -46,21 +34,14 @@ export function taskRoutes(context: AppContext): Router {
   }
 
   router.get('/tasks', async (request, response) => {
-    const user = currentUser(request);
-    const input = parseInput(listInput, request.query, '任务查询');
-    const base = input.processInstanceKey ? { processInstanceKey: input.processInstanceKey } : {};
-    let items: UserTask[];
-    if (input.scope === 'mine') items = await search({ ...base, assignee: user.login, state: 'CREATED' });
-    else if (input.scope === 'completed') items = await search({ ...base, assignee: user.login, state: 'COMPLETED' });
-    else {
-      const perRole = await Promise.all(
-        user.roles.map((role) => search({ ...base, candidateGroup: role, state: 'CREATED' })),
-      );
-      const all = user.roles.includes('admin') ? await search({ ...base, state: 'CREATED' }) : perRole.flat();
-      const unique = new Map(all.map((task) => [task.userTaskKey, task]));
-      items = [...unique.values()].filter((task) => input.scope !== 'unassigned' || !task.assignee);
-    }
-    response.json({ items });
+    response.json(
+      await listTasks(context.camunda, currentUser(request), parseInput(taskListInput, request.query, '任务查询')),
+    );
+  });
+
+  router.get('/tasks/:key/form', async (request, response) => {
+    const task = await taskFor(currentUser(request), request.params.key);
+    response.json(await taskForm(context.camunda, task.userTaskKey));
   });
 
   router.get('/tasks/:key', async (request, response) => {

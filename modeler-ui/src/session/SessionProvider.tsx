@@ -1,0 +1,72 @@
+/**
+ * Who is signed in. Signing in stores the token; the session ends at the token's expiry or at the first 401 from
+ * any call, and then the sign-in page opens with "session expired" and, once signed in again, returns to the page
+ * the user was on.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { api, setApiSession } from '../api/http';
+import { clearSession, loadSession, saveSession, type Session, type SessionUser } from './session';
+
+interface SessionContextValue {
+  user: SessionUser | undefined;
+  signIn(login: string, password: string): Promise<void>;
+  signOut(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | undefined>(undefined);
+
+/** Where to go back to after signing in again: the path with its query. */
+export const returnPathOf = (location: { pathname: string; search: string }): string =>
+  location.pathname + location.search;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const navigate = useNavigate();
+
+  const end = useCallback(
+    (reason: 'expired' | 'signedOut') => {
+      clearSession();
+      setApiSession(undefined, () => undefined);
+      setSession(undefined);
+      const from = reason === 'expired' ? `&from=${encodeURIComponent(returnPathOf(window.location))}` : '';
+      navigate(`/login?reason=${reason}${from}`, { replace: true });
+    },
+    [navigate],
+  );
+
+  // Set during render so that the children's first calls already carry the token.
+  setApiSession(session?.token, () => end('expired'));
+
+  useEffect(() => {
+    if (!session) return;
+    const timer = window.setTimeout(() => end('expired'), Math.max(0, session.user.expiresAt - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [session, end]);
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const answer = await api<{ token: string; user: SessionUser }>('/auth/login', {
+        method: 'POST',
+        body: { login, password },
+      });
+      const next = { token: answer.token, user: answer.user };
+      saveSession(next);
+      setApiSession(next.token, () => end('expired'));
+      setSession(next);
+    },
+    [end],
+  );
+
+  const value = useMemo<SessionContextValue>(
+    () => ({ user: session?.user, signIn, signOut: () => end('signedOut') }),
+    [session, signIn, end],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

@@ -1,0 +1,30 @@
+/**
+ * The browser app's build: `vite build --config modeler-ui/vite.config.ts` writes modeler-ui/dist, which the
+ * express app serves on the API's port. `npm run dev` serves the sources with hot reload and passes /api on to a
+ * running platform (APP_URL, default http://127.0.0.1:3000).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // Ant Design's "use client" markers mean nothing to a browser-only bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: {
+    port: Number(process.env.WEB_DEV_PORT ?? 5173),
+    proxy: { '/api': process.env.APP_URL ?? 'http://127.0.0.1:3000' },
+  },
+});
