@@ -11,7 +11,7 @@ const ROOT = join(__dirname, '..');
 const UI = join(ROOT, 'modeler-ui');
 const BUILT = join(UI, 'dist', 'index.html');
 /** What a build depends on besides modeler-ui/src. */
-const INPUTS = ['index.html', 'vite.config.ts', 'tsconfig.json']
+const INPUTS = ['index.html', 'vite.config.mts', 'tsconfig.json']
   .map((file) => join(UI, file))
   .concat(join(ROOT, 'package-lock.json'));
 
@@ -33,7 +33,7 @@ export function buildWebApp(): void {
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(
     process.execPath,
-    [vite, 'build', '--config', join(UI, 'vite.config.ts'), '--logLevel', 'warn'],
+    [vite, 'build', '--config', join(UI, 'vite.config.mts'), '--logLevel', 'warn'],
     {
       cwd: ROOT,
       stdio: 'inherit',

@@ -13,9 +13,14 @@ import { UsersPage } from '../admin/UsersPage';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
-  const { user } = useSession();
+  const { user, ended } = useSession();
   const location = useLocation();
-  if (!user) return <Navigate to={`/login?from=${encodeURIComponent(returnPathOf(location))}`} replace />;
+  if (!user) {
+    const query = new URLSearchParams();
+    if (ended) query.set('reason', ended);
+    if (ended !== 'signedOut') query.set('from', returnPathOf(location));
+    return <Navigate to={`/login?${query}`} replace />;
+  }
   return children;
 }
 

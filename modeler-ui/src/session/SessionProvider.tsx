@@ -4,12 +4,15 @@
  * the user was on.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
 import { api, setApiSession } from '../api/http';
 import { clearSession, loadSession, saveSession, type Session, type SessionUser } from './session';
 
+export type SessionEnd = 'expired' | 'signedOut';
+
 interface SessionContextValue {
   user: SessionUser | undefined;
+  /** Why there is no session any more, when it ended in this page's life. */
+  ended: SessionEnd | undefined;
   signIn(login: string, password: string): Promise<void>;
   signOut(): void;
 }
@@ -22,25 +25,25 @@ export const returnPathOf = (location: { pathname: string; search: string }): st
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | undefined>(loadSession);
-  const navigate = useNavigate();
+  const [ended, setEnded] = useState<SessionEnd>();
 
-  const end = useCallback(
-    (reason: 'expired' | 'signedOut') => {
-      clearSession();
-      setApiSession(undefined, () => undefined);
-      setSession(undefined);
-      const from = reason === 'expired' ? `&from=${encodeURIComponent(returnPathOf(window.location))}` : '';
-      navigate(`/login?reason=${reason}${from}`, { replace: true });
-    },
-    [navigate],
-  );
+  // The screens' guard (RequireSession) then opens the sign-in page with the reason and the way back.
+  const end = useCallback((reason: SessionEnd) => {
+    clearSession();
+    setApiSession(undefined, () => undefined);
+    setSession(undefined);
+    setEnded(reason);
+  }, []);
 
   // Set during render so that the children's first calls already carry the token.
   setApiSession(session?.token, () => end('expired'));
 
   useEffect(() => {
     if (!session) return;
-    const timer = window.setTimeout(() => end('expired'), Math.max(0, session.user.expiresAt - Date.now()));
+    const timer = window.setTimeout(
+      () => end('expired'),
+      Math.min(2 ** 31 - 1, Math.max(0, session.user.expiresAt - Date.now())),
+    );
     return () => window.clearTimeout(timer);
   }, [session, end]);
 
@@ -54,13 +57,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       saveSession(next);
       setApiSession(next.token, () => end('expired'));
       setSession(next);
+      setEnded(undefined);
     },
     [end],
   );
 
   const value = useMemo<SessionContextValue>(
-    () => ({ user: session?.user, signIn, signOut: () => end('signedOut') }),
-    [session, signIn, end],
+    () => ({ user: session?.user, ended, signIn, signOut: () => end('signedOut') }),
+    [session, ended, signIn, end],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -32,9 +32,12 @@ export function AppShell() {
           {t('app.title')}
         </Typography.Text>
         <Space size="middle" wrap className="shell-user" data-testid="current-user">
-          <span data-testid="user-name">{user.name}</span>
+          <span data-testid="user-name" data-i18n="data">
+            {user.name}
+          </span>
           <span>
-            {t('shell.unit')}: {user.groups.map((g) => directory.groupName(g, locale)).join('、')}
+            {t('shell.unit')}:{' '}
+            <span data-i18n="data">{user.groups.map((g) => directory.groupName(g, locale)).join(', ')}</span>
           </span>
           <span>
             {t('shell.roles')}:{' '}

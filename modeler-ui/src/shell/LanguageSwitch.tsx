@@ -8,9 +8,10 @@ export function LanguageSwitch() {
   return (
     <Button
       icon={<GlobalOutlined />}
-      aria-label={t('app.switchLanguageLabel')}
+      title={t('app.switchLanguageLabel')}
       lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
       data-testid="language-switch"
+      data-i18n="language-name"
       onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}
     >
       {t('app.switchLanguage')}

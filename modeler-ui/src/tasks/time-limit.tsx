@@ -22,12 +22,12 @@ export function TimeLimitTag({ limit, t, now }: { limit: TaskRow['timeLimit']; t
   const words =
     left < 0 ? t('tasks.overdueBy', { time: duration(left, t) }) : t('tasks.timeLeft', { time: duration(left, t) });
   const look = {
-    ok: { color: 'green', icon: <ClockCircleOutlined /> },
-    warning: { color: 'gold', icon: <WarningOutlined /> },
-    overdue: { color: 'red', icon: <ExclamationCircleOutlined /> },
+    ok: { icon: <ClockCircleOutlined /> },
+    warning: { icon: <WarningOutlined /> },
+    overdue: { icon: <ExclamationCircleOutlined /> },
   }[limit.state];
   return (
-    <Tag color={look.color} icon={look.icon} data-due-state={limit.state}>
+    <Tag className={`due-${limit.state}`} icon={look.icon} data-due-state={limit.state}>
       {t(`tasks.dueState.${limit.state}`)} · {words}
     </Tag>
   );

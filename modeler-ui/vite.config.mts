@@ -1,5 +1,5 @@
 /**
- * The browser app's build: `vite build --config modeler-ui/vite.config.ts` writes modeler-ui/dist, which the
+ * The browser app's build: `vite build --config modeler-ui/vite.config.mts` writes modeler-ui/dist, which the
  * express app serves on the API's port. `npm run dev` serves the sources with hot reload and passes /api on to a
  * running platform (APP_URL, default http://127.0.0.1:3000).
  */
