@@ -24,7 +24,7 @@ export default defineConfig({
     },
   },
   server: {
-    port: Number(process.env.WEB_DEV_PORT ?? 5173),
+    port: 5173,
     proxy: { '/api': process.env.APP_URL ?? 'http://127.0.0.1:3000' },
   },
 });

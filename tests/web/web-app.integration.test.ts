@@ -159,6 +159,10 @@ test('a 业扩 case by the UI: survey by wangqiang (server check on its field), 
     const open: string[] = scheme.body.currentTasks.map((task: { elementId: string }) => task.elementId);
     expect(open).not.toContain('survey');
     expect(open).not.toContain('supply-scheme');
+  } catch (failure) {
+    await screenshot(surveyor.page, 'failed-surveyor');
+    await screenshot(designer.page, 'failed-designer');
+    throw failure;
   } finally {
     await surveyor.context.close();
     await designer.context.close();

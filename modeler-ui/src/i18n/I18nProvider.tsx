@@ -15,6 +15,8 @@ const STORAGE_KEY = 'pmp.locale';
 const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#1d4ed8',
+    colorPrimaryHover: '#1e40af',
+    colorPrimaryActive: '#1e3a8a',
     colorLink: '#1d4ed8',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',

@@ -35,7 +35,8 @@ export const TaskForm = forwardRef<TaskFormHandle, { schema: unknown; data: Reco
     const form = useRef<Form>(undefined);
 
     useEffect(() => {
-      const instance = new Form({ container: container.current! });
+      // No debounce: the data submitted is what the fields show at the moment of the click.
+      const instance = new Form({ container: container.current!, debounce: false } as never);
       form.current = instance;
       void instance.importSchema(schema as never, data);
       return () => {
