@@ -1,7 +1,7 @@
 /**
  * The browser app's build: `vite build --config modeler-ui/vite.config.mts` writes modeler-ui/dist, which the
  * express app serves on the API's port. `npm run dev` serves the sources with hot reload and passes /api on to a
- * running platform (APP_URL, default http://127.0.0.1:3000).
+ * platform running on port 3000 (`npm start`).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -25,6 +25,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': process.env.APP_URL ?? 'http://127.0.0.1:3000' },
+    proxy: { '/api': 'http://127.0.0.1:3000' },
   },
 });
