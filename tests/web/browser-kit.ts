@@ -12,6 +12,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'web');
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 
+// The functions given to page.evaluate run in the browser; the type check (Node's lib, no DOM) sees these names.
+declare const document: any, window: any, NodeFilter: any;
+
 export async function launchBrowser(): Promise<Browser> {
   ensureWebAppBuilt();
   return chromium.launch({

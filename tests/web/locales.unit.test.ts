@@ -6,8 +6,8 @@ import { fill, formatYuan, pickLanguage } from '../../modeler-ui/src/i18n/format
 test('zh-CN and en-US have the same keys, none empty, with the same placeholders', () => {
   expect(Object.keys(enUS).sort()).toEqual(Object.keys(zhCN).sort());
   const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  for (const [key, zh] of Object.entries(zhCN)) {
-    const en = enUS[key as keyof typeof zhCN];
+  for (const [key, zh] of Object.entries(zhCN) as [keyof typeof zhCN, string][]) {
+    const en = enUS[key];
     expect({ key, empty: zh === '' || en === '' }).toEqual({ key, empty: false });
     expect({ key, placeholders: placeholders(en) }).toEqual({ key, placeholders: placeholders(zh) });
   }

@@ -16,6 +16,9 @@ import {
   signIn,
 } from './browser-kit';
 
+// The function given to page.evaluate runs in the browser; the type check (Node's lib, no DOM) sees this name.
+declare const localStorage: any;
+
 let platform: Platform;
 let browser: Browser;
 usePlatform((started) => {
