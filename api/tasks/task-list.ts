@@ -1,7 +1,8 @@
 /**
  * The tasklist as a screen needs it: a user's tasks in one scope, filtered (business area, time-limit state, case
  * number), sorted and cut into a page on the server, each row with its case (number, customer, address, business
- * type) and its time-limit state. The engine is searched once per candidate role and the answers merged, so the
+ * type) and its time-limit state, judged at the application's clock (`now` in the answer; a pinned demo clock
+ * moves it). The engine is searched once per candidate role and the answers merged, so the
  * filters and the page apply to at most `SEARCH_LIMIT` tasks per role (see docs/decisions/0021).
  */
 import type { UserTask } from '@camunda8/sdk/dist/c8/lib/C8Dto';
@@ -10,6 +11,7 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import type { TokenClaims } from '../auth/token';
 import { instancesOfCase } from '../cases/case-history-use-case';
 import { taskVariables } from './task-form-check';
+import { appClock } from '../../lib/clock/app-clock';
 
 const SEARCH_LIMIT = 1000;
 
@@ -110,8 +112,8 @@ export async function listTasks(
   camunda: CamundaClients,
   user: TokenClaims,
   input: TaskListInput,
-  now = Date.now(),
-): Promise<{ items: TaskListItem[]; total: number; page: number; size: number }> {
+  now = appClock.now().getTime(),
+): Promise<{ items: TaskListItem[]; total: number; page: number; size: number; now: string }> {
   let tasks = await tasksInScope(camunda, user, input);
   if (input.area) tasks = tasks.filter((task) => task.processDefinitionId.startsWith(input.area!));
   if (input.caseNo) {
@@ -128,7 +130,7 @@ export async function listTasks(
   if (!input.dueState) {
     // Only the page's rows need their variables.
     const items = await Promise.all(sorted.slice(start, start + input.size).map(enrich));
-    return { items, total: sorted.length, page: input.page, size: input.size };
+    return { items, total: sorted.length, page: input.page, size: input.size, now: new Date(now).toISOString() };
   }
   // The warning state lives in the variables: every candidate is read before the page is cut.
   const matching = (await Promise.all(sorted.map(enrich))).filter((task) => task.timeLimit.state === input.dueState);
@@ -137,5 +139,6 @@ export async function listTasks(
     total: matching.length,
     page: input.page,
     size: input.size,
+    now: new Date(now).toISOString(),
   };
 }

@@ -206,11 +206,13 @@ test('a session that the API no longer accepts ends with a message, and signing 
 test('English: no Chinese left on the tasklist but data, remembered over a reload, and back', async () => {
   const { context, page } = await newPage(browser, platform.url);
   try {
-    await signIn(page, 'zhoumin', '/tasks?scope=group');
-    await page.getByTestId('task-total').waitFor();
+    const { applicationNo } = await submit(platform, hvApplication('上海浦东英文界面测试有限公司'));
+    await signIn(page, 'wangqiang', '/tasks?scope=group');
+    await taskRow(page, applicationNo).waitFor({ timeout: 30_000 });
     await page.getByTestId('language-switch').click();
     await page.getByRole('tab', { name: "My groups' tasks" }).waitFor();
     await page.getByTestId('task-total').filter({ hasText: 'in all' }).waitFor();
+    expect(await taskRow(page, applicationNo).innerText()).toContain('New connection');
     expect(await chineseOutsideData(page)).toEqual([]);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'tasklist-english');

@@ -61,7 +61,7 @@ export function TaskListPage() {
     }
   }
 
-  const now = Date.now();
+  const now = list.data ? Date.parse(list.data.now) : Date.now();
   const sortOrder = (field: string) =>
     sort === field && params.get('sort') ? (order === 'desc' ? 'descend' : 'ascend') : null;
   const columns: TableProps<TaskRow>['columns'] = [

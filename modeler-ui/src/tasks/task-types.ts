@@ -32,6 +32,8 @@ export interface TaskPage {
   total: number;
   page: number;
   size: number;
+  /** The application's clock when the page was read: time left is counted from it. */
+  now: string;
 }
 
 export interface TaskDetails extends Omit<TaskRow, 'case' | 'timeLimit'> {
