@@ -28,7 +28,7 @@ const noEngine = {
 const otherArea = { regex: '^\\.\\./[^./][^/]*/', message: "Another area only through its index: '../<area>'." };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', '**/dist/**', 'coverage/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

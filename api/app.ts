@@ -1,6 +1,6 @@
 /**
  * The express application: JSON in and out under /api, login first, one router per business area. An area adds
- * its router in `areaRouters`.
+ * its router in `areaRouters`. Everything outside /api is the browser app (api/web-app).
  */
 import express, { Router, type Express } from 'express';
 import type { AppContext } from './app-context';
@@ -19,6 +19,7 @@ import { timeLimitRoutes } from './time-limits/time-limit-routes';
 import { userRoutes } from './users/user-routes';
 import { knowledgeRoutes } from './knowledge/knowledge-routes';
 import { workOrderRoutes } from './work-orders/work-order-routes';
+import { webAppRoutes } from './web-app/serve-web-app';
 
 function areaRouters(context: AppContext): Router[] {
   return [
@@ -54,6 +55,7 @@ export function createApp(context: AppContext): Express {
       .status(404)
       .json({ code: 'NOT_FOUND', message: `没有这个接口 / no such route: ${request.method} ${request.path}` });
   });
+  app.use(webAppRoutes());
   app.use(errorHandler);
   return app;
 }

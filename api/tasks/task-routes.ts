@@ -1,10 +1,14 @@
-/** The tasklist's API: GET /tasks?scope=, GET /tasks/:key, POST /tasks/:key/claim | unclaim | complete. */
+/**
+ * The tasklist's API: GET /tasks?scope=&page=… (a page of tasks), GET /tasks/:key, GET /tasks/:key/form, POST
+ * /tasks/:key/claim | unclaim | complete.
+ */
 import { Router } from 'express';
 import {
   claimTask,
   completeInput,
   completeTask,
   listTasks,
+  taskFormFor,
   taskListInput,
   taskWithVariables,
   unclaimTask,
@@ -18,6 +22,9 @@ export function taskRoutes(context: AppContext): Router {
   router.get('/tasks', async (request, response) => {
     const input = parseInput(taskListInput, request.query, '任务查询');
     response.json({ items: await listTasks(context, currentUser(request), input) });
+  });
+  router.get('/tasks/:key/form', async (request, response) => {
+    response.json(await taskFormFor(context, currentUser(request), request.params.key));
   });
   router.get('/tasks/:key', async (request, response) => {
     response.json(await taskWithVariables(context, currentUser(request), request.params.key));

@@ -1,2 +1,2 @@
 /** Monitoring cases across business areas (managers): the public interface. */
-export { cancelCase, caseHistory, resolveCaseIncident } from './case-monitoring-use-case';
+export { cancelCase, caseHistory, instancesOfCase, resolveCaseIncident } from './case-monitoring-use-case';

@@ -4,8 +4,8 @@ export {
   completeInput,
   completeTask,
   listTasks,
-  taskListInput,
+  taskFormFor,
   taskWithVariables,
   unclaimTask,
-  type TaskUser,
 } from './tasklist-use-case';
+export { DUE_STATES, TASK_AREAS, taskListInput, type TaskListItem, type TaskUser } from './task-list';

@@ -13,13 +13,23 @@ export async function taskVariables(camunda: CamundaClients, userTaskKey: string
   return userTaskVariables(camunda, userTaskKey, 1000);
 }
 
+/** A user task's deployed form (`{formKey, schema}` as the engine serves it, the schema parsed), or null. */
+export async function taskForm(
+  camunda: CamundaClients,
+  userTaskKey: string,
+): Promise<{ formKey: string | null; schema: unknown } | null> {
+  const form = await camunda.cluster.getUserTaskForm({ userTaskKey }, { consistency: { waitUpToMs: 0 } });
+  if (!form?.schema) return null;
+  const schema: unknown = typeof form.schema === 'string' ? JSON.parse(form.schema) : form.schema;
+  return { formKey: (form as { formKey?: string }).formKey ?? null, schema };
+}
+
 export async function checkTaskForm(
   camunda: CamundaClients,
   userTaskKey: string,
   submitted: Record<string, unknown>,
 ): Promise<void> {
-  const form = await camunda.cluster.getUserTaskForm({ userTaskKey }, { consistency: { waitUpToMs: 0 } });
-  const components = formComponents(form?.schema);
+  const components = formComponents((await taskForm(camunda, userTaskKey))?.schema);
   if (components.length === 0) return;
   const data = { ...(await taskVariables(camunda, userTaskKey)), ...submitted };
   const violations = validateFormData(components, data, appClock.now());

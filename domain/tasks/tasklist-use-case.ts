@@ -3,53 +3,26 @@
  * variables, claim, unclaim and complete. A user may act only on tasks whose candidate groups include one of their
  * roles (the BPMN candidate groups are role codes).
  */
-import { searchUserTasks, type EngineUserTask } from '../../lib/camunda/engine-api';
+import type { EngineUserTask } from '../../lib/camunda/engine-api';
 import { AppError, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { DomainServices } from '../domain-services';
 import { loadBusinessCalendar } from '../time-limits';
 import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
-import { checkTaskForm, taskVariables } from './task-form-check';
+import { checkTaskForm, taskForm, taskVariables } from './task-form-check';
+import { listTasks as tasksPage, type TaskListInput, type TaskUser } from './task-list';
 
 type Services = Pick<DomainServices, 'camunda'>;
 
-/** Who works the tasklist: the signed-in user's login and roles. */
-export interface TaskUser {
-  login: string;
-  roles: string[];
-}
-
-export const taskListInput = z.object({
-  scope: z.enum(['mine', 'group', 'unassigned', 'completed']).default('group'),
-  processInstanceKey: z.string().regex(/^\d+$/).optional(),
-});
 export const completeInput = z.object({ variables: z.record(z.unknown()).default({}) });
 
-function search(services: Services, filter: Record<string, unknown>): Promise<EngineUserTask[]> {
-  return searchUserTasks(services.camunda, {
-    filter,
-    page: { limit: 200 },
-    sort: [{ field: 'creationDate', order: 'ASC' }],
-  });
-}
-
-/** A task whose due date falls in a year without an entered holiday schedule carries `dueDateNotice` (it may still
- * move), others `dueDateNotice: null`. */
-export async function listTasks(services: Services, user: TaskUser, input: z.infer<typeof taskListInput>) {
-  const items = await tasksInScope(services, user, input);
-  return withDueDateNotices(services.camunda, await loadBusinessCalendar(), items);
-}
-
-async function tasksInScope(services: Services, user: TaskUser, input: z.infer<typeof taskListInput>) {
-  const base = input.processInstanceKey ? { processInstanceKey: input.processInstanceKey } : {};
-  if (input.scope === 'mine') return search(services, { ...base, assignee: user.login, state: 'CREATED' });
-  if (input.scope === 'completed') return search(services, { ...base, assignee: user.login, state: 'COMPLETED' });
-  const perRole = await Promise.all(
-    user.roles.map((role) => search(services, { ...base, candidateGroup: role, state: 'CREATED' })),
-  );
-  const all = user.roles.includes('admin') ? await search(services, { ...base, state: 'CREATED' }) : perRole.flat();
-  const unique = new Map(all.map((task) => [task.userTaskKey, task]));
-  return [...unique.values()].filter((task) => input.scope !== 'unassigned' || !task.assignee);
+/**
+ * A page of the user's tasks (see task-list.ts). A task whose due date falls in a year without an entered holiday
+ * schedule carries `dueDateNotice` (it may still move), others `dueDateNotice: null`.
+ */
+export async function listTasks(services: Services, user: TaskUser, input: TaskListInput) {
+  const page = await tasksPage(services.camunda, user, input);
+  return { ...page, items: await withDueDateNotices(services.camunda, await loadBusinessCalendar(), page.items) };
 }
 
 async function taskFor(services: Services, user: TaskUser, key: string): Promise<EngineUserTask> {
@@ -70,6 +43,12 @@ export async function taskWithVariables(services: Services, user: TaskUser, key:
   const variables = await taskVariables(services.camunda, task.userTaskKey);
   const dueDateNotice = taskDueDateNotice(await loadBusinessCalendar(), task, variables);
   return { ...task, dueDateNotice, variables };
+}
+
+/** The task's deployed form (`{formKey, schema}`), or null. */
+export async function taskFormFor(services: Services, user: TaskUser, key: string) {
+  const task = await taskFor(services, user, key);
+  return taskForm(services.camunda, task.userTaskKey);
 }
 
 export async function claimTask(services: Services, user: TaskUser, key: string) {

@@ -1,0 +1,66 @@
+/**
+ * Every call to the project's API goes through `api()`: the session's token added, JSON in and out, an error
+ * answer turned into an ApiError with its code, bilingual message and field details, and a 401 reported to the
+ * session (which then ends with "session expired").
+ */
+export interface FieldError {
+  field: string;
+  label?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  /** The fields a 400 answer names (form and input validation), if any. */
+  get fieldErrors(): FieldError[] {
+    return Array.isArray(this.details)
+      ? (this.details as FieldError[]).filter((d) => typeof d?.field === 'string')
+      : [];
+  }
+}
+
+let token: string | undefined;
+let onUnauthorized: () => void = () => undefined;
+
+export function setApiSession(nextToken: string | undefined, unauthorized: () => void): void {
+  token = nextToken;
+  onUnauthorized = unauthorized;
+}
+
+export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'NETWORK',
+      '无法连接服务器，请检查网络后重试 / the server cannot be reached: check the network and try again',
+    );
+  }
+  const answer = (await response.json().catch(() => undefined)) as
+    { code?: string; message?: string; details?: unknown } | undefined;
+  if (response.ok) return answer as T;
+  if (response.status === 401 && token) onUnauthorized();
+  throw new ApiError(
+    response.status,
+    answer?.code ?? `HTTP_${response.status}`,
+    answer?.message ?? `服务器错误 ${response.status} / server error ${response.status}`,
+    answer?.details,
+  );
+}

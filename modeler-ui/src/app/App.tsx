@@ -1,0 +1,90 @@
+/** The routes: sign-in outside the shell, every other screen inside it and only when signed in. */
+import { Button, Result } from 'antd';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { I18nProvider, useI18n } from '../i18n/I18nProvider';
+import { SessionProvider, returnPathOf, useSession } from '../session/SessionProvider';
+import { SignInPage } from '../session/SignInPage';
+import { AppShell } from '../shell/AppShell';
+import { mayOpen, MENU } from '../shell/menu';
+import { TaskListPage } from '../tasks/TaskListPage';
+import { TaskPage } from '../tasks/TaskPage';
+import { CaseLookupPage } from '../cases/CaseLookupPage';
+import { UsersPage } from '../admin/UsersPage';
+import type { ReactNode } from 'react';
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { user, ended } = useSession();
+  const location = useLocation();
+  if (!user) {
+    const query = new URLSearchParams();
+    if (ended) query.set('reason', ended);
+    if (ended !== 'signedOut') query.set('from', returnPathOf(location));
+    return <Navigate to={`/login?${query}`} replace />;
+  }
+  return children;
+}
+
+/** A screen the user's roles do not allow is not found for them, as it is missing from their menu. */
+function RequireMenuEntry({ entry, children }: { entry: string; children: ReactNode }) {
+  const { user } = useSession();
+  const menuEntry = MENU.find((e) => e.key === entry)!;
+  return user && mayOpen(menuEntry, user.roles) ? children : <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/tasks">
+          <Button type="primary">{t('common.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <BrowserRouter>
+        <SessionProvider>
+          <Routes>
+            <Route path="/login" element={<SignInPage />} />
+            <Route
+              element={
+                <RequireSession>
+                  <AppShell />
+                </RequireSession>
+              }
+            >
+              <Route index element={<Navigate to="/tasks" replace />} />
+              <Route path="/tasks" element={<TaskListPage />} />
+              <Route path="/tasks/:key" element={<TaskPage />} />
+              <Route
+                path="/cases/:caseNo?"
+                element={
+                  <RequireMenuEntry entry="cases">
+                    <CaseLookupPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/users"
+                element={
+                  <RequireMenuEntry entry="users">
+                    <UsersPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
+    </I18nProvider>
+  );
+}

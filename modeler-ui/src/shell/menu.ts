@@ -1,0 +1,24 @@
+/**
+ * The main menu and who sees each entry: `roles` empty means every signed-in user; administrators see all. The
+ * API enforces the same rules; the menu only leaves out what a user could not use.
+ */
+import type { MessageKey } from '../i18n/zh-CN';
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  label: MessageKey;
+  roles: string[];
+}
+
+export const MENU: MenuEntry[] = [
+  { key: 'tasks', path: '/tasks', label: 'menu.tasks', roles: [] },
+  { key: 'cases', path: '/cases', label: 'menu.cases', roles: ['manager'] },
+  { key: 'users', path: '/users', label: 'menu.users', roles: ['admin'] },
+];
+
+export function mayOpen(entry: MenuEntry, roles: string[]): boolean {
+  return entry.roles.length === 0 || roles.includes('admin') || entry.roles.some((role) => roles.includes(role));
+}
+
+export const visibleMenu = (roles: string[]): MenuEntry[] => MENU.filter((entry) => mayOpen(entry, roles));

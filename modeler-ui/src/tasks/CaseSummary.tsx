@@ -1,0 +1,96 @@
+/**
+ * The case beside a task: the customer, the application's data, its fees (to the fen) and documents for a 业扩
+ * case (GET /api/business-expansion/applications/{no}); for other cases what the task's variables tell.
+ */
+import { Alert, Card, Descriptions, Empty, List, Table } from 'antd';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/I18nProvider';
+import { businessTypeLabel } from './labels';
+
+interface Application {
+  application: {
+    applicationNo: string;
+    businessType: string;
+    address: string;
+    voltage: string;
+    capacityKva: number;
+    category: string;
+    state: string;
+  };
+  customer: { name: string; phone: string | null; address: string };
+  documents: { id: number; kind: string; name: string }[];
+  fees: { id: number; name: string; amountFen: number }[];
+}
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+export function CaseSummary({ variables }: { variables: Record<string, unknown> }) {
+  const { t, apiText, number, yuan } = useI18n();
+  const businessKey = text(variables.businessKey);
+  const isApplication = businessKey.startsWith('YK');
+  const loaded = useApi<Application>(isApplication ? `/business-expansion/applications/${businessKey}` : undefined);
+  if (!isApplication) {
+    return (
+      <Card title={t('task.summary')} data-testid="case-summary">
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('tasks.column.caseNo')}>{businessKey}</Descriptions.Item>
+          <Descriptions.Item label={t('task.customer')}>{text(variables.customerName)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.customerPhone')}>{text(variables.phone)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.address')}>{text(variables.address)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.businessType')}>
+            {businessTypeLabel(text(variables.orderType ?? variables.changeType) || null, t)}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+    );
+  }
+  if (loaded.error)
+    return <Alert type="error" showIcon title={t('common.loadFailed', { message: apiText(loaded.error.message) })} />;
+  if (!loaded.data) return <Card title={t('task.summary')} loading />;
+  const { application, customer, fees, documents } = loaded.data;
+  const total = fees.reduce((sum, fee) => sum + fee.amountFen, 0);
+  return (
+    <Card title={t('task.summary')} data-testid="case-summary">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('tasks.column.caseNo')}>{application.applicationNo}</Descriptions.Item>
+        <Descriptions.Item label={t('task.customer')}>{customer.name}</Descriptions.Item>
+        <Descriptions.Item label={t('task.customerPhone')}>{customer.phone}</Descriptions.Item>
+        <Descriptions.Item label={t('task.address')}>{application.address}</Descriptions.Item>
+        <Descriptions.Item label={t('task.businessType')}>
+          {businessTypeLabel(application.businessType, t)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('task.voltage')}>{application.voltage}</Descriptions.Item>
+        <Descriptions.Item label={t('task.capacity')}>
+          {t('task.capacityValue', { n: number(application.capacityKva) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('task.category')}>{application.category}</Descriptions.Item>
+        <Descriptions.Item label={t('task.state')}>{application.state}</Descriptions.Item>
+      </Descriptions>
+      <h3>{t('task.fees')}</h3>
+      {fees.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.feesNone')} />
+      ) : (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={fees}
+          columns={[
+            { title: t('task.fees'), dataIndex: 'name' },
+            { title: t('task.amount'), dataIndex: 'amountFen', align: 'right', render: (fen: number) => yuan(fen) },
+          ]}
+          summary={() => (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>{t('task.feeTotal')}</Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                <span data-testid="fee-total">{yuan(total)}</span>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )}
+        />
+      )}
+      <h3>{t('task.documents')}</h3>
+      <List size="small" dataSource={documents} renderItem={(doc) => <List.Item>{doc.name}</List.Item>} />
+    </Card>
+  );
+}

@@ -1,0 +1,226 @@
+/**
+ * The tasklist: one scope at a time (mine, my groups', unassigned, completed by me), filtered, sorted and paged
+ * on the server. Everything the list shows is in the URL (`/tasks?scope=group&area=…&page=2`), so a list can be
+ * reloaded and shared; the list refreshes itself so new tasks appear without a reload.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { api, ApiError } from '../api/http';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
+import { TASK_POLL_MS } from '../shell/AppShell';
+import { businessTypeLabel, priorityLabel } from './labels';
+import { TimeLimitTag } from './time-limit';
+import { AREAS, DUE_STATES, SCOPES, type Scope, type TaskPage, type TaskRow } from './task-types';
+
+const SORTS = ['creationDate', 'dueDate', 'priority'] as const;
+const DEFAULT_SIZE = 20;
+
+export function TaskListPage() {
+  const { t, dateTime, apiText } = useI18n();
+  const { user } = useSession();
+  const { message } = AntApp.useApp();
+  const [params, setParams] = useSearchParams();
+  const [busyKey, setBusyKey] = useState<string>();
+  const scope = (SCOPES.includes(params.get('scope') as Scope) ? params.get('scope') : 'group') as Scope;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const size = Math.max(1, Number(params.get('size')) || DEFAULT_SIZE);
+  const sort = SORTS.find((s) => s === params.get('sort')) ?? 'creationDate';
+  const order = params.get('order') === 'desc' ? 'desc' : 'asc';
+  const query = new URLSearchParams({ scope, page: String(page), size: String(size), sort, order });
+  for (const name of ['area', 'dueState', 'caseNo']) {
+    const value = params.get(name);
+    if (value) query.set(name, value);
+  }
+  const list = useApi<TaskPage>(`/tasks?${query}`, { pollMs: TASK_POLL_MS });
+
+  /** Changes some of the URL's parameters; any change but paging goes back to the first page. */
+  function update(changes: Record<string, string | undefined>) {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(name);
+      else next.set(name, value);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  }
+
+  async function act(task: TaskRow, action: 'claim' | 'unclaim') {
+    setBusyKey(task.userTaskKey);
+    try {
+      await api(`/tasks/${task.userTaskKey}/${action}`, { method: 'POST' });
+      void message.success(t(action === 'claim' ? 'tasks.claimed' : 'tasks.unclaimed'));
+      await list.reload();
+    } catch (failure) {
+      void message.error(failure instanceof ApiError ? apiText(failure.message) : String(failure));
+    } finally {
+      setBusyKey(undefined);
+    }
+  }
+
+  const now = list.data ? Date.parse(list.data.now) : Date.now();
+  const sortOrder = (field: string) =>
+    sort === field && params.get('sort') ? (order === 'desc' ? 'descend' : 'ascend') : null;
+  const columns: TableProps<TaskRow>['columns'] = [
+    {
+      title: t('tasks.column.step'),
+      dataIndex: 'name',
+      render: (name: string, task) => (
+        <Link to={`/tasks/${task.userTaskKey}`} data-testid="task-link" data-i18n="data">
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('tasks.column.caseNo'), render: (_, task) => task.case.businessKey },
+    {
+      title: t('tasks.column.customer'),
+      render: (_, task) => (
+        <div data-i18n="data">
+          <div>{task.case.customerName}</div>
+          <Typography.Text type="secondary">{task.case.address}</Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('tasks.column.businessType'), render: (_, task) => businessTypeLabel(task.case.businessType, t) },
+    {
+      title: t('tasks.column.priority'),
+      key: 'priority',
+      sorter: true,
+      sortOrder: sortOrder('priority'),
+      render: (_, task) => priorityLabel(task.priority, t),
+    },
+    {
+      title: t('tasks.column.timeLimit'),
+      render: (_, task) => <TimeLimitTag limit={task.timeLimit} t={t} now={now} />,
+    },
+    {
+      title: t('tasks.column.dueDate'),
+      key: 'dueDate',
+      sorter: true,
+      sortOrder: sortOrder('dueDate'),
+      render: (_, task) => dateTime(task.timeLimit.dueDate),
+    },
+    {
+      title: t('tasks.column.created'),
+      key: 'creationDate',
+      sorter: true,
+      sortOrder: sortOrder('creationDate'),
+      render: (_, task) => dateTime(task.creationDate),
+    },
+    { title: t('tasks.column.assignee'), render: (_, task) => task.assignee ?? t('tasks.unassigned') },
+    {
+      title: t('tasks.column.actions'),
+      render: (_, task) =>
+        task.state !== 'CREATED' ? null : (
+          <Space>
+            {!task.assignee && (
+              <Button size="small" loading={busyKey === task.userTaskKey} onClick={() => void act(task, 'claim')}>
+                {t('tasks.claim')}
+              </Button>
+            )}
+            {task.assignee === user?.login && (
+              <Button size="small" loading={busyKey === task.userTaskKey} onClick={() => void act(task, 'unclaim')}>
+                {t('tasks.unclaim')}
+              </Button>
+            )}
+            <Link to={`/tasks/${task.userTaskKey}`}>{t('tasks.open')}</Link>
+          </Space>
+        ),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="tasks-title">
+      <Typography.Title level={1} id="tasks-title" style={{ fontSize: 20 }}>
+        {t('tasks.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={scope}
+        onChange={(key) => update({ scope: key })}
+        items={SCOPES.map((s) => ({ key: s, label: t(`tasks.scope.${s}`) }))}
+      />
+      <Form
+        layout="inline"
+        className="task-filters"
+        key={params.toString()}
+        initialValues={{ caseNo: params.get('caseNo') ?? '' }}
+        onFinish={(values: { caseNo: string }) => update({ caseNo: values.caseNo.trim() })}
+      >
+        <Form.Item label={t('tasks.filter.area')} htmlFor="filter-area">
+          <Select
+            id="filter-area"
+            allowClear
+            style={{ width: 160 }}
+            value={params.get('area') ?? undefined}
+            onChange={(value?: string) => update({ area: value })}
+            options={AREAS.map((area) => ({ value: area, label: t(`tasks.area.${area}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('tasks.filter.dueState')} htmlFor="filter-due">
+          <Select
+            id="filter-due"
+            allowClear
+            style={{ width: 130 }}
+            value={params.get('dueState') ?? undefined}
+            onChange={(value?: string) => update({ dueState: value })}
+            options={DUE_STATES.map((state) => ({ value: state, label: t(`tasks.dueState.${state}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('tasks.filter.caseNo')} name="caseNo" htmlFor="filter-case">
+          <Input id="filter-case" allowClear style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {t('tasks.filter.search')}
+            </Button>
+            <Button onClick={() => setParams(new URLSearchParams({ scope }))}>{t('tasks.filter.reset')}</Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      {list.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('common.loadFailed', { message: apiText(list.error.message) })}
+          action={<Button onClick={() => void list.reload()}>{t('common.retry')}</Button>}
+        />
+      )}
+      {list.data && (
+        <Typography.Paragraph data-testid="task-total" aria-live="polite">
+          {t('tasks.total', { n: list.data.total })}
+        </Typography.Paragraph>
+      )}
+      <Table<TaskRow>
+        rowKey="userTaskKey"
+        data-testid="task-table"
+        loading={list.loading && !list.data}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('tasks.empty') }}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = one?.order ? String(one.columnKey) : undefined;
+          const sortChanged =
+            field !== (params.get('sort') ?? undefined) || (one?.order === 'descend') !== (order === 'desc');
+          update({
+            sort: field,
+            order: one?.order === 'descend' ? 'desc' : undefined,
+            size: pagination.pageSize === DEFAULT_SIZE ? undefined : String(pagination.pageSize),
+            ...(sortChanged ? {} : { page: String(pagination.current ?? 1) }),
+          });
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * One task (`/tasks/:key`): its form with the case's variables, claim when it is nobody's, complete (errors from
+ * the server shown on their fields), and the case's summary beside it.
+ */
+import { useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../api/http';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
+import { CaseSummary } from './CaseSummary';
+import { TaskForm, type TaskFormHandle } from './TaskForm';
+import type { TaskDetails } from './task-types';
+
+export function TaskPage() {
+  const { key = '' } = useParams();
+  const { t, apiText, dateTime } = useI18n();
+  const { user } = useSession();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const task = useApi<TaskDetails>(`/tasks/${key}`);
+  const form = useApi<{ schema: unknown } | null>(`/tasks/${key}/form`);
+  const formRef = useRef<TaskFormHandle>(null);
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const failure = task.error ?? form.error;
+  if (failure)
+    return (
+      <Alert type="error" showIcon role="alert" title={t('common.loadFailed', { message: apiText(failure.message) })} />
+    );
+  if (!task.data || form.loading) return <Typography.Text>{t('task.loading')}</Typography.Text>;
+  const details = task.data;
+  const open = details.state === 'CREATED';
+  const othersTask = details.assignee !== undefined && details.assignee !== null && details.assignee !== user?.login;
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const unshown =
+        formRef.current && error.fieldErrors.length ? formRef.current.showServerErrors(error.fieldErrors, apiText) : [];
+      setProblem(error.fieldErrors.length && unshown.length === 0 ? t('task.fixFields') : apiText(error.message));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const claim = () =>
+    run(async () => {
+      await api(`/tasks/${key}/claim`, { method: 'POST' });
+      void message.success(t('tasks.claimed'));
+      await task.reload();
+    });
+
+  const complete = () =>
+    run(async () => {
+      const data = form.data ? formRef.current?.submit() : {};
+      if (!data) {
+        setProblem(t('task.fixFields'));
+        return;
+      }
+      await api(`/tasks/${key}/complete`, { method: 'POST', body: { variables: data } });
+      void message.success(t('task.completed'));
+      navigate('/tasks');
+    });
+
+  return (
+    <section aria-labelledby="task-title">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Link to="/tasks">
+          <ArrowLeftOutlined /> {t('task.back')}
+        </Link>
+        <Typography.Title level={1} id="task-title" style={{ fontSize: 20 }}>
+          {details.name}
+        </Typography.Title>
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label={t('tasks.column.caseNo')}>
+            {String(details.variables.businessKey ?? '')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('tasks.column.assignee')}>
+            {details.assignee ?? t('tasks.unassigned')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('task.dueDate')}>{dateTime(details.dueDate)}</Descriptions.Item>
+        </Descriptions>
+        {!open && <Alert type="info" showIcon title={t('task.notOpen')} />}
+        {open && othersTask && (
+          <Alert type="warning" showIcon title={t('task.claimFirst', { assignee: details.assignee! })} />
+        )}
+        {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="task-problem" />}
+        <Row gutter={16}>
+          <Col xs={24} lg={14}>
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              {t('task.form')}
+            </Typography.Title>
+            {form.data ? (
+              <TaskForm ref={formRef} schema={form.data.schema} data={details.variables} />
+            ) : (
+              <Typography.Paragraph>{t('task.noForm')}</Typography.Paragraph>
+            )}
+            {open && !othersTask && (
+              <Space>
+                {!details.assignee && (
+                  <Button onClick={() => void claim()} loading={busy}>
+                    {t('tasks.claim')}
+                  </Button>
+                )}
+                <Button type="primary" onClick={() => void complete()} loading={busy} data-testid="complete-task">
+                  {t('task.complete')}
+                </Button>
+              </Space>
+            )}
+          </Col>
+          <Col xs={24} lg={10}>
+            <CaseSummary variables={details.variables} />
+          </Col>
+        </Row>
+      </Space>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+/** Codes the processes carry, named in the chosen language where the app knows them (else the code itself). */
+import type { I18n } from '../i18n/I18nProvider';
+import { zhCN, type MessageKey } from '../i18n/zh-CN';
+
+export function businessTypeLabel(code: string | null, t: I18n['t']): string {
+  if (!code) return '';
+  const key = `businessType.${code}`;
+  return key in zhCN ? t(key as MessageKey) : code;
+}
+
+/** Zeebe priorities run 0–100; the processes use 50 as normal. */
+export function priorityLabel(priority: number | undefined, t: I18n['t']): string {
+  const value = priority ?? 50;
+  if (value > 50) return t('tasks.priority.high');
+  if (value < 50) return t('tasks.priority.low');
+  return t('tasks.priority.normal');
+}

@@ -1,0 +1,41 @@
+/** The tasklist API's answers (GET /api/tasks, GET /api/tasks/{key}) as the screens read them. */
+export type DueState = 'ok' | 'warning' | 'overdue' | 'none';
+export type Scope = 'mine' | 'group' | 'unassigned' | 'completed';
+export const SCOPES: Scope[] = ['mine', 'group', 'unassigned', 'completed'];
+export const AREAS = ['business-expansion', 'change-of-use', 'work-order'] as const;
+export const DUE_STATES: DueState[] = ['ok', 'warning', 'overdue', 'none'];
+
+export interface TaskRow {
+  userTaskKey: string;
+  name: string;
+  elementId: string;
+  state: string;
+  assignee?: string;
+  candidateGroups?: string[];
+  processDefinitionId: string;
+  processInstanceKey: string;
+  priority?: number;
+  dueDate?: string;
+  creationDate: string;
+  completionDate?: string;
+  case: {
+    businessKey: string | null;
+    customerName: string | null;
+    address: string | null;
+    businessType: string | null;
+  };
+  timeLimit: { state: DueState; dueDate: string | null; warnDate: string | null };
+}
+
+export interface TaskPage {
+  items: TaskRow[];
+  total: number;
+  page: number;
+  size: number;
+  /** The application's clock when the page was read: time left is counted from it. */
+  now: string;
+}
+
+export interface TaskDetails extends Omit<TaskRow, 'case' | 'timeLimit'> {
+  variables: Record<string, unknown>;
+}

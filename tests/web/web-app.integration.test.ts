@@ -1,0 +1,227 @@
+/**
+ * The web app in Debian's Chromium against the whole platform (engine process, application, API on a free port
+ * serving the built app): what each role's menu shows, a 业扩 case's survey and supply scheme done by the UI alone
+ * (with the server's form check shown on its field), new tasks appearing in an open list, session expiry and
+ * return, the language switch, and axe-core on the sign-in page and the tasklist.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { usePlatform, type Platform } from '../platform/platform-kit';
+import { hvApplication, submit } from '../business-expansion/business-expansion-kit';
+import {
+  chineseOutsideData,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from './browser-kit';
+
+// The function given to page.evaluate runs in the browser; the type check (Node's lib, no DOM) sees this name.
+declare const localStorage: any;
+
+let platform: Platform;
+let browser: Browser;
+usePlatform((started) => {
+  platform = started;
+});
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function menuKeys(page: Page): Promise<string[]> {
+  await page.getByTestId('menu-tasks').waitFor();
+  return page
+    .locator('[data-testid^="menu-"]:not([data-testid="menu-task-count"])')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('data-testid')!.slice('menu-'.length)));
+}
+
+/** The tasklist's row of a case's task, once the (polling) list shows it. */
+const taskRow = (page: Page, caseNo: string) => page.locator('tr', { hasText: caseNo });
+
+test('the API port serves the app, deep links fall back to it and /api stays JSON', async () => {
+  const page = await fetch(`${platform.url}/`);
+  expect(page.headers.get('content-type')).toMatch(/text\/html/);
+  const deepLink = await fetch(`${platform.url}/tasks/2251799813685249?x=1`);
+  expect(deepLink.status).toBe(200);
+  expect(await deepLink.text()).toContain('<div id="root">');
+  const api = await fetch(`${platform.url}/api/no-such-route`);
+  expect(api.headers.get('content-type')).toMatch(/application\/json/);
+  expect(api.status).toBe(401);
+});
+
+test.each([
+  ['wangqiang', ['tasks'], ['cases', 'users']],
+  ['zhoumin', ['tasks', 'cases'], ['users']],
+  ['admin', ['tasks', 'cases', 'users'], []],
+  ['zhangli', ['tasks'], ['cases', 'users']],
+])(
+  '%s sees the menu entries %j and not %j',
+  async (login, visible, hidden) => {
+    const { context, page } = await newPage(browser, platform.url);
+    try {
+      await signIn(page, login);
+      const keys = await menuKeys(page);
+      expect(keys).toEqual(visible);
+      for (const key of hidden) expect(keys).not.toContain(key);
+      await screenshot(page, `menu-${login}`);
+      if (hidden.includes('users')) {
+        await page.goto('/users');
+        await page.getByText('页面不存在').waitFor();
+      }
+    } finally {
+      await context.close();
+    }
+  },
+  60_000,
+);
+
+test('sign-in page: axe finds nothing serious, a wrong password says so in the chosen language', async () => {
+  const { context, page } = await newPage(browser, platform.url);
+  try {
+    await page.goto('/tasks?scope=unassigned');
+    await page.getByLabel('用户名').waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('/tasks?scope=unassigned');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
+    await page.getByLabel('用户名').fill('wangqiang');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'wrong login or password' }).waitFor();
+  } finally {
+    await context.close();
+  }
+}, 60_000);
+
+test('a 业扩 case by the UI: survey by wangqiang (server check on its field), scheme by liuyang', async () => {
+  const { applicationNo } = await submit(platform, hvApplication('上海浦东网页测试机械有限公司'));
+  const surveyor = await newPage(browser, platform.url);
+  const designer = await newPage(browser, platform.url);
+  try {
+    // The designer's list is open before the case reaches the scheme: the task must come to it without a reload.
+    await signIn(designer.page, 'liuyang', '/tasks?scope=group');
+    await designer.page.getByTestId('task-total').waitFor();
+    const designerCountBefore = Number(await designer.page.getByTestId('menu-task-count').innerText());
+
+    const page = surveyor.page;
+    await signIn(page, 'wangqiang', '/tasks?scope=group');
+    const row = taskRow(page, applicationNo);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toContain('上海浦东网页测试机械有限公司');
+    expect(await row.innerText()).toContain('现场勘查');
+    expect(await row.locator('[data-due-state]').getAttribute('data-due-state')).toMatch(/ok|warning|overdue/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'tasklist-surveyor');
+    await row.getByRole('button', { name: /认\s*领/ }).click();
+    await page.getByText('已认领').first().waitFor();
+    await row.getByRole('link', { name: '办理' }).click();
+    await page.waitForURL(/\/tasks\/\d+$/);
+    const form = page.getByTestId('task-form');
+    await form.getByLabel('勘查意见').waitFor();
+    await page.getByTestId('case-summary').getByText(applicationNo).waitFor();
+
+    // form-js checks lengths on the trimmed text, the server on the text as sent: only the server refuses this.
+    await form.getByLabel('勘查意见').fill(`现场具备接电条件${' '.repeat(2001)}`);
+    await page.getByTestId('complete-task').click();
+    await page.getByTestId('task-problem').waitFor();
+    const fieldError = form
+      .locator('.fjs-form-field', { has: page.getByLabel('勘查意见') })
+      .locator('.fjs-form-field-error');
+    await fieldError.filter({ hasText: '最多 2000 个字符' }).waitFor();
+    await screenshot(page, 'task-survey-server-error');
+
+    await form.getByLabel('勘查意见').fill('现场具备接电条件');
+    await page.getByTestId('complete-task').click();
+    await page.waitForURL(/\/tasks$/);
+
+    // The scheme step reaches the designer's open list and menu count by polling.
+    const schemeRow = taskRow(designer.page, applicationNo);
+    await schemeRow.waitFor({ timeout: 30_000 });
+    expect(await schemeRow.innerText()).toContain('编制供电方案');
+    await designer.page
+      .getByTestId('menu-task-count')
+      .filter({ hasText: String(designerCountBefore + 1) })
+      .waitFor();
+    await screenshot(designer.page, 'tasklist-designer');
+    await schemeRow.getByTestId('task-link').click();
+    const schemeForm = designer.page.getByTestId('task-form');
+    await schemeForm.getByLabel('电源点（变电站/线路/开关）').waitFor();
+    await chooseOption(designer.page, '线路类型', '架空线路');
+    await chooseOption(designer.page, '外部工程建设方', '供电企业');
+    await schemeForm.getByLabel('电源点（变电站/线路/开关）').fill('张江 110kV 变电站 10kV II 段 #15 开关');
+    await screenshot(designer.page, 'task-supply-scheme');
+    await designer.page.getByTestId('complete-task').click();
+    await designer.page.waitForURL(/\/tasks$/);
+
+    const scheme = await (await platform.as('admin')).get(`/business-expansion/applications/${applicationNo}`);
+    const open: string[] = scheme.body.currentTasks.map((task: { elementId: string }) => task.elementId);
+    expect(open).not.toContain('survey');
+    expect(open).not.toContain('supply-scheme');
+  } catch (failure) {
+    await screenshot(surveyor.page, 'failed-surveyor');
+    await screenshot(designer.page, 'failed-designer');
+    throw failure;
+  } finally {
+    await surveyor.context.close();
+    await designer.context.close();
+  }
+}, 150_000);
+
+/** form-js selects open a list on click; the option is picked by its label. */
+async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  const field = page.getByTestId('task-form').locator('.fjs-form-field', { hasText: label });
+  await field.locator('.fjs-input-group').click();
+  await field.locator('.fjs-dropdownlist-item', { hasText: option }).click();
+}
+
+test('a session that the API no longer accepts ends with a message, and signing in returns to the same list', async () => {
+  const { context, page } = await newPage(browser, platform.url);
+  try {
+    await signIn(page, 'wangqiang', '/tasks?scope=mine');
+    // A token signed with another secret is what the API sees after a restart with a new APP_AUTH_SECRET.
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('pmp.session')!);
+      session.token = `${session.token.split('.')[0]}.not-the-signature`;
+      localStorage.setItem('pmp.session', JSON.stringify(session));
+    });
+    await page.goto('/tasks?scope=completed');
+    await page.getByText('登录已过期').waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('/tasks?scope=completed');
+    await screenshot(page, 'session-expired');
+    await page.getByLabel('用户名').fill('wangqiang');
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/tasks\?scope=completed$/);
+    await page.getByRole('tab', { name: '我已完成', selected: true }).waitFor();
+  } finally {
+    await context.close();
+  }
+}, 60_000);
+
+test('English: no Chinese left on the tasklist but data, remembered over a reload, and back', async () => {
+  const { context, page } = await newPage(browser, platform.url);
+  try {
+    const { applicationNo } = await submit(platform, hvApplication('上海浦东英文界面测试有限公司'));
+    await signIn(page, 'wangqiang', '/tasks?scope=group');
+    await taskRow(page, applicationNo).waitFor({ timeout: 30_000 });
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('tab', { name: "My groups' tasks" }).waitFor();
+    await page.getByTestId('task-total').filter({ hasText: 'in all' }).waitFor();
+    expect(await taskRow(page, applicationNo).innerText()).toContain('New connection');
+    expect(await chineseOutsideData(page)).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'tasklist-english');
+    await page.reload();
+    await page.getByRole('tab', { name: "My groups' tasks" }).waitFor();
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('tab', { name: '本岗位任务' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+  } finally {
+    await context.close();
+  }
+}, 60_000);
