@@ -21,7 +21,7 @@ export function taskRoutes(context: AppContext): Router {
   const router = Router();
   router.get('/tasks', async (request, response) => {
     const input = parseInput(taskListInput, request.query, '任务查询');
-    response.json({ items: await listTasks(context, currentUser(request), input) });
+    response.json(await listTasks(context, currentUser(request), input));
   });
   router.get('/tasks/:key/form', async (request, response) => {
     response.json(await taskFormFor(context, currentUser(request), request.params.key));
