@@ -1,5 +1,6 @@
 import type { ExecutableElement, ExecutableProcess } from '../../../model/executable-model';
-import type { ElementInstance } from '../../../state/entities';
+import type { ElementBookkeeping } from '../../../records/record-values';
+import type { ElementInstance, ElementInstanceState } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
 import { takeFlows } from './flow-behavior';
 import { rememberForCompensation, throwWaitingOnlyFor } from './compensation-behavior';
@@ -26,9 +27,9 @@ export function elementOf(ctx: BpmnContext, instance: ElementInstance): Executab
 
 function write(
   ctx: BpmnContext,
-  intent: string,
+  intent: ElementInstanceState,
   instance: ElementInstance,
-  bookkeeping?: Record<string, unknown>,
+  bookkeeping?: ElementBookkeeping,
 ): void {
   ctx.writer.append(
     'PROCESS_INSTANCE',
@@ -62,7 +63,7 @@ export function transitionToCompleted(
   element: ExecutableElement,
   instance: ElementInstance,
   flowIds: string[] = element.outgoing,
-  bookkeeping?: Record<string, unknown>,
+  bookkeeping?: ElementBookkeeping,
 ): void {
   const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
   // An inner instance of a multi-instance activity hands its output to the body, which takes the flows; it stays
