@@ -1,0 +1,109 @@
+/**
+ * README's "A short tour", run as it stands: the system is started as `npm start` starts it (on free ports and a
+ * fresh SQLite folder), the tour's shell blocks are joined into one bash script, the documented addresses are
+ * pointed at the ports actually taken, and every command must succeed (curl fails on any error answer).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from '../support/wait-for';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The ```sh blocks of README's tour section, in order. */
+function tourScript(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('## A short tour');
+  if (start < 0) throw new Error('README.md has no "## A short tour" section');
+  const next = readme.indexOf('\n## ', start + 1);
+  const section = readme.slice(start, next < 0 ? undefined : next);
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
+  if (blocks.length === 0) throw new Error('the tour has no sh blocks');
+  return blocks.join('\n');
+}
+
+/** Every `METHOD /api/…` the README names, its placeholders ({no}, {key}, …) filled with a number that exists nowhere. */
+function namedRoutes(): { method: string; path: string }[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const found = [...readme.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/api\/[^\s`?]+)/g)].map((match) => ({
+    method: match[1],
+    path: match[2].replace(/\{[^}]+\}/g, 'NONE0000'),
+  }));
+  return [...new Map(found.map((route) => [`${route.method} ${route.path}`, route])).values()];
+}
+
+function run(script: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, timeout: timeoutMs });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+test('every command of the README tour works against a started system', async () => {
+  const script = tourScript();
+  // Each command stands on one line: a line ending in a backslash would not survive copying one line at a time.
+  expect(script.split('\n').filter((line) => line.trimEnd().endsWith('\\'))).toEqual([]);
+
+  const dir = mkdtempSync(join(tmpdir(), 'readme-tour-'));
+  const system = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'platform/start.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ENGINE_DATABASE_URL: `sqlite:${join(dir, 'engine.db')}`,
+      APP_DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
+      ENGINE_GRPC_PORT: '0',
+      ENGINE_REST_PORT: '0',
+      APP_PORT: '0',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  system.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  system.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => system.once('exit', resolve));
+  try {
+    const apiUrl = await waitFor(() => /platform ready api=(\S+)/.exec(log)?.[1], {
+      timeout: 90_000,
+      description: 'platform ready',
+    });
+    const [, grpc, rest] = /engine ready grpc=(\S+) rest=(\S+)/.exec(log)!;
+    const apiOrigin = new URL(apiUrl).origin;
+    const pointed = script
+      .replaceAll('http://127.0.0.1:3000', apiOrigin)
+      .replaceAll('127.0.0.1:8080', rest)
+      .replaceAll('127.0.0.1:26500', grpc);
+    const result = await run(pointed, 240_000);
+    if (result.code !== 0) throw new Error(`the tour failed (exit ${result.code}):\n${result.output}`);
+    expect(result.output).toMatch(/^YK\d{8}-\d{4} archived$/m);
+    expect(result.output).toMatch(/^GD\d{8}-\d{4}$/m);
+
+    // The calls the README names in prose exist: none answers "no such route" (bad input or an unknown number is fine).
+    const login = await fetch(`${apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password: 'demo1234' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const routes = namedRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    const missing: string[] = [];
+    for (const route of routes) {
+      const answer = await fetch(`${apiOrigin}${route.path}`, {
+        method: route.method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : '{}',
+      });
+      const text = await answer.text();
+      if (answer.status === 404 && text.includes('no such route')) missing.push(`${route.method} ${route.path}`);
+    }
+    expect(missing).toEqual([]);
+  } finally {
+    system.kill('SIGTERM');
+    await exited;
+  }
+}, 360_000);
