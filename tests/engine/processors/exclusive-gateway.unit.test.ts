@@ -1,4 +1,4 @@
-import { bpmnProcess, useEngineHarness } from '../harness/engine-harness';
+import { bpmnProcess, useEngineHarness, type RecordLog } from '../harness/engine-harness';
 
 const harness = useEngineHarness();
 
@@ -20,35 +20,33 @@ const capacityRoute = bpmnProcess(
    <bpmn:endEvent id="end"><bpmn:incoming>h2</bpmn:incoming><bpmn:incoming>l2</bpmn:incoming></bpmn:endEvent>`,
 );
 
-async function pathFor(capacity: number): Promise<string[]> {
+/** Given the model, when an instance starts with this capacity: its records. */
+async function instanceWith(capacity: number): Promise<RecordLog> {
   const h = harness.current;
   await h.deploy(capacityRoute);
   const { processInstanceKey } = await h.createInstance('capacity-route', { capacity });
-  return (await h.log())
-    .ofInstance(processInstanceKey)
-    .ofType('PROCESS_INSTANCE')
-    .withIntent('ELEMENT_COMPLETED')
-    .records.map((r) => String(r.value.elementId));
+  return (await h.log()).ofInstance(processInstanceKey);
 }
 
-async function flowsFor(capacity: number): Promise<string[]> {
-  const h = harness.current;
-  await h.deploy(capacityRoute);
-  const { processInstanceKey } = await h.createInstance('capacity-route', { capacity });
-  return (await h.log())
-    .ofInstance(processInstanceKey)
-    .withIntent('SEQUENCE_FLOW_TAKEN')
-    .records.map((r) => String(r.value.elementId));
-}
+const elementIds = (log: RecordLog): string[] => log.records.map((r) => String(r.value.elementId));
 
 test('the flow whose condition holds is taken', async () => {
-  expect(await flowsFor(250)).toEqual(['f1', 'toHigh', 'h2']);
+  const log = await instanceWith(250);
+  expect(elementIds(log.withIntent('SEQUENCE_FLOW_TAKEN'))).toEqual(['f1', 'toHigh', 'h2']);
 });
 
 test('with no condition holding, the default flow is taken', async () => {
-  expect(await flowsFor(50)).toEqual(['f1', 'toLow', 'l2']);
+  const log = await instanceWith(50);
+  expect(elementIds(log.withIntent('SEQUENCE_FLOW_TAKEN'))).toEqual(['f1', 'toLow', 'l2']);
 });
 
 test('only the chosen branch runs, and the process completes', async () => {
-  expect(await pathFor(250)).toEqual(['start', 'route', 'high', 'end', 'capacity-route']);
+  const log = await instanceWith(250);
+  expect(elementIds(log.ofType('PROCESS_INSTANCE').withIntent('ELEMENT_COMPLETED'))).toEqual([
+    'start',
+    'route',
+    'high',
+    'end',
+    'capacity-route',
+  ]);
 });
