@@ -23,6 +23,24 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': 'error' },
   },
   {
+    // Outside the engine, the engine is reached through @camunda8/sdk only; its configuration schema (a leaf
+    // module of variable declarations) is the one import allowed, for start-up checks and README (decision 0017).
+    files: ['api/**/*.ts', 'db/**/*.ts', 'lib/**/*.ts', 'platform/**/*.ts', 'workers/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**', '!**/engine/config-schema'],
+              message: 'reach the engine through @camunda8/sdk; only engine/config-schema may be imported here',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // API answers in end-to-end tests are JSON whose shape the assertions check.
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

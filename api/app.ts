@@ -26,7 +26,7 @@ function areaRouters(context: AppContext): Router[] {
     taskRoutes(context),
     changeOfUseRoutes(context),
     caseRoutes(context),
-    calendarRoutes(),
+    calendarRoutes(context),
     timeLimitRoutes(),
     notificationRoutes(),
     workOrderRoutes(context),

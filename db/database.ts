@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import sqlite3 from 'sqlite3';
+import { appClockTimestampHooks } from './app-clock-timestamps';
 import { queueSqliteTransactions } from './sqlite-transaction-queue';
 import './transaction-context';
 
@@ -27,7 +28,7 @@ class WaitingDatabase extends sqlite3.Database {
 }
 
 export function createSequelize(url: string): Sequelize {
-  const common = { logging: false as const, define: { underscored: true } };
+  const common = { logging: false as const, define: { underscored: true }, hooks: appClockTimestampHooks };
   if (url.startsWith('sqlite:')) {
     const storage = url.slice('sqlite:'.length) || ':memory:';
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });

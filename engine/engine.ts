@@ -27,6 +27,7 @@ import {
 } from './engine-api';
 import { EngineError, invalidArgument } from './errors';
 import type { Command, ParsedResource } from './processing/commands';
+import { hasStartForm, noneStartForm } from './model/start-form';
 import { parseResource } from './processing/deployment/resource-parser';
 import { elementNamesOf } from './query/projection/element-names';
 import { QueryApi } from './query/query-api';
@@ -71,6 +72,13 @@ export class Engine implements EngineApi {
       decisionRequirementsXml: (key) => this.state.decisions.requirements(key)?.resource,
       elementNames: (key) =>
         this.state.processes.get(key) ? elementNamesOf(this.state.processes.model(key)) : undefined,
+      startFormDefinitions: () =>
+        new Set(
+          this.state.processes
+            .all()
+            .filter((definition) => hasStartForm(this.state.processes.model(definition.key)))
+            .map((definition) => definition.key),
+        ),
     });
     this.processor = new StreamProcessor(this.state, storage, this.clock, this.jobWaiters, this.resultWaiters, {
       maxQueuedCommands: options.maxQueuedCommands,
@@ -387,9 +395,7 @@ export class Engine implements EngineApi {
         `Expected to find process definition with key '${processDefinitionKey}', but none was found`,
       );
     }
-    const model = this.state.processes.model(processDefinitionKey);
-    const startId = model.elements.get(model.bpmnProcessId)!.noneStartEventId;
-    const formId = startId ? model.elements.get(startId)!.startForm?.formId : undefined;
+    const formId = noneStartForm(this.state.processes.model(processDefinitionKey))?.formId;
     if (!formId) return undefined;
     const form = this.state.forms.latest(formId);
     if (!form) {

@@ -14,6 +14,7 @@ import { createCamundaClients } from '../lib/camunda/camunda-client';
 import { logger } from '../lib/logger/logger';
 import { allWorkers } from '../workers';
 import { startWorkers } from '../workers/worker-registry';
+import { startScheduleReminders } from '../workers/time-limits/schedule-reminders';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
 import { demoSeeds, referenceSeeds } from './seed';
@@ -36,6 +37,7 @@ export async function startApplication(config: AppConfig, options: { demoData: b
   const deployed = await deployModels(camunda);
   log.info('models deployed', { files: deployed });
   const workers = startWorkers(allWorkers, services);
+  const stopReminders = startScheduleReminders(config);
   // Demo cases are real process instances: they need the models and the workers.
   if (options.demoData && freshDatabase) {
     for (const seed of demoSeeds) await seed(services);
@@ -54,6 +56,7 @@ export async function startApplication(config: AppConfig, options: { demoData: b
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      stopReminders();
       await workers.close();
       await camunda.close();
       await sequelize.close();

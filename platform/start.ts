@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { readAppConfig } from '../lib/config/app-config';
+import { ConfigError, readPlatformConfig } from '../lib/config/app-config';
 import { logger } from '../lib/logger/logger';
 import { startApplication } from './application';
 
@@ -14,17 +14,19 @@ const log = logger('platform');
 interface EmbeddedEngine {
   grpcAddress: string;
   restAddress: string;
-  stop(): void;
 }
 
-/** Starts engine/main.ts; its ports come from the ZEEBE_* addresses unless ENGINE_*_PORT say otherwise (0: any). */
-function startEmbeddedEngine(grpcAddress: string, restAddress: string): Promise<EmbeddedEngine> {
-  const grpcPort = new URL(grpcAddress.replace(/^grpcs?:/, 'http:')).port || '26500';
-  const restPort = new URL(restAddress).port || '8080';
+/** What runs so far, so that a signal or a failure at any point stops it (the engine is a child process). */
+let stopEngine = (): void => undefined;
+let stopApplication = async (): Promise<void> => undefined;
+
+/** Starts engine/main.ts in the given environment (its ports derived from the ZEEBE_* addresses, 0: any). */
+function startEmbeddedEngine(env: Record<string, string | undefined>): Promise<EmbeddedEngine> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'engine', 'main.ts')], {
-    env: { ENGINE_GRPC_PORT: grpcPort, ENGINE_REST_PORT: restPort, ...process.env },
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  stopEngine = () => child.kill('SIGTERM');
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -35,33 +37,38 @@ function startEmbeddedEngine(grpcAddress: string, restAddress: string): Promise<
         resolve({
           grpcAddress: `grpc://${ready[1]}`,
           restAddress: `http://${ready[2]}`,
-          stop: () => child.kill('SIGTERM'),
         });
     });
     child.once('exit', (code) => reject(new Error(`the engine exited with code ${code}`)));
   });
 }
 
-async function main(): Promise<void> {
-  let config = readAppConfig();
-  let stopEngine = (): void => undefined;
-  if (process.env.PLATFORM_ENGINE !== 'external') {
-    const engine = await startEmbeddedEngine(config.ZEEBE_GRPC_ADDRESS, config.ZEEBE_REST_ADDRESS);
-    config = { ...config, ZEEBE_GRPC_ADDRESS: engine.grpcAddress, ZEEBE_REST_ADDRESS: engine.restAddress };
-    stopEngine = engine.stop;
-  }
-  const application = await startApplication(config, { demoData: process.env.APP_DEMO_DATA !== 'false' });
-  log.info(`platform ready api=${application.url}/api engine-rest=${config.ZEEBE_REST_ADDRESS}`);
-  const shutdown = async () => {
-    await application.stop();
+async function stopAll(code: number): Promise<never> {
+  try {
+    await stopApplication();
+  } finally {
     stopEngine();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+    process.exit(code);
+  }
+}
+
+async function main(): Promise<void> {
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  const platform = readPlatformConfig();
+  let config = platform.app;
+  if (platform.engineEnv) {
+    const engine = await startEmbeddedEngine(platform.engineEnv);
+    config = { ...config, ZEEBE_GRPC_ADDRESS: engine.grpcAddress, ZEEBE_REST_ADDRESS: engine.restAddress };
+  }
+  const application = await startApplication(config, { demoData: config.APP_DEMO_DATA });
+  stopApplication = application.stop;
+  log.info(`platform ready api=${application.url}/api engine-rest=${config.ZEEBE_REST_ADDRESS}`);
 }
 
 main().catch((error: Error) => {
-  log.error(error.message);
-  process.exit(1);
+  // A configuration problem is said whatever LOG_LEVEL is (it may be the bad value itself).
+  if (error instanceof ConfigError) process.stderr.write(error.message + '\n');
+  else log.error(error.message);
+  void stopAll(1);
 });

@@ -19,12 +19,12 @@ export function clockRoutes(context: AppContext): Router {
   router.put('/clock', requireRole('admin'), async (request, response) => {
     const epochMs = Date.parse(parseInput(pinInput, request.body, '时钟').time);
     await context.camunda.rest.pinInternalClock(epochMs);
-    appClock.pin(epochMs);
+    await appClock.pin(epochMs);
     response.json({ time: appClock.now().toISOString(), pinned: true });
   });
   router.delete('/clock', requireRole('admin'), async (_request, response) => {
     await context.camunda.rest.resetClock();
-    appClock.reset();
+    await appClock.reset();
     response.json({ time: appClock.now().toISOString(), pinned: false });
   });
   return router;

@@ -4,6 +4,8 @@
  */
 import type { UserTask } from '@camunda8/sdk/dist/c8/lib/C8Dto';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { loadBusinessCalendar, type DueDateNotice } from '../../lib/calendar';
+import { withDueDateNotices } from '../time-limits';
 
 const MAX_DEPTH = 4;
 
@@ -29,12 +31,14 @@ export interface CaseTask {
   candidateGroups: string[];
   assignee: string | null;
   dueDate: string | null;
+  /** Set while an open task's due date may still move (its year's holiday schedule is not entered). */
+  dueDateNotice: DueDateNotice | null;
   creationDate: string;
   completionDate: string | null;
   processInstanceKey: string;
 }
 
-const view = (task: UserTask): CaseTask => ({
+const view = (task: UserTask & { dueDateNotice: DueDateNotice | null }): CaseTask => ({
   userTaskKey: task.userTaskKey,
   elementId: task.elementId,
   name: task.name,
@@ -42,6 +46,7 @@ const view = (task: UserTask): CaseTask => ({
   candidateGroups: task.candidateGroups ?? [],
   assignee: task.assignee ?? null,
   dueDate: task.dueDate ?? null,
+  dueDateNotice: task.dueDateNotice,
   creationDate: task.creationDate,
   completionDate: task.completionDate ?? null,
   processInstanceKey: task.processInstanceKey,
@@ -55,5 +60,5 @@ export async function caseTasks(camunda: CamundaClients, rootKey: string): Promi
     page: { limit: 200 },
     sort: [{ field: 'creationDate', order: 'ASC' }],
   } as never);
-  return result.items.map(view);
+  return (await withDueDateNotices(camunda, await loadBusinessCalendar(), result.items)).map(view);
 }

@@ -1,6 +1,6 @@
 /**
- * The documents an applicant hands in, per customer class (domain.md 1.3). A government-regulated project's
- * approval and the HV construction-stage documents are asked for later in the process, not at the counter.
+ * The documents an applicant hands in, per customer class (docs/business-rules.md §1.3). A government-regulated
+ * project's approval and the HV construction-stage documents are asked for later in the process, not at the counter.
  */
 export const DOCUMENT_KINDS = {
   'application-form': '用电申请表',

@@ -1,11 +1,14 @@
 /**
  * A case as a manager sees it, found by its business key (application or work-order number): every process
  * instance carrying that key (the main one and those it called), each step with its name, state and times, the
- * open user tasks and the open incidents.
+ * open user tasks (each with its due-date notice) and the open incidents, the whole-case time limit and the due
+ * dates moved by calendar changes (old → new, why).
  */
 import type { ElementInstanceDetails, ProcessInstanceDetails } from '@camunda8/sdk/dist/c8/lib/C8Dto';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { loadBusinessCalendar } from '../../lib/calendar';
 import { notFound } from '../../lib/errors/app-error';
+import { caseTimeLimit, dueDateChanges, withDueDateNotices } from '../time-limits';
 
 /** Element kinds a manager reads as steps; gateways, flows and plain events are left out. */
 const STEP_TYPES = new Set([
@@ -69,10 +72,18 @@ export async function caseHistory(camunda: CamundaClients, businessKey: string) 
       return { tasks: tasks.items, incidents: incidents.items };
     }),
   );
+  const calendar = await loadBusinessCalendar();
   return {
     businessKey,
     processes,
-    openTasks: perInstance.flatMap((found) => found.tasks),
+    openTasks: await withDueDateNotices(
+      camunda,
+      calendar,
+      perInstance.flatMap((found) => found.tasks),
+    ),
     incidents: perInstance.flatMap((found) => found.incidents),
+    /** The whole-case limit (with its notice while its due date may still move), when the case has one. */
+    timeLimit: (await caseTimeLimit(businessKey)) ?? null,
+    dueDateChanges: await dueDateChanges(businessKey),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * What the account must look like for each change type (the preconditions of domain.md §2); a refusal is a 422
- * naming the account's state.
+ * What the account must look like for each change type (the preconditions of docs/business-rules.md §2); a refusal is a
+ * 422 naming the account's state.
  */
 import { Account } from '../../db/core/customer-models';
 import { businessRuleViolated, notFound } from '../../lib/errors/app-error';
@@ -24,7 +24,7 @@ function requireCapacity(ok: boolean, account: Account, what: string): void {
     );
 }
 
-/** Loads the merge target and checks it shares the address and supply point (domain.md §2 分户/并户). */
+/** Loads the merge target and checks it shares the address and supply point (docs/business-rules.md §2 分户/并户). */
 async function mergeTarget(account: Account, targetAccountId: number): Promise<Account> {
   const target = await Account.findByPk(targetAccountId);
   if (!target || target.id === account.id) throw notFound('并入用电户 / target account', targetAccountId);

@@ -9,7 +9,12 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 const MESSAGE_TTL_MS = 24 * 3_600_000;
 
 /** The wait states of the change-of-use process, by element id. */
-export const WAITS = { fee_paid: 'payment', expiry_wait: 'expiry', old_account_close: 'new-connection' } as const;
+export const WAITS = {
+  fee_paid: 'payment',
+  effective_timer: 'effective-date',
+  expiry_wait: 'expiry',
+  old_account_close: 'new-connection',
+} as const;
 export type Wait = (typeof WAITS)[keyof typeof WAITS];
 
 export async function publishCaseMessage(

@@ -1,6 +1,6 @@
 /**
- * The change types (domain.md §2) and what an application of each must carry. The type-specific fields sit beside
- * the common ones in the request and are kept together as the application's `details`.
+ * The change types (docs/business-rules.md §2) and what an application of each must carry. The type-specific fields sit
+ * beside the common ones in the request and are kept together as the application's `details`.
  */
 import { z } from '../../lib/validation/zh-error-map';
 import { isDayString } from '../../lib/calendar';

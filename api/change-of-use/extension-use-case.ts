@@ -1,6 +1,6 @@
 /**
- * Extending a temporary supply (临时用电, ≤ 6 months unless extended: domain.md §2) while its case waits for the
- * expiry. How often and by how many months are the route decision's data (extensionsAllowed, extensionMaxMonths).
+ * Extending a temporary supply (临时用电, ≤ 6 months unless extended: docs/business-rules.md §2) while its case waits for
+ * the expiry. How often and by how many months are the route decision's data (extensionsAllowed, extensionMaxMonths).
  * The new expiry is saved, then message `change-extended` carries it to the process, whose wait starts again with
  * the new date.
  */

@@ -1,7 +1,7 @@
 /**
- * The customer pays the works fee of a change (meter move, voltage change, split, merge: domain.md §1.5), in one go
- * or in parts, recorded at the counter. The fee is the one the clerk set at review (feeFen, written by the fee
- * notice). Once the payments reach it, message `change-fee-paid` ends the process's wait and the site work starts.
+ * The customer pays the works fee of a change (meter move, voltage change, split, merge: docs/business-rules.md §1.5),
+ * in one go or in parts, recorded at the counter. The fee is the one the clerk set at review (feeFen, written by the
+ * fee notice). Once the payments reach it, message `change-fee-paid` ends the process's wait and the site work starts.
  */
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { ChangePayment } from '../../db/change-of-use/customer-action-models';

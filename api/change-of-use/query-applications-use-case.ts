@@ -7,11 +7,13 @@ import { Account, Customer } from '../../db/core/customer-models';
 import { AccountChange, ChangeApplication, ChangeContract } from '../../db/change-of-use/change-of-use-models';
 import { ChangeExtension, ChangePayment } from '../../db/change-of-use/customer-action-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { loadBusinessCalendar } from '../../lib/calendar';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { openWaits } from './case-messages';
 import { CHANGE_TYPES } from './change-types';
 import { feeBalance } from './payment-use-case';
+import { withDueDateNotices } from '../time-limits';
 
 export const searchInput = z.object({
   accountId: z.coerce.number().int().positive().optional(),
@@ -69,13 +71,16 @@ export async function applicationDetail(camunda: CamundaClients, applicationNo: 
     fee,
     extensions,
     waitingFor,
-    currentTasks: tasks.items.map(({ userTaskKey, elementId, name, candidateGroups, assignee, dueDate }) => ({
-      userTaskKey,
-      elementId,
-      name,
-      candidateGroups,
-      assignee,
-      dueDate,
-    })),
+    currentTasks: (await withDueDateNotices(camunda, await loadBusinessCalendar(), tasks.items)).map(
+      ({ userTaskKey, elementId, name, candidateGroups, assignee, dueDate, dueDateNotice }) => ({
+        userTaskKey,
+        elementId,
+        name,
+        candidateGroups,
+        assignee,
+        dueDate,
+        dueDateNotice,
+      }),
+    ),
   };
 }

@@ -22,6 +22,8 @@ export interface ChangeRoute {
   /** How often a temporary change may be extended (0: never) and by at most how many months each time. */
   extensionsAllowed: number;
   extensionMaxMonths: number | null;
+  /** When the change takes effect (decision 0019): the requested day (not before the site work) or the site-work day. */
+  effectiveFrom: 'requested' | 'site-work';
 }
 
 export interface RouteFacts {

@@ -1,6 +1,6 @@
 /**
  * Arrears (欠费): bills past their due date and still unpaid. Rename, transfer, split, merge and close are handled
- * only once they are settled (domain.md §2); both the API and the process's debt check ask here.
+ * only once they are settled (docs/business-rules.md §2); both the API and the process's debt check ask here.
  */
 import { Op } from 'sequelize';
 import { Bill } from '../../db/core/customer-models';

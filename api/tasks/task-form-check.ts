@@ -3,6 +3,7 @@
  * data checked is the task's variables with the submitted ones over them. A task without a form is not checked.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { appClock } from '../../lib/clock/app-clock';
 import { validationError } from '../../lib/errors/app-error';
 import { formComponents, validateFormData } from '../../lib/forms/form-validation';
 
@@ -20,7 +21,8 @@ export async function checkTaskForm(
   const form = await camunda.cluster.getUserTaskForm({ userTaskKey }, { consistency: { waitUpToMs: 0 } });
   const components = formComponents(form?.schema);
   if (components.length === 0) return;
-  const violations = validateFormData(components, { ...(await taskVariables(camunda, userTaskKey)), ...submitted });
+  const data = { ...(await taskVariables(camunda, userTaskKey)), ...submitted };
+  const violations = validateFormData(components, data, appClock.now());
   if (violations.length === 0) return;
   const summary = violations.map((v) => `${v.label}: ${v.message}`).join('; ');
   throw validationError(`表单校验未通过 / the form is not filled in correctly — ${summary}`, violations);

@@ -1,7 +1,8 @@
 /**
  * The tasklist's API: a signed-in user's tasks (assigned to them, open to one of their roles, unassigned, done),
  * one task with its variables, claim, unclaim and complete. A user may act only on tasks whose candidate groups
- * include one of their roles (the BPMN candidate groups are role codes).
+ * include one of their roles (the BPMN candidate groups are role codes). A task whose due date falls in a year
+ * without an entered holiday schedule carries `dueDateNotice` (it may still move), others `dueDateNotice: null`.
  */
 import { Router } from 'express';
 import type { UserTask } from '@camunda8/sdk/dist/c8/lib/C8Dto';
@@ -10,6 +11,8 @@ import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
 import { parseInput } from '../http/validate';
+import { loadBusinessCalendar } from '../../lib/calendar';
+import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
 import { checkTaskForm, taskVariables } from './task-form-check';
 import type { TokenClaims } from '../auth/token';
 
@@ -60,12 +63,14 @@ export function taskRoutes(context: AppContext): Router {
       const unique = new Map(all.map((task) => [task.userTaskKey, task]));
       items = [...unique.values()].filter((task) => input.scope !== 'unassigned' || !task.assignee);
     }
-    response.json({ items });
+    response.json({ items: await withDueDateNotices(context.camunda, await loadBusinessCalendar(), items) });
   });
 
   router.get('/tasks/:key', async (request, response) => {
     const task = await taskFor(currentUser(request), request.params.key);
-    response.json({ ...task, variables: await taskVariables(context.camunda, task.userTaskKey) });
+    const variables = await taskVariables(context.camunda, task.userTaskKey);
+    const dueDateNotice = taskDueDateNotice(await loadBusinessCalendar(), task, variables);
+    response.json({ ...task, dueDateNotice, variables });
   });
 
   router.post('/tasks/:key/claim', async (request, response) => {

@@ -2,7 +2,8 @@
 import { toCaseClock } from '../../db/time-limits/case-time-limit-repository';
 import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
 import { appClock } from '../../lib/clock/app-clock';
-import { clockStatus, loadBusinessCalendar } from '../../lib/calendar';
+import { clockStatus, dueDateNotice, loadBusinessCalendar, type DueDateNotice } from '../../lib/calendar';
+import { dueDateChanges } from './recompute-due-dates-use-case';
 
 export interface CaseTimeLimitView {
   businessKey: string;
@@ -14,6 +15,8 @@ export interface CaseTimeLimitView {
   startedAt: string;
   /** The due date, recomputed with the pauses (while paused: as if the case resumed now). */
   dueAt: string;
+  /** Set while the due date falls in a year whose holiday schedule is not entered: it may still move. */
+  dueAtNotice: DueDateNotice | null;
   pausedSince: string | null;
   pauses: { from: string; to: string }[];
   finishedAt: string | null;
@@ -21,6 +24,8 @@ export interface CaseTimeLimitView {
   used: number;
   remaining: number;
   compliant: boolean;
+  /** Due dates of the case (its tasks' and its own) moved by calendar changes: old → new, why. */
+  dueDateChanges: Awaited<ReturnType<typeof dueDateChanges>>;
 }
 
 /** The case clock of `businessKey`, or undefined when the case never started one. */
@@ -28,7 +33,8 @@ export async function caseTimeLimit(businessKey: string): Promise<CaseTimeLimitV
   const row = await CaseTimeLimit.findOne({ where: { businessKey } });
   if (!row) return undefined;
   const clock = toCaseClock(row);
-  const status = clockStatus(await loadBusinessCalendar(), clock, appClock.now());
+  const calendar = await loadBusinessCalendar();
+  const status = clockStatus(calendar, clock, appClock.now());
   return {
     businessKey: row.businessKey,
     processInstanceKey: row.processInstanceKey,
@@ -38,11 +44,13 @@ export async function caseTimeLimit(businessKey: string): Promise<CaseTimeLimitV
     state: status.state,
     startedAt: clock.startedAt.toISOString(),
     dueAt: status.dueAt.toISOString(),
+    dueAtNotice: status.state === 'finished' ? null : dueDateNotice(calendar, status.dueAt, clock.unit),
     pausedSince: clock.pausedSince?.toISOString() ?? null,
     pauses: row.pauses,
     finishedAt: clock.finishedAt?.toISOString() ?? null,
     used: row.used ?? status.used,
     remaining: clock.amount - (row.used ?? status.used),
     compliant: row.compliant ?? status.compliant,
+    dueDateChanges: await dueDateChanges(row.businessKey),
   };
 }

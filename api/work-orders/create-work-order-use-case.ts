@@ -1,7 +1,7 @@
 /**
  * A new 95598 order: validate, find the serving unit (none → 422, nothing created), flag a repeated complaint
- * (within the window the decision `work-order-repeat-rules` gives for its category), save the order with its
- * first history row in one transaction, then start the `work-order` process with the order number as
+ * (within the window the decision `work-order-repeat-rules` gives for its category), reckon a fault repair's
+ * arrival commitment (decision `work-order-time-limits`), save the order with its first history row in one transaction, then start the `work-order` process with the order number as
  * businessKey. If the process does not start, the order is removed again.
  */
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
@@ -11,6 +11,7 @@ import { AppError } from '../../lib/errors/app-error';
 import { nextNumber } from '../../lib/numbering/next-number';
 import { parseInput } from '../http/validate';
 import { areaTypeOf, earlierComplaint, servingUnit, urgedOrder } from './order-facts';
+import { arrivalDue } from './repair-commitments';
 import { repeatWindowDays } from './repeat-rules';
 import { createOrderInput } from './work-order-input';
 
@@ -32,6 +33,8 @@ export async function createWorkOrder(camunda: CamundaClients, body: unknown, ac
   // Asked before the transaction: no database lock is held while the engine answers.
   const windowDays = input.orderType === 'complaint' ? await repeatWindowDays(camunda, input.subType ?? null) : 0;
   const acceptedAt = appClock.now();
+  const facts = { orderType: input.orderType, areaType, subType: input.subType ?? null, urgency: input.urgency };
+  const arrivalDueAt = input.orderType === 'fault-repair' ? await arrivalDue(camunda, facts, acceptedAt) : null;
   const order = await WorkOrder.sequelize!.transaction(async (transaction) => {
     const earlier = await earlierComplaint(input, windowDays, transaction);
     const orderNo = await nextNumber('GD', transaction);
@@ -62,6 +65,7 @@ export async function createWorkOrder(camunda: CamundaClients, body: unknown, ac
         archivedAt: null,
         handlingMinutes: null,
         acceptedAt,
+        arrivalDueAt,
       },
       { transaction },
     );
@@ -101,6 +105,9 @@ export async function createWorkOrder(camunda: CamundaClients, body: unknown, ac
         handlingUnit: order.handlingUnit,
         repeatedComplaint: order.repeatedComplaint,
         relatedOrderNo: order.relatedOrderNo,
+        // A fault repair's limits count from acceptance (decision 0019); the dispatch steps set their level.
+        acceptedAt: acceptedAt.toISOString(),
+        dispatchLevel: null,
       } as Record<string, unknown> as never,
     });
     await order.update({ processInstanceKey: started.processInstanceKey });

@@ -1,6 +1,6 @@
 /**
- * The 95598 order types (domain.md §3) and their sub-types. The codes are what the routing and time-limit DMN
- * tables test, so they change together with bpmn/work-orders/*.dmn.
+ * The 95598 order types (docs/business-rules.md §3) and their sub-types. The codes are what the routing and time-limit
+ * DMN tables test, so they change together with bpmn/work-orders/*.dmn.
  */
 export const ORDER_TYPES = {
   consultation: { name: '咨询', subTypes: [] },

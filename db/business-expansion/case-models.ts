@@ -40,6 +40,9 @@ export class Contract extends Model<InferAttributes<Contract>, InferCreationAttr
   declare text: string;
   /** drafted | signed */
   declare status: CreationOptional<string>;
+  /** The day the contract was signed, as the clerk entered it (three-zero: the day of application). */
+  declare signedOn: CreationOptional<string | null>;
+  /** When the signing was registered (the step's completion), not the signing day. */
   declare signedAt: Date | null;
 }
 
@@ -103,6 +106,7 @@ export function initCaseModels(sequelize: Sequelize): void {
       applicationNo: applicationNo(true),
       text: { type: DataTypes.TEXT, allowNull: false },
       status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'drafted' },
+      signedOn: { type: DataTypes.DATEONLY, allowNull: true },
       signedAt: { type: DataTypes.DATE, allowNull: true },
     },
     { sequelize, tableName: 'be_contracts' },

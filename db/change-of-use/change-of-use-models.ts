@@ -37,6 +37,11 @@ export class ChangeApplication extends Model<
   /** The 业扩 application this change became (relocation elsewhere, voltage change with more capacity). */
   declare newConnectionNo: string | null;
   declare feeFen: number | null;
+  /**
+   * The day the change took effect (decision 0019): the requested day or the site-work day, as the route says;
+   * null until the process's effective-date timer has fired. Billing pro-rates from it.
+   */
+  declare effectiveOn: CreationOptional<string | null>;
   /** When a temporary swap, removal or supply runs out. */
   declare expiresAt: Date | null;
   declare submittedBy: string;
@@ -83,6 +88,7 @@ export function initChangeOfUseModels(sequelize: Sequelize): void {
       processInstanceKey: { type: DataTypes.STRING(32), allowNull: true },
       newConnectionNo: { type: DataTypes.STRING(32), allowNull: true },
       feeFen: { type: DataTypes.INTEGER, allowNull: true },
+      effectiveOn: { type: DataTypes.DATEONLY, allowNull: true },
       expiresAt: { type: DataTypes.DATE, allowNull: true },
       submittedBy: { type: DataTypes.STRING(64), allowNull: false },
       submittedAt: { type: DataTypes.DATE, allowNull: false },

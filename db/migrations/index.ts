@@ -7,6 +7,8 @@ import * as timeLimits from './0002-time-limits';
 import * as businessExpansion from './0003-business-expansion';
 import * as changeOfUse from './0004-change-of-use';
 import * as workOrders from './0005-work-orders';
+import * as calendarYears from './0006-calendar-years';
+import * as effectiveDates from './0007-effective-dates-and-repair-times';
 
 export interface Migration {
   name: string;
@@ -20,4 +22,6 @@ export const migrations: Migration[] = [
   { name: '0003-business-expansion', ...businessExpansion },
   { name: '0004-change-of-use', ...changeOfUse },
   { name: '0005-work-orders', ...workOrders },
+  { name: '0006-calendar-years', ...calendarYears },
+  { name: '0007-effective-dates-and-repair-times', ...effectiveDates },
 ];

@@ -20,6 +20,36 @@ export class CalendarDay extends Model<InferAttributes<CalendarDay>, InferCreati
   declare year: number;
 }
 
+/**
+ * A year whose official holiday schedule is complete in calendar_days; a year without a row here is reckoned
+ * with its statutory holidays and its due dates are flagged as provisional (decision 0018).
+ */
+export class CalendarYear extends Model<InferAttributes<CalendarYear>, InferCreationAttributes<CalendarYear>> {
+  declare year: number;
+  /** package (seeded from the published schedules the platform ships) | administrator | migrated */
+  declare source: string;
+  /** The notice it follows, e.g. 国办发明电〔2025〕7号, or the package. */
+  declare notice: string;
+  declare enteredBy: string | null;
+}
+
+/**
+ * A due date moved after it was set (an administrator changed the calendar): the case history's old → new, why.
+ * subject task: a user task's due date (userTaskKey, step); subject case: the whole-case limit.
+ */
+export class DueDateChange extends Model<InferAttributes<DueDateChange>, InferCreationAttributes<DueDateChange>> {
+  declare id: CreationOptional<number>;
+  declare businessKey: string;
+  declare subject: string;
+  declare step: string;
+  declare userTaskKey: string | null;
+  declare oldDueAt: Date;
+  declare newDueAt: Date;
+  declare reason: string;
+  declare changedBy: string;
+  declare at: Date;
+}
+
 /** Closed pauses, stored as ISO strings. */
 export interface StoredPause {
   from: string;
@@ -65,6 +95,30 @@ export function initTimeLimitModels(sequelize: Sequelize): void {
       year: { type: DataTypes.INTEGER, allowNull: false },
     },
     { sequelize, tableName: 'calendar_days', indexes: [{ fields: ['year'] }] },
+  );
+  CalendarYear.init(
+    {
+      year: { type: DataTypes.INTEGER, primaryKey: true },
+      source: { type: DataTypes.STRING(16), allowNull: false },
+      notice: { type: DataTypes.STRING(255), allowNull: false },
+      enteredBy: { type: DataTypes.STRING(64), allowNull: true },
+    },
+    { sequelize, tableName: 'calendar_years' },
+  );
+  DueDateChange.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      businessKey: { type: DataTypes.STRING(64), allowNull: false },
+      subject: { type: DataTypes.STRING(8), allowNull: false },
+      step: { type: DataTypes.STRING(64), allowNull: false },
+      userTaskKey: { type: DataTypes.STRING(32), allowNull: true },
+      oldDueAt: { type: DataTypes.DATE(3), allowNull: false },
+      newDueAt: { type: DataTypes.DATE(3), allowNull: false },
+      reason: { type: DataTypes.TEXT, allowNull: false },
+      changedBy: { type: DataTypes.STRING(64), allowNull: false },
+      at: { type: DataTypes.DATE(3), allowNull: false },
+    },
+    { sequelize, tableName: 'due_date_changes', indexes: [{ fields: ['business_key'] }] },
   );
   CaseTimeLimit.init(
     {

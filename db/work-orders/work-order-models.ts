@@ -52,12 +52,21 @@ export class WorkOrder extends Model<InferAttributes<WorkOrder>, InferCreationAt
   declare handlingMinutes: number | null;
   /** Business time of acceptance (the app clock, which tests pin), not the row's technical createdAt. */
   declare acceptedAt: Date;
+  /** Fault repair (decision 0019): the arrival commitment, from acceptance (work-order-time-limits). */
+  declare arrivalDueAt: CreationOptional<Date | null>;
+  /** When the crew took the order (its last accept at the unit level). */
+  declare dispatchedAt: CreationOptional<Date | null>;
+  /** Arrival on site and restoration of supply as the crew recorded them (the first visit's). */
+  declare arrivedAt: CreationOptional<Date | null>;
+  /** The restoration commitment, counted from the recorded arrival. */
+  declare restorationDueAt: CreationOptional<Date | null>;
+  declare restoredAt: CreationOptional<Date | null>;
 }
 
 export class WorkOrderEvent extends Model<InferAttributes<WorkOrderEvent>, InferCreationAttributes<WorkOrderEvent>> {
   declare id: CreationOptional<number>;
   declare orderNo: string;
-  /** created | answer | dispatch-accept | dispatch-return | reply | review-pass | review-return | callback | reopen | urge | supervise | archive */
+  /** created | answer | dispatch-accept | dispatch-return | arrival | restoration | reply | review-pass | review-return | callback | reopen | urge | supervise | archive */
   declare kind: string;
   declare level: string | null;
   /** The user's login (or, for an urging order, its order number). */
@@ -118,6 +127,11 @@ export function initWorkOrderModels(sequelize: Sequelize): void {
       archivedAt: { type: DataTypes.DATE, allowNull: true },
       handlingMinutes: { type: DataTypes.INTEGER, allowNull: true },
       acceptedAt: { type: DataTypes.DATE, allowNull: false },
+      arrivalDueAt: { type: DataTypes.DATE, allowNull: true },
+      dispatchedAt: { type: DataTypes.DATE, allowNull: true },
+      arrivedAt: { type: DataTypes.DATE, allowNull: true },
+      restorationDueAt: { type: DataTypes.DATE, allowNull: true },
+      restoredAt: { type: DataTypes.DATE, allowNull: true },
     },
     {
       sequelize,

@@ -1,6 +1,6 @@
 /**
- * The high-reliability supply fee of domain.md §1.5: 20 kV 190 yuan/kVA (overhead), 128 when the customer builds
- * the external works, cable lines 1.5× overhead, nothing without electrical interconnection of the circuits.
+ * The high-reliability supply fee of docs/business-rules.md §1.5: 20 kV 190 yuan/kVA (overhead), 128 when the customer
+ * builds the external works, cable lines 1.5× overhead, nothing without electrical interconnection of the circuits.
  */
 import { evaluateDecision } from './evaluation/drg-evaluator';
 import { loadFixture } from './fixtures/load-fixture';

@@ -9,23 +9,52 @@ export interface ParsedBpmn {
   problems: ModelProblem[];
   /** `elementId.property` of every reference that points at an id that does not exist. */
   unresolvedReferences: Set<string>;
+  /**
+   * What could not be read in the diagram interchange (bpmndi: shapes, edges, labels). It is drawing data only:
+   * Zeebe deploys such a model and ignores the broken shape, so these are warnings, never problems.
+   */
+  diagramWarnings: string[];
 }
 
 export async function parseBpmnXml(xml: string): Promise<ParsedBpmn> {
   const moddle = BpmnModdle({ zeebe: zeebeModdle });
   const unresolvedReferences = new Set<string>();
+  const diagramWarnings: string[] = [];
   try {
     const { rootElement, warnings } = await moddle.fromXML(xml);
-    const problems = warnings.map((warning) => toProblem(warning, unresolvedReferences));
+    const problems: ModelProblem[] = [];
+    for (const warning of warnings) {
+      if (isAboutDiagram(warning)) diagramWarnings.push(describeDiagramWarning(warning));
+      else problems.push(toProblem(warning, unresolvedReferences));
+    }
     if (!isModdleElement(rootElement) || rootElement.$type !== 'bpmn:Definitions') {
       problems.push({ message: 'the file is not a BPMN document (no bpmn:definitions root element)' });
-      return { problems, unresolvedReferences };
+      return { problems, unresolvedReferences, diagramWarnings };
     }
-    return { definitions: rootElement, problems, unresolvedReferences };
+    return { definitions: rootElement, problems, unresolvedReferences, diagramWarnings };
   } catch (error) {
     const reason = error instanceof Error ? describeParseError(error.message) : String(error);
-    return { problems: [{ message: `the file is not valid BPMN XML: ${reason}` }], unresolvedReferences };
+    return {
+      problems: [{ message: `the file is not valid BPMN XML: ${reason}` }],
+      unresolvedReferences,
+      diagramWarnings,
+    };
   }
+}
+
+/** The diagram interchange packages: bpmndi (shapes, edges, planes, labels) and the DD packages dc and di. */
+const DIAGRAM_TYPE = /^(bpmndi|dc|di):/;
+
+function isAboutDiagram(warning: ParseWarning): boolean {
+  return DIAGRAM_TYPE.test(warning.element?.$type ?? '');
+}
+
+function describeDiagramWarning(warning: ParseWarning): string {
+  const element = warning.element?.id ?? warning.element?.$type ?? 'a diagram element';
+  if (warning.message.startsWith('unresolved reference')) {
+    return `the diagram element '${element}' refers to '${String(warning.value)}', which does not exist; it is not drawn`;
+  }
+  return `the diagram element '${element}' could not be read: ${firstLine(warning.message)}`;
 }
 
 function toProblem(warning: ParseWarning, unresolved: Set<string>): ModelProblem {

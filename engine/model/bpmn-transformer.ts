@@ -10,13 +10,19 @@ import { transformProcess } from './transform/process-transformer';
 import { validateProcess } from './validation/process-validator';
 import type { ValidationOptions } from './validation/validation-rule';
 
+export interface TransformOptions extends ValidationOptions {
+  /** Told what in the diagram interchange could not be read (drawing data: it never rejects the model). */
+  onDiagramWarning?(message: string): void;
+}
+
 /** `options.supported`: what the engine can run (default SUPPORTED; see supported-elements.ts `withEnabled`). */
 export async function transformBpmn(
   resourceName: string,
   xml: string,
-  options: ValidationOptions = {},
+  options: TransformOptions = {},
 ): Promise<ExecutableProcess[]> {
-  const { definitions, problems, unresolvedReferences } = await parseBpmnXml(xml);
+  const { definitions, problems, unresolvedReferences, diagramWarnings } = await parseBpmnXml(xml);
+  for (const warning of diagramWarnings) options.onDiagramWarning?.(warning);
   if (!definitions) throw new ModelValidationError(resourceName, problems);
   const processes: ExecutableProcess[] = [];
   for (const source of executableProcesses(definitions, problems)) {

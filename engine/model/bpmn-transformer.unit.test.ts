@@ -194,6 +194,25 @@ describe('transformBpmn: files and processes', () => {
     ]);
   });
 
+  it('deploys a model whose diagram draws elements that do not exist, and says which shapes it ignores', async () => {
+    const warnings: string[] = [];
+    const processes = await transformBpmn('broken-diagram.bpmn', fixture('broken-diagram.bpmn'), {
+      onDiagramWarning: (warning) => warnings.push(warning),
+    });
+    expect(processes.map((p) => p.bpmnProcessId)).toEqual(['broken-diagram']);
+    expect(warnings).toEqual([
+      "the diagram element 'deleted_di' refers to 'deletedTask', which does not exist; it is not drawn",
+      "the diagram element 'deleted_flow_di' refers to 'deletedFlow', which does not exist; it is not drawn",
+    ]);
+  });
+
+  it('still rejects a broken reference in the executable part when the diagram is broken too', async () => {
+    const xml = fixture('broken-diagram.bpmn').replace('targetRef="end"', 'targetRef="nowhere"');
+    expect(await problemsOf(xml)).toEqual([
+      problem('work_end', "its target refers to 'nowhere', which does not exist"),
+    ]);
+  });
+
   it('carries every problem in the error message', async () => {
     await expect(transformBpmn('tasks.bpmn', fixture('invalid-tasks.bpmn'))).rejects.toThrow(
       /^'tasks.bpmn': element 'noDefinition': a service task needs a job type .*; element 'emptyType'/,

@@ -1,5 +1,5 @@
 /**
- * The static timer syntaxes Zeebe accepts (semantics §7): ISO 8601 date-times, durations and repeating
+ * The static timer syntaxes Zeebe accepts (docs/zeebe-rules.md §7): ISO 8601 date-times, durations and repeating
  * intervals, and cron expressions. Used by deployment validation and reusable by the runtime.
  */
 import { CronExpressionParser } from 'cron-parser';

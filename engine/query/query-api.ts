@@ -13,23 +13,22 @@ import { incidentResource } from './search/resources/incident-resource';
 import { jobResource } from './search/resources/job-resource';
 import { messageSubscriptionResource } from './search/resources/message-subscription-resource';
 import { processDefinitionResource } from './search/resources/process-definition-resource';
-import { processInstanceResource } from './search/resources/process-instance-resource';
+import { BASE_PROCESS_INSTANCE_FIELDS, processInstanceResource } from './search/resources/process-instance-resource';
 import { userTaskResource } from './search/resources/user-task-resource';
 import { variableResource } from './search/resources/variable-resource';
 import { Where } from './search/filter-sql';
-import { getByKey, search, type ResourceSpec } from './search/search-executor';
+import { addFilter, getByKey, search, type ResourceSpec } from './search/search-executor';
 import type { SearchPage } from './search/search-request';
 
 type Item = Record<string, unknown>;
 
-/** The resources the query API searches, by their REST v2 path segment. */
+/** The resources the query API searches, by their REST v2 path segment (process definitions apart, see below). */
 export const RESOURCES = {
   'process-instances': processInstanceResource,
   'user-tasks': userTaskResource,
   incidents: incidentResource,
   variables: variableResource,
   'element-instances': elementInstanceResource,
-  'process-definitions': processDefinitionResource,
   jobs: jobResource,
   'message-subscriptions': messageSubscriptionResource,
   'decision-definitions': decisionDefinitionResource,
@@ -37,7 +36,13 @@ export const RESOURCES = {
   'decision-instances': decisionInstanceResource,
 } satisfies Record<string, ResourceSpec<Item>>;
 
-export type ResourceName = keyof typeof RESOURCES;
+export type ResourceName = keyof typeof RESOURCES | 'process-definitions';
+
+/** What the query side reads from the engine's deployed models besides what the projections need. */
+export interface QueryLookups extends ProjectionLookups {
+  /** The keys of the definitions whose none start event links a form (`hasStartForm`). */
+  startFormDefinitions?(): ReadonlySet<number>;
+}
 
 export interface ElementStatistics {
   elementId: string;
@@ -57,7 +62,7 @@ export class QueryApi {
 
   constructor(
     private readonly storage: EngineStorage,
-    private readonly lookups: ProjectionLookups,
+    private readonly lookups: QueryLookups,
   ) {}
 
   /** After the storage is open: connects and starts exporting (catching up with the log in the background). */
@@ -84,11 +89,17 @@ export class QueryApi {
   }
 
   search(resource: ResourceName, body: unknown): Promise<SearchPage<Item>> {
-    return search(this.conn, RESOURCES[resource], body);
+    return search(this.conn, this.spec(resource), body);
   }
 
   get(resource: ResourceName, key: number): Promise<Item> {
-    return getByKey(this.conn, RESOURCES[resource], key);
+    return getByKey(this.conn, this.spec(resource), key);
+  }
+
+  /** A resource's search; that of process definitions takes which have a start form from the deployed models. */
+  private spec(resource: ResourceName): ResourceSpec<Item> {
+    if (resource !== 'process-definitions') return RESOURCES[resource];
+    return processDefinitionResource(this.lookups.startFormDefinitions?.() ?? new Set());
   }
 
   async processDefinitionXml(key: number): Promise<string> {
@@ -176,22 +187,7 @@ export class QueryApi {
   /** Counts per element of one instance (not of the instances it called), from its element instances. */
   async instanceElementStatistics(processInstanceKey: number): Promise<ElementStatistics[]> {
     await this.get('process-instances', processInstanceKey);
-    const rows = await this.conn.all(
-      "SELECT element_id, SUM(CASE WHEN state = 'ACTIVE' THEN 1 ELSE 0 END) AS active, " +
-        "SUM(CASE WHEN state = 'COMPLETED' THEN 1 ELSE 0 END) AS completed, " +
-        "SUM(CASE WHEN state = 'TERMINATED' THEN 1 ELSE 0 END) AS canceled, " +
-        "SUM(CASE WHEN state = 'ACTIVE' AND incident_key <> -1 THEN 1 ELSE 0 END) AS incidents " +
-        "FROM engine_q_element_instances WHERE process_instance_key = ? AND type <> 'PROCESS' " +
-        'GROUP BY element_id ORDER BY element_id',
-      [processInstanceKey],
-    );
-    return rows.map((r) => ({
-      elementId: String(r.element_id),
-      active: Number(r.active),
-      completed: Number(r.completed),
-      canceled: Number(r.canceled),
-      incidents: Number(r.incidents),
-    }));
+    return this.countElementInstances('e.process_instance_key = ?', [processInstanceKey]);
   }
 
   /** Variables visible to a user task: those of its element instance and of the scopes around it, up to the process. */
@@ -235,23 +231,46 @@ export class QueryApi {
     return String(rows[0].tree_path) || treePathOf(undefined, processInstanceKey);
   }
 
-  /** Counts per element of one definition, from counters the exporter keeps (no scan of the element instances). */
-  async elementStatistics(processDefinitionKey: number): Promise<ElementStatistics[]> {
+  /**
+   * Counts per element of one definition. Without a filter, from counters the exporter keeps (no scan); with one
+   * (Camunda's ProcessDefinitionStatisticsFilter: process-instance fields and `$or`), from the element instances
+   * of the definition's instances that match it.
+   */
+  async elementStatistics(
+    processDefinitionKey: number,
+    filter: Record<string, unknown> = {},
+  ): Promise<ElementStatistics[]> {
     await this.get('process-definitions', processDefinitionKey);
-    const rows = await this.conn.all(
-      'SELECT element_id, active, completed, canceled, incidents FROM engine_q_element_statistics ' +
-        'WHERE process_definition_key = ? ORDER BY element_id',
-      [processDefinitionKey],
+    if (!Object.keys(filter).length) {
+      const rows = await this.conn.all(
+        'SELECT element_id, active, completed, canceled, incidents FROM engine_q_element_statistics ' +
+          'WHERE process_definition_key = ? ORDER BY element_id',
+        [processDefinitionKey],
+      );
+      return rows.map(toElementStatistics).filter((s) => s.active || s.completed || s.canceled || s.incidents);
+    }
+    const instances = new Where();
+    instances.add('t.process_definition_key = ?', processDefinitionKey);
+    addFilter(instances, DEFINITION_STATISTICS_FILTER, filter);
+    return this.countElementInstances(
+      'e.process_definition_key = ? AND e.process_instance_key IN ' +
+        `(SELECT t.process_instance_key FROM engine_q_process_instances t${instances.sql()})`,
+      [processDefinitionKey, ...instances.params],
     );
-    return rows
-      .map((r) => ({
-        elementId: String(r.element_id),
-        active: Number(r.active),
-        completed: Number(r.completed),
-        canceled: Number(r.canceled),
-        incidents: Number(r.incidents),
-      }))
-      .filter((s) => s.active || s.completed || s.canceled || s.incidents);
+  }
+
+  /** Counts per element of the element instances (flow nodes) that meet the condition (on `e`). */
+  private async countElementInstances(condition: string, params: unknown[]): Promise<ElementStatistics[]> {
+    const rows = await this.conn.all(
+      "SELECT e.element_id, SUM(CASE WHEN e.state = 'ACTIVE' THEN 1 ELSE 0 END) AS active, " +
+        "SUM(CASE WHEN e.state = 'COMPLETED' THEN 1 ELSE 0 END) AS completed, " +
+        "SUM(CASE WHEN e.state = 'TERMINATED' THEN 1 ELSE 0 END) AS canceled, " +
+        "SUM(CASE WHEN e.state = 'ACTIVE' AND e.incident_key <> -1 THEN 1 ELSE 0 END) AS incidents " +
+        `FROM engine_q_element_instances e WHERE e.type <> 'PROCESS' AND ${condition} ` +
+        'GROUP BY e.element_id ORDER BY e.element_id',
+      params,
+    );
+    return rows.map(toElementStatistics);
   }
 
   /** The sequence flows an instance has taken, in the order taken. */
@@ -277,6 +296,26 @@ export class QueryApi {
     return this.db;
   }
 }
+
+/** Camunda's ProcessDefinitionStatisticsFilter: the base process-instance fields, `$or` of them too. */
+const DEFINITION_STATISTICS_FILTER = {
+  name: 'process definition statistics',
+  filters: Object.fromEntries(
+    Object.entries(processInstanceResource.filters).filter(([field]) =>
+      (BASE_PROCESS_INSTANCE_FIELDS as readonly string[]).includes(field),
+    ),
+  ),
+  filterGroups: processInstanceResource.filterGroups,
+  orFields: BASE_PROCESS_INSTANCE_FIELDS,
+};
+
+const toElementStatistics = (r: Record<string, unknown>): ElementStatistics => ({
+  elementId: String(r.element_id),
+  active: Number(r.active),
+  completed: Number(r.completed),
+  canceled: Number(r.canceled),
+  incidents: Number(r.incidents),
+});
 
 /** A resource's search narrowed by a condition of the caller's (e.g. one instance's call tree). */
 function withScope(spec: ResourceSpec<Item>, scope: (where: Where) => void): ResourceSpec<Item> {

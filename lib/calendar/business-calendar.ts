@@ -3,6 +3,11 @@
  * - WD working days: weekends rest unless listed as a make-up working day (调休上班), listed holidays rest;
  * - CD calendar days; H hours and MIN minutes, 24x7.
  *
+ * Years: a year whose official schedule is published (entered in full) counts its listed days only. A year without
+ * one is never taken as all working days: its statutory holidays (from the lunar calendar) rest as well, the days
+ * listed for it (an administrator's early entries) win over them, and its due dates are provisional
+ * (`isProvisional`), because the schedule's bridging and make-up days will move them.
+ *
  * Day conventions (WD and CD): the start day is day 0 and never counts; a limit of n days ends at 24:00 China
  * time of the n-th (working) day after the start day. A case accepted on a Friday with 1 WD is due Monday 24:00 if
  * Monday works. Fractions are exact: 0.5 WD ends at noon of the next working day; 0 WD ends at 24:00 of the start
@@ -20,6 +25,12 @@ import {
   startOfChinaDay,
   weekdayOf,
 } from './china-time';
+import { statutoryHolidays } from './statutory-holidays';
+
+/** The calendar year (China time) of an instant, or of a 'YYYY-MM-DD' day. */
+export function yearOf(at: Date | string | number): number {
+  return Number((typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : chinaDayOf(new Date(at))).slice(0, 4));
+}
 
 export const TIME_UNITS = ['WD', 'CD', 'H', 'MIN'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
@@ -37,30 +48,56 @@ export interface Pause {
   to: Date;
 }
 
+export interface CalendarYears {
+  /** Years whose official holiday schedule is complete in the listed days. */
+  published: Iterable<number>;
+  /** The rest days known for a year without a published schedule; the statutory holidays by default. */
+  fallback?: (year: number) => readonly SpecialDay[];
+}
+
 const UNIT_MS: Record<TimeUnit, number> = { WD: DAY_MS, CD: DAY_MS, H: HOUR_MS, MIN: MINUTE_MS };
 /** No schedule has a year without working days; a longer walk means a broken calendar, not a long limit. */
 const MAX_DAYS_WALKED = 20 * 366;
 
 export class BusinessCalendar {
   private readonly special: Map<string, SpecialDay['kind']>;
+  private readonly published: ReadonlySet<number>;
+  private readonly fallback: (year: number) => readonly SpecialDay[];
+  private readonly fallbackByYear = new Map<number, Map<string, SpecialDay['kind']>>();
 
-  constructor(days: readonly SpecialDay[]) {
+  constructor(days: readonly SpecialDay[], years: CalendarYears) {
     this.special = new Map(days.map((day) => [day.date, day.kind]));
+    this.published = new Set(years.published);
+    this.fallback = years.fallback ?? statutoryHolidays;
   }
 
-  /** Whether the year's special days were entered at all: a year without any counts weekends only. */
-  knowsYearOf(at: Date): boolean {
-    const year = chinaDayOf(at).slice(0, 4);
-    for (const date of this.special.keys()) if (date.startsWith(year)) return true;
-    return false;
+  /** Whether the official schedule of the year `at` falls in (China time) is published. */
+  isPublished(at: Date | string | number): boolean {
+    return this.published.has(yearOf(at));
+  }
+
+  /** A WD due date that falls in a year without a published schedule may still move. */
+  isProvisional(dueDate: Date | string | number): boolean {
+    return !this.isPublished(dueDate);
   }
 
   isWorkingDay(day: string | Date): boolean {
     const date = typeof day === 'string' ? day : chinaDayOf(day);
-    const kind = this.special.get(date);
+    const kind = this.special.get(date) ?? this.fallbackKind(date);
     if (kind) return kind === 'workday';
     const weekday = weekdayOf(date);
     return weekday !== 0 && weekday !== 6;
+  }
+
+  private fallbackKind(date: string): SpecialDay['kind'] | undefined {
+    const year = Number(date.slice(0, 4));
+    if (this.published.has(year)) return undefined;
+    let days = this.fallbackByYear.get(year);
+    if (!days) {
+      days = new Map(this.fallback(year).map((day) => [day.date, day.kind]));
+      this.fallbackByYear.set(year, days);
+    }
+    return days.get(date);
   }
 
   addWorkingDays(start: Date, days: number): Date {

@@ -2,10 +2,10 @@
  * The business calendar on the official 2026 schedule: National Day (Oct 1–7 off, Sep 20 and Oct 10 worked) and
  * Spring Festival (Feb 15–23 off, Feb 14 and Feb 28 worked), the day conventions, clock units and pauses.
  */
-import { CALENDAR_2026 } from '../../platform/seed/calendar-days';
 import { BusinessCalendar, type TimeUnit } from './business-calendar';
+import { publishedSchedule } from './published-schedules';
 
-const calendar = new BusinessCalendar(CALENDAR_2026);
+const calendar = new BusinessCalendar(publishedSchedule(2026)!, { published: [2026] });
 const china = (local: string) => new Date(`${local}+08:00`);
 const iso = (date: Date) => date.toISOString();
 
@@ -20,7 +20,8 @@ test('weekends rest, listed holidays rest, make-up days work', () => {
   expect(calendar.isWorkingDay('2026-02-23')).toBe(false); // Monday, Spring Festival
   expect(calendar.isWorkingDay(china('2026-10-09T23:59:59'))).toBe(true);
   expect(calendar.isWorkingDay(new Date('2026-10-09T16:00:00Z'))).toBe(true); // Oct 10 00:00 in China
-  expect(new BusinessCalendar([]).isWorkingDay('2026-10-01')).toBe(true);
+  // A published year counts exactly its listed days: an empty 2026 has weekends only.
+  expect(new BusinessCalendar([], { published: [2026] }).isWorkingDay('2026-10-01')).toBe(true);
 });
 
 test('n working days end at 24:00 of the n-th working day after the start day', () => {
@@ -89,14 +90,18 @@ test('bad limits are refused with a clear message', () => {
   expect(() => calendar.add(new Date(), -1, 'WD')).toThrow(/non-negative/);
   expect(() => calendar.add(new Date(), Number.NaN, 'H')).toThrow(/non-negative/);
   expect(() => calendar.add(new Date(), 1, 'WEEK' as TimeUnit)).toThrow(/unknown time unit/);
-  const noWorkingDays = new BusinessCalendar([]);
+  const noWorkingDays = new BusinessCalendar([], { published: [] });
   Object.defineProperty(noWorkingDays, 'isWorkingDay', { value: () => false });
   expect(() => noWorkingDays.add(new Date(), 1, 'WD')).toThrow(/no working days/);
 });
 
-test('knows whether a year was entered at all', () => {
-  const calendar = new BusinessCalendar([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }]);
-  expect(calendar.knowsYearOf(new Date('2026-12-31T15:59:59Z'))).toBe(true);
+test('whether a year is published follows China time at the turn of the year', () => {
+  const calendar = new BusinessCalendar([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }], {
+    published: [2026],
+  });
+  expect(calendar.isPublished(new Date('2026-12-31T15:59:59Z'))).toBe(true);
   // 1 January 2027 00:00 in China time is still 31 December in UTC
-  expect(calendar.knowsYearOf(new Date('2026-12-31T16:00:00Z'))).toBe(false);
+  expect(calendar.isPublished(new Date('2026-12-31T16:00:00Z'))).toBe(false);
+  expect(calendar.isProvisional('2027-01-01')).toBe(true);
+  expect(calendar.isPublished('2026-01-01')).toBe(true);
 });

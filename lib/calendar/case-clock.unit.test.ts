@@ -1,9 +1,9 @@
 /** The whole-case clock: idempotent actions and the status the API reports. */
-import { CALENDAR_2026 } from '../../platform/seed/calendar-days';
 import { BusinessCalendar } from './business-calendar';
 import { applyClockAction, clockStatus, type CaseClock } from './case-clock';
+import { publishedSchedule } from './published-schedules';
 
-const calendar = new BusinessCalendar(CALENDAR_2026);
+const calendar = new BusinessCalendar(publishedSchedule(2026)!, { published: [2026] });
 const china = (local: string) => new Date(`${local}+08:00`);
 
 const started: CaseClock = {

@@ -15,15 +15,22 @@ export type CamundaClients = {
 };
 
 export function createCamundaClients(
-  config: Pick<AppConfig, 'ZEEBE_GRPC_ADDRESS' | 'ZEEBE_REST_ADDRESS'>,
+  config: Pick<
+    AppConfig,
+    | 'ZEEBE_GRPC_ADDRESS'
+    | 'ZEEBE_REST_ADDRESS'
+    | 'CAMUNDA_AUTH_STRATEGY'
+    | 'CAMUNDA_LOG_LEVEL'
+    | 'ZEEBE_CLIENT_LOG_LEVEL'
+  >,
 ): CamundaClients {
   const camunda = new Camunda8({
     ZEEBE_GRPC_ADDRESS: config.ZEEBE_GRPC_ADDRESS,
     ZEEBE_REST_ADDRESS: config.ZEEBE_REST_ADDRESS,
-    CAMUNDA_AUTH_STRATEGY: (process.env.CAMUNDA_AUTH_STRATEGY as 'NONE' | undefined) ?? 'NONE',
-    CAMUNDA_LOG_LEVEL: (process.env.CAMUNDA_LOG_LEVEL as 'error' | undefined) ?? 'error',
+    CAMUNDA_AUTH_STRATEGY: config.CAMUNDA_AUTH_STRATEGY,
+    CAMUNDA_LOG_LEVEL: config.CAMUNDA_LOG_LEVEL,
     zeebeGrpcSettings: {
-      ZEEBE_CLIENT_LOG_LEVEL: (process.env.ZEEBE_CLIENT_LOG_LEVEL as 'ERROR' | undefined) ?? 'ERROR',
+      ZEEBE_CLIENT_LOG_LEVEL: config.ZEEBE_CLIENT_LOG_LEVEL,
       ZEEBE_GRPC_CLIENT_CONNECTION_TOLERANCE_MS: 500,
     },
   });

@@ -1,37 +1,256 @@
 /**
- * The application's configuration (API, workers, database, engine addresses), read from the environment and
- * validated at start: every bad value is reported with what is expected.
+ * The platform's configuration: every environment variable the application (API, workers, seeds, database, the
+ * engine client, the start-up) reads, declared once here, and the engine's variables declared in the engine's
+ * config schema and composed in (decision 0017). `npm start` validates them all before anything starts; README's
+ * Configuration table is generated from these declarations (`npm run docs:config`) and a unit test keeps the two
+ * equal.
  */
 import { z } from 'zod';
+import {
+  ConfigError,
+  ENGINE_VARIABLES,
+  HOST_EXPECTED,
+  PORT_EXPECTED,
+  enginePortsDiffer,
+  host,
+  listOf,
+  oneOf,
+  port,
+  rawValue,
+  readVariable,
+  readVariables,
+  redact,
+  type ConfigProblem,
+  type CrossCheck,
+  type EnvVariable,
+  type Environment,
+  type ValuesOf,
+  type VariableSet,
+} from '../../engine/config-schema';
 
-const port = z.coerce.number().int().min(0).max(65535);
+export { ConfigError, type ConfigProblem } from '../../engine/config-schema';
 
-const schema = z.object({
-  APP_PORT: port.default(3000),
-  APP_HOST: z.string().min(1).default('127.0.0.1'),
-  APP_DATABASE_URL: z
-    .string()
-    .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'sqlite:<path> or mysql://user:pass@host:port/db')
-    .default('sqlite:./data/app.db'),
-  /** Signs login tokens; without it a random secret is made at start (tokens then end with the process). */
-  APP_AUTH_SECRET: z.string().min(16, 'at least 16 characters').optional(),
-  APP_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
-  ZEEBE_GRPC_ADDRESS: z.string().default('grpc://127.0.0.1:26500'),
-  ZEEBE_REST_ADDRESS: z.string().url().default('http://127.0.0.1:8080'),
-  /** How notifications leave the system: `log` writes them to the log only; `webhook` POSTs them as JSON. */
-  NOTIFY_ADAPTER: z.enum(['log', 'webhook']).default('log'),
-  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+/** A URL of one of the given schemes (with the colon, e.g. `http:`), with a host. */
+function urlOf(schemes: readonly string[]): z.ZodType<string, z.ZodTypeDef, string | undefined> {
+  return z.string().superRefine((value, context) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      context.addIssue({ code: 'custom', message: 'not a URL' });
+      return;
+    }
+    if (!schemes.includes(url.protocol))
+      context.addIssue({ code: 'custom', message: `scheme ${url.protocol} is not supported` });
+    else if (url.hostname === '') context.addIssue({ code: 'custom', message: 'no host' });
+  });
+}
+
+/** sqlite:<path> (sqlite: alone is in memory), or mysql:// / mariadb:// with a host and a database. */
+const appDatabaseUrl = z.string().superRefine((value, context) => {
+  if (value.startsWith('sqlite:')) return;
+  if (!/^(mysql|mariadb):\/\//.test(value)) {
+    context.addIssue({ code: 'custom', message: 'unsupported scheme' });
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'not a URL' });
+    return;
+  }
+  if (url.hostname === '') context.addIssue({ code: 'custom', message: 'no host' });
+  if (url.pathname.replace(/^\//, '') === '') context.addIssue({ code: 'custom', message: 'no database' });
 });
 
-export type AppConfig = z.infer<typeof schema>;
+const boolean = oneOf(['true', 'false']).transform((value) => value === 'true');
 
-export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+const hidden = (value: string): string => `<${value.length} characters, not shown>`;
+
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info'] as const;
+const NOTIFY_ADAPTERS = ['log', 'webhook'] as const;
+const PLATFORM_ENGINES = ['embedded', 'external'] as const;
+const CAMUNDA_AUTH_STRATEGIES = ['NONE', 'OAUTH', 'BASIC', 'BEARER', 'COOKIE'] as const;
+const CAMUNDA_LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'none'] as const;
+const ZEEBE_CLIENT_LOG_LEVELS = ['DEBUG', 'INFO', 'ERROR', 'NONE'] as const;
+
+/** The application's variables, in README's order. */
+export const APP_VARIABLES = {
+  APP_PORT: { expected: PORT_EXPECTED, default: '3000', meaning: 'the API port', schema: port() },
+  APP_HOST: { expected: HOST_EXPECTED, default: '127.0.0.1', meaning: 'the API listen address', schema: host() },
+  APP_DATABASE_URL: {
+    expected: 'sqlite:<path> or mysql://user:pass@host:port/db (also mariadb://)',
+    default: 'sqlite:./data/app.db',
+    meaning: "the application's database (SQLite file, or MySQL / MariaDB)",
+    schema: appDatabaseUrl,
+    show: redact,
+  },
+  APP_AUTH_SECRET: {
+    expected: 'at least 16 characters',
+    defaultText: 'random per start',
+    meaning: 'signs login tokens; set it so tokens survive a restart',
+    schema: z.string().min(16).optional(),
+    show: hidden,
+  },
+  APP_TOKEN_TTL_HOURS: {
+    expected: 'a number of hours above 0 and up to 8760, e.g. 12 or 0.5',
+    default: '12',
+    meaning: 'login token lifetime',
+    schema: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .transform(Number)
+      .pipe(z.number().positive().max(8760)),
+  },
+  APP_DEMO_DATA: {
+    expected: 'true or false',
+    default: 'true',
+    meaning: 'false leaves out demo users, customers and cases (seeded into an empty database only)',
+    schema: boolean,
+  },
+  DEMO_PASSWORD: {
+    expected: 'at least 8 characters',
+    default: 'demo1234',
+    meaning: 'the password of every demo user',
+    schema: z.string().min(8),
+    show: hidden,
+  },
+  NOTIFY_ADAPTER: {
+    expected: listOf(NOTIFY_ADAPTERS),
+    default: 'log',
+    meaning: 'how notifications leave: written to the log, or POSTed as JSON to NOTIFY_WEBHOOK_URL',
+    schema: oneOf(NOTIFY_ADAPTERS),
+  },
+  NOTIFY_WEBHOOK_URL: {
+    expected: 'an http:// or https:// URL',
+    defaultText: 'none (required when NOTIFY_ADAPTER=webhook)',
+    meaning: 'where the webhook adapter POSTs notifications',
+    schema: urlOf(['http:', 'https:']).optional(),
+  },
+  PLATFORM_ENGINE: {
+    expected: listOf(PLATFORM_ENGINES),
+    default: 'embedded',
+    meaning: 'external: do not start the embedded engine; use the one at ZEEBE_GRPC_ADDRESS and ZEEBE_REST_ADDRESS',
+    schema: oneOf(PLATFORM_ENGINES),
+  },
+  ZEEBE_GRPC_ADDRESS: {
+    expected: 'a grpc:// or grpcs:// URL with host and port',
+    default: 'grpc://127.0.0.1:26500',
+    meaning: "where the application finds the engine's gRPC gateway",
+    schema: urlOf(['grpc:', 'grpcs:']),
+  },
+  ZEEBE_REST_ADDRESS: {
+    expected: 'an http:// or https:// URL',
+    default: 'http://127.0.0.1:8080',
+    meaning: "where the application finds the engine's REST API",
+    schema: urlOf(['http:', 'https:']),
+  },
+  CAMUNDA_AUTH_STRATEGY: {
+    expected: listOf(CAMUNDA_AUTH_STRATEGIES),
+    default: 'NONE',
+    meaning:
+      "how @camunda8/sdk authenticates (a cluster's other settings, e.g. ZEEBE_CLIENT_ID, go to the SDK as they are)",
+    schema: oneOf(CAMUNDA_AUTH_STRATEGIES),
+  },
+  CAMUNDA_LOG_LEVEL: {
+    expected: listOf(CAMUNDA_LOG_LEVELS),
+    default: 'error',
+    meaning: "@camunda8/sdk's own log level",
+    schema: oneOf(CAMUNDA_LOG_LEVELS),
+  },
+  ZEEBE_CLIENT_LOG_LEVEL: {
+    expected: listOf(ZEEBE_CLIENT_LOG_LEVELS),
+    default: 'ERROR',
+    meaning: "@camunda8/sdk's gRPC client and job worker log level",
+    schema: oneOf(ZEEBE_CLIENT_LOG_LEVELS),
+  },
+  LOG_LEVEL: {
+    expected: listOf(LOG_LEVELS),
+    default: 'info',
+    meaning: "the application's log level",
+    schema: oneOf(LOG_LEVELS, { caseless: true }),
+  },
+} satisfies VariableSet;
+
+type AppVariables = typeof APP_VARIABLES;
+export type AppConfig = ValuesOf<AppVariables>;
+
+const webhookNeedsUrl: CrossCheck<AppVariables> = (values, env) =>
+  values.NOTIFY_ADAPTER === 'webhook' && rawValue(env, 'NOTIFY_WEBHOOK_URL') === undefined
+    ? [
+        {
+          variable: 'NOTIFY_WEBHOOK_URL',
+          value: '',
+          expected: 'an http:// or https:// URL when NOTIFY_ADAPTER=webhook',
+        },
+      ]
+    : [];
+
+/**
+ * Under `npm start` the embedded engine listens on the ports of the ZEEBE_* addresses unless ENGINE_*_PORT say
+ * otherwise: the engine's declarations with the defaults as the platform applies them.
+ */
+const EMBEDDED_ENGINE_VARIABLES: Record<keyof typeof ENGINE_VARIABLES, EnvVariable> = {
+  ...ENGINE_VARIABLES,
+  ENGINE_GRPC_PORT: {
+    ...ENGINE_VARIABLES.ENGINE_GRPC_PORT,
+    default: undefined,
+    defaultText: 'the port of ZEEBE_GRPC_ADDRESS (26500 when the engine runs alone)',
+  },
+  ENGINE_REST_PORT: {
+    ...ENGINE_VARIABLES.ENGINE_REST_PORT,
+    default: undefined,
+    defaultText: 'the port of ZEEBE_REST_ADDRESS (8080 when the engine runs alone)',
+  },
+};
+
+/** Every variable the platform reads, the application's and the embedded engine's: README's table. */
+export const PLATFORM_VARIABLES: VariableSet = { ...APP_VARIABLES, ...EMBEDDED_ENGINE_VARIABLES };
+
+/** The application's configuration; throws a ConfigError listing every problem. */
+export function readAppConfig(env: Environment = process.env): AppConfig {
+  const { values, problems } = readVariables(APP_VARIABLES, env, [webhookNeedsUrl]);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return values;
+}
+
+/** One of the application's variables, or its default when unset or bad (start-up has reported a bad one). */
+export function appVariable<K extends keyof AppVariables>(name: K, env: Environment = process.env): AppConfig[K] {
+  const variable = APP_VARIABLES[name] as EnvVariable<AppConfig[K]>;
+  const read = readVariable(name, variable, env);
+  return 'value' in read ? read.value : variable.schema.parse(variable.default);
+}
+
+export interface PlatformConfig {
+  app: AppConfig;
+  /** The environment for the embedded engine's process (ports derived from the addresses); none when external. */
+  engineEnv?: Record<string, string | undefined>;
+}
+
+/** The port of a grpc(s):// or http(s):// address, or the given one when the address names none. */
+function portOf(address: string, fallback: string): string {
+  return new URL(address.replace(/^grpcs?:/, 'http:')).port || fallback;
+}
+
+/**
+ * What `npm start` reads: the application's variables and, unless PLATFORM_ENGINE=external, the embedded
+ * engine's, checked together so that one ConfigError lists every problem.
+ */
+export function readPlatformConfig(env: Environment = process.env): PlatformConfig {
+  const app = readVariables(APP_VARIABLES, env, [webhookNeedsUrl]);
+  const problems: ConfigProblem[] = [...app.problems];
+  let engineEnv: Record<string, string | undefined> | undefined;
+  if (app.values.PLATFORM_ENGINE !== 'external') {
+    engineEnv = { ...env };
+    const grpcAddress = app.values.ZEEBE_GRPC_ADDRESS ?? APP_VARIABLES.ZEEBE_GRPC_ADDRESS.default;
+    const restAddress = app.values.ZEEBE_REST_ADDRESS ?? APP_VARIABLES.ZEEBE_REST_ADDRESS.default;
+    if (rawValue(env, 'ENGINE_GRPC_PORT') === undefined)
+      engineEnv.ENGINE_GRPC_PORT = portOf(grpcAddress, ENGINE_VARIABLES.ENGINE_GRPC_PORT.default);
+    if (rawValue(env, 'ENGINE_REST_PORT') === undefined)
+      engineEnv.ENGINE_REST_PORT = portOf(restAddress, ENGINE_VARIABLES.ENGINE_REST_PORT.default);
+    problems.push(...readVariables(ENGINE_VARIABLES, engineEnv, [enginePortsDiffer]).problems);
   }
-  if (result.data.NOTIFY_ADAPTER === 'webhook' && !result.data.NOTIFY_WEBHOOK_URL)
-    throw new Error('invalid configuration:\n  NOTIFY_WEBHOOK_URL: required when NOTIFY_ADAPTER=webhook');
-  return result.data;
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { app: app.values, engineEnv };
 }

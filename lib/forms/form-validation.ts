@@ -1,14 +1,27 @@
 /**
  * Checks submitted task data against the task's Camunda form (form-js schema) on the server, as the form would in
- * a browser: required fields, lengths, number ranges, patterns and the options of selects. Fields the form hides
- * (FEEL `conditional.hide`), read-only fields and display-only components are not checked.
+ * a browser: required fields, lengths, number ranges, patterns, the options of selects and that a datetime field
+ * holds a real date (or date and time). Fields the form hides (FEEL `conditional.hide`), read-only fields and
+ * display-only components are not checked.
+ *
+ * form-js has no rule for "not in the future" or "not before another field", so forms say it with custom
+ * properties (the modeler's "Custom properties" group, stored as `properties`; form-js ignores them in the
+ * browser): `notInFuture: "true"` and `notBefore: "<variable>"` (a date or instant the value may not precede).
  */
 import { evaluate } from 'feelin';
+import { chinaDayOf, isDayString } from '../calendar';
 
 export interface FormComponent {
   type: string;
   key?: string;
   label?: string;
+  /** datetime fields show these instead of `label`. */
+  dateLabel?: string;
+  timeLabel?: string;
+  /** datetime: date | time | datetime */
+  subtype?: string;
+  /** Custom properties (string values): notInFuture, notBefore — see above. */
+  properties?: Record<string, string>;
   readonly?: boolean | string;
   disabled?: boolean | string;
   conditional?: { hide?: string };
@@ -40,9 +53,46 @@ function flag(value: boolean | string | undefined, data: Record<string, unknown>
   return evaluate(expression, data).value === true;
 }
 
-function check(component: FormComponent, value: unknown): string | undefined {
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * A form value as a point in time: a day ('YYYY-MM-DD', compared as a China day) or an instant (ISO date and
+ * time; without an offset it is China time, as form-js's "no timezone" format sends it). Undefined if neither.
+ */
+export function formTime(value: unknown): { day: string; at?: number } | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (isDayString(value)) return { day: value };
+  const match = DATE_TIME.exec(value);
+  if (!match || !isDayString(match[1])) return undefined;
+  const at = Date.parse(match[4] ? value : `${value}+08:00`);
+  return Number.isNaN(at) ? undefined : { day: chinaDayOf(at), at };
+}
+
+/** `a` earlier than `b`: by instant when both have one, else by China day. */
+const before = (a: { day: string; at?: number }, b: { day: string; at?: number }): boolean =>
+  a.at !== undefined && b.at !== undefined ? a.at < b.at : a.day < b.day;
+
+function checkDateTime(component: FormComponent, value: unknown, data: Record<string, unknown>, now: Date) {
+  const subtype = component.subtype ?? 'date';
+  if (subtype === 'time') return undefined;
+  const time = formTime(value);
+  if (!time || (subtype === 'date') !== (time.at === undefined))
+    return subtype === 'date'
+      ? '应为日期 (YYYY-MM-DD) / must be a date (YYYY-MM-DD)'
+      : '应为日期时间 (YYYY-MM-DDTHH:mm) / must be a date and time (YYYY-MM-DDTHH:mm)';
+  const properties = component.properties ?? {};
+  if (properties.notInFuture === 'true' && before({ day: chinaDayOf(now), at: +now }, time))
+    return '不能晚于当前时间 / must not be in the future';
+  const earliest = properties.notBefore ? formTime(data[properties.notBefore]) : undefined;
+  if (earliest && before(time, earliest))
+    return `不能早于 ${properties.notBefore} (${String(data[properties.notBefore!])}) / must not be before ${properties.notBefore}`;
+  return undefined;
+}
+
+function check(component: FormComponent, value: unknown, data: Record<string, unknown>, now: Date): string | undefined {
   const rules = component.validate ?? {};
   if (isEmpty(value)) return rules.required ? '必填 / required' : undefined;
+  if (component.type === 'datetime') return checkDateTime(component, value, data, now);
   if (component.type === 'number') {
     const number = typeof value === 'number' ? value : Number(value);
     if (typeof value === 'boolean' || !Number.isFinite(number)) return '应为数字 / must be a number';
@@ -62,14 +112,20 @@ function check(component: FormComponent, value: unknown): string | undefined {
   return undefined;
 }
 
-export function validateFormData(components: FormComponent[], data: Record<string, unknown>): FormViolation[] {
+/** `now` is the business clock (pinned in tests and demos): "not in the future" is judged against it. */
+export function validateFormData(
+  components: FormComponent[],
+  data: Record<string, unknown>,
+  now: Date,
+): FormViolation[] {
   const violations: FormViolation[] = [];
   for (const component of components) {
     if (flag(component.conditional?.hide, data)) continue;
-    if (component.components) violations.push(...validateFormData(component.components, data));
+    if (component.components) violations.push(...validateFormData(component.components, data, now));
     if (!component.key || flag(component.readonly, data) || flag(component.disabled, data)) continue;
-    const message = check(component, data[component.key]);
-    if (message) violations.push({ field: component.key, label: component.label ?? component.key, message });
+    const message = check(component, data[component.key], data, now);
+    const label = component.label ?? component.dateLabel ?? component.timeLabel ?? component.key;
+    if (message) violations.push({ field: component.key, label, message });
   }
   return violations;
 }

@@ -1,9 +1,22 @@
-/** One-line structured log records on stdout/stderr; LOG_LEVEL=silent|error|info (default info). */
+/**
+ * One-line structured log records on stdout/stderr, as many as LOG_LEVEL lets through. LOG_LEVEL is read at each
+ * record (tests set it after start); a bad value counts as the default, start-up has said so already.
+ */
+import { appVariable } from '../config/app-config';
+
 type Level = 'error' | 'warn' | 'info';
 const order: Record<Level | 'silent', number> = { silent: 0, error: 1, warn: 2, info: 3 };
 
+let lastRead: { raw: string | undefined; threshold: number } = { raw: undefined, threshold: order.info };
+
+function currentThreshold(): number {
+  const raw = process.env.LOG_LEVEL;
+  if (raw !== lastRead.raw) lastRead = { raw, threshold: order[appVariable('LOG_LEVEL')] };
+  return lastRead.threshold;
+}
+
 function write(level: Level, area: string, message: string, fields?: Record<string, unknown>): void {
-  const threshold = order[(process.env.LOG_LEVEL as Level | 'silent') ?? 'info'] ?? order.info;
+  const threshold = currentThreshold();
   if (order[level] > threshold) return;
   const line = `${new Date().toISOString()} ${level.toUpperCase()} [${area}] ${message}${fields ? ' ' + JSON.stringify(fields) : ''}`;
   (level === 'info' ? process.stdout : process.stderr).write(line + '\n');

@@ -1,9 +1,11 @@
 /**
- * Demo users, one or more per role, all with the password DEMO_PASSWORD (default `demo1234`): for trying the
+ * Demo users, one or more per role, all with the password DEMO_PASSWORD: for trying the
  * system and for tests, never for production (APP_DEMO_DATA=false leaves them out).
  */
 import { User } from '../../db/core/user-models';
 import { hashPassword } from '../../api/auth/password';
+import { appVariable } from '../../lib/config/app-config';
+import type { PlatformServices } from '../platform-services';
 
 export const DEMO_USERS = [
   { login: 'admin', name: '系统管理员', roles: ['admin'], groups: ['SH'] },
@@ -16,8 +18,9 @@ export const DEMO_USERS = [
   { login: 'zhoumin', name: '周敏', roles: ['manager'], groups: ['SH-PD'] },
 ];
 
-export async function seedDemoUsers(): Promise<void> {
-  const password = process.env.DEMO_PASSWORD ?? 'demo1234';
+/** `services` gives the configured DEMO_PASSWORD; tests that seed alone get the variable's value or default. */
+export async function seedDemoUsers(services?: Pick<PlatformServices, 'config'>): Promise<void> {
+  const password = services?.config.DEMO_PASSWORD ?? appVariable('DEMO_PASSWORD');
   for (const user of DEMO_USERS) {
     if (await User.findOne({ where: { login: user.login } })) continue;
     await User.create({ ...user, phone: null, passwordHash: hashPassword(password) });

@@ -1,10 +1,11 @@
 /**
- * Demo data of the 95598 work orders: one user per role of the dispatch chain (password DEMO_PASSWORD, default
- * demo1234) and a few orders created through the API's use case, so that they are real process instances.
+ * Demo data of the 95598 work orders: one user per role of the dispatch chain (password DEMO_PASSWORD) and a few
+ * orders created through the API's use case, so that they are real process instances.
  */
 import { hashPassword } from '../../api/auth/password';
 import { createWorkOrder } from '../../api/work-orders';
 import { User } from '../../db/core/user-models';
+import { appVariable } from '../../lib/config/app-config';
 import type { PlatformServices } from '../platform-services';
 
 export const WORK_ORDER_DEMO_USERS = [
@@ -18,8 +19,9 @@ export const WORK_ORDER_DEMO_USERS = [
   { login: 'tangli', name: '唐丽', roles: ['callback-agent'], groups: ['SGCC-95598'] },
 ];
 
-export async function seedWorkOrderDemoUsers(): Promise<void> {
-  const password = process.env.DEMO_PASSWORD ?? 'demo1234';
+/** `services` gives the configured DEMO_PASSWORD; tests that seed alone get the variable's value or default. */
+export async function seedWorkOrderDemoUsers(services?: Pick<PlatformServices, 'config'>): Promise<void> {
+  const password = services?.config.DEMO_PASSWORD ?? appVariable('DEMO_PASSWORD');
   for (const user of WORK_ORDER_DEMO_USERS) {
     if (await User.findOne({ where: { login: user.login } })) continue;
     await User.create({ ...user, phone: null, passwordHash: hashPassword(password) });
@@ -62,6 +64,6 @@ const DEMO_ORDERS = [
 ];
 
 export async function seedWorkOrderDemo(services: PlatformServices): Promise<void> {
-  await seedWorkOrderDemoUsers();
+  await seedWorkOrderDemoUsers(services);
   for (const order of DEMO_ORDERS) await createWorkOrder(services.camunda, order, 'liuna');
 }

@@ -69,7 +69,11 @@ test('HV single source: approval sends the scheme back, a failed inspection wait
   await customerBuilds(no, 'waiting-rectification');
   await completeCaseTask(platform, no, 'completion-inspection', 'zhaolei', INSPECTION_PASSED);
   await expectOpenTasks(platform, no, ['install-meter', 'sign-contract']);
-  await completeCaseTask(platform, no, 'sign-contract', 'zhangli', CONTRACT_SIGNED);
+  // Signed on the day the clock stands at (a signing day may not be in the future).
+  await completeCaseTask(platform, no, 'sign-contract', 'zhangli', {
+    ...CONTRACT_SIGNED,
+    contractSignedAt: '2026-09-29',
+  });
   await completeCaseTask(platform, no, 'install-meter', 'sunhao', METER_INSTALLED);
   await completeCaseTask(platform, no, 'energization', 'zhaolei', ENERGIZED);
 

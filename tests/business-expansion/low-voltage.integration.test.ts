@@ -129,7 +129,7 @@ test('a three-zero case signs its contract at application and goes straight to m
   const no = submitted.applicationNo;
   await expectOpenTasks(platform, no, ['install-meter']);
   const atMeter = await caseOf(platform, no);
-  expect(atMeter.contract).toMatchObject({ status: 'signed' });
+  expect(atMeter.contract).toMatchObject({ status: 'signed', signedOn: '2026-10-12' });
   expect(atMeter.fees).toEqual([]);
   // 10 calendar days for the whole case (Shanghai three-zero): Monday 12 October → Thursday 22 October 24:00.
   expect(atMeter.timeLimit).toMatchObject({ amount: 10, unit: 'CD', dueAt: '2026-10-22T16:00:00.000Z' });

@@ -64,11 +64,26 @@ test('a residential new connection runs survey → scheme → contract ∥ fees 
   expect(atContract.fees).toEqual([]);
   expect(atContract.contract.text).toContain('李明');
   expect(atContract.contract.text).toContain('220V');
-  await completeCaseTask(platform, no, 'sign-contract', 'zhangli', CONTRACT_SIGNED);
+  // The signing day is the one entered, a real date not after today (30 September): a later day or a non-date is
+  // refused, naming the field; the signature is recorded with the day entered, not the day of the step.
+  const [signTask] = await expectOpenTasks(platform, no, ['sign-contract']);
+  const clerk = await platform.as('zhangli');
+  for (const contractSignedAt of ['2026-10-01', '九月二十九日', '2026-09-31']) {
+    const refused = await clerk.post(`/tasks/${signTask.userTaskKey}/complete`, {
+      variables: { ...CONTRACT_SIGNED, contractSignedAt },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'contractSignedAt', label: '签订日期' })]);
+  }
+  await completeCaseTask(platform, no, 'sign-contract', 'zhangli', {
+    ...CONTRACT_SIGNED,
+    contractSignedAt: '2026-09-29',
+  });
 
   await expectOpenTasks(platform, no, ['install-meter']);
   const atMeter = await caseOf(platform, no);
   expect(atMeter.contract.status).toBe('signed');
+  expect(atMeter.contract.signedOn).toBe('2026-09-29');
   expect(atMeter.metering.meter.assetNo).toMatch(/^ZC/);
   await completeCaseTask(platform, no, 'install-meter', 'sunhao', METER_INSTALLED);
 

@@ -91,8 +91,34 @@ export const review = (variables: Record<string, unknown> = {}): Step => [
   'zhangli',
   { approved: true, ...variables },
 ];
-export const siteWork = (login: string, siteWorkDate: string): Step => ['site_work', login, { siteWorkDate }];
-export const contract = (contractSignedOn = REQUESTED): Step => ['contract', 'zhangli', { contractSignedOn }];
+/** 10:00 China time of a day: when the tests' steps of that day are done. */
+export const morningOf = (day: string): string => `${day}T02:00:00Z`;
+
+/**
+ * The clock moves on to the morning of `day` (the engine's timers due by then fire, e.g. a change taking effect).
+ */
+export const onDay =
+  (day: string): Step =>
+  (platform) =>
+    platform.pinClock(morningOf(day));
+
+/**
+ * The step done on the day it records (a site-work or signing day is never in the future). The site work waits
+ * for its task before the clock moves (a payment message not yet correlated would outlive its time to live); the
+ * contract comes after the change took effect, which may need the clock to reach the effective date first.
+ */
+const doneOn =
+  (day: string, elementId: string, login: string, variables: Record<string, unknown>, openFirst: boolean): Step =>
+  async (platform, processInstanceKey) => {
+    if (openFirst) await platform.openTask(processInstanceKey, elementId);
+    await platform.pinClock(morningOf(day));
+    await platform.completeTask(login, processInstanceKey, elementId, variables);
+  };
+
+export const siteWork = (login: string, siteWorkDate: string): Step =>
+  doneOn(siteWorkDate, 'site_work', login, { siteWorkDate }, true);
+export const contract = (contractSignedOn = REQUESTED): Step =>
+  doneOn(contractSignedOn, 'contract', 'zhangli', { contractSignedOn }, false);
 export const archive: Step = ['archive_task', 'zhangli', { documentsComplete: true }];
 
 /** Completes the case's user tasks in order, through the tasklist API. */

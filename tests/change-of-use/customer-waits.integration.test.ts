@@ -7,11 +7,13 @@ import { Account } from '../../db/core/customer-models';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
+  REQUESTED,
   TODAY,
   accountNow,
   addBill,
   archive,
   completeSteps,
+  onDay,
   contract,
   payFee,
   review,
@@ -102,13 +104,15 @@ test('meter move: the site work waits until the fee is paid in full; no fee, ove
   const done = await waitForStatus(platform, move.applicationNo, 'completed');
   expect(done.payments.map((p: any) => p.amountFen)).toEqual([40_000, 60_000]);
 
+  await platform.pinClock(TODAY);
   const other = await seedAccount();
   const noFee = await startCase(platform, {
     accountId: other.id,
     changeType: 'category-change',
     newCategory: 'commercial',
   });
-  await completeSteps(platform, noFee.processInstanceKey, [review()]);
+  // No site work: the category changes on the day asked for, and the contract follows.
+  await completeSteps(platform, noFee.processInstanceKey, [review(), onDay(REQUESTED)]);
   await platform.openTask(noFee.processInstanceKey, 'contract');
   const direct = await clerk.post(`/change-of-use/applications/${noFee.applicationNo}/payments`, {
     amountFen: 100,

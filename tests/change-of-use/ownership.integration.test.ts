@@ -23,8 +23,12 @@ import {
 
 let platform: Platform;
 
-usePlatform(async (started) => {
+usePlatform((started) => {
   platform = started;
+});
+
+// Steps move the clock to the days they record (change-of-use-kit): each test starts on TODAY again.
+beforeEach(async () => {
   await platform.pinClock(TODAY);
 });
 

@@ -24,8 +24,12 @@ import {
 
 let platform: Platform;
 
-usePlatform(async (started) => {
+usePlatform((started) => {
   platform = started;
+});
+
+// Steps move the clock to the days they record (change-of-use-kit): each test starts on TODAY again.
+beforeEach(async () => {
   await platform.pinClock(TODAY);
 });
 
@@ -143,6 +147,7 @@ test('voltage change: the new voltage after inspection, fee and contract; with m
   expect(done.feeFen).toBe(2_000_000);
   expect((await accountNow(account.id)).voltage).toBe('20kV');
 
+  await platform.pinClock(TODAY);
   const bigger = await seedAccount();
   const increase = await startCase(platform, {
     accountId: bigger.id,

@@ -1,5 +1,5 @@
 /**
- * Durability of what waits on time or on a message (zeebe-semantics §6, §7): timers and buffered messages that are
+ * Durability of what waits on time or on a message (docs/zeebe-rules.md §6, §7): timers and buffered messages that are
  * pending when the engine goes down — by a graceful stop or by kill -9 — are still there after a restart on the
  * same database, fire or correlate exactly once, and never twice.
  *

@@ -1,5 +1,5 @@
 /**
- * Call activities (zeebe-semantics §2.8, §8.1, §1.2): the called process by a static id or FEEL, variables copied
+ * Call activities (docs/zeebe-rules.md §2.8, §8.1, §1.2): the called process by a static id or FEEL, variables copied
  * into the child and back to the caller, the parent/child links on the child's records, cancellation through the
  * call tree, errors and interrupting timers crossing the call activity, a missing called process as an incident.
  */

@@ -1,8 +1,8 @@
 /**
- * DMN decisions through @camunda8/sdk's ZeebeGrpcClient: deploying .dmn resources (semantics §11), business rule
- * tasks with zeebe:calledDecision evaluating the high-reliability supply fee (domain.md §1.5), the evaluation kept
- * as a decision instance (DECISION_EVALUATION records), incidents and their resolution (§1.7, §4.2), EvaluateDecision,
- * and the job-based business rule task.
+ * DMN decisions through @camunda8/sdk's ZeebeGrpcClient: deploying .dmn resources (docs/zeebe-rules.md §11), business
+ * rule tasks with zeebe:calledDecision evaluating the high-reliability supply fee (docs/business-rules.md §1.5), the
+ * evaluation kept as a decision instance (DECISION_EVALUATION records), incidents and their resolution (§1.7, §4.2),
+ * EvaluateDecision, and the job-based business rule task.
  */
 import { status } from '@grpc/grpc-js';
 import type { Zeebe } from '@camunda8/sdk';
@@ -47,7 +47,10 @@ const requirementsOf = (reply: DeployReply): RequirementsMeta[] =>
       : [],
   );
 
-/** v1: the fee table of domain.md §1.5 (20 kV only); v2 (same resource name, changed content) adds 10 kV overhead. */
+/**
+ * v1: the fee table of docs/business-rules.md §1.5 (20 kV only); v2 (same resource name, changed content) adds 10 kV
+ * overhead.
+ */
 const feeV1 = () => ({ name: 'hr-fee.dmn', decision: fixture('hr-fee.dmn') });
 const feeV2 = () => ({ name: 'hr-fee.dmn', decision: fixture('hr-fee-v2.dmn') });
 

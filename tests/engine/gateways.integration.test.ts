@@ -1,5 +1,5 @@
 /**
- * Exclusive, parallel and inclusive gateways (zeebe-semantics §5, §13.3): which flows are taken, when joins fire,
+ * Exclusive, parallel and inclusive gateways (docs/zeebe-rules.md §5, §13.3): which flows are taken, when joins fire,
  * and the incidents a gateway raises when it has no way on.
  */
 import {

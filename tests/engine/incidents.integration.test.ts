@@ -1,5 +1,5 @@
 /**
- * Incidents (zeebe-semantics §4): raised where the instance is stuck, resolved by fixing the cause, and raised
+ * Incidents (docs/zeebe-rules.md §4): raised where the instance is stuck, resolved by fixing the cause, and raised
  * again when the retried step still fails.
  */
 import { status } from '@grpc/grpc-js';

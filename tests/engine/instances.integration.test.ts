@@ -1,5 +1,5 @@
 /**
- * Deployment versions (zeebe-semantics §11.2) and the ways to create an instance: by id and latest version, by id
+ * Deployment versions (docs/zeebe-rules.md §11.2) and the ways to create an instance: by id and latest version, by id
  * and version, by process definition key, and with start instructions.
  */
 import { callUnary, gatewayClient } from '../grpc/grpc-test-clients';

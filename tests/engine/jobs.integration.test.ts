@@ -1,5 +1,5 @@
 /**
- * The job rules (zeebe-semantics §3): activation, long polling, streaming, failure and retries, back-off, timeouts,
+ * The job rules (docs/zeebe-rules.md §3): activation, long polling, streaming, failure and retries, back-off, timeouts,
  * errors and cancellation, through the SDK against the real engine. Time-based rules pin the engine clock.
  */
 import { status } from '@grpc/grpc-js';

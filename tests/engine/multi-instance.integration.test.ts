@@ -1,5 +1,5 @@
 /**
- * Multi-instance activities (zeebe-semantics §2.9): a service task, an embedded subprocess and a call activity, run
+ * Multi-instance activities (docs/zeebe-rules.md §2.9): a service task, an embedded subprocess and a call activity, run
  * in parallel or in sequence over an input collection; loopCounter and inputElement per inner instance; the output
  * collection in item order; an empty collection; the completion condition; a non-array collection as an incident;
  * boundary events (timer, error) on the whole body.

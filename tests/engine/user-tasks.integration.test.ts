@@ -1,5 +1,5 @@
 /**
- * User tasks (zeebe-semantics §10) and form deployment (§11): zeebe:userTask assignment, candidates, schedule,
+ * User tasks (docs/zeebe-rules.md §10) and form deployment (§11): zeebe:userTask assignment, candidates, schedule,
  * priority and linked forms evaluated on activation; job-based user tasks; cancellation. Models are written inline
  * under unique ids; tasks are read from the event log (USER_TASK records) and through the REST gateway.
  */

@@ -1,5 +1,6 @@
 /**
- * Variable scopes, mappings and propagation (zeebe-semantics §2): what a worker sees, and what the process ends with.
+ * Variable scopes, mappings and propagation (docs/zeebe-rules.md §2): what a worker sees, and what the process ends
+ * with.
  */
 import { status } from '@grpc/grpc-js';
 import { callUnary, gatewayClient } from '../grpc/grpc-test-clients';

@@ -1,5 +1,5 @@
 /**
- * Errors (zeebe-semantics §8.1–§8.3, §2.6, §3.6): a job's ThrowError or an error end event is caught outward by an
+ * Errors (docs/zeebe-rules.md §8.1–§8.3, §2.6, §3.6): a job's ThrowError or an error end event is caught outward by an
  * error boundary event or error event subprocess; exact codes beat catch-alls; uncaught errors are incidents.
  */
 import { status } from '@grpc/grpc-js';

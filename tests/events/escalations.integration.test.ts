@@ -1,5 +1,5 @@
 /**
- * Escalations (zeebe-semantics §8.4): thrown by intermediate throw or end events, caught in the nearest enclosing
+ * Escalations (docs/zeebe-rules.md §8.4): thrown by intermediate throw or end events, caught in the nearest enclosing
  * scope; non-interrupting catches let both flows go on, interrupting ones end the scope; uncaught is no incident.
  */
 import {

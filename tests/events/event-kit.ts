@@ -1,5 +1,5 @@
 /**
- * Helpers of the event tests (zeebe-semantics §6–§9): small BPMN processes written inline, deployed under unique
+ * Helpers of the event tests (docs/zeebe-rules.md §6–§9): small BPMN processes written inline, deployed under unique
  * ids so that the tests of one file share an engine without seeing each other, and queries on the event log.
  */
 import type { Zeebe } from '@camunda8/sdk';

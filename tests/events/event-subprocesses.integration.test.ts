@@ -1,5 +1,5 @@
 /**
- * Event subprocesses (zeebe-semantics §1.6, §2.10): a non-interrupting one runs beside the rest and its scope waits
+ * Event subprocesses (docs/zeebe-rules.md §1.6, §2.10): a non-interrupting one runs beside the rest and its scope waits
  * for it; an interrupting one terminates the rest; both see and change the locals of their enclosing scope.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Event-based gateways (zeebe-semantics §5.4, §1.5) — the first event wins and the other subscriptions close — and
+ * Event-based gateways (docs/zeebe-rules.md §5.4, §1.5) — the first event wins and the other subscriptions close — and
  * link events (a throw link jumps to the catch link of the same name).
  */
 import {

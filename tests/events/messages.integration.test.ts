@@ -1,5 +1,5 @@
 /**
- * Messages (zeebe-semantics §6, §2.5, §2.7): subscriptions by name and correlation key, buffering with a time to
+ * Messages (docs/zeebe-rules.md §6, §2.5, §2.7): subscriptions by name and correlation key, buffering with a time to
  * live, correlation once per process id, message boundary and start events, and message throw events as jobs.
  */
 import { status } from '@grpc/grpc-js';

@@ -1,5 +1,5 @@
 /**
- * Signals (zeebe-semantics §9, §2.7): a broadcast reaches every waiting signal catch event, boundary event and
+ * Signals (docs/zeebe-rules.md §9, §2.7): a broadcast reaches every waiting signal catch event, boundary event and
  * event subprocess, and starts one instance of each process with a matching signal start event.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Timers (zeebe-semantics §7) on a pinned engine clock: moving the clock forward fires what is due, and nothing
+ * Timers (docs/zeebe-rules.md §7) on a pinned engine clock: moving the clock forward fires what is due, and nothing
  * fires early. The clock only moves forward in this file, so the tests share one timeline.
  */
 import { status } from '@grpc/grpc-js';

@@ -51,3 +51,30 @@ test('npm start brings up engine, workers and API with demo data', async () => {
     await exited;
   }
 }, 90_000);
+
+test('npm start with bad configuration lists every problem and exits 1 before starting anything', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'platform/start.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'verbose',
+      APP_DEMO_DATA: 'yes',
+      APP_PORT: '70000',
+      ZEEBE_REST_ADDRESS: 'ftp://127.0.0.1',
+      ENGINE_SQLITE_SYNCHRONOUS: 'OFF',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  expect(code).toBe(1);
+  expect(output).toContain('invalid configuration (5 problems):');
+  expect(output).toContain('APP_PORT="70000": expected a port number from 0 to 65535');
+  expect(output).toContain('APP_DEMO_DATA="yes": expected true or false');
+  expect(output).toContain('ZEEBE_REST_ADDRESS="ftp://127.0.0.1": expected an http:// or https:// URL');
+  expect(output).toContain('LOG_LEVEL="verbose": expected silent, error, warn or info');
+  expect(output).toContain('ENGINE_SQLITE_SYNCHRONOUS="OFF": expected FULL');
+  expect(output).not.toContain('engine ready');
+}, 30_000);

@@ -121,9 +121,9 @@ export async function startPlatform(): Promise<Platform> {
         throw new Error(`complete ${elementId} as ${login} failed: ${JSON.stringify(answer.body)}`);
     },
     stop: async () => {
-      appClock.reset();
       await application.stop();
       await engine.stop();
+      await appClock.reset();
     },
   };
 }

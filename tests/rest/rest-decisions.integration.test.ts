@@ -1,7 +1,7 @@
 /**
  * POST /v2/decision-definitions/evaluation through @camunda8/sdk's CamundaRestClient (and raw fetch() for the
- * problem answers): the high-reliability supply fee of domain.md §1.5 by id (latest) and by key (an older version),
- * failures as outcomes, 404 for an unknown decision.
+ * problem answers): the high-reliability supply fee of docs/business-rules.md §1.5 by id (latest) and by key (an older
+ * version), failures as outcomes, 404 for an unknown decision.
  */
 import { CamundaRestClient } from '@camunda8/sdk';
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * REST v2 user tasks (zeebe-semantics §10.6) as a black box: @camunda8/sdk's CamundaRestClient for search, get,
+ * REST v2 user tasks (docs/zeebe-rules.md §10.6) as a black box: @camunda8/sdk's CamundaRestClient for search, get,
  * assign, unassign, complete and deployments; raw fetch() for the problem details and for update (the SDK's
  * updateUserTask sends PATCH /user-tasks/{key}/update with a bare changeset, not the v2 PATCH /user-tasks/{key}).
  */

@@ -99,14 +99,15 @@ export async function dispatchDown(platform: Platform, created: Created, levels:
   for (const level of levels) await complete(platform, created, `${level}-dispatch`, accept);
 }
 
-/** Reply → review passes → callback with the given satisfaction. */
+/** Reply → review passes → callback with the given satisfaction (`handling`: more fields of the reply's form). */
 export async function replyReviewCallback(
   platform: Platform,
   created: Created,
   handlingTask: string,
   satisfaction: 'satisfied' | 'unsatisfied',
+  handling: Record<string, unknown> = {},
 ): Promise<void> {
-  await complete(platform, created, handlingTask, { reply: '已处理完毕，已告知客户' });
+  await complete(platform, created, handlingTask, { reply: '已处理完毕，已告知客户', ...handling });
   await complete(platform, created, 'review', { reviewResult: 'pass' });
   await complete(platform, created, 'callback', { satisfaction, callbackComment: '回访记录' });
 }

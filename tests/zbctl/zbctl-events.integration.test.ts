@@ -1,5 +1,5 @@
 /**
- * zbctl (the Go command-line client) as a second client for events (zeebe-semantics §6, §9): publishing messages
+ * zbctl (the Go command-line client) as a second client for events (docs/zeebe-rules.md §6, §9): publishing messages
  * with a correlation key, variables, a time to live and a message id, and broadcasting signals. Every command runs
  * as a separate zbctl process against the real engine; what the engine did is read back from its event log.
  */

@@ -1,14 +1,17 @@
 /**
  * `business-expansion.contract` (header action = draft | sign): drafts the supply contract from the template with
  * the scheme's fields and gives it a number (HT…); sign records the signature (drafting first when needed, as for
- * three-zero cases whose contract is signed at application). One contract per case.
+ * three-zero cases whose contract is signed at application). One contract per case. The signing day is the one
+ * the clerk entered on the contract form (`contractSignedAt`, checked by the form: a real date, not in the
+ * future); a three-zero case has no contract form and signs on the day of its application.
  */
 import { UniqueConstraintError } from 'sequelize';
 import { Customer } from '../../db/core/customer-models';
 import { Contract, SupplyScheme, type Application } from '../../db/business-expansion';
+import { chinaDayOf, isDayString } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import { nextNumber } from '../../lib/numbering/next-number';
-import type { WorkerDefinition } from '../worker-definition';
+import type { WorkerDefinition, WorkerJob } from '../worker-definition';
 import { ModelError, applicationOf, requireHeader, runJob } from './case-job';
 import { BILLING_METHOD_NAMES, LINE_TYPE_NAMES, renderContract } from './contract-template';
 
@@ -50,6 +53,14 @@ async function draft(application: Application): Promise<Contract> {
   }
 }
 
+function signingDay(job: WorkerJob, application: Application): string {
+  const entered = job.variables.contractSignedAt;
+  if (entered === undefined || entered === null) return chinaDayOf(application.submittedAt);
+  if (typeof entered !== 'string' || !isDayString(entered))
+    throw new ModelError(`签订日期应为日期 / contractSignedAt must be a date: ${JSON.stringify(entered)}`);
+  return entered;
+}
+
 export const contractWorker: WorkerDefinition = {
   taskType: 'business-expansion.contract',
   handle: (job) =>
@@ -61,7 +72,7 @@ export const contractWorker: WorkerDefinition = {
       const contract =
         (await Contract.findOne({ where: { applicationNo: application.applicationNo } })) ?? (await draft(application));
       if (action === 'sign' && contract.status !== 'signed')
-        await contract.update({ status: 'signed', signedAt: appClock.now() });
+        await contract.update({ status: 'signed', signedOn: signingDay(job, application), signedAt: appClock.now() });
       return job.complete({ contractNo: contract.contractNo });
     }),
 };

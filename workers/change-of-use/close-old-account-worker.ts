@@ -1,8 +1,8 @@
 /**
  * `change-of-use.close-old-account`: after a relocation to another supply point became a new connection and the
  * clerk confirmed the new one is energized (task 旧户销户), the old account is closed — only when every bill of it
- * is paid (销户: domain.md §2). Unpaid bills throw BPMN error CHANGE_OLD_ACCOUNT_UNPAID: the process tells the
- * customer and gives the task back. Written through the ledger, once per case.
+ * is paid (销户: docs/business-rules.md §2). Unpaid bills throw BPMN error CHANGE_OLD_ACCOUNT_UNPAID: the process tells
+ * the customer and gives the task back. Written through the ledger, once per case.
  */
 import { Account } from '../../db/core/customer-models';
 import { debtMessage, unpaidBills } from '../../api/change-of-use/unpaid-bills';

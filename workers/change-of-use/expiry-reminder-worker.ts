@@ -1,6 +1,6 @@
 /**
  * `change-of-use.expiry-reminder`: the timer of a temporary swap, removal or supply has run out. Tells the customer
- * and the crew; a removal past its months now needs a new connection (domain.md §2 暂拆).
+ * and the crew; a removal past its months now needs a new connection (docs/business-rules.md §2 暂拆).
  */
 import { notify } from '../../lib/notify';
 import type { WorkerDefinition } from '../worker-definition';

@@ -1,7 +1,7 @@
 /**
  * `change-of-use.fee-notice`: the customer pays for the works of a meter move, voltage change, split or merge
- * (domain.md §1.5). The amount is the one the clerk set at review (feeYuan, priced per job); it is kept on the
- * application in fen and the customer is told. A fee above zero makes the process wait for message change-fee-paid
+ * (docs/business-rules.md §1.5). The amount is the one the clerk set at review (feeYuan, priced per job); it is kept on
+ * the application in fen and the customer is told. A fee above zero makes the process wait for message change-fee-paid
  * (api/change-of-use/payment-use-case.ts) before the site work.
  */
 import { yuan } from '../../api/change-of-use/unpaid-bills';

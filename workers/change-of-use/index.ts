@@ -5,6 +5,7 @@ import { archiveWorker } from './archive-worker';
 import { closeOldAccountWorker } from './close-old-account-worker';
 import { closeRefusedNoticeWorker } from './close-refused-notice-worker';
 import { debtCheckWorker } from './debt-check-worker';
+import { effectiveDateWorker } from './effective-date-worker';
 import { expiryReminderWorker } from './expiry-reminder-worker';
 import { feeNoticeWorker } from './fee-notice-worker';
 import { newContractWorker } from './new-contract-worker';
@@ -12,6 +13,7 @@ import { startNewConnectionWorker } from './start-new-connection-worker';
 
 export const changeOfUseWorkers: WorkerDefinition[] = [
   debtCheckWorker,
+  effectiveDateWorker,
   applyAccountChangesWorker,
   feeNoticeWorker,
   newContractWorker,

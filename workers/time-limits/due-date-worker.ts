@@ -3,33 +3,27 @@
  * date from the business calendar, as ONE variable `timeLimit` = {step, amount, unit, startedAt, dueDate, warnDate}
  * that the BPMN maps to `limit_<step>` for the user task's dueDate and its boundary timers. The warning is
  * `warnBefore` units before the due date (computed as amount − warnBefore from the start, so it follows the same
- * calendar), null when warnBefore is 0.
+ * calendar), null when warnBefore is 0. The limit counts from the step's start, or from the instant in the
+ * variable the decision names in `countFrom` (then `startedAt` is that instant). A working-day due date in a year
+ * without a published holiday schedule is reckoned with the statutory holidays, shown as provisional, and the
+ * administrators are told (schedule-reminders).
  */
 import { appClock } from '../../lib/clock/app-clock';
-import { chinaDayOf, loadBusinessCalendar, type BusinessCalendar } from '../../lib/calendar';
-import { notify } from '../../lib/notify';
-import type { WorkerContext, WorkerDefinition } from '../worker-definition';
-import { requireHeader, runJob } from '../job-input';
+import { loadBusinessCalendar } from '../../lib/calendar';
+import type { WorkerDefinition, WorkerJob } from '../worker-definition';
+import { ModelError, requireHeader, runJob } from '../job-input';
 import { evaluateStepLimit } from './limit-decision';
+import { remindIfDueInMissingYear } from './schedule-reminders';
 
-/**
- * A working-day due date in a year whose holidays were never entered counts weekends only: administrators are told
- * once per year, so that they enter the State Council's schedule (PUT /api/calendar/days/:date).
- */
-async function warnIfYearUnknown(calendar: BusinessCalendar, dueDate: Date, context: WorkerContext): Promise<void> {
-  if (calendar.knowsYearOf(dueDate)) return;
-  const year = chinaDayOf(dueDate).slice(0, 4);
-  await notify(
-    {
-      dedupKey: `calendar-year-missing:${year}`,
-      kind: 'calendar',
-      recipientType: 'role',
-      recipient: 'admin',
-      title: `${year}年节假日安排尚未录入 / the ${year} holiday schedule is not entered`,
-      body: `有工作日时限的截止日落在${year}年，该年的节假日与调休尚未录入，暂按周末计算。请录入国务院办公厅${year}年节假日安排。 / A working-day due date falls in ${year}, whose holidays and make-up working days are not entered yet; weekends only are counted until they are.`,
-    },
-    { config: context.config },
-  );
+function countStart(job: WorkerJob, countFrom: string | null): Date {
+  if (countFrom === null) return appClock.now();
+  const value = job.variables[countFrom];
+  const at = typeof value === 'string' ? new Date(value) : undefined;
+  if (!at || Number.isNaN(at.getTime()))
+    throw new ModelError(
+      `起算时刻变量 ${countFrom} 缺失或不是时间 / the limit counts from "${countFrom}", which is not an instant: ${JSON.stringify(value)}`,
+    );
+  return at;
 }
 
 export const dueDateWorker: WorkerDefinition = {
@@ -40,9 +34,9 @@ export const dueDateWorker: WorkerDefinition = {
       const decision = requireHeader(job, 'decision');
       const limit = await evaluateStepLimit(context, job, decision, step);
       const calendar = await loadBusinessCalendar();
-      const startedAt = appClock.now();
+      const startedAt = countStart(job, limit.countFrom);
       const dueDate = calendar.add(startedAt, limit.amount, limit.unit);
-      if (limit.unit === 'WD') await warnIfYearUnknown(calendar, dueDate, context);
+      if (limit.unit === 'WD') await remindIfDueInMissingYear(calendar, dueDate, context.config);
       const warnDate =
         limit.warnBefore > 0 ? calendar.add(startedAt, Math.max(limit.amount - limit.warnBefore, 0), limit.unit) : null;
       return job.complete({

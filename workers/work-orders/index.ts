@@ -5,6 +5,7 @@ import { knowledgeAnswerWorker } from './knowledge-answer-worker';
 import { linkUrgingWorker } from './link-urging-worker';
 import { recordCallbackWorker } from './record-callback-worker';
 import { recordDispatchWorker } from './record-dispatch-worker';
+import { recordRepairTimeWorker } from './record-repair-time-worker';
 import { recordReplyWorker } from './record-reply-worker';
 import { recordReviewWorker } from './record-review-worker';
 import { recordSupervisionWorker, recordUrgingWorker } from './order-message-worker';
@@ -13,6 +14,7 @@ export const workOrderWorkers: WorkerDefinition[] = [
   knowledgeAnswerWorker,
   recordDispatchWorker,
   recordReplyWorker,
+  recordRepairTimeWorker,
   recordReviewWorker,
   recordCallbackWorker,
   recordUrgingWorker,

@@ -2,7 +2,8 @@
  * `work-order.record-dispatch` (header level = national | province | city | unit): records one level's accept
  * (派单/接单) or return (退单, with its reason) in the order's history — with who did it, the user who completed
  * the level's user task `<level>-dispatch` — and where the order now waits. The reason is cleared once recorded,
- * so that a later accept of the same order does not repeat an earlier return's reason.
+ * so that a later accept of the same order does not repeat an earlier return's reason. When the crew accepts, the
+ * moment is the order's `dispatchedAt` (also a process variable: the crew's arrival may not be recorded before it).
  */
 import { Op } from 'sequelize';
 import { WorkOrderEvent, recordOrderEvent } from '../../db/work-orders';
@@ -32,12 +33,13 @@ export const recordDispatchWorker: WorkerDefinition = {
       const handled = !returned && level === 'unit';
       const expected = (await earlierRecords(orderNo, level, dedupKey)) + 1;
       const actor = await taskActor(context.camunda, job.processInstanceKey, `${level}-dispatch`, expected);
-      await recordOrderEvent(
+      const at = now();
+      const { order } = await recordOrderEvent(
         {
           orderNo,
           kind: returned ? 'dispatch-return' : 'dispatch-accept',
           dedupKey,
-          at: now(),
+          at,
           level,
           actor: actor?.login ?? null,
           actorName: actor?.name ?? null,
@@ -46,8 +48,10 @@ export const recordDispatchWorker: WorkerDefinition = {
         () => ({
           state: handled ? 'handling' : 'dispatching',
           currentLevel: handled ? null : DISPATCH_LEVELS[returned ? index - 1 : index + 1],
+          ...(handled ? { dispatchedAt: at } : {}),
         }),
       );
-      return job.complete({ dispatchReason: null });
+      if (!handled) return job.complete({ dispatchReason: null });
+      return job.complete({ dispatchReason: null, dispatchedAt: (order.dispatchedAt ?? at).toISOString() });
     }),
 };

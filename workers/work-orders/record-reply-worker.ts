@@ -1,9 +1,10 @@
 /**
  * `work-order.record-reply` (header source = agent | unit): the answer the agent gave at once, or the unit's
  * reply (回单) after handling, which goes to review. A reply within the handling limit (`limit_handle`) counts as
- * on time in the statistics.
+ * on time in the statistics; a fault repair is on time when it kept both its commitments (arrival, restoration).
  */
 import { recordOrderEvent } from '../../db/work-orders';
+import { repairCommitments } from '../../api/work-orders/repair-commitments';
 import type { WorkerDefinition } from '../worker-definition';
 import { now, objectVariable, orderNoOf, runOrderJob, textVariable } from './order-job';
 
@@ -24,7 +25,12 @@ export const recordReplyWorker: WorkerDefinition = {
           at,
           comment: reply,
         },
-        () => ({ reply, repliedAt: at, onTime, state: byAgent ? 'answered' : 'reviewing' }),
+        (order) => ({
+          reply,
+          repliedAt: at,
+          onTime: order.arrivalDueAt ? repairCommitments(order, at).onTime : onTime,
+          state: byAgent ? 'answered' : 'reviewing',
+        }),
       );
       return job.complete();
     }),

@@ -1,4 +1,4 @@
-/** Job RPC requests → EngineApi arguments, validated as zeebe-semantics §3 asks. */
+/** Job RPC requests → EngineApi arguments, validated as docs/zeebe-rules.md §3 asks. */
 import type { ActivateJobsRequest, FailJobRequest, JobStreamRequest, ThrowErrorRequest } from '../../engine-api';
 import { invalidArgument } from '../../errors';
 import type * as proto from './proto-types';

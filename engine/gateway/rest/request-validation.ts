@@ -33,6 +33,12 @@ export function optionalKey(obj: JsonObject, field: string): number | undefined 
   return value === undefined || value === null ? undefined : parseKey(value, `field '${field}'`);
 }
 
+/** An optional key where -1 (number or string) means none given, as the API's defaults for such keys say. */
+export function optionalKeyOrNone(obj: JsonObject, field: string): number | undefined {
+  const value = obj[field];
+  return value === -1 || value === '-1' ? undefined : optionalKey(obj, field);
+}
+
 export function requiredString(obj: JsonObject, field: string): string {
   const value = obj[field];
   if (typeof value !== 'string' || value.trim() === '') {

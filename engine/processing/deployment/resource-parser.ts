@@ -24,7 +24,10 @@ export async function parseResource(resource: ResourceInput): Promise<ParsedReso
     throw invalidArgument(`Expected to deploy a .bpmn, .xml, .dmn or .form resource, but '${name}' is none of these`);
   }
   try {
-    return { name, content, checksum, processes: await transformBpmn(name, content) };
+    const processes = await transformBpmn(name, content, {
+      onDiagramWarning: (warning) => console.warn(`engine: deploying '${name}': ${warning}`),
+    });
+    return { name, content, checksum, processes };
   } catch (error) {
     if (error instanceof ModelValidationError) {
       throw invalidArgument(`Expected to deploy a valid process model, but ${error.message}`);

@@ -8,7 +8,7 @@ import type { BpmnContext } from '../bpmn/bpmn-context';
 
 /**
  * The message, signal and timer start events of the latest version of each process listen; deploying a new
- * version moves them to it, deleting the latest moves them back (semantics §6.5, §7.6, §9.2).
+ * version moves them to it, deleting the latest moves them back (docs/zeebe-rules.md §6.5, §7.6, §9.2).
  */
 
 type Planned = { kind: EventSubscription['kind']; catchElementId: string; name?: string; timer?: TimerSchedule };

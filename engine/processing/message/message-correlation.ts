@@ -5,8 +5,8 @@ import type { BpmnContext } from '../bpmn/bpmn-context';
 import { subscriptionValueType } from '../bpmn/behavior/subscription-records';
 
 /**
- * Message correlation (semantics §6): a message reaches at most one subscription per BPMN process id (the oldest),
- * across instances and versions; a message start event starts an instance unless one started with the same
+ * Message correlation (docs/zeebe-rules.md §6): a message reaches at most one subscription per BPMN process id (the
+ * oldest), across instances and versions; a message start event starts an instance unless one started with the same
  * correlation key is still running.
  */
 

@@ -71,7 +71,14 @@ function flowScopeFor(
       `Expected to activate element '${elementId}', but the process has no such element that can be activated`,
     );
   }
-  if (element.flowScopeId === model.bpmnProcessId) return root;
+  if (element.flowScopeId === model.bpmnProcessId) {
+    if (ancestorKey && ancestorKey !== root.key) {
+      throw invalidArgument(
+        `Expected to activate element '${elementId}' in ancestor '${ancestorKey}', but it is not an active instance of '${model.bpmnProcessId}'`,
+      );
+    }
+    return root;
+  }
   const scopeElement = model.elements.get(element.flowScopeId!)!;
   if (scopeElement.multiInstance) {
     throw invalidArgument(

@@ -3,7 +3,7 @@ import { triggerSubscription } from '../bpmn/behavior/event-trigger-behavior';
 import type { BpmnContext } from '../bpmn/bpmn-context';
 
 /**
- * A signal reaches every subscription of its name (semantics §9): waiting catch and boundary events, event
+ * A signal reaches every subscription of its name (docs/zeebe-rules.md §9): waiting catch and boundary events, event
  * subprocesses, and the signal start events of the latest versions (one new instance each).
  */
 export function broadcastSignal(ctx: BpmnContext, name: string, variables: Variables, tenantId: string): number {

@@ -5,7 +5,9 @@ import { completeElement, elementOf } from '../bpmn/behavior/element-lifecycle';
 import { mergeResult } from '../bpmn/behavior/variable-behavior';
 import type { CommandContext, CommandProcessor } from '../command-context';
 
-/** User-task commands (semantics §10): only a CREATED task takes them; 404 unknown, 409 in the wrong state. */
+/**
+ * User-task commands (docs/zeebe-rules.md §10): only a CREATED task takes them; 404 unknown, 409 in the wrong state.
+ */
 
 function taskFor(ctx: CommandContext, key: number, action: string): UserTask {
   const task = ctx.state.userTasks.get(key);

@@ -1,4 +1,4 @@
-import { EngineError } from '../../errors';
+import { EngineError, invalidArgument } from '../../errors';
 import type { QueryDb, Row } from '../query-db';
 import { addFieldFilter, Where, type FilterSpec } from './filter-sql';
 import { encodeCursor, parseSearchRequest, unknownFields, type SearchPage } from './search-request';
@@ -26,6 +26,15 @@ export interface ResourceSpec<T> {
   filters: Record<string, FilterSpec>;
   /** sort field → column (a non-null expression) */
   sorts: Record<string, string>;
+  /**
+   * Filter fields that hold of one related row together (e.g. an element instance with this id *and* this state):
+   * their conditions, on the related table, become one condition on the resource (`condition(whereSql)`).
+   */
+  filterGroups?: Array<{ filters: Record<string, FilterSpec>; condition(whereSql: string): string }>;
+  /** The filter fields `$or` alternatives may use; without it the resource has no `$or`. */
+  orFields?: readonly string[];
+  /** A condition every row of the resource meets, whatever the filter (e.g. element instances leave out processes). */
+  rowCondition?: string;
   /** extra columns for the items, e.g. from a join: `select` and `join` */
   select?: string;
   join?: string;
@@ -36,15 +45,10 @@ export interface ResourceSpec<T> {
 /** Runs a REST v2 search: filters, keyset paging on the sort columns plus the key, a capped total count. */
 export async function search<T>(db: QueryDb, spec: ResourceSpec<T>, body: unknown): Promise<SearchPage<T>> {
   const request = parseSearchRequest(body, Object.keys(spec.sorts));
-  unknownFields(request.filter, Object.keys(spec.filters), `the ${spec.name} filter`);
   const plan = spec.plan?.(request.filter) ?? { from: `${spec.table} t` };
   const where = plan.where ?? new Where();
-  for (const [field, value] of Object.entries(request.filter)) {
-    if (value === undefined || value === null || plan.handled?.includes(field)) continue;
-    const filter = spec.filters[field];
-    if ('custom' in filter) filter.custom(value, where);
-    else addFieldFilter(where, field, filter, value);
-  }
+  if (spec.rowCondition) where.add(spec.rowCondition);
+  addFilter(where, spec, request.filter, plan.handled);
   const column = (field: string): string => plan.columns?.[field] ?? spec.sorts[field];
   const keyColumn = plan.columns?.[spec.keyField] ?? spec.keyColumn;
   const order = [
@@ -83,6 +87,57 @@ export async function search<T>(db: QueryDb, spec: ResourceSpec<T>, body: unknow
   };
 }
 
+/**
+ * Adds a search filter's conditions: each field's, ANDed; and where the resource allows it (`orFields`), `$or`: a
+ * list of filters of those fields, each ANDed within, of which one must hold ((top level) AND (any of `$or`)).
+ * `handled`: top-level fields a plan already applied.
+ */
+export function addFilter(
+  where: Where,
+  spec: Pick<ResourceSpec<unknown>, 'name' | 'filters' | 'filterGroups' | 'orFields'>,
+  filter: Record<string, unknown>,
+  handled: readonly string[] = [],
+): void {
+  const known = [...Object.keys(spec.filters), ...(spec.filterGroups ?? []).flatMap((g) => Object.keys(g.filters))];
+  unknownFields(filter, spec.orFields ? [...known, '$or'] : known, `the ${spec.name} filter`);
+  const given = (field: string): boolean =>
+    filter[field] !== undefined && filter[field] !== null && !handled.includes(field);
+  for (const [field, value] of Object.entries(filter)) {
+    if (!given(field) || field === '$or' || !(field in spec.filters)) continue;
+    const fieldFilter = spec.filters[field];
+    if ('custom' in fieldFilter) fieldFilter.custom(value, where);
+    else addFieldFilter(where, field, fieldFilter, value);
+  }
+  for (const group of spec.filterGroups ?? []) {
+    const inner = new Where();
+    for (const [field, fieldFilter] of Object.entries(group.filters)) {
+      if (!given(field)) continue;
+      if ('custom' in fieldFilter) fieldFilter.custom(filter[field], inner);
+      else addFieldFilter(inner, field, fieldFilter, filter[field]);
+    }
+    if (inner.conditions.length) where.add(group.condition(inner.sql()), ...inner.params);
+  }
+  const alternatives = filter.$or;
+  if (alternatives === undefined || alternatives === null || !spec.orFields) return;
+  if (!Array.isArray(alternatives)) throw invalidArgument("The filter '$or' must be an array of filters.");
+  const branches = alternatives.map((alternative: unknown, i) => {
+    if (typeof alternative !== 'object' || alternative === null || Array.isArray(alternative)) {
+      throw invalidArgument(`The filter '$or[${i}]' must be a JSON object.`);
+    }
+    const fields = alternative as Record<string, unknown>;
+    unknownFields(fields, spec.orFields!, `the ${spec.name} filter '$or[${i}]'`);
+    const branch = new Where();
+    addFilter(branch, { name: spec.name, filters: spec.filters, filterGroups: spec.filterGroups }, fields);
+    return branch;
+  });
+  // An empty alternative matches everything, and so does the whole $or then.
+  if (!branches.length || branches.some((b) => !b.conditions.length)) return;
+  where.add(
+    `(${branches.map((b) => `(${b.conditions.join(' AND ')})`).join(' OR ')})`,
+    ...branches.flatMap((b) => b.params),
+  );
+}
+
 /** Rows strictly after (or before) the cursor in the sort order: (a > x) OR (a = x AND b > y) OR ... */
 function addKeyset(
   where: Where,
@@ -110,7 +165,8 @@ function addKeyset(
 /** One row by key, or NOT_FOUND naming the resource. */
 export async function getByKey<T>(db: QueryDb, spec: ResourceSpec<T>, key: number): Promise<T> {
   const rows = await db.all(
-    `SELECT t.*${spec.select ? `, ${spec.select}` : ''} FROM ${spec.table} t${spec.join ? ` ${spec.join}` : ''} WHERE ${spec.keyColumn} = ?`,
+    `SELECT t.*${spec.select ? `, ${spec.select}` : ''} FROM ${spec.table} t${spec.join ? ` ${spec.join}` : ''} ` +
+      `WHERE ${spec.keyColumn} = ?${spec.rowCondition ? ` AND ${spec.rowCondition}` : ''}`,
     [key],
   );
   if (!rows.length) {

@@ -5,7 +5,7 @@ import {
   bodyObject,
   optionalArray,
   optionalBoolean,
-  optionalKey,
+  optionalKeyOrNone,
   optionalVariables,
   parseKey,
   requiredString,
@@ -32,7 +32,8 @@ export function instanceRepairController(engine: EngineApi): Router {
       processInstanceKey: parseKey(req.params.processInstanceKey, 'process instance key'),
       activate: objects(optionalArray(body, 'activateInstructions'), 'activateInstructions').map((a) => ({
         elementId: requiredString(a, 'elementId'),
-        ancestorElementInstanceKey: optionalKey(a, 'ancestorElementInstanceKey'),
+        // -1 is the API's default: no ancestor named, the element's flow scope must have one active instance.
+        ancestorElementInstanceKey: optionalKeyOrNone(a, 'ancestorElementInstanceKey'),
         variables: objects(optionalArray(a, 'variableInstructions'), 'variableInstructions').map((v) => ({
           scopeId: typeof v.scopeId === 'string' ? v.scopeId : '',
           variables: optionalVariables(v, 'variables') ?? {},

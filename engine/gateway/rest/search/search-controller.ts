@@ -2,7 +2,8 @@ import { Router, type Response } from 'express';
 import type { EngineApi } from '../../../engine-api';
 import { EngineError } from '../../../errors';
 import type { QueryApi, ResourceName } from '../../../query/query-api';
-import { bodyObject, parseKey } from '../request-validation';
+import { unknownFields } from '../../../query/search/search-request';
+import { bodyObject, optionalObject, parseKey } from '../request-validation';
 
 /** Search and get per resource: `POST /<resource>/search` and `GET /<resource>/{key}`. */
 const SEARCHES: Array<{ resource: ResourceName; keyName?: string }> = [
@@ -45,15 +46,10 @@ export function searchController(engine: EngineApi): Router {
     res.type('text/xml').send(xml);
   });
   const statistics = async (key: string, body: unknown, res: Response): Promise<void> => {
-    const filter = bodyObject(bodyObject(body).filter);
-    if (Object.keys(filter).length) {
-      throw new EngineError(
-        'UNIMPLEMENTED',
-        `Element statistics with a filter are not supported yet (got ${Object.keys(filter).join(', ')}); ask without one`,
-      );
-    }
-    const items = await query().elementStatistics(parseKey(key, 'process definition key'));
-    res.json({ items });
+    const request = bodyObject(body);
+    unknownFields(request, ['filter'], 'element statistics request');
+    const filter = optionalObject(request, 'filter') ?? {};
+    res.json({ items: await query().elementStatistics(parseKey(key, 'process definition key'), filter) });
   };
   router.get('/process-definitions/:key/statistics/element-instances', (req, res) =>
     statistics(req.params.key, undefined, res),

@@ -5,9 +5,9 @@ import { completeElement, elementOf } from './element-lifecycle';
 import { mergeLocal, propagate } from './variable-behavior';
 
 /**
- * A called process instance ended: its call activity goes on (semantics §2.8). With output mappings the child's
- * variables are the call activity's locals and only the mapped targets reach the caller; without them, all child
- * variables propagate when propagateAllChildVariables is set, none otherwise.
+ * A called process instance ended: its call activity goes on (docs/zeebe-rules.md §2.8). With output mappings the
+ * child's variables are the call activity's locals and only the mapped targets reach the caller; without them, all
+ * child variables propagate when propagateAllChildVariables is set, none otherwise.
  */
 export function returnToCaller(ctx: BpmnContext, child: ElementInstance, variables: Variables): void {
   const caller = ctx.state.elementInstances.get(child.parentElementInstanceKey!);

@@ -6,8 +6,8 @@ import { activateBoundaryEvent, activateEventSubProcess } from './event-trigger-
 import { isBody, isInnerInstance } from './multi-instance-behavior';
 
 /**
- * Errors and escalations look for their catch event from a scope outward (semantics §8): at each level the event
- * subprocesses inside it, then the boundary events attached to it; an exact code beats a catch-all.
+ * Errors and escalations look for their catch event from a scope outward (docs/zeebe-rules.md §8): at each level the
+ * event subprocesses inside it, then the boundary events attached to it; an exact code beats a catch-all.
  */
 
 export type CatchKind = 'error' | 'escalation';

@@ -3,7 +3,7 @@ import type { BpmnContext } from '../bpmn-context';
 import { activateCatch, findCatch, isInterrupting } from './catch-search-behavior';
 
 /**
- * Throws an escalation from an intermediate throw or end event (semantics §8.4). Answers 'continue' when the
+ * Throws an escalation from an intermediate throw or end event (docs/zeebe-rules.md §8.4). Answers 'continue' when the
  * thrower goes on (caught by a non-interrupting event, or not caught at all: that is no incident), 'interrupted'
  * when an interrupting catch ended the thrower's scope.
  */

@@ -8,8 +8,8 @@ import { raiseIncident } from './incident-behavior';
 import { setVariable, visibleVariables } from './variable-behavior';
 
 /**
- * Multi-instance (semantics §2.9): the activity is entered as a body (MULTI_INSTANCE_BODY) that holds the input
- * collection and the output collection, and runs one inner instance per item, all at once or one after another.
+ * Multi-instance (docs/zeebe-rules.md §2.9): the activity is entered as a body (MULTI_INSTANCE_BODY) that holds the
+ * input collection and the output collection, and runs one inner instance per item, all at once or one after another.
  * Boundary events belong to the body; the inner instances take no sequence flows, the body does.
  */
 

@@ -5,7 +5,7 @@ import type { ElementInstance, UserTask } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
 import { visibleVariables } from './variable-behavior';
 
-/** The user-task fields a model gives, evaluated on activation (semantics §10.2–10.5). */
+/** The user-task fields a model gives, evaluated on activation (docs/zeebe-rules.md §10.2–10.5). */
 export type UserTaskFields = Pick<
   UserTask,
   | 'assignee'

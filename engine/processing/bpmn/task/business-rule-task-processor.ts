@@ -11,7 +11,7 @@ import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 /**
  * A business rule task with zeebe:calledDecision evaluates the latest version of the decision with the visible
  * variables; the output is its result variable. A missing decision or a failed evaluation is an incident, and
- * resolving it evaluates again (semantics §1.7).
+ * resolving it evaluates again (docs/zeebe-rules.md §1.7).
  */
 const calledDecisionProcessor: ElementProcessor = {
   onActivate(ctx, element, instance) {

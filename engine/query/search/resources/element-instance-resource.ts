@@ -3,14 +3,17 @@ import type { ResourceSpec } from '../search-executor';
 import { compact, date, key, optionalKey, text, type Row } from './render';
 
 /**
- * Element instances (engine_q_element_instances), the process instance itself included (type PROCESS). The element
- * name is the BPMN element's `name`, else its id.
+ * Element instances (engine_q_element_instances) without the process instance itself: the table keeps a PROCESS row
+ * per instance (for the scope walk of task variables), but Camunda's element instances are the flow nodes only, so
+ * a search or a get by key never answers it (docs/decisions/0020). The element name is the BPMN element's `name`,
+ * else its id.
  */
 export const elementInstanceResource: ResourceSpec<Record<string, unknown>> = {
   name: 'element instance',
   table: 'engine_q_element_instances',
   keyField: 'elementInstanceKey',
   keyColumn: 't.element_instance_key',
+  rowCondition: "t.type <> 'PROCESS'",
   filters: {
     elementInstanceKey: { column: 't.element_instance_key', kind: 'key' },
     processInstanceKey: { column: 't.process_instance_key', kind: 'key' },

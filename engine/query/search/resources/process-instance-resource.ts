@@ -1,9 +1,40 @@
 import { booleanFilter } from '../filter-sql';
 import type { ResourceSpec } from '../search-executor';
 import { compact, date, key, optionalKey, type Row } from './render';
+import {
+  batchOperationFilter,
+  definitionFilter,
+  elementInstanceGroup,
+  errorMessageFilter,
+  incidentHashFilter,
+  retriesLeftFilter,
+} from './instance-related-filters';
 import { variablesFilter } from './variable-filter';
 
-/** Process instances (engine_q_process_instances), with the definition's name joined for the items. */
+/** The fields of Camunda's BaseProcessInstanceFilterFields (8.8): a process-instance filter without definition fields. */
+export const BASE_PROCESS_INSTANCE_FIELDS = [
+  'processInstanceKey',
+  'state',
+  'startDate',
+  'endDate',
+  'parentProcessInstanceKey',
+  'parentElementInstanceKey',
+  'hasIncident',
+  'tenantId',
+  'variables',
+  'elementId',
+  'elementInstanceState',
+  'hasElementInstanceIncident',
+  'errorMessage',
+  'hasRetriesLeft',
+  'batchOperationId',
+  'incidentErrorHashCode',
+] as const;
+
+/**
+ * Process instances (engine_q_process_instances), with the definition's name joined for the items. The filter is
+ * Camunda's ProcessInstanceFilter: the base fields, the definition's, and `$or` of both.
+ */
 export const processInstanceResource: ResourceSpec<Record<string, unknown>> = {
   name: 'process instance',
   table: 'engine_q_process_instances',
@@ -14,6 +45,8 @@ export const processInstanceResource: ResourceSpec<Record<string, unknown>> = {
     processDefinitionId: { column: 't.bpmn_process_id', kind: 'string' },
     processDefinitionKey: { column: 't.process_definition_key', kind: 'key' },
     processDefinitionVersion: { column: 't.version', kind: 'int' },
+    processDefinitionName: definitionFilter('processDefinitionName', 'COALESCE(pd.name, pd.bpmn_process_id)'),
+    processDefinitionVersionTag: definitionFilter('processDefinitionVersionTag', 'pd.version_tag'),
     state: { column: 't.state', kind: 'string' },
     startDate: { column: 't.start_date', kind: 'date' },
     endDate: { column: 't.end_date', kind: 'date' },
@@ -22,14 +55,20 @@ export const processInstanceResource: ResourceSpec<Record<string, unknown>> = {
     hasIncident: booleanFilter('hasIncident', 't.incident_count > 0', 't.incident_count = 0'),
     tenantId: { column: 't.tenant_id', kind: 'string' },
     variables: variablesFilter('variables', 't.process_instance_key', 'process_instance_key'),
-    elementId: {
-      custom: (value, where) =>
-        where.add(
-          't.process_instance_key IN (SELECT e.process_instance_key FROM engine_q_element_instances e WHERE e.element_id = ?)',
-          String(value),
-        ),
-    },
+    errorMessage: errorMessageFilter,
+    hasRetriesLeft: retriesLeftFilter,
+    batchOperationId: batchOperationFilter,
+    incidentErrorHashCode: incidentHashFilter,
   },
+  filterGroups: [elementInstanceGroup],
+  orFields: [
+    ...BASE_PROCESS_INSTANCE_FIELDS,
+    'processDefinitionId',
+    'processDefinitionKey',
+    'processDefinitionVersion',
+    'processDefinitionName',
+    'processDefinitionVersionTag',
+  ],
   sorts: {
     processInstanceKey: 't.process_instance_key',
     processDefinitionId: 't.bpmn_process_id',

@@ -1,0 +1,227 @@
+/**
+ * Environment variables declared once: how each is read and checked, its default and what it means. The engine's
+ * own variables are declared here; the platform composes them with its own (lib/config/app-config.ts), validates
+ * the lot at `npm start` and generates README's Configuration table from the declarations (decision 0017).
+ * This module is a leaf — zod, node:net and the database URL reader only — so that the platform may import it
+ * without importing the engine.
+ */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { parseDatabaseUrl, redact } from './storage/database-url';
+
+export { redact } from './storage/database-url';
+
+/** One environment variable. Its name is its key in a {@link VariableSet}. */
+export interface EnvVariable<T = unknown> {
+  /** What a good value looks like, e.g. "silent, error, warn or info"; said in every problem and in README. */
+  expected: string;
+  /** The value used when the variable is unset or blank, read like a set one. Absent: no fixed default. */
+  default?: string;
+  /** README's default when there is no fixed one, e.g. "random per start". */
+  defaultText?: string;
+  /** One line: what the variable does. */
+  meaning: string;
+  /** Reads the trimmed value (undefined when unset and without default). */
+  schema: z.ZodType<T, z.ZodTypeDef, string | undefined>;
+  /** How a bad value is shown in a problem, for secrets and passwords in URLs. */
+  show?: (value: string) => string;
+}
+
+export type VariableSet = Record<string, EnvVariable>;
+
+export type ValuesOf<V extends VariableSet> = { [K in keyof V]: V[K] extends EnvVariable<infer T> ? T : never };
+
+export interface ConfigProblem {
+  variable: string;
+  value: string;
+  expected: string;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * A check across variables (two ports the same, a URL required by another setting). It sees the values that are
+ * each fine; a variable with a problem of its own is missing from `values`.
+ */
+export type CrossCheck<V extends VariableSet> = (values: Partial<ValuesOf<V>>, env: Environment) => ConfigProblem[];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly problems: readonly ConfigProblem[],
+    what = 'configuration',
+  ) {
+    super(
+      `invalid ${what} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatProblem(problem: ConfigProblem): string {
+  return `  ${problem.variable}=${JSON.stringify(problem.value)}: expected ${problem.expected}`;
+}
+
+/** The trimmed value, or undefined when unset or blank (blank means "use the default"). */
+export function rawValue(env: Environment, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Reads one variable: its value, or the problem with it. */
+export function readVariable<T>(
+  name: string,
+  variable: EnvVariable<T>,
+  env: Environment,
+): { value: T } | { problem: ConfigProblem } {
+  const result = variable.schema.safeParse(rawValue(env, name) ?? variable.default);
+  if (result.success) return { value: result.data };
+  // Refinements that know why a value is wrong say so; the rest is said by `expected`.
+  const reasons = result.error.issues.filter((issue) => issue.code === 'custom').map((issue) => issue.message);
+  const shown = env[name] ?? '';
+  return {
+    problem: {
+      variable: name,
+      value: variable.show ? variable.show(shown) : shown,
+      expected: variable.expected + (reasons.length > 0 ? ` (${reasons.join('; ')})` : ''),
+    },
+  };
+}
+
+/** Reads every variable of the set and runs the cross checks; all problems are collected, none thrown. */
+export function readVariables<V extends VariableSet>(
+  variables: V,
+  env: Environment,
+  checks: readonly CrossCheck<V>[] = [],
+): { values: ValuesOf<V>; problems: ConfigProblem[] } {
+  const values: Record<string, unknown> = {};
+  const problems: ConfigProblem[] = [];
+  for (const [name, variable] of Object.entries(variables)) {
+    const read = readVariable(name, variable, env);
+    if ('value' in read) values[name] = read.value;
+    else problems.push(read.problem);
+  }
+  for (const check of checks) problems.push(...check(values as Partial<ValuesOf<V>>, env));
+  return { values: values as ValuesOf<V>, problems };
+}
+
+// Building blocks for declarations.
+
+const integerText = /^\d+$/;
+
+export const integerIn = (min: number, max: number): z.ZodType<number, z.ZodTypeDef, string | undefined> =>
+  z.string().regex(integerText).transform(Number).pipe(z.number().int().min(min).max(max));
+
+export const port = (): z.ZodType<number, z.ZodTypeDef, string | undefined> => integerIn(0, 65535);
+
+export const PORT_EXPECTED = 'a port number from 0 to 65535 (0 picks a free port)';
+
+/** One of the given words; `caseless` accepts any letter case and gives the word as declared. */
+export function oneOf<const W extends readonly [string, ...string[]]>(
+  words: W,
+  options: { caseless?: boolean } = {},
+): z.ZodType<W[number], z.ZodTypeDef, string | undefined> {
+  return z
+    .string()
+    .transform((value) =>
+      options.caseless ? (words.find((w) => w.toLowerCase() === value.toLowerCase()) ?? value) : value,
+    )
+    .pipe(z.enum(words as unknown as [W[number], ...W[number][]]));
+}
+
+/** "a, b or c" */
+export const listOf = (words: readonly string[]): string =>
+  words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+
+export function isHost(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  // A DNS name (RFC 1123 labels), e.g. localhost or engine.internal.
+  return (
+    host.length <= 253 && host.split('.').every((label) => /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(label))
+  );
+}
+
+export const host = (): z.ZodType<string, z.ZodTypeDef, string | undefined> => z.string().refine(isHost);
+
+export const HOST_EXPECTED =
+  'an IP address or host name to listen on (127.0.0.1 for this machine only, 0.0.0.0 for all)';
+
+// The engine's variables (engine/main.ts). Defaults are the secure ones: the engine listens on 127.0.0.1.
+
+const SQLITE_SYNCHRONOUS = ['FULL', 'NORMAL'] as const;
+
+export const ENGINE_VARIABLES = {
+  ENGINE_GRPC_PORT: {
+    expected: PORT_EXPECTED,
+    default: '26500',
+    meaning: 'the engine gRPC gateway port (Zeebe gateway API)',
+    schema: port(),
+  },
+  ENGINE_REST_PORT: {
+    expected: PORT_EXPECTED,
+    default: '8080',
+    meaning: 'the engine REST port (Camunda 8 REST API v2 under /v2)',
+    schema: port(),
+  },
+  ENGINE_HOST: {
+    expected: HOST_EXPECTED,
+    default: '127.0.0.1',
+    meaning: 'engine listen address; 0.0.0.0 exposes it (the engine has no authentication yet)',
+    schema: host(),
+  },
+  ENGINE_DATABASE_URL: {
+    expected: 'sqlite:<path>, sqlite::memory:, mysql://user:pass@host:port/db or mariadb://user:pass@host:port/db',
+    default: 'sqlite:./data/engine.db',
+    meaning: "the engine's database (SQLite file, or MySQL / MariaDB; tables prefixed engine_)",
+    schema: z.string().superRefine((url, context) => {
+      try {
+        parseDatabaseUrl(url);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+    show: redact,
+  },
+  ENGINE_SQLITE_SYNCHRONOUS: {
+    expected:
+      'FULL (every acknowledged command survives power loss) or NORMAL (faster, may lose the last commits on power loss)',
+    default: 'FULL',
+    meaning: 'SQLite only: FULL survives power loss; NORMAL survives a process crash and is faster',
+    schema: oneOf(SQLITE_SYNCHRONOUS, { caseless: true }),
+  },
+  ENGINE_MAX_QUEUED_COMMANDS: {
+    expected: 'an integer from 1 to 10000000',
+    default: '10000',
+    meaning: 'commands queued before the engine answers RESOURCE_EXHAUSTED (backpressure)',
+    schema: integerIn(1, 10_000_000),
+  },
+  ENGINE_LONG_POLL_TIMEOUT_MS: {
+    expected: 'a duration in milliseconds from 0 to 86400000',
+    default: '10000',
+    meaning: 'ActivateJobs long-poll time when a request gives none',
+    schema: integerIn(0, 24 * 3600 * 1000),
+  },
+} satisfies VariableSet;
+
+export type EngineVariables = typeof ENGINE_VARIABLES;
+
+/** gRPC and REST cannot share a port (0 picks a free one for each, so two zeros are fine). */
+export const enginePortsDiffer: CrossCheck<EngineVariables> = (values, env) => {
+  const grpc = values.ENGINE_GRPC_PORT;
+  const rest = values.ENGINE_REST_PORT;
+  if (grpc === undefined || grpc === 0 || grpc !== rest) return [];
+  const grpcSet = rawValue(env, 'ENGINE_GRPC_PORT') !== undefined;
+  return [
+    grpcSet
+      ? {
+          variable: 'ENGINE_GRPC_PORT',
+          value: env.ENGINE_GRPC_PORT ?? '',
+          expected: `a port different from ENGINE_REST_PORT (${rest})`,
+        }
+      : {
+          variable: 'ENGINE_REST_PORT',
+          value: env.ENGINE_REST_PORT ?? '',
+          expected: `a port different from ENGINE_GRPC_PORT (${grpc})`,
+        },
+  ];
+};
