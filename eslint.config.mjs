@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', '**/dist/**', 'coverage/**', 'test-artifacts/**'] },
@@ -9,6 +10,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No import cycles anywhere: a cycle makes module initialisation order matter and hides a missing seam
+    // (docs/decisions/0015).
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver': { typescript: true, node: true },
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     // Outside the engine, the engine is reached through @camunda8/sdk only; its configuration schema (a leaf
