@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
 
 /**
  * Layering (docs/decisions/0016, 0017): imports each folder must not make. A later entry of no-restricted-imports
@@ -49,6 +50,17 @@ export default tseslint.config(
       regex: '(^|/)domain/',
       message: 'lib/ is below domain/: hand it what it needs.',
     }),
+  },
+  {
+    // No import cycles anywhere: a cycle makes module initialisation order matter and hides a missing seam
+    // (docs/decisions/0015).
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver': { typescript: true, node: true },
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   { files: ['lib/**/*.test.ts'], rules: layer(noEngine) },
   {

@@ -1,6 +1,7 @@
 import type { EngineState } from '../state/engine-state';
 import { applyEvent } from '../state/appliers/applier-registry';
-import type { EngineRecord, ValueType } from './records';
+import type { AnyRecordValue, BookkeepingOf, IntentOf, RecordValueOf, ValueType } from '../records/record-values';
+import type { EngineRecord } from './records';
 
 /**
  * Processors write events here. Each event is applied to the state at once (so the rest of the batch sees it)
@@ -15,16 +16,27 @@ export class EventWriter {
     private readonly now: () => number,
   ) {}
 
-  append(
-    valueType: ValueType,
-    intent: string,
+  /** Writes an event: its value type decides which intents and which value it takes. */
+  append<V extends ValueType, I extends IntentOf<V>>(
+    valueType: V,
+    intent: I,
     key: number,
-    value: Record<string, unknown>,
-    bookkeeping?: Record<string, unknown>,
+    value: RecordValueOf<V, I>,
+    bookkeeping?: BookkeepingOf<V>,
   ): void {
-    const processInstanceKey = typeof value.processInstanceKey === 'number' ? value.processInstanceKey : null;
+    const instanceKey = (value as { processInstanceKey?: unknown }).processInstanceKey;
+    const processInstanceKey = typeof instanceKey === 'number' ? instanceKey : null;
     applyEvent(this.state, valueType, intent, key, value, bookkeeping);
-    this.records.push({ key, valueType, intent, processInstanceKey, timestamp: this.now(), value });
+    // `value` fits `valueType` and `intent` by the signature; the batch's list holds records of every type.
+    const record = {
+      key,
+      valueType,
+      intent,
+      processInstanceKey,
+      timestamp: this.now(),
+      value: value as AnyRecordValue,
+    };
+    this.records.push(record);
   }
 
   /** The events written since the last drain. */

@@ -1,43 +1,14 @@
+import type { AnyRecordValue, ValueType } from '../records/record-values';
 import type { RecordRow } from '../storage/engine-storage';
 
-/** Zeebe's record value types and intents, as far as the engine writes them. */
-export type ValueType =
-  | 'DEPLOYMENT'
-  | 'PROCESS'
-  | 'PROCESS_INSTANCE'
-  | 'PROCESS_INSTANCE_CREATION'
-  | 'JOB'
-  | 'JOB_BATCH'
-  | 'VARIABLE'
-  | 'VARIABLE_DOCUMENT'
-  | 'INCIDENT'
-  | 'RESOURCE_DELETION'
-  | 'CLOCK'
-  | 'TIMER'
-  | 'MESSAGE'
-  | 'PROCESS_MESSAGE_SUBSCRIPTION'
-  | 'MESSAGE_START_EVENT_SUBSCRIPTION'
-  | 'SIGNAL'
-  | 'SIGNAL_SUBSCRIPTION'
-  | 'ERROR'
-  | 'ESCALATION'
-  | 'PROCESS_EVENT'
-  | 'COMPENSATION_SUBSCRIPTION'
-  | 'USER_TASK'
-  | 'FORM'
-  | 'DECISION_REQUIREMENTS'
-  | 'DECISION'
-  | 'DECISION_EVALUATION'
-  | 'PROCESS_INSTANCE_MODIFICATION'
-  | 'PROCESS_INSTANCE_MIGRATION';
-
+/** A record of the batch being processed; stored as a RecordRow (its value as JSON). */
 export interface EngineRecord {
   key: number;
   valueType: ValueType;
   intent: string;
   processInstanceKey: number | null;
   timestamp: number;
-  value: Record<string, unknown>;
+  value: AnyRecordValue;
 }
 
 export function toRecordRow(position: number, record: EngineRecord): RecordRow {

@@ -4,14 +4,17 @@ import type { Variables } from '../engine-api';
 import type { EngineState } from '../state/engine-state';
 import type { EngineStorage, RecordRow } from '../storage/engine-storage';
 import { processFollowUp } from './bpmn/follow-up-processor';
+import { processorFor } from './bpmn/processor-registry';
 import type { BpmnCommand } from './bpmn/bpmn-context';
 import type { Command } from './commands';
 import type { CommandContext } from './command-context';
 import { processCommand } from './command-registry';
 import { EventWriter } from './event-writer';
 import type { ResultWaiters } from './instance/result-waiters';
+import { startInstance } from './instance/start-instance';
 import { dispatchJobs } from './job/job-dispatch';
 import type { JobWaiters } from './job/job-waiters';
+import { startFromBuffer } from './message/message-correlation';
 import { toRecordRow } from './records';
 
 interface Pending {
@@ -100,6 +103,10 @@ export class StreamProcessor {
       jobWaiters: this.jobWaiters,
       resultWaiters: this.resultWaiters,
       afterCommit: (action) => afterCommit.push(action),
+      // The lookups the behaviours reach through the context, wired here once (docs/decisions/0015).
+      processorFor,
+      startInstance: (definition, options) => startInstance(ctx, definition, options),
+      startFromBuffer: (bpmnProcessId, correlationKey) => startFromBuffer(ctx, bpmnProcessId, correlationKey),
     };
     const answers: Array<() => void> = [];
     let dispatchAll = false;

@@ -3,7 +3,7 @@ import type { EngineStorage } from '../storage/engine-storage';
 import type { RecordRow } from '../storage/engine-storage';
 import { QueryExporter } from './projection/query-exporter';
 import { treePathKeys, treePathOf } from './projection/projection-tables';
-import type { ProjectionLookups } from './projection/record-projector';
+import type { ProjectionLookups } from './projection/projection-lookups';
 import { openQueryDb, type QueryDb } from './query-db';
 import { decisionDefinitionResource } from './search/resources/decision-definition-resource';
 import { decisionInstanceDetail, decisionInstanceResource } from './search/resources/decision-instance-resource';

@@ -179,6 +179,7 @@ describe('application crash (kill -9 mid-work)', () => {
     ];
     const trickle = (async () => {
       for (let n = 0; n < TRICKLE_MAX && !killed; n++) {
+        // Pacing the load (one more order every 0.7 s until the kill), not waiting for anything.
         await new Promise((resolve) => setTimeout(resolve, 700));
         if (!killed) drivers.push(drive('order'));
       }

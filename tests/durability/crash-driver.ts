@@ -5,6 +5,7 @@
  */
 import type { ApiAnswer } from '../platform/platform-kit';
 
+/** The interval between attempts of the retry loops below (each retries until its condition or deadline). */
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class FollowingClient {

@@ -10,6 +10,7 @@ import { status } from '@grpc/grpc-js';
 import { sdkClient, unique } from '../grpc/grpc-test-clients';
 import { readRecords } from '../support/engine-records';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
+import { waitFor } from '../support/wait-for';
 import type { RecordRow } from '../../engine/storage/engine-storage';
 
 jest.setTimeout(180_000);
@@ -36,17 +37,6 @@ function twoTaskProcess(processId: string, typeA: string, typeB: string): Buffer
     <bpmn:sequenceFlow id="f3" sourceRef="B" targetRef="end" />
   </bpmn:process>
 </bpmn:definitions>`);
-}
-
-/** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 interface Activation {
@@ -92,6 +82,7 @@ class RecordingWorker {
         });
       } catch {
         if (!this.running) return;
+        // The engine is down (killed on purpose): a short back-off before the next poll.
         await new Promise((resolve) => setTimeout(resolve, 100));
         continue;
       }
@@ -200,9 +191,11 @@ describe('crash recovery (kill -9 mid-flight)', () => {
     const workerB = new RecordingWorker(before, typeB);
     await Promise.all(Array.from({ length: 300 }, () => create()));
 
-    await eventually('150 acknowledged completions of A', 60_000, async () =>
-      workerA.acknowledged.size >= 150 ? true : undefined,
-    );
+    await waitFor(() => workerA.acknowledged.size >= 150, {
+      timeout: 60_000,
+      interval: 250,
+      description: '150 acknowledged completions of A',
+    });
     const killedAt = Date.now();
     await engine.kill();
     killed = true;
@@ -232,11 +225,14 @@ describe('crash recovery (kill -9 mid-flight)', () => {
           r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_COMPLETED' && valueOf(r).elementId === processId,
       );
     try {
-      await eventually('every acknowledged instance to complete', 60_000, async () => {
-        records = await readRecords(databaseUrl);
-        const done = new Set(processCompleted(records).map((r) => String(r.processInstanceKey)));
-        return [...created].every((key) => done.has(key)) ? true : undefined;
-      }).catch((error: Error) => {
+      await waitFor(
+        async () => {
+          records = await readRecords(databaseUrl);
+          const done = new Set(processCompleted(records).map((r) => String(r.processInstanceKey)));
+          return [...created].every((key) => done.has(key));
+        },
+        { timeout: 60_000, interval: 250, description: 'every acknowledged instance to complete' },
+      ).catch((error: Error) => {
         throw new Error(`${error.message}\n${describeStuck(records, created, processId)}\n${engine?.output()}`);
       });
     } finally {

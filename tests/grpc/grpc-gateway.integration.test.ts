@@ -6,6 +6,7 @@
 import type { Zeebe } from '@camunda8/sdk';
 import { status } from '@grpc/grpc-js';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
+import { stillPendingAfter } from '../support/wait-for';
 import { callUnary, gatewayClient, healthClient, processXml, sdkClient, unique } from './grpc-test-clients';
 
 let engine: EngineProcess;
@@ -250,7 +251,8 @@ describe('ActivateJobs and StreamActivatedJobs', () => {
       timeout: 60_000,
       requestTimeout: 10_000,
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // With no job yet, the poll waits instead of answering.
+    expect(await stillPendingAfter(polling, 300)).toBe(true);
     await zbc.createProcessInstance({ bpmnProcessId: processId, variables: {} });
     await expect(polling).resolves.toHaveLength(1);
   });
@@ -301,7 +303,7 @@ describe('ActivateJobs and StreamActivatedJobs', () => {
       },
     });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Whether the stream is registered before or after the job is created, the engine pushes the job to it.
       const result = await zbc.createProcessInstanceWithResult({ bpmnProcessId: processId, variables: {} });
       expect(result.variables).toMatchObject({ streamed: true });
       expect(received).toEqual([result.processInstanceKey]);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEngineProcess } from '../support/engine-process';
+import { stillPendingAfter } from '../support/wait-for';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
 const JOB_TYPE = 'rest-accept';
@@ -181,7 +182,8 @@ describe('REST v2 gateway with CamundaRestClient', () => {
       requestTimeout: 10_000,
     });
     const startedAt = Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // With no job yet, the poll waits instead of answering.
+    expect(await stillPendingAfter(poll, 300)).toBe(true);
     await startOrder();
     const jobs = await poll;
     expect(jobs).toHaveLength(1);

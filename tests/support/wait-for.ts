@@ -39,3 +39,19 @@ export async function waitFor<T>(
     await pause(interval);
   }
 }
+
+/**
+ * Whether `promise` is still unsettled after `ms`. The one place a test waits for a fixed time: to show that
+ * something does not happen within it (a long poll that must not answer before there is a job).
+ */
+export async function stillPendingAfter(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  const settled = Symbol('settled');
+  const outcome = await Promise.race([
+    promise.then(
+      () => settled,
+      () => settled,
+    ),
+    pause(ms).then(() => undefined),
+  ]);
+  return outcome !== settled;
+}

@@ -1,10 +1,26 @@
-/** Processes, embedded subprocesses and event subprocesses: their children, flows and none start event. */
+/**
+ * Processes, embedded subprocesses and event subprocesses: their children, flows and none start event. A child is
+ * turned into an executable element by the transformer of its family; subprocesses come back here.
+ */
 import type { ExecutableElement } from '../executable-model';
 import { elementList, instanceOf, typeLabel, type ModdleElement } from '../moddle-element';
 import { createElement } from './element-factory';
-import { transformerFor } from './element-transformer-registry';
+import { EVENT_KINDS, transformEvent } from './event-transformer';
+import { GATEWAY_KINDS, transformGateway } from './gateway-transformer';
 import { transformSequenceFlow } from './sequence-flow-transformer';
+import { TASK_KINDS, transformTask } from './task-transformer';
 import type { TransformContext } from './transform-context';
+
+type ElementTransformer = (source: ModdleElement, flowScopeId: string, context: TransformContext) => ExecutableElement;
+
+/** Which transformer turns a BPMN flow node type into an executable element. */
+function transformerFor(type: string): ElementTransformer | undefined {
+  if (type in TASK_KINDS) return transformTask;
+  if (type in EVENT_KINDS) return transformEvent;
+  if (type in GATEWAY_KINDS) return transformGateway;
+  if (type === 'bpmn:SubProcess') return transformSubProcess;
+  return undefined;
+}
 
 export function transformProcessElement(source: ModdleElement, context: TransformContext): ExecutableElement {
   const element = createElement(source, 'process', undefined, context);

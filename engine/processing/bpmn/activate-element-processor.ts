@@ -1,7 +1,6 @@
 import { processInstanceValue } from './behavior/record-values';
 import { activationArrived } from './behavior/flow-behavior';
 import type { BpmnCommand, BpmnContext } from './bpmn-context';
-import { processorFor } from './processor-registry';
 import { isInnerInstanceScope, MULTI_INSTANCE_BODY, takeLoopVariables } from './behavior/multi-instance-behavior';
 import { mergeLocal } from './behavior/variable-behavior';
 import { takeCompensationThrow } from './behavior/compensation-behavior';
@@ -42,5 +41,5 @@ export function processActivateElement(
   });
   const instance = ctx.state.elementInstances.get(command.key)!;
   if (loopVariables) mergeLocal(ctx, instance.key, loopVariables);
-  processorFor(element, instance).onActivate(ctx, element, instance);
+  ctx.processorFor(element, instance).onActivate(ctx, element, instance);
 }

@@ -1,6 +1,8 @@
-import type { EngineState } from '../../state/engine-state';
-import type { EventWriter } from '../event-writer';
 import type { Variables } from '../../engine-api';
+import type { ExecutableElement } from '../../model/executable-model';
+import type { EngineState } from '../../state/engine-state';
+import type { ElementInstance, ProcessDefinition } from '../../state/entities';
+import type { EventWriter } from '../event-writer';
 
 /** Follow-up commands a processor hands back to the batch; they run before the batch commits. */
 export type BpmnCommand =
@@ -35,7 +37,50 @@ export interface BatchEffects {
   terminatedInstances: Set<number>;
 }
 
-export interface BpmnContext {
+/**
+ * The behaviour of one BPMN element kind. Each hook is entered with the instance in the matching state and may be
+ * entered again after an incident on that step is resolved, so hooks must be safe to repeat.
+ */
+export interface ElementProcessor {
+  /** The instance is ELEMENT_ACTIVATING. */
+  onActivate(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance): void;
+  /** The instance is ELEMENT_COMPLETING. `flowIds`: the outgoing flows to take, when the element chose them. */
+  onComplete(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance, flowIds?: string[]): void;
+  /** The instance is ELEMENT_TERMINATING. */
+  onTerminate(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance): void;
+  /** Containers: one of the instance's children completed or was terminated. */
+  onChildFinished?(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance): void;
+}
+
+export interface StartOptions {
+  /** Root-scope variables. */
+  variables: Variables;
+  /** Elements to start at instead of the none start event. */
+  startIds?: string[];
+  tenantId?: string;
+  /** An event start: the start event it activates and the event's variables. */
+  trigger?: { elementId: string; variables: Variables };
+  /** A call activity's child: the calling instance. */
+  parent?: { processInstanceKey: number; elementInstanceKey: number };
+  /** The new instance's key, when the caller had to know it first. */
+  key?: number;
+}
+
+/**
+ * What the behaviours and processors reach through the context instead of importing it: the processors of the
+ * other elements, starting an instance, starting one from a buffered message. The stream processor wires them
+ * once, so that nothing below it imports the processor registry (docs/decisions/0015).
+ */
+export interface BpmnLookups {
+  /** The processor of an element, or of the multi-instance body when `instance` is one. */
+  processorFor(element: ExecutableElement, instance?: ElementInstance): ElementProcessor;
+  /** Creates a process instance of a definition: the process activates, then its start element(s). */
+  startInstance(definition: ProcessDefinition, options: StartOptions): number;
+  /** After an instance started by a message ends, a buffered message with the same key may start the next one. */
+  startFromBuffer(bpmnProcessId: string, correlationKey: string): void;
+}
+
+export interface BpmnContext extends BpmnLookups {
   readonly state: EngineState;
   readonly writer: EventWriter;
   now(): number;

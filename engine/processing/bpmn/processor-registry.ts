@@ -5,7 +5,7 @@ import { multiInstanceBodyProcessor } from './container/multi-instance-body-proc
 import { eventSubProcessProcessor } from './container/event-sub-process-processor';
 import { processProcessor } from './container/process-processor';
 import { subProcessProcessor } from './container/sub-process-processor';
-import type { ElementProcessor } from './element-processor';
+import type { ElementProcessor } from './bpmn-context';
 import { catchEventProcessor } from './event/catch-event-processor';
 import { terminateEndEventProcessor } from './event/terminate-end-event-processor';
 import {

@@ -1,6 +1,5 @@
 import { failedPrecondition, notFound } from '../../errors';
 import { elementOf } from '../bpmn/behavior/element-lifecycle';
-import { processorFor } from '../bpmn/processor-registry';
 import type { CommandProcessor } from '../command-context';
 
 /**
@@ -26,6 +25,7 @@ export const resolveIncidentProcessor: CommandProcessor<{ incidentKey: number },
   const instance = ctx.state.elementInstances.get(incident.elementInstanceKey);
   if (!instance) return;
   const element = elementOf(ctx, instance);
-  if (instance.state === 'ELEMENT_ACTIVATING') processorFor(element, instance).onActivate(ctx, element, instance);
-  else if (instance.state === 'ELEMENT_COMPLETING') processorFor(element, instance).onComplete(ctx, element, instance);
+  if (instance.state === 'ELEMENT_ACTIVATING') ctx.processorFor(element, instance).onActivate(ctx, element, instance);
+  else if (instance.state === 'ELEMENT_COMPLETING')
+    ctx.processorFor(element, instance).onComplete(ctx, element, instance);
 };

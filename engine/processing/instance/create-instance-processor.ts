@@ -4,7 +4,6 @@ import type { ExecutableProcess } from '../../model/executable-model';
 import type { ProcessDefinition } from '../../state/entities';
 import type { CommandContext, CommandProcessor } from '../command-context';
 import type { ResultWaiter } from './result-waiters';
-import { startInstance } from './start-instance';
 
 function findDefinition(ctx: CommandContext, request: CreateInstanceRequest): ProcessDefinition {
   if (request.processDefinitionKey !== undefined && request.processDefinitionKey > 0) {
@@ -59,7 +58,7 @@ export const createInstanceProcessor: CommandProcessor<
       `Expected to create instance of process '${definition.bpmnProcessId}' with a none start event, but it has none`,
     );
   }
-  const key = startInstance(ctx, definition, { variables, startIds, tenantId: request.tenantId });
+  const key = ctx.startInstance(definition, { variables, startIds, tenantId: request.tenantId });
   if (resultWaiter) ctx.resultWaiters.register(key, resultWaiter);
   return {
     processDefinitionKey: definition.key,

@@ -1,24 +1,9 @@
-import { DEFAULT_TENANT, type Variables } from '../../engine-api';
+import { DEFAULT_TENANT } from '../../engine-api';
 import type { ProcessDefinition } from '../../state/entities';
 import { leaveTrigger } from '../bpmn/behavior/event-trigger-behavior';
 import { processInstanceValue } from '../bpmn/behavior/record-values';
 import { mergeLocal } from '../bpmn/behavior/variable-behavior';
-import type { BpmnContext } from '../bpmn/bpmn-context';
-import { processorFor } from '../bpmn/processor-registry';
-
-export interface StartOptions {
-  /** Root-scope variables. */
-  variables: Variables;
-  /** Elements to start at instead of the none start event. */
-  startIds?: string[];
-  tenantId?: string;
-  /** An event start: the start event it activates and the event's variables. */
-  trigger?: { elementId: string; variables: Variables };
-  /** A call activity's child: the calling instance. */
-  parent?: { processInstanceKey: number; elementInstanceKey: number };
-  /** The new instance's key, when the caller had to know it first. */
-  key?: number;
-}
+import type { BpmnContext, StartOptions } from '../bpmn/bpmn-context';
 
 /** Creates a process instance of a definition: the process activates, then its start event(s). */
 export function startInstance(ctx: BpmnContext, definition: ProcessDefinition, options: StartOptions): number {
@@ -52,17 +37,6 @@ export function startInstance(ctx: BpmnContext, definition: ProcessDefinition, o
   if (startIds?.length) ctx.startInstructions.set(key, startIds);
   if (options.trigger)
     leaveTrigger(ctx, key, options.trigger.elementId, { variables: options.trigger.variables, local: false });
-  processorFor(process).onActivate(ctx, process, ctx.state.elementInstances.get(key)!);
+  ctx.processorFor(process).onActivate(ctx, process, ctx.state.elementInstances.get(key)!);
   return key;
-}
-
-/** An event start (message, signal, timer start event) of a process definition. */
-export function startInstanceAt(
-  ctx: BpmnContext,
-  processDefinitionKey: number,
-  startEventId: string,
-  variables: Variables,
-): number {
-  const definition = ctx.state.processes.get(processDefinitionKey)!;
-  return startInstance(ctx, definition, { variables: {}, trigger: { elementId: startEventId, variables } });
 }

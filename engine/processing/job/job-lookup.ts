@@ -1,4 +1,5 @@
 import { failedPrecondition, notFound } from '../../errors';
+import type { JobRecordValue } from '../../records/record-values';
 import type { Job, JobState } from '../../state/entities';
 import type { CommandContext } from '../command-context';
 
@@ -17,6 +18,6 @@ export function jobFor(ctx: CommandContext, jobKey: number, action: string, allo
 }
 
 /** The job as a record value, with the fields a command changed. */
-export function jobValue(job: Job, changes: Partial<Job> & Record<string, unknown> = {}): Record<string, unknown> {
+export function jobValue(job: Job, changes: Partial<JobRecordValue> = {}): JobRecordValue {
   return { ...job, ...changes };
 }

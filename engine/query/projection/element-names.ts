@@ -3,10 +3,7 @@ import { parseBpmnXml } from '../../model/bpmn-parser';
 import { elementList, elementProperty, type ModdleElement } from '../../model/moddle-element';
 import type { QueryDb } from '../query-db';
 import { marks } from './projection-batch';
-import type { ProjectionLookups } from './record-projector';
-
-/** Element id → the BPMN `name` attribute, for the elements of one process definition that have a name. */
-export type ElementNameMap = ReadonlyMap<string, string>;
+import type { ElementNameMap, ProjectionLookups } from './projection-lookups';
 
 /** Definitions whose names stay cached; a round needing more still gets them all (the cache just forgets sooner). */
 const CACHE_SIZE = 500;

@@ -1,5 +1,5 @@
 import type { Statement } from '../query-db';
-import type { ElementNameMap } from './element-names';
+import type { ElementNameMap } from './projection-lookups';
 import {
   CANDIDATES_TABLE,
   POSITION_TABLE,

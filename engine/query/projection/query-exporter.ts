@@ -4,7 +4,8 @@ import { ElementNames, elementNameOf } from './element-names';
 import { ProjectionBatch } from './projection-batch';
 import { BACKFILLS_TABLE, POSITION_TABLE } from './projection-tables';
 import { marks } from './projection-batch';
-import { projectRecord, roundNeeds, type ProjectionLookups } from './record-projector';
+import type { ProjectionLookups } from './projection-lookups';
+import { projectRecord, roundNeeds } from './record-projector';
 
 /** Records per catch-up read from the log, and at most per export transaction. */
 const READ_CHUNK = 2000;

@@ -1,19 +1,10 @@
 import type { RecordRow } from '../../storage/engine-storage';
-import { elementNameOf, type ElementNameMap } from './element-names';
+import { elementNameOf } from './element-names';
 import type { ProjectionBatch } from './projection-batch';
+import type { ProjectionLookups } from './projection-lookups';
 import { NOT_SET_DATE, NOT_SET_KEY, treePathKeys, treePathOf, valuePrefix } from './projection-tables';
 
 type Value = Record<string, unknown>;
-
-/**
- * Looks up what a record does not carry, while the resource is deployed: the BPMN or DMN XML of a deployed
- * resource, and the element names of a process definition (from its executable model).
- */
-export interface ProjectionLookups {
-  processXml(processDefinitionKey: number): string | undefined;
-  decisionRequirementsXml?(decisionRequirementsKey: number): string | undefined;
-  elementNames?(processDefinitionKey: number): ElementNameMap | undefined;
-}
 
 /** What projecting a round needs besides its records; the exporter reads it first. */
 export interface RoundNeeds {

@@ -1,4 +1,6 @@
+import type { BookkeepingOf, IntentOf, RecordValueOf, ValueType } from '../../records/record-values';
 import type { EngineState } from '../engine-state';
+import type { Appliers } from './applier';
 import { deploymentAppliers } from './deployment-appliers';
 import { eventAppliers } from './event-appliers';
 import { incidentAppliers } from './incident-appliers';
@@ -8,18 +10,10 @@ import { resourceAppliers } from './resource-appliers';
 import { userTaskAppliers } from './user-task-appliers';
 import { variableAppliers } from './variable-appliers';
 
-/** Turns one event into a state change. Bookkeeping: internal facts that are not part of the public record. */
-export type Applier = (
-  state: EngineState,
-  key: number,
-  value: Record<string, unknown>,
-  bookkeeping: Record<string, unknown> | undefined,
-) => void;
+/** An applier once its value type and intent have chosen it (the table's types made sure it fits). */
+type ChosenApplier = (state: EngineState, key: number, value: unknown, bookkeeping: unknown) => void;
 
-export type ApplierTable = Record<string, Applier>;
-
-const registry = new Map<string, Applier>();
-for (const [valueType, table] of Object.entries({
+const all: Appliers = {
   ...deploymentAppliers,
   ...processInstanceAppliers,
   ...jobAppliers,
@@ -28,18 +22,22 @@ for (const [valueType, table] of Object.entries({
   ...eventAppliers,
   ...resourceAppliers,
   ...userTaskAppliers,
-})) {
-  for (const [intent, applier] of Object.entries(table)) registry.set(`${valueType}:${intent}`, applier);
+};
+const registry = new Map<string, ChosenApplier>();
+for (const [valueType, table] of Object.entries(all)) {
+  for (const [intent, applier] of Object.entries(table)) {
+    registry.set(`${valueType}:${intent}`, applier as ChosenApplier);
+  }
 }
 
 /** Applies an event; events without a registered applier change no state (they are only records). */
-export function applyEvent(
+export function applyEvent<V extends ValueType, I extends IntentOf<V>>(
   state: EngineState,
-  valueType: string,
-  intent: string,
+  valueType: V,
+  intent: I,
   key: number,
-  value: Record<string, unknown>,
-  bookkeeping?: Record<string, unknown>,
+  value: RecordValueOf<V, I>,
+  bookkeeping?: BookkeepingOf<V>,
 ): void {
   registry.get(`${valueType}:${intent}`)?.(state, key, value, bookkeeping);
 }

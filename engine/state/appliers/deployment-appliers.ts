@@ -1,12 +1,9 @@
-import type { ExecutableProcess } from '../../model/executable-model';
-import type { ProcessDefinition } from '../entities';
-import type { ApplierTable } from './applier-registry';
+import type { Appliers } from './applier';
 
-export const deploymentAppliers: Record<string, ApplierTable> = {
+export const deploymentAppliers: Appliers = {
   PROCESS: {
     // The record carries no XML; the definition and its parsed model come as bookkeeping.
-    CREATED: (state, _key, _value, bookkeeping) =>
-      state.processes.add(bookkeeping?.definition as ProcessDefinition, bookkeeping?.model as ExecutableProcess),
+    CREATED: (state, _key, _value, bookkeeping) => state.processes.add(bookkeeping!.definition, bookkeeping!.model),
     DELETED: (state, key) => state.processes.remove(key),
   },
 };

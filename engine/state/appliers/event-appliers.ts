@@ -1,36 +1,36 @@
-import type { CompensationEntry } from '../entities';
-import type { BufferedMessage, EventSubscription } from '../event-entities';
-import type { Applier, ApplierTable } from './applier-registry';
+import type { SubscriptionRecordValue } from '../../records/record-values';
+import type { EngineState } from '../engine-state';
+import type { Appliers } from './applier';
 
-const addSubscription: Applier = (state, key, value) =>
-  state.subscriptions.add({ ...(value as unknown as EventSubscription), key });
+const addSubscription = (state: EngineState, key: number, value: SubscriptionRecordValue): void =>
+  state.subscriptions.add({ ...value, key });
 
-const removeSubscription: Applier = (state, key) => state.subscriptions.remove(key);
+const removeSubscription = (state: EngineState, key: number): void => state.subscriptions.remove(key);
 
 /**
  * A correlated message remembers the process id, so that it never correlates to that process again; an instance
  * started by a message start event holds its correlation key while it runs.
  */
-const correlated: Applier = (state, _key, value) => {
-  const correlationKey = value.messageCorrelationKey as string;
+const correlated = (state: EngineState, _key: number, value: SubscriptionRecordValue): void => {
+  const correlationKey = value.messageCorrelationKey;
   if (value.elementInstanceKey === -1 && correlationKey) {
-    state.messages.markStarted(value.bpmnProcessId as string, correlationKey, value.processInstanceKey as number);
+    state.messages.markStarted(value.bpmnProcessId, correlationKey, value.processInstanceKey);
   }
-  const message = state.messages.get(value.messageKey as number);
+  const message = state.messages.get(value.messageKey!);
   if (!message) return;
-  const processId = value.bpmnProcessId as string;
+  const processId = value.bpmnProcessId;
   if (!message.correlatedProcessIds.includes(processId)) {
     state.messages.put({ ...message, correlatedProcessIds: [...message.correlatedProcessIds, processId] });
   }
 };
 
-const subscriptionAppliers: ApplierTable = {
+const subscriptionAppliers = {
   CREATED: addSubscription,
   DELETED: removeSubscription,
   CORRELATED: correlated,
 };
 
-export const eventAppliers: Record<string, ApplierTable> = {
+export const eventAppliers: Appliers = {
   PROCESS_MESSAGE_SUBSCRIPTION: subscriptionAppliers,
   MESSAGE_START_EVENT_SUBSCRIPTION: subscriptionAppliers,
   SIGNAL_SUBSCRIPTION: { CREATED: addSubscription, DELETED: removeSubscription },
@@ -40,7 +40,7 @@ export const eventAppliers: Record<string, ApplierTable> = {
     TRIGGERING: (state, key, value) => {
       const scope = state.elementInstances.get(key);
       if (!scope || !value.interrupting) return;
-      scope.interruptingElementId = value.targetElementId as string;
+      scope.interruptingElementId = value.targetElementId;
       scope.pendingFlows = 0;
       delete scope.joins;
       state.elementInstances.save(scope);
@@ -49,17 +49,16 @@ export const eventAppliers: Record<string, ApplierTable> = {
   // A completed activity with a compensation handler can be compensated while its scope runs; once, then it is gone.
   COMPENSATION_SUBSCRIPTION: {
     CREATED: (state, _key, value) => {
-      const scope = state.elementInstances.get(value.scopeKey as number);
+      const scope = state.elementInstances.get(value.scopeKey);
       if (!scope) return;
-      const entry = value as unknown as CompensationEntry;
       scope.compensations = [
         ...(scope.compensations ?? []),
-        { elementInstanceKey: entry.elementInstanceKey, activityId: entry.activityId, handlerId: entry.handlerId },
+        { elementInstanceKey: value.elementInstanceKey, activityId: value.activityId, handlerId: value.handlerId },
       ];
       state.elementInstances.save(scope);
     },
     TRIGGERED: (state, _key, value) => {
-      const scope = state.elementInstances.get(value.scopeKey as number);
+      const scope = state.elementInstances.get(value.scopeKey);
       if (!scope?.compensations) return;
       scope.compensations = scope.compensations.filter((c) => c.elementInstanceKey !== value.elementInstanceKey);
       state.elementInstances.save(scope);
@@ -67,7 +66,7 @@ export const eventAppliers: Record<string, ApplierTable> = {
   },
   MESSAGE: {
     PUBLISHED: (state, key, value) => {
-      if ((value.timeToLive as number) > 0) state.messages.put({ ...(value as unknown as BufferedMessage), key });
+      if (value.timeToLive > 0) state.messages.put({ ...value, key });
     },
     EXPIRED: (state, key) => state.messages.remove(key),
   },

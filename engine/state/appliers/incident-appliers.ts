@@ -1,9 +1,8 @@
-import type { Incident } from '../entities';
-import type { ApplierTable } from './applier-registry';
+import type { Appliers } from './applier';
 
-export const incidentAppliers: Record<string, ApplierTable> = {
+export const incidentAppliers: Appliers = {
   INCIDENT: {
-    CREATED: (state, key, value) => state.incidents.add({ ...(value as unknown as Incident), key }),
+    CREATED: (state, key, value) => state.incidents.add({ ...value, key }),
     RESOLVED: (state, key) => {
       const incident = state.incidents.get(key);
       state.incidents.remove(key);

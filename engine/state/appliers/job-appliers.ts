@@ -1,23 +1,25 @@
+import type { JobRecordValue } from '../../records/record-values';
 import type { Job, JobState } from '../entities';
-import type { Applier, ApplierTable } from './applier-registry';
+import type { EngineState } from '../engine-state';
+import type { Appliers } from './applier';
 
 /** Job events carry the whole job as it is after the change; the intent says which state it is in. */
 const putJob =
-  (next: JobState | ((job: Job) => JobState)): Applier =>
-  (state, key, value) => {
+  (next: JobState | ((job: Job) => JobState)) =>
+  (state: EngineState, key: number, value: JobRecordValue): void => {
     // Command details (variables, back-off, timeout) are part of the record, not of the job's state.
     const { variables: _variables, retryBackoff: _retryBackoff, timeout: _timeout, ...fields } = value;
-    const job = { ...(fields as unknown as Job), key };
+    const job: Job = { state: 'ACTIVATABLE', ...fields, key };
     job.state = typeof next === 'function' ? next(job) : next;
     state.jobs.put(job);
   };
 
-const removeJob: Applier = (state, key) => state.jobs.remove(key);
+const removeJob = (state: EngineState, key: number): void => state.jobs.remove(key);
 
 /** A failed job with retries left is activatable at once unless it waits out a back-off. */
 const afterFailure = (job: Job): JobState => (job.retries > 0 && job.recurringAt === 0 ? 'ACTIVATABLE' : 'FAILED');
 
-export const jobAppliers: Record<string, ApplierTable> = {
+export const jobAppliers: Appliers = {
   JOB: {
     CREATED: putJob('ACTIVATABLE'),
     COMPLETED: removeJob,
@@ -33,9 +35,7 @@ export const jobAppliers: Record<string, ApplierTable> = {
   },
   JOB_BATCH: {
     ACTIVATED: (state, _key, value) => {
-      const keys = value.jobKeys as number[];
-      const jobs = value.jobs as Job[];
-      keys.forEach((key, i) => state.jobs.put({ ...jobs[i], key, state: 'ACTIVATED' }));
+      value.jobKeys.forEach((key, i) => state.jobs.put({ ...value.jobs[i], key, state: 'ACTIVATED' }));
     },
   },
 };

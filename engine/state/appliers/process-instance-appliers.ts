@@ -1,9 +1,17 @@
+import type { ElementBookkeeping, ProcessInstanceRecordValue } from '../../records/record-values';
 import type { ElementInstance, ElementInstanceState } from '../entities';
 import type { EngineState } from '../engine-state';
-import type { Applier, ApplierTable } from './applier-registry';
+import type { Appliers } from './applier';
+
+type ElementApplier = (
+  state: EngineState,
+  key: number,
+  value: ProcessInstanceRecordValue,
+  bookkeeping: ElementBookkeeping | undefined,
+) => void;
 
 const setState =
-  (next: ElementInstanceState): Applier =>
+  (next: ElementInstanceState): ElementApplier =>
   (state, key, _value, bookkeeping) => {
     const instance = state.elementInstances.get(key);
     if (!instance) return;
@@ -13,14 +21,14 @@ const setState =
       instance.pendingFlows = 0;
       delete instance.joins;
     }
-    if (bookkeeping?.jobKey !== undefined) instance.jobKey = bookkeeping.jobKey as number;
+    if (bookkeeping?.jobKey !== undefined) instance.jobKey = bookkeeping.jobKey;
     if (bookkeeping?.calledInstanceKey !== undefined) {
-      instance.calledInstanceKey = bookkeeping.calledInstanceKey as number;
+      instance.calledInstanceKey = bookkeeping.calledInstanceKey;
     }
-    if (bookkeeping?.userTaskKey !== undefined) instance.userTaskKey = bookkeeping.userTaskKey as number;
+    if (bookkeeping?.userTaskKey !== undefined) instance.userTaskKey = bookkeeping.userTaskKey;
     if (bookkeeping?.loopCollection !== undefined) {
       instance.loop = {
-        collection: bookkeeping.loopCollection as unknown[],
+        collection: bookkeeping.loopCollection,
         activated: 0,
         completed: 0,
         terminated: 0,
@@ -31,7 +39,7 @@ const setState =
 
 /** The instance leaves the state with its variables; its flow scope counts one child less. */
 const finish =
-  (final: ElementInstanceState): Applier =>
+  (final: ElementInstanceState): ElementApplier =>
   (state, key, _value, bookkeeping) => {
     const instance = state.elementInstances.get(key);
     if (!instance) return;
@@ -56,45 +64,45 @@ const finish =
 function activating(
   state: EngineState,
   key: number,
-  value: Record<string, unknown>,
-  bookkeeping?: Record<string, unknown>,
+  value: ProcessInstanceRecordValue,
+  bookkeeping?: ElementBookkeeping,
 ): void {
-  const flowScopeKey = value.flowScopeKey as number;
+  const flowScopeKey = value.flowScopeKey;
   const instance: ElementInstance = {
     key,
-    processInstanceKey: value.processInstanceKey as number,
-    processDefinitionKey: value.processDefinitionKey as number,
-    bpmnProcessId: value.bpmnProcessId as string,
-    version: value.version as number,
-    elementId: value.elementId as string,
-    bpmnElementType: value.bpmnElementType as string,
+    processInstanceKey: value.processInstanceKey,
+    processDefinitionKey: value.processDefinitionKey,
+    bpmnProcessId: value.bpmnProcessId,
+    version: value.version,
+    elementId: value.elementId,
+    bpmnElementType: value.bpmnElementType,
     flowScopeKey,
-    tenantId: value.tenantId as string,
+    tenantId: value.tenantId,
     state: 'ELEMENT_ACTIVATING',
     activeChildren: 0,
     pendingFlows: 0,
   };
-  if ((value.parentElementInstanceKey as number) > 0) {
-    instance.parentProcessInstanceKey = value.parentProcessInstanceKey as number;
-    instance.parentElementInstanceKey = value.parentElementInstanceKey as number;
+  if (value.parentElementInstanceKey > 0) {
+    instance.parentProcessInstanceKey = value.parentProcessInstanceKey;
+    instance.parentElementInstanceKey = value.parentElementInstanceKey;
   }
   if (bookkeeping?.compensationThrowKey !== undefined) {
-    instance.compensationThrowKey = bookkeeping.compensationThrowKey as number;
+    instance.compensationThrowKey = bookkeeping.compensationThrowKey;
   }
   state.elementInstances.add(instance);
   const scope = state.elementInstances.get(flowScopeKey);
   if (!scope) return;
   scope.activeChildren += 1;
   if (scope.loop) scope.loop.activated += 1;
-  scope.pendingFlows -= (bookkeeping?.consumedTokens as number | undefined) ?? 0;
-  const consumed = bookkeeping?.consumedJoin as Record<string, number> | undefined;
-  const join = scope.joins?.[value.elementId as string];
+  scope.pendingFlows -= bookkeeping?.consumedTokens ?? 0;
+  const consumed = bookkeeping?.consumedJoin;
+  const join = scope.joins?.[value.elementId];
   if (consumed && join) {
     for (const [flowId, count] of Object.entries(consumed)) {
       join[flowId] -= count;
       if (join[flowId] <= 0) delete join[flowId];
     }
-    if (Object.keys(join).length === 0) delete scope.joins![value.elementId as string];
+    if (Object.keys(join).length === 0) delete scope.joins![value.elementId];
   }
   state.elementInstances.save(scope);
 }
@@ -102,23 +110,23 @@ function activating(
 function sequenceFlowTaken(
   state: EngineState,
   _key: number,
-  value: Record<string, unknown>,
-  bookkeeping?: Record<string, unknown>,
+  value: ProcessInstanceRecordValue,
+  bookkeeping?: ElementBookkeeping,
 ): void {
-  const scope = state.elementInstances.get(value.flowScopeKey as number);
+  const scope = state.elementInstances.get(value.flowScopeKey);
   if (!scope) return;
   scope.pendingFlows += 1;
-  const joinGatewayId = bookkeeping?.joinGatewayId as string | undefined;
+  const joinGatewayId = bookkeeping?.joinGatewayId;
   if (joinGatewayId) {
     scope.joins ??= {};
     const join = (scope.joins[joinGatewayId] ??= {});
-    const flowId = value.elementId as string;
+    const flowId = value.elementId;
     join[flowId] = (join[flowId] ?? 0) + 1;
   }
   state.elementInstances.save(scope);
 }
 
-export const processInstanceAppliers: Record<string, ApplierTable> = {
+export const processInstanceAppliers: Appliers = {
   PROCESS_INSTANCE: {
     ELEMENT_ACTIVATING: activating,
     ELEMENT_ACTIVATED: setState('ELEMENT_ACTIVATED'),
@@ -129,7 +137,7 @@ export const processInstanceAppliers: Record<string, ApplierTable> = {
     SEQUENCE_FLOW_TAKEN: sequenceFlowTaken,
     ELEMENT_MIGRATED: (state, key, value) => {
       const instance = state.elementInstances.get(key);
-      if (instance) state.elementInstances.migrate(instance, value as unknown as ElementInstance);
+      if (instance) state.elementInstances.migrate(instance, value);
     },
   },
 };

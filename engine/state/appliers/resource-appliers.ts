@@ -1,22 +1,17 @@
-import type { DecisionRequirementsGraph } from '../../dmn';
-import type { Decision, DecisionRequirements, FormDefinition } from '../entities';
-import type { ApplierTable } from './applier-registry';
+import type { Appliers } from './applier';
 
 /** Deployed resources besides processes: decision requirements with their decisions, and forms. */
-export const resourceAppliers: Record<string, ApplierTable> = {
+export const resourceAppliers: Appliers = {
   DECISION_REQUIREMENTS: {
-    CREATED: (state, key, _value, bookkeeping) =>
-      state.decisions.addRequirements(
-        bookkeeping!.requirements as DecisionRequirements,
-        bookkeeping!.graph as DecisionRequirementsGraph,
-      ),
+    CREATED: (state, _key, _value, bookkeeping) =>
+      state.decisions.addRequirements(bookkeeping!.requirements, bookkeeping!.graph),
     DELETED: (state, key) => state.decisions.removeRequirements(key),
   },
   DECISION: {
-    CREATED: (state, key, value) => state.decisions.addDecision({ ...(value as unknown as Decision), key }),
+    CREATED: (state, key, value) => state.decisions.addDecision({ ...value, key }),
   },
   FORM: {
-    CREATED: (state, key, value) => state.forms.add({ ...(value as unknown as FormDefinition), key }),
+    CREATED: (state, key, value) => state.forms.add({ ...value, key }),
     DELETED: (state, key) => state.forms.remove(key),
   },
 };

@@ -1,15 +1,17 @@
-import type { UserTask, UserTaskState } from '../entities';
-import type { Applier, ApplierTable } from './applier-registry';
+import type { UserTaskRecordValue } from '../../records/record-values';
+import type { UserTaskState } from '../entities';
+import type { EngineState } from '../engine-state';
+import type { Appliers } from './applier';
 
 /** User-task events carry the whole task as it is after the change; the intent says its state. */
 const putTask =
-  (next: UserTaskState): Applier =>
-  (state, key, value) => {
+  (next: UserTaskState) =>
+  (state: EngineState, key: number, value: UserTaskRecordValue): void => {
     const { variables: _variables, action: _action, changedAttributes: _changed, ...fields } = value;
-    state.userTasks.put({ ...(fields as unknown as UserTask), key, state: next });
+    state.userTasks.put({ ...fields, key, state: next });
   };
 
-export const userTaskAppliers: Record<string, ApplierTable> = {
+export const userTaskAppliers: Appliers = {
   USER_TASK: {
     CREATED: putTask('CREATED'),
     ASSIGNING: putTask('ASSIGNING'),
@@ -20,8 +22,8 @@ export const userTaskAppliers: Record<string, ApplierTable> = {
     COMPLETED: (state, key) => state.userTasks.remove(key),
     CANCELING: putTask('CANCELING'),
     MIGRATED: (state, key, value) => {
-      const { variables: _variables, ...fields } = value;
-      state.userTasks.put({ ...(fields as unknown as UserTask), key });
+      const { variables: _variables, action: _action, changedAttributes: _changed, ...fields } = value;
+      state.userTasks.put({ state: 'CREATED', ...fields, key });
     },
     CANCELED: (state, key) => state.userTasks.remove(key),
   },

@@ -1,14 +1,16 @@
-import type { Applier, ApplierTable } from './applier-registry';
+import type { VariableRecordValue } from '../../records/record-values';
+import type { EngineState } from '../engine-state';
+import type { Appliers } from './applier';
 
-const setVariable: Applier = (state, key, value) =>
+const setVariable = (state: EngineState, key: number, value: VariableRecordValue): void =>
   state.variables.set({
     key,
-    scopeKey: value.scopeKey as number,
-    processInstanceKey: value.processInstanceKey as number,
-    name: value.name as string,
-    value: JSON.parse(value.value as string),
+    scopeKey: value.scopeKey,
+    processInstanceKey: value.processInstanceKey,
+    name: value.name,
+    value: JSON.parse(value.value),
   });
 
-export const variableAppliers: Record<string, ApplierTable> = {
+export const variableAppliers: Appliers = {
   VARIABLE: { CREATED: setVariable, UPDATED: setVariable },
 };

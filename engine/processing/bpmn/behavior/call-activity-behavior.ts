@@ -1,7 +1,7 @@
 import type { Variables } from '../../../engine-api';
 import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
-import { completeElement, elementOf, transitionToTerminated } from './element-lifecycle';
+import { completeElement, elementOf } from './element-lifecycle';
 import { mergeLocal, propagate } from './variable-behavior';
 
 /**
@@ -16,10 +16,4 @@ export function returnToCaller(ctx: BpmnContext, child: ElementInstance, variabl
   if (element.outputMappings.length > 0) mergeLocal(ctx, caller.key, variables);
   else if (element.calledElement?.propagateAllChildVariables !== false) propagate(ctx, caller.key, variables);
   completeElement(ctx, caller);
-}
-
-/** A called process instance was terminated because its call activity is being terminated: that one is done now. */
-export function calledInstanceTerminated(ctx: BpmnContext, child: ElementInstance): void {
-  const caller = ctx.state.elementInstances.get(child.parentElementInstanceKey!);
-  if (caller?.state === 'ELEMENT_TERMINATING') transitionToTerminated(ctx, caller);
 }

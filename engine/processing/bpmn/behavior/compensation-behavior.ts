@@ -1,7 +1,6 @@
 import type { ExecutableElement } from '../../../model/executable-model';
 import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
-import { completeElement } from './element-lifecycle';
 import { activateInScope } from './flow-behavior';
 
 /**
@@ -53,12 +52,15 @@ export function takeCompensationThrow(ctx: BpmnContext, flowScopeKey: number, el
   return key;
 }
 
-/** After a handler completed: when it was the last one its throw event waited for, the throw event goes on. */
-export function handlerCompleted(ctx: BpmnContext, handler: ElementInstance): void {
-  if (handler.compensationThrowKey === undefined) return;
+/**
+ * After a handler completed: the throw event that waited for it when it was the last one (the element lifecycle
+ * then completes that throw event), else undefined.
+ */
+export function throwWaitingOnlyFor(ctx: BpmnContext, handler: ElementInstance): ElementInstance | undefined {
+  if (handler.compensationThrowKey === undefined) return undefined;
   const stillRunning = ctx.state.elementInstances
     .childrenOf(handler.flowScopeKey)
     .some((c) => c.compensationThrowKey === handler.compensationThrowKey);
   const thrower = ctx.state.elementInstances.get(handler.compensationThrowKey);
-  if (!stillRunning && thrower?.state === 'ELEMENT_ACTIVATED') completeElement(ctx, thrower);
+  return !stillRunning && thrower?.state === 'ELEMENT_ACTIVATED' ? thrower : undefined;
 }

@@ -1,19 +1,18 @@
 import type { ExecutableElement, ExecutableProcess } from '../../../model/executable-model';
-import type { ElementInstance } from '../../../state/entities';
+import type { ElementBookkeeping } from '../../../records/record-values';
+import type { ElementInstance, ElementInstanceState } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
-import { processorFor } from '../processor-registry';
 import { takeFlows } from './flow-behavior';
-import { calledInstanceTerminated } from './call-activity-behavior';
-import { handlerCompleted, rememberForCompensation } from './compensation-behavior';
+import { rememberForCompensation, throwWaitingOnlyFor } from './compensation-behavior';
 import { beforeInnerCompleted, isInnerInstance } from './multi-instance-behavior';
 import { resolveIncidentsOf } from './incident-behavior';
 import { closeSubscriptions } from './subscription-behavior';
-import { startFromBuffer } from '../../message/message-correlation';
 import { processInstanceValue } from './record-values';
 
 /**
  * The state transitions every element goes through (ACTIVATING → ACTIVATED → COMPLETING → COMPLETED, or
- * TERMINATING → TERMINATED), and what follows them: taking outgoing flows and telling the flow scope.
+ * TERMINATING → TERMINATED), and what follows them: taking outgoing flows and telling the flow scope. The
+ * processors of the elements are reached through the context (`ctx.processorFor`), never imported.
  */
 
 export function modelOf(ctx: BpmnContext, instance: ElementInstance): ExecutableProcess {
@@ -28,9 +27,9 @@ export function elementOf(ctx: BpmnContext, instance: ElementInstance): Executab
 
 function write(
   ctx: BpmnContext,
-  intent: string,
+  intent: ElementInstanceState,
   instance: ElementInstance,
-  bookkeeping?: Record<string, unknown>,
+  bookkeeping?: ElementBookkeeping,
 ): void {
   ctx.writer.append(
     'PROCESS_INSTANCE',
@@ -55,7 +54,7 @@ export function completeElement(ctx: BpmnContext, instance: ElementInstance, flo
   closeSubscriptions(ctx, instance);
   write(ctx, 'ELEMENT_COMPLETING', instance);
   const element = elementOf(ctx, instance);
-  processorFor(element, instance).onComplete(ctx, element, instance, flowIds);
+  ctx.processorFor(element, instance).onComplete(ctx, element, instance, flowIds);
 }
 
 /** The instance is completed: its outgoing flows are taken, then its flow scope hears of it. */
@@ -64,7 +63,7 @@ export function transitionToCompleted(
   element: ExecutableElement,
   instance: ElementInstance,
   flowIds: string[] = element.outgoing,
-  bookkeeping?: Record<string, unknown>,
+  bookkeeping?: ElementBookkeeping,
 ): void {
   const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
   // An inner instance of a multi-instance activity hands its output to the body, which takes the flows; it stays
@@ -76,9 +75,11 @@ export function transitionToCompleted(
   write(ctx, 'ELEMENT_COMPLETED', instance, bookkeeping);
   rememberForCompensation(ctx, element, instance);
   takeFlows(ctx, instance, flowIds);
-  handlerCompleted(ctx, instance);
+  // A compensation handler: when it was the last one its throw event waited for, the throw event goes on.
+  const thrower = throwWaitingOnlyFor(ctx, instance);
+  if (thrower) completeElement(ctx, thrower);
   notifyFlowScope(ctx, instance);
-  if (heldKey !== undefined) startFromBuffer(ctx, instance.bpmnProcessId, heldKey);
+  if (heldKey !== undefined) ctx.startFromBuffer(instance.bpmnProcessId, heldKey);
 }
 
 export function terminateElement(ctx: BpmnContext, instance: ElementInstance): void {
@@ -92,14 +93,14 @@ export function terminateElement(ctx: BpmnContext, instance: ElementInstance): v
   closeSubscriptions(ctx, instance);
   write(ctx, 'ELEMENT_TERMINATING', instance);
   const element = elementOf(ctx, instance);
-  processorFor(element, instance).onTerminate(ctx, element, instance);
+  ctx.processorFor(element, instance).onTerminate(ctx, element, instance);
 }
 
 export function transitionToTerminated(ctx: BpmnContext, instance: ElementInstance): void {
   resolveIncidentsOf(ctx, instance.key);
   const heldKey = ctx.state.messages.heldCorrelationKey(instance.key);
   write(ctx, 'ELEMENT_TERMINATED', instance);
-  if (heldKey !== undefined) startFromBuffer(ctx, instance.bpmnProcessId, heldKey);
+  if (heldKey !== undefined) ctx.startFromBuffer(instance.bpmnProcessId, heldKey);
   if (instance.parentElementInstanceKey !== undefined) calledInstanceTerminated(ctx, instance);
   if (instance.flowScopeKey === -1) ctx.effects.terminatedInstances.add(instance.processInstanceKey);
   notifyFlowScope(ctx, instance);
@@ -110,5 +111,11 @@ function notifyFlowScope(ctx: BpmnContext, instance: ElementInstance): void {
   const scope = ctx.state.elementInstances.get(instance.flowScopeKey);
   if (!scope) return;
   const scopeElement = elementOf(ctx, scope);
-  processorFor(scopeElement, scope).onChildFinished?.(ctx, scopeElement, scope);
+  ctx.processorFor(scopeElement, scope).onChildFinished?.(ctx, scopeElement, scope);
+}
+
+/** A called process instance was terminated because its call activity is being terminated: that one is done now. */
+function calledInstanceTerminated(ctx: BpmnContext, child: ElementInstance): void {
+  const caller = ctx.state.elementInstances.get(child.parentElementInstanceKey!);
+  if (caller?.state === 'ELEMENT_TERMINATING') transitionToTerminated(ctx, caller);
 }

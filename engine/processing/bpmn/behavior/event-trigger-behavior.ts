@@ -7,7 +7,6 @@ import { closeSubscription, closeSubscriptions } from './subscription-behavior';
 import { completeElement, elementOf, modelOf, terminateElement } from './element-lifecycle';
 import { activateInScope } from './flow-behavior';
 import { mergeLocal, mergeResult } from './variable-behavior';
-import { startInstanceAt } from '../../instance/start-instance';
 
 /**
  * Routes a triggered event to the element it activates: the waiting catch event itself, a boundary event of the
@@ -48,7 +47,12 @@ export function triggerSubscription(
   variables: Variables,
 ): number | undefined {
   if (subscription.elementInstanceKey === -1) {
-    return startInstanceAt(ctx, subscription.processDefinitionKey, subscription.catchElementId, variables);
+    // An event start (message, signal, timer start event): a new instance at that start event.
+    const definition = ctx.state.processes.get(subscription.processDefinitionKey)!;
+    return ctx.startInstance(definition, {
+      variables: {},
+      trigger: { elementId: subscription.catchElementId, variables },
+    });
   }
   const owner = ctx.state.elementInstances.get(subscription.elementInstanceKey);
   if (owner?.state !== 'ELEMENT_ACTIVATED') return undefined;

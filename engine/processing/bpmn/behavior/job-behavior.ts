@@ -45,7 +45,7 @@ export function createJob(
     processDefinitionVersion: instance.version,
     tenantId: instance.tenantId,
   };
-  ctx.writer.append('JOB', 'CREATED', key, job as unknown as Record<string, unknown>);
+  ctx.writer.append('JOB', 'CREATED', key, job);
   ctx.effects.jobTypesAvailable.add(type);
 }
 
@@ -53,5 +53,5 @@ export function createJob(
 export function cancelJob(ctx: BpmnContext, jobKey: number | undefined): void {
   if (jobKey === undefined) return;
   const job = ctx.state.jobs.get(jobKey);
-  if (job) ctx.writer.append('JOB', 'CANCELED', jobKey, job as unknown as Record<string, unknown>);
+  if (job) ctx.writer.append('JOB', 'CANCELED', jobKey, job);
 }

@@ -1,5 +1,6 @@
 import type { ExecutableElement } from '../../../model/executable-model';
 import { bpmnElementType } from '../../../model/executable-model';
+import type { ProcessInstanceRecordValue } from '../../../records/record-values';
 import type { ElementInstance } from '../../../state/entities';
 
 /** Zeebe's bpmnEventType: NONE for plain events, the event definition's kind otherwise, UNSPECIFIED for others. */
@@ -22,7 +23,7 @@ export function processInstanceValue(
   > &
     Partial<Pick<ElementInstance, 'parentProcessInstanceKey' | 'parentElementInstanceKey' | 'bpmnElementType'>>,
   element: ExecutableElement,
-): Record<string, unknown> {
+): ProcessInstanceRecordValue {
   return {
     bpmnElementType: instance.bpmnElementType ?? bpmnElementType(element),
     elementId: instance.elementId,

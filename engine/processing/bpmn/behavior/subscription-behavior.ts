@@ -92,7 +92,7 @@ function openOne(
   if (catchElement.eventKind === 'signal') {
     const name = evaluateValue(catchElement.signal!.name, variables, 'STRING');
     if (!name.ok) return name;
-    ctx.writer.append('SIGNAL_SUBSCRIPTION', 'CREATED', key, { ...base, kind: 'signal', name: name.value });
+    ctx.writer.append('SIGNAL_SUBSCRIPTION', 'CREATED', key, { ...base, kind: 'signal', name: String(name.value) });
     return { ok: true };
   }
   const name = evaluateValue(catchElement.message!.name, variables, 'STRING');

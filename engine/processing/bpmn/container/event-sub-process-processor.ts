@@ -2,7 +2,7 @@ import { enter, leave } from '../behavior/activity-behavior';
 import { transitionToActivated } from '../behavior/element-lifecycle';
 import { leaveTrigger, takeTrigger } from '../behavior/event-trigger-behavior';
 import { activateInScope } from '../behavior/flow-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 import { onChildFinished, terminateChildren } from './container-behavior';
 
 /** An event subprocess: started by its start event's trigger, which it hands on to that start event. */

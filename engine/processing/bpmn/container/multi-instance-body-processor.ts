@@ -10,7 +10,7 @@ import { raiseIncident } from '../behavior/incident-behavior';
 import { activateInner, takeConditionHeld } from '../behavior/multi-instance-behavior';
 import { openSubscriptions } from '../behavior/subscription-behavior';
 import { propagate, setVariable, visibleVariables } from '../behavior/variable-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 import { terminateChildren } from './container-behavior';
 
 /** The multi-instance body of an activity (see multi-instance-behavior). */

@@ -3,7 +3,7 @@ import { returnToCaller } from '../behavior/call-activity-behavior';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { openSubscriptions } from '../behavior/subscription-behavior';
 import { visibleVariables } from '../behavior/variable-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 import { onChildFinished, startChildren, terminateChildren } from './container-behavior';
 
 /** The process itself: activated first, completed last; its root scope holds the instance's variables. */

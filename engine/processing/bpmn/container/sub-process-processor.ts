@@ -1,6 +1,6 @@
 import { enter, leave } from '../behavior/activity-behavior';
 import { transitionToActivated } from '../behavior/element-lifecycle';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 import { onChildFinished, startChildren, terminateChildren } from './container-behavior';
 
 /** Embedded subprocess: a scope of its own; its locals do not propagate, only its output mappings do. */

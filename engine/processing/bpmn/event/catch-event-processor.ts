@@ -1,7 +1,7 @@
 import { enter, leave, terminateLeaf } from '../behavior/activity-behavior';
 import { completeElement, transitionToActivated } from '../behavior/element-lifecycle';
 import { applyTrigger, takeTrigger } from '../behavior/event-trigger-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /**
  * An intermediate catch event (message, timer, signal) or a receive task: it waits on its own subscription, and

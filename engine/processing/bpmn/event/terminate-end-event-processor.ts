@@ -7,7 +7,7 @@ import {
 } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { applyOutputMappings } from '../behavior/variable-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /** Terminate end event: every other element instance of its flow scope is terminated, then the scope completes. */
 export const terminateEndEventProcessor: ElementProcessor = {

@@ -10,8 +10,7 @@ import { throwEscalation } from '../behavior/escalation-behavior';
 import { activateInScope } from '../behavior/flow-behavior';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { applyOutputMappings, visibleVariables } from '../behavior/variable-behavior';
-import type { BpmnContext } from '../bpmn-context';
-import type { ElementProcessor } from '../element-processor';
+import type { BpmnContext, ElementProcessor } from '../bpmn-context';
 
 /** Intermediate throw and end events that send something: a signal, an escalation, an error, a link. */
 

@@ -2,7 +2,7 @@ import { terminateLeaf } from '../behavior/activity-behavior';
 import { transitionToActivated, transitionToCompleted } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { openSubscriptions } from '../behavior/subscription-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /**
  * Event-based gateway: waits on the events of the catch events after it; the first to happen wins, the gateway

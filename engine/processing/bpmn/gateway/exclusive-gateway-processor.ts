@@ -1,6 +1,6 @@
 import { completeElement, transitionToActivated, transitionToCompleted } from '../behavior/element-lifecycle';
 import { terminateLeaf } from '../behavior/activity-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 import { chooseFlows } from './condition-behavior';
 
 /** Exclusive gateway: the first flow whose condition is true, else the default flow. Joining just passes through. */

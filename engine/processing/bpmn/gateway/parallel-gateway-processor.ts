@@ -1,6 +1,6 @@
 import { completeElement, transitionToActivated, transitionToCompleted } from '../behavior/element-lifecycle';
 import { terminateLeaf } from '../behavior/activity-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /** Parallel gateway: takes every outgoing flow; its join (see flow-behavior) waits for each incoming flow. */
 export const parallelGatewayProcessor: ElementProcessor = {

@@ -1,10 +1,9 @@
 import { evaluateValue } from '../../../feel/feel-evaluator';
-import { startInstance } from '../../instance/start-instance';
 import { enter, leave } from '../behavior/activity-behavior';
 import { terminateElement, transitionToActivated, transitionToTerminated } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { visibleVariables } from '../behavior/variable-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /**
  * Call activity: starts an instance of the latest version of the called process (at its none start event) with
@@ -46,7 +45,7 @@ export const callActivityProcessor: ElementProcessor = {
     );
     const childKey = ctx.state.keys.next();
     transitionToActivated(ctx, instance, { calledInstanceKey: childKey });
-    startInstance(ctx, definition, {
+    ctx.startInstance(definition, {
       key: childKey,
       variables: called.propagateAllParentVariables ? visible : locals,
       tenantId: instance.tenantId,

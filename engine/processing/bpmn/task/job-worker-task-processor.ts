@@ -2,7 +2,7 @@ import { enter, leave } from '../behavior/activity-behavior';
 import { transitionToActivated, transitionToTerminated } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { cancelJob, createJob, evaluateJobDefinition } from '../behavior/job-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /** A service task (or any job-based element): a job is created on activation; its completion completes the task. */
 export const jobWorkerTaskProcessor: ElementProcessor = {

@@ -1,6 +1,6 @@
 import { completeElement, transitionToActivated } from '../behavior/element-lifecycle';
 import { enter, leave, terminateLeaf } from '../behavior/activity-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /**
  * Elements that do nothing but pass the token on, with their mappings: a task without type, a manual task, a none

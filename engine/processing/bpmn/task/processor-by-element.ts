@@ -1,5 +1,5 @@
 import type { ExecutableElement } from '../../../model/executable-model';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 
 /**
  * One element kind, two behaviours chosen by the model (a FEEL script or a job, a called decision or a job, a

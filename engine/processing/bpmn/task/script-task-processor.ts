@@ -3,7 +3,7 @@ import { enter, leave, terminateLeaf } from '../behavior/activity-behavior';
 import { completeElement, transitionToActivated } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { mergeResult, visibleVariables } from '../behavior/variable-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 import { processorByElement } from './processor-by-element';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 

@@ -2,7 +2,7 @@ import { enter, leave } from '../behavior/activity-behavior';
 import { transitionToActivated, transitionToTerminated } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
 import { evaluateUserTask } from '../behavior/user-task-behavior';
-import type { ElementProcessor } from '../element-processor';
+import type { ElementProcessor } from '../bpmn-context';
 import { processorByElement } from './processor-by-element';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 import { createJob } from '../behavior/job-behavior';
