@@ -26,6 +26,7 @@ import {
   weekdayOf,
 } from './china-time';
 import { statutoryHolidays } from './statutory-holidays';
+import type { SpecialDay } from './special-day';
 
 /** The calendar year (China time) of an instant, or of a 'YYYY-MM-DD' day. */
 export function yearOf(at: Date | string | number): number {
@@ -35,12 +36,7 @@ export function yearOf(at: Date | string | number): number {
 export const TIME_UNITS = ['WD', 'CD', 'H', 'MIN'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
-export interface SpecialDay {
-  date: string;
-  /** holiday: a rest day (even on a weekday); workday: a working day (even on a weekend, 调休). */
-  kind: 'holiday' | 'workday';
-  name: string;
-}
+export type { SpecialDay };
 
 /** A closed interval while the clock stood still (the case waited on the customer). */
 export interface Pause {

@@ -5,7 +5,7 @@
  * administrator (PUT /api/calendar/days/:date, then PUT /api/calendar/years/:year) or comes with a package update.
  */
 import { HolidayUtil } from 'lunar-typescript';
-import type { SpecialDay } from './business-calendar';
+import type { SpecialDay } from './special-day';
 
 export const PUBLISHED_SCHEDULE_SOURCE = 'lunar-typescript HolidayUtil（国务院办公厅节假日安排通知）';
 

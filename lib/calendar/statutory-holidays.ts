@@ -5,7 +5,7 @@
  * dates come from the lunar calendar (lunar-typescript), not from a typed table.
  */
 import { Lunar, Solar } from 'lunar-typescript';
-import type { SpecialDay } from './business-calendar';
+import type { SpecialDay } from './special-day';
 import { addDays } from './china-time';
 
 /** Where a holiday starts: a solar date, a lunar date, or the solar term 清明. `offset` moves it by whole days. */

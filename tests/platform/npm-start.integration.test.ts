@@ -2,38 +2,13 @@
  * What README's first command does: `platform/start.ts` starts the engine and the application on empty
  * databases, deploys the models, seeds the demo data, and answers; SIGTERM stops both processes.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { waitFor } from '../support/wait-for';
-
-const ROOT = join(__dirname, '..', '..');
+import { startNpmStart } from '../support/npm-start-process';
 
 test('npm start brings up engine, workers and API with demo data', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'platform-start-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'platform/start.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ENGINE_DATABASE_URL: `sqlite:${join(dir, 'engine.db')}`,
-      APP_DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
-      ENGINE_GRPC_PORT: '0',
-      ENGINE_REST_PORT: '0',
-      APP_PORT: '0',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const system = startNpmStart();
   try {
-    const apiUrl = await waitFor(() => /platform ready api=(\S+)/.exec(output)?.[1], {
-      timeout: 60_000,
-      description: 'platform ready',
-    });
+    const { apiUrl } = await system.ready(60_000);
+    const output = system.output();
     expect(output).toMatch(/models deployed \{"files":[1-9]/);
     expect(output).toContain('demo data seeded');
     const login = await fetch(`${apiUrl}/auth/login`, {
@@ -47,28 +22,20 @@ test('npm start brings up engine, workers and API with demo data', async () => {
     expect(customers.status).toBe(200);
     expect(((await customers.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await system.stop();
   }
 }, 90_000);
 
 test('npm start with bad configuration lists every problem and exits 1 before starting anything', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'platform/start.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'verbose',
-      APP_DEMO_DATA: 'yes',
-      APP_PORT: '70000',
-      ZEEBE_REST_ADDRESS: 'ftp://127.0.0.1',
-      ENGINE_SQLITE_SYNCHRONOUS: 'OFF',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const system = startNpmStart({
+    LOG_LEVEL: 'verbose',
+    APP_DEMO_DATA: 'yes',
+    APP_PORT: '70000',
+    ZEEBE_REST_ADDRESS: 'ftp://127.0.0.1',
+    ENGINE_SQLITE_SYNCHRONOUS: 'OFF',
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const code = await system.exited;
+  const output = system.output();
   expect(code).toBe(1);
   expect(output).toContain('invalid configuration (5 problems):');
   expect(output).toContain('APP_PORT="70000": expected a port number from 0 to 65535');

@@ -4,10 +4,9 @@
  * pointed at the ports actually taken, and every command must succeed (curl fails on any error answer).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitFor } from '../support/wait-for';
+import { startNpmStart } from '../support/npm-start-process';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -48,30 +47,9 @@ test('every command of the README tour works against a started system', async ()
   // Each command stands on one line: a line ending in a backslash would not survive copying one line at a time.
   expect(script.split('\n').filter((line) => line.trimEnd().endsWith('\\'))).toEqual([]);
 
-  const dir = mkdtempSync(join(tmpdir(), 'readme-tour-'));
-  const system = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'platform/start.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ENGINE_DATABASE_URL: `sqlite:${join(dir, 'engine.db')}`,
-      APP_DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
-      ENGINE_GRPC_PORT: '0',
-      ENGINE_REST_PORT: '0',
-      APP_PORT: '0',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  system.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  system.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => system.once('exit', resolve));
+  const system = startNpmStart();
   try {
-    const apiUrl = await waitFor(() => /platform ready api=(\S+)/.exec(log)?.[1], {
-      timeout: 90_000,
-      description: 'platform ready',
-    });
-    const [, grpc, rest] = /engine ready grpc=(\S+) rest=(\S+)/.exec(log)!;
+    const { apiUrl, grpc, rest } = await system.ready();
     const apiOrigin = new URL(apiUrl).origin;
     const pointed = script
       .replaceAll('http://127.0.0.1:3000', apiOrigin)
@@ -103,7 +81,6 @@ test('every command of the README tour works against a started system', async ()
     }
     expect(missing).toEqual([]);
   } finally {
-    system.kill('SIGTERM');
-    await exited;
+    await system.stop();
   }
 }, 360_000);
