@@ -204,6 +204,8 @@ test('statistics judge repairs on both commitments, recorded or overdue; nothing
   await platform.pinClock(on(100));
   await complete(platform, kept, 'restore', { reply: '已恢复送电', restoredAt: chinaTime(100) });
   await waitForOrder(platform, kept.orderNo, (o) => o.repair.onTime === true, 'kept both commitments');
+  // The crew's arrival is written by a worker: until it is, the order looks as if nobody arrived by 45 min.
+  await waitForOrder(platform, restorationLate.orderNo, (o) => o.repair.arrival.at !== null, 'arrival recorded');
   // At 100 min: one kept both, one arrived late by not arriving (due at 45): 1 of 2 decided on time.
   expect(await statistics()).toMatchObject({ onTimeCounted: 2, onTimeShare: 0.5 });
 
