@@ -30,16 +30,21 @@ import {
 
 export { ConfigError, type ConfigProblem } from '../../engine/config-schema';
 
+/** The value as a URL, or undefined with the problem reported. */
+function parsedUrl(value: string, context: z.RefinementCtx): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'not a URL' });
+    return undefined;
+  }
+}
+
 /** A URL of one of the given schemes (with the colon, e.g. `http:`), with a host. */
 function urlOf(schemes: readonly string[]): z.ZodType<string, z.ZodTypeDef, string | undefined> {
   return z.string().superRefine((value, context) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      context.addIssue({ code: 'custom', message: 'not a URL' });
-      return;
-    }
+    const url = parsedUrl(value, context);
+    if (!url) return;
     if (!schemes.includes(url.protocol))
       context.addIssue({ code: 'custom', message: `scheme ${url.protocol} is not supported` });
     else if (url.hostname === '') context.addIssue({ code: 'custom', message: 'no host' });
@@ -53,13 +58,8 @@ const appDatabaseUrl = z.string().superRefine((value, context) => {
     context.addIssue({ code: 'custom', message: 'unsupported scheme' });
     return;
   }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    context.addIssue({ code: 'custom', message: 'not a URL' });
-    return;
-  }
+  const url = parsedUrl(value, context);
+  if (!url) return;
   if (url.hostname === '') context.addIssue({ code: 'custom', message: 'no host' });
   if (url.pathname.replace(/^\//, '') === '') context.addIssue({ code: 'custom', message: 'no database' });
 });
