@@ -125,13 +125,17 @@ test('a 业扩 case by the UI: survey by wangqiang (server check on its field), 
     await form.getByLabel('勘查意见').waitFor();
     await page.getByTestId('case-summary').getByText(applicationNo).waitFor();
 
+    const fieldError = form
+      .locator('.fjs-form-field', { has: page.getByLabel('勘查意见') })
+      .locator('.fjs-form-field-error');
+    // The browser's own check (form-js) speaks the chosen language: the empty required field.
+    await page.getByTestId('complete-task').click();
+    await fieldError.filter({ hasText: '必填项' }).waitFor();
+
     // form-js checks lengths on the trimmed text, the server on the text as sent: only the server refuses this.
     await form.getByLabel('勘查意见').fill(`现场具备接电条件${' '.repeat(2001)}`);
     await page.getByTestId('complete-task').click();
     await page.getByTestId('task-problem').waitFor();
-    const fieldError = form
-      .locator('.fjs-form-field', { has: page.getByLabel('勘查意见') })
-      .locator('.fjs-form-field-error');
     await fieldError.filter({ hasText: '最多 2000 个字符' }).waitFor();
     await screenshot(page, 'task-survey-server-error');
 

@@ -7,6 +7,8 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { Form } from '@bpmn-io/form-js';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import type { FieldError } from '../api/http';
+import { useI18n } from '../i18n/I18nProvider';
+import { formCheckMessage } from './form-check-messages';
 
 export interface TaskFormHandle {
   /** The form's data, or undefined when the browser's validation found errors (then shown on the fields). */
@@ -33,11 +35,22 @@ export const TaskForm = forwardRef<TaskFormHandle, { schema: unknown; data: Reco
   function TaskForm({ schema, data }, ref) {
     const container = useRef<HTMLDivElement>(null);
     const form = useRef<Form>(undefined);
+    const { t } = useI18n();
+    // The latest language, read by the validator below whenever form-js checks a field.
+    const translate = useRef(t);
+    translate.current = t;
 
     useEffect(() => {
       // No debounce: the data submitted is what the fields show at the moment of the click.
       const instance = new Form({ container: container.current!, debounce: false } as never);
       form.current = instance;
+      // form-js's checks speak English only: its validator's messages go through the chosen language.
+      const validator = instance.get('validator') as {
+        validateFieldInstance(fieldInstance: unknown, value: unknown): string[];
+      };
+      const check = validator.validateFieldInstance.bind(validator);
+      validator.validateFieldInstance = (fieldInstance, value) =>
+        check(fieldInstance, value).map((message) => formCheckMessage(message, translate.current));
       void instance.importSchema(schema as never, data);
       return () => {
         form.current = undefined;
