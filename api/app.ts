@@ -5,6 +5,7 @@
 import express, { Router, type Express } from 'express';
 import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
+import { auditRoutes } from './audit/audit-routes';
 import { businessExpansionRoutes } from './business-expansion/business-expansion-routes';
 import { customerRoutes } from './customers/customer-routes';
 import { caseRoutes } from './cases/case-routes';
@@ -34,6 +35,7 @@ function areaRouters(context: AppContext): Router[] {
     knowledgeRoutes(),
     customerRoutes(),
     businessExpansionRoutes(context),
+    auditRoutes(),
   ];
 }
 

@@ -3,6 +3,7 @@
  */
 import type { Sequelize } from 'sequelize';
 import { initBusinessExpansionModels } from './business-expansion';
+import { initAuditModels } from './core/audit-models';
 import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
 import { initNotificationModels } from './core/notification-models';
@@ -20,4 +21,5 @@ export function initModels(sequelize: Sequelize): void {
   initTimeLimitModels(sequelize);
   initChangeOfUseModels(sequelize);
   initWorkOrderModels(sequelize);
+  initAuditModels(sequelize);
 }

@@ -9,6 +9,7 @@ import * as changeOfUse from './0004-change-of-use';
 import * as workOrders from './0005-work-orders';
 import * as calendarYears from './0006-calendar-years';
 import * as effectiveDates from './0007-effective-dates-and-repair-times';
+import * as auditLog from './0008-audit-log';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { name: '0005-work-orders', ...workOrders },
   { name: '0006-calendar-years', ...calendarYears },
   { name: '0007-effective-dates-and-repair-times', ...effectiveDates },
+  { name: '0008-audit-log', ...auditLog },
 ];
