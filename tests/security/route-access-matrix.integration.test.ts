@@ -1,0 +1,99 @@
+/**
+ * The route × role matrix: every route the application has (read from its router, api/route-table.ts) against
+ * every demo role. A role the table does not allow gets 403 (or 404 where the route hides what exists); an allowed
+ * role is never refused for its role (401/403) and never meets a 500; without a token every non-public route is 401.
+ * The route parameters name things that do not exist, so no call changes anything that a later call reads.
+ */
+import { createApp } from '../../api/app';
+import { listRoutes, type RouteEntry } from '../../api/route-table';
+import { DEMO_USERS } from '../../platform/seed/demo-users';
+import { WORK_ORDER_DEMO_USERS, seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
+import { anonymousClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
+import { ROUTE_ACCESS, type Access } from './route-access';
+
+let platform: Platform;
+usePlatform(async (started) => {
+  platform = started;
+  await seedWorkOrderDemoUsers();
+});
+
+/** One demo user per role. */
+const userPerRole = new Map<string, string>();
+for (const user of [...DEMO_USERS, ...WORK_ORDER_DEMO_USERS])
+  for (const role of user.roles) if (!userPerRole.has(role)) userPerRole.set(role, user.login);
+
+const key = (route: RouteEntry) => `${route.method} ${route.path}`;
+
+/** Parameters that name nothing: numbers for keys and ids, a made-up code for the rest. */
+function concretePath(path: string): string {
+  return path.replace(/:(\w+)/g, (_match, name: string) =>
+    /key$|^id$/i.test(name) ? '2251799813999999' : name === 'year' ? '2099' : name === 'date' ? '2099-01-01' : 'NOPE-0',
+  );
+}
+
+function call(client: ApiClient, route: RouteEntry) {
+  const path = concretePath(route.path).replace(/^\/api/, '');
+  switch (route.method) {
+    case 'GET':
+      return client.get(path);
+    case 'POST':
+      return client.post(path, {});
+    case 'PUT':
+      return client.put(path, {});
+    case 'PATCH':
+      return client.patch(path, {});
+    case 'DELETE':
+      return client.delete(path);
+    default:
+      throw new Error(`no client method for ${route.method}`);
+  }
+}
+
+const allows = (access: Access, role: string): boolean =>
+  access === 'public' || access === 'signed-in' || role === 'admin' || access.includes(role);
+
+function applicationRoutes(): RouteEntry[] {
+  return listRoutes(createApp({ ...platform.application.services, authSecret: 'unused' }));
+}
+
+describe('route × role matrix', () => {
+  test('the access table names exactly the routes the application has', () => {
+    const actual = applicationRoutes().map(key).sort();
+    const listed = Object.keys(ROUTE_ACCESS).sort();
+    expect({
+      unlisted: actual.filter((k) => !listed.includes(k)),
+      stale: listed.filter((k) => !actual.includes(k)),
+    }).toEqual({ unlisted: [], stale: [] });
+  });
+
+  test('without a token every route but the public ones answers 401', async () => {
+    const anonymous = anonymousClient(platform);
+    const wrong: string[] = [];
+    for (const route of applicationRoutes()) {
+      if (ROUTE_ACCESS[key(route)] === 'public') continue;
+      const answer = await call(anonymous, route);
+      if (answer.status !== 401) wrong.push(`${key(route)} → ${answer.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test.each([...userPerRole.keys()])('role %s: refused exactly where the table says', async (role) => {
+    const client = await platform.as(userPerRole.get(role)!);
+    const wrong: string[] = [];
+    let refusals = 0;
+    for (const route of applicationRoutes()) {
+      const access = ROUTE_ACCESS[key(route)];
+      if (!access || access === 'public') continue;
+      const { status } = await call(client, route);
+      if (status >= 500) wrong.push(`${key(route)} → ${status}`);
+      else if (allows(access, role) && (status === 401 || status === 403))
+        wrong.push(`${key(route)} refused: ${status}`);
+      else if (!allows(access, role)) {
+        if (status === 403 || status === 404) refusals++;
+        else wrong.push(`${key(route)} not refused: ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    if (role !== 'admin') expect(refusals).toBeGreaterThan(0);
+  });
+});
