@@ -6,6 +6,7 @@ import express, { Router, type Express } from 'express';
 import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
 import { auditRoutes } from './audit/audit-routes';
+import { documentRoutes } from './documents/document-routes';
 import { businessExpansionRoutes } from './business-expansion/business-expansion-routes';
 import { customerRoutes } from './customers/customer-routes';
 import { caseRoutes } from './cases/case-routes';
@@ -36,6 +37,7 @@ function areaRouters(context: AppContext): Router[] {
     customerRoutes(),
     businessExpansionRoutes(context),
     auditRoutes(),
+    documentRoutes(context),
   ];
 }
 

@@ -4,7 +4,7 @@
  */
 // At the counter
 export { submitApplication, type SubmittedApplication } from './submit-application-use-case';
-export { requiredDocuments } from './required-documents';
+export { DOCUMENT_KINDS, requiredDocuments } from './required-documents';
 export {
   recordPayment,
   reportConstructionCompleted,
@@ -12,6 +12,7 @@ export {
   supplementDocuments,
 } from './customer-actions-use-case';
 // Reading cases
+export { BUSINESS_EXPANSION_NOTICES, businessExpansionNotice, type BusinessExpansionNotice } from './case-notices';
 export { getApplication, getSupplyScheme, listApplications } from './application-query-use-case';
 export { caseTasks, type CaseTask } from './case-tasks';
 // The process's steps

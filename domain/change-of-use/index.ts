@@ -17,6 +17,7 @@ export { submitChangeApplication, PROCESS_ID, type SubmittedApplication } from '
 export { recordChangePayment, paymentInput, FEE_PAID_MESSAGE } from './payment-use-case';
 export { extendTemporaryChange, extensionInput, EXTENDED_MESSAGE } from './extension-use-case';
 export { searchApplications, searchInput, applicationDetail } from './query-applications-use-case';
+export { CHANGE_OF_USE_NOTICES, changeOfUseNotice, type ChangeOfUseNotice } from './case-notices';
 export { unpaidBills, debtMessage, type UnpaidBills } from './unpaid-bills';
 // The process's steps
 export { checkDebts, type DebtCheck } from './debt-check-use-case';

@@ -6,6 +6,7 @@
 export { createWorkOrder, type CreatedOrder } from './create-work-order-use-case';
 export { listWorkOrders } from './list-work-orders-use-case';
 export { workOrderDetail } from './work-order-detail-use-case';
+export { workOrderSheet } from './order-sheet';
 export { superviseWorkOrder, urgeWorkOrder } from './order-message-use-case';
 export { workOrderStatistics } from './work-order-statistics-use-case';
 export { ORDER_TYPES, ORDER_TYPE_CODES, URGENCIES, type OrderType } from './work-order-types';

@@ -116,6 +116,22 @@ export const APP_VARIABLES = {
     schema: z.string().min(8),
     show: hidden,
   },
+  APP_DOCUMENTS_DIR: {
+    expected: 'a folder path',
+    default: './data/documents',
+    meaning: 'where uploaded case documents are kept (created when missing)',
+    schema: z.string().min(1),
+  },
+  APP_DOCUMENT_MAX_MB: {
+    expected: 'a number of megabytes above 0 and up to 100',
+    default: '10',
+    meaning: 'the largest document a user may upload',
+    schema: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .transform(Number)
+      .pipe(z.number().positive().max(100)),
+  },
   NOTIFY_ADAPTER: {
     expected: listOf(NOTIFY_ADAPTERS),
     default: 'log',

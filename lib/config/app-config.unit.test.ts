@@ -19,6 +19,8 @@ describe('readAppConfig', () => {
       APP_AUTH_SECRET: undefined,
       APP_TOKEN_TTL_HOURS: 12,
       APP_DEMO_DATA: true,
+      APP_DOCUMENTS_DIR: './data/documents',
+      APP_DOCUMENT_MAX_MB: 10,
       DEMO_PASSWORD: 'demo1234',
       NOTIFY_ADAPTER: 'log',
       NOTIFY_WEBHOOK_URL: undefined,

@@ -24,6 +24,8 @@ export interface ApiClient {
   put<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
   patch<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
   delete<T = any>(path: string): Promise<ApiAnswer<T>>;
+  /** The bare fetch Response, signed in: for uploads (a FormData body) and binary answers (PDF, files). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 export interface Platform {
@@ -67,6 +69,14 @@ function apiClient(baseUrl: string, token?: string): ApiClient {
     put: (path, body) => call('PUT', path, body ?? {}),
     patch: (path, body) => call('PATCH', path, body ?? {}),
     delete: (path) => call('DELETE', path),
+    fetch: (path, init = {}) =>
+      fetch(`${baseUrl}/api${path}`, {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      }),
   };
 }
 
@@ -82,6 +92,7 @@ export async function startPlatform(): Promise<Platform> {
     ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
     ZEEBE_REST_ADDRESS: engine.restAddress,
     APP_AUTH_SECRET: 'test-secret-of-enough-length',
+    APP_DOCUMENTS_DIR: mkdtempSync(join(tmpdir(), 'app-documents-')),
   });
   const application = await startApplication(config, { demoData: false });
   await seedDemoUsers();

@@ -37,6 +37,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/cases/:businessKey': 'signed-in',
   'POST /api/cases/:businessKey/incidents/:incidentKey/resolve': ['manager'],
   'POST /api/cases/:businessKey/cancel': ['manager'],
+  'POST /api/cases/:businessKey/documents': 'signed-in',
+  'GET /api/cases/:businessKey/documents': 'signed-in',
+  'GET /api/cases/:businessKey/documents/:id/content': 'signed-in',
+  'GET /api/cases/:businessKey/notices': 'signed-in',
+  'GET /api/cases/:businessKey/notices/:kind': 'signed-in',
 
   'GET /api/calendar/days': 'signed-in',
   'PUT /api/calendar/days/:date': ['admin'],
