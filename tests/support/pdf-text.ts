@@ -15,7 +15,7 @@ export function pdfText(content: Buffer): Promise<{ text: string; pages: number 
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(JSON.parse(output) as { text: string; pages: number });
-      else reject(new Error(`the PDF could not be read (exit ${code}): ${errors}`));
+      else reject(new Error(`the PDF could not be read (exit ${code}): ${errors.slice(-1500)}`));
     });
     child.stdin.end(content);
   });

@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
-import { hvApplication, submit } from '../business-expansion/business-expansion-kit';
+import { expectOpenTasks, hvApplication, submit } from '../business-expansion/business-expansion-kit';
+import { pdfText } from '../support/pdf-text';
 import {
   chineseOutsideData,
   launchBrowser,
@@ -175,6 +176,52 @@ test('a 业扩 case by the UI: survey by wangqiang (server check on its field), 
     await designer.context.close();
   }
 }, 150_000);
+
+test('documents and notices beside a task: a site photo uploaded, the acceptance receipt printed as a PDF', async () => {
+  const { applicationNo } = await submit(platform, hvApplication('上海浦东网页资料测试有限公司'));
+  const [task] = await expectOpenTasks(platform, applicationNo, ['survey']);
+  const { context, page } = await newPage(browser, platform.url);
+  try {
+    await signIn(page, 'wangqiang', `/tasks/${task.userTaskKey}`);
+    const card = page.getByTestId('case-documents');
+    await card.getByText('尚未上传资料').waitFor();
+    await card.getByLabel('资料类型').click();
+    await page.locator('.ant-select-item-option', { hasText: '现场照片' }).click();
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: '现场照片-1.png', mimeType: 'image/png', buffer: PNG });
+    await card.getByText('现场照片-1.png').waitFor();
+    expect(await card.innerText()).toContain('现场照片 · 1 KB · wangqiang');
+
+    // A file that is not an image or a PDF is refused with the server's words.
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('MZ') });
+    await page.getByTestId('documents-problem').filter({ hasText: '只接受 PDF、PNG 或 JPEG 文件' }).waitFor();
+
+    const printed = page.waitForResponse((response) => response.url().endsWith('/notices/acceptance-receipt'));
+    await card.getByTestId('print-acceptance-receipt').click();
+    const response = await printed;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(Number(response.headers()['content-length'])).toBeGreaterThan(10_000);
+    // The page read the body into the tab it opened; the same request, made again, is what a reader opens.
+    const again = await (await platform.as('wangqiang')).fetch(new URL(response.url()).pathname.replace(/^\/api/, ''));
+    const { text } = await pdfText(Buffer.from(await again.arrayBuffer()));
+    expect(text).toContain(applicationNo);
+    expect(text).toContain('上海浦东网页资料测试有限公司');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'task-documents-and-notices');
+  } catch (failure) {
+    await screenshot(page, 'failed-documents');
+    throw failure;
+  } finally {
+    await context.close();
+  }
+}, 120_000);
+
+/** A PNG's signature and some bytes: what the server detects an image by. */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600, 1)]);
 
 /** form-js selects open a list on click; the option is picked by its label. */
 async function chooseOption(page: Page, label: string, option: string): Promise<void> {

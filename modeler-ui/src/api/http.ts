@@ -35,16 +35,22 @@ export function setApiSession(nextToken: string | undefined, unauthorized: () =>
   onUnauthorized = unauthorized;
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+/**
+ * A signed-in request: a FormData body goes as multipart, any other body as JSON. An error answer becomes an
+ * ApiError (a 401 ends the session); a good one is returned as it is, for JSON, files and PDFs alike.
+ */
+export async function apiFetch(path: string, options: { method?: string; body?: unknown } = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(
@@ -53,9 +59,9 @@ export async function api<T>(path: string, options: { method?: string; body?: un
       '无法连接服务器，请检查网络后重试 / the server cannot be reached: check the network and try again',
     );
   }
+  if (response.ok) return response;
   const answer = (await response.json().catch(() => undefined)) as
     { code?: string; message?: string; details?: unknown } | undefined;
-  if (response.ok) return answer as T;
   if (response.status === 401 && token) onUnauthorized();
   throw new ApiError(
     response.status,
@@ -63,4 +69,9 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     answer?.message ?? `服务器错误 ${response.status} / server error ${response.status}`,
     answer?.details,
   );
+}
+
+export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await apiFetch(path, options);
+  return (await response.json().catch(() => undefined)) as T;
 }

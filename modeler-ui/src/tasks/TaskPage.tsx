@@ -1,6 +1,6 @@
 /**
  * One task (`/tasks/:key`): its form with the case's variables, claim when it is nobody's, complete (errors from
- * the server shown on their fields), and the case's summary beside it.
+ * the server shown on their fields), and the case's summary, documents and notices beside it.
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Col, Descriptions, Row, Space, Typography } from 'antd';
@@ -10,6 +10,7 @@ import { api, ApiError } from '../api/http';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
+import { CaseDocuments } from '../cases/CaseDocuments';
 import { CaseSummary } from './CaseSummary';
 import { TaskForm, type TaskFormHandle } from './TaskForm';
 import type { TaskDetails } from './task-types';
@@ -118,6 +119,9 @@ export function TaskPage() {
           </Col>
           <Col xs={24} lg={10}>
             <CaseSummary variables={details.variables} />
+            {typeof details.variables.businessKey === 'string' && (
+              <CaseDocuments businessKey={details.variables.businessKey} taskKey={key} />
+            )}
           </Col>
         </Row>
       </Space>
