@@ -59,7 +59,7 @@ function groupBy(orders: WorkOrder[], keyOf: (order: WorkOrder) => string, now: 
 }
 
 export async function workOrderStatistics(query: unknown) {
-  const input = parseQuery(listInput, query, '工单统计');
+  const input = parseQuery(listInput.pick({ from: true, to: true }), query, '工单统计');
   const orders = await WorkOrder.findAll({ where: acceptedWithin(input.from, input.to) });
   const now = appClock.now();
   return {
