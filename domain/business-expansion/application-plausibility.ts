@@ -7,6 +7,7 @@ import { Op } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { decisionOutput } from '../../lib/camunda/decision-output';
+import { searchProcessInstances } from '../../lib/camunda/engine-api';
 import { AppError } from '../../lib/errors/app-error';
 
 export interface CapacityFacts {
@@ -51,17 +52,37 @@ export async function checkCapacityPlausible(camunda: CamundaClients, facts: Cap
 
 const CLOSED_STATES = ['archived', 'cancelled'];
 
+/**
+ * A case whose process the engine reports ended (cancelled by a manager, or ended without archiving) is no longer
+ * open, whatever state its row still shows; one the engine does not report yet (its search lags a moment behind)
+ * or that has no process yet counts as open.
+ */
+async function stillRunning(camunda: CamundaClients, application: Application): Promise<boolean> {
+  if (!application.processInstanceKey) return true;
+  const [instance] = await searchProcessInstances(camunda, {
+    filter: { processInstanceKey: application.processInstanceKey },
+    page: { limit: 1 },
+  });
+  return !instance || instance.state === 'ACTIVE';
+}
+
 /** A 409 naming the open application when the customer already has one for this address. */
-export async function refuseDuplicateOpenApplication(customerId: number, address: string): Promise<void> {
-  const open = await Application.findOne({
+export async function refuseDuplicateOpenApplication(
+  camunda: CamundaClients,
+  customerId: number,
+  address: string,
+): Promise<void> {
+  const candidates = await Application.findAll({
     where: { customerId, address, state: { [Op.notIn]: CLOSED_STATES } },
     order: [['id', 'ASC']],
   });
-  if (!open) return;
-  throw new AppError(
-    409,
-    'DUPLICATE_APPLICATION',
-    `该客户在此地址已有在办申请 ${open.applicationNo}，请在该申请中继续办理，或先撤销它 / customer already has open application ${open.applicationNo} for this address: continue it, or cancel it first`,
-    { applicationNo: open.applicationNo, state: open.state },
-  );
+  for (const open of candidates) {
+    if (!(await stillRunning(camunda, open))) continue;
+    throw new AppError(
+      409,
+      'DUPLICATE_APPLICATION',
+      `该客户在此地址已有在办申请 ${open.applicationNo}，请在该申请中继续办理，或由业务主管撤销它 / customer already has open application ${open.applicationNo} for this address: continue it, or have a manager cancel it`,
+      { applicationNo: open.applicationNo, state: open.state },
+    );
+  }
 }

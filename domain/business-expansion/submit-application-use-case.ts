@@ -73,7 +73,8 @@ export async function submitApplication(
     capacityKva: totalCapacityKva,
     increase: account !== undefined,
   });
-  if (input.customerId !== undefined) await refuseDuplicateOpenApplication(input.customerId, input.address);
+  if (input.customerId !== undefined)
+    await refuseDuplicateOpenApplication(context.camunda, input.customerId, input.address);
   const important = applicant.important ?? false;
   const customerClass = await classifyApplication(context.camunda, {
     ...facts,

@@ -72,7 +72,8 @@ function apiClient(baseUrl: string, token?: string): ApiClient {
 
 export const anonymousClient = (platform: Platform): ApiClient => apiClient(platform.url);
 
-export async function startPlatform(): Promise<Platform> {
+/** `settings`: application variables to set besides the kit's own (e.g. `{ APP_MAX_BODY_KB: '16' }`). */
+export async function startPlatform(settings: Record<string, string> = {}): Promise<Platform> {
   process.env.LOG_LEVEL ??= 'silent';
   const engine = await startEngineProcess();
   const config = readAppConfig({
@@ -82,6 +83,7 @@ export async function startPlatform(): Promise<Platform> {
     ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
     ZEEBE_REST_ADDRESS: engine.restAddress,
     APP_AUTH_SECRET: 'test-secret-of-enough-length',
+    ...settings,
   });
   const application = await startApplication(config, { demoData: false });
   await seedDemoUsers();
