@@ -1,7 +1,7 @@
 /**
  * One gate for control characters: every string in a JSON body or the query (keys too) with U+0000–U+001F other
- * than tab, line feed and carriage return, or U+007F, is a 400 naming its field path. SQLite would store a NUL and
- * MariaDB cut the text at it, so the two databases would keep different data; neither gets one.
+ * than tab, line feed and carriage return, or U+007F, is a 400 naming its field path. No one can see or type such a
+ * character, so a stored one would only break searches, exports and notices later, on whichever database.
  */
 import type { RequestHandler } from 'express';
 import { validationError } from '../../lib/errors/app-error';
