@@ -10,7 +10,7 @@ import { Application } from '../../db/business-expansion';
 import { Customer } from '../../db/core/customer-models';
 import { recordAudit } from '../../domain/audit';
 import { startPlatform, usePlatform, type Platform } from '../platform/platform-kit';
-import { DOCUMENTS, applicant } from '../business-expansion/business-expansion-kit';
+import { DOCUMENTS, applicant, residentialApplication } from '../business-expansion/business-expansion-kit';
 
 const MAX_BODY_KB = 16;
 let platform: Platform;
@@ -165,16 +165,7 @@ describe('searches match what was typed', () => {
 });
 
 describe('plausibility of a 业扩 application', () => {
-  const application = (overrides: Record<string, unknown>) => ({
-    customer: applicant(),
-    businessType: 'new',
-    address: '上海市浦东新区锦绣路 100 号',
-    voltage: '220V',
-    capacityKva: 8,
-    category: 'residential',
-    documents: DOCUMENTS.residential,
-    ...overrides,
-  });
+  const application = residentialApplication;
 
   it.each([
     ['800 kVA at 220 V', { capacityKva: 800 }, 1, 22],
