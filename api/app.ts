@@ -1,8 +1,11 @@
 /**
  * The express application: JSON in and out under /api, login first, one router per business area. An area adds
- * its router in `areaRouters`. Everything outside /api is the browser app (api/web-app).
+ * its router in `areaRouters`. Everything outside /api is the browser app (api/web-app). Bodies over
+ * APP_MAX_BODY_KB (413) and control characters in any text (400) are refused before login is checked.
  */
 import express, { Router, type Express } from 'express';
+import { bodyTooLarge, jsonBody } from './http/body-limit';
+import { rejectControlCharacters } from './http/control-characters';
 import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
 import { auditRoutes } from './audit/audit-routes';
@@ -44,7 +47,10 @@ function areaRouters(context: AppContext): Router[] {
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '2mb' }));
+  // Before any route and login check: an oversized body is a 413, a control character a 400.
+  const maxBodyKb = context.config.APP_MAX_BODY_KB;
+  app.use(jsonBody(maxBodyKb), bodyTooLarge(maxBodyKb));
+  app.use('/api', rejectControlCharacters);
   app.get('/api/health', (_request, response) => {
     response.json({ status: 'UP' });
   });

@@ -7,6 +7,7 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { noFilters } from '../http/no-filters';
 import {
   computeDueDate,
   deleteCalendarDay,
@@ -33,7 +34,7 @@ export function calendarRoutes(context: AppContext): Router {
   router.delete('/calendar/days/:date', requireRole('admin'), async (request, response) => {
     response.json({ recomputed: await deleteCalendarDay(request.params.date, editor(request)) });
   });
-  router.get('/calendar/years', async (_request, response) => {
+  router.get('/calendar/years', noFilters, async (_request, response) => {
     response.json(await listCalendarYears());
   });
   router.put('/calendar/years/:year', requireRole('admin'), async (request, response) => {

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 import {
   applicationDetail,
   applicationInput,
@@ -22,7 +22,7 @@ export function changeOfUseRoutes(context: AppContext): Router {
     response.status(201).json(await submitChangeApplication(context.camunda, input, currentUser(request).login));
   });
   router.get('/change-of-use/applications', async (request, response) => {
-    response.json(await searchApplications(parseInput(searchInput, request.query, '查询')));
+    response.json(await searchApplications(parseQuery(searchInput, request.query, '查询')));
   });
   router.get('/change-of-use/applications/:applicationNo', async (request, response) => {
     response.json(await applicationDetail(context.camunda, request.params.applicationNo));

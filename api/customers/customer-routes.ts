@@ -4,7 +4,8 @@
  */
 import { Router } from 'express';
 import { requireRole } from '../auth/require-auth';
-import { parseId } from '../../lib/validation/parse-input';
+import { parseId, parseQuery } from '../../lib/validation/parse-input';
+import { z } from '../../lib/validation/zh-error-map';
 import {
   createAccount,
   createBill,
@@ -15,6 +16,9 @@ import {
   searchCustomers,
 } from '../../domain/customers';
 
+/** A customer number, name, ID number or phone, or a part of one. */
+const customerSearch = z.object({ q: z.string().max(100).optional() });
+
 export function customerRoutes(): Router {
   const router = Router();
   const writer = requireRole('counter-clerk');
@@ -22,7 +26,7 @@ export function customerRoutes(): Router {
     response.status(201).json(await createCustomer(request.body));
   });
   router.get('/customers', async (request, response) => {
-    const q = typeof request.query.q === 'string' ? request.query.q : undefined;
+    const { q } = parseQuery(customerSearch, request.query, '客户查询');
     response.json({ items: await searchCustomers(q) });
   });
   router.get('/customers/:id', async (request, response) => {

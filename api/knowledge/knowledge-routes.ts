@@ -10,13 +10,13 @@ import {
   knowledgeSearchInput,
   updateArticle,
 } from '../../domain/work-orders';
-import { parseId, parseInput } from '../../lib/validation/parse-input';
+import { parseId, parseInput, parseQuery } from '../../lib/validation/parse-input';
 import { currentUser, requireRole } from '../auth/require-auth';
 
 export function knowledgeRoutes(): Router {
   const router = Router();
   router.get('/knowledge', async (request, response) => {
-    const { q } = parseInput(knowledgeSearchInput, request.query, '知识库查询');
+    const { q } = parseQuery(knowledgeSearchInput, request.query, '知识库查询');
     response.json({ items: await findArticles(q) });
   });
   router.post('/knowledge', requireRole('agent'), async (request, response) => {

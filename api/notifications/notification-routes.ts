@@ -1,13 +1,13 @@
 /** GET /api/notifications?businessKey=&recipient= — the notifications the signed-in user may read, newest first. */
 import { Router } from 'express';
 import { listInput, listNotifications } from '../../domain/notifications';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseQuery } from '../../lib/validation/parse-input';
 import { currentUser } from '../auth/require-auth';
 
 export function notificationRoutes(): Router {
   const router = Router();
   router.get('/notifications', async (request, response) => {
-    const input = parseInput(listInput, request.query, '通知查询');
+    const input = parseQuery(listInput, request.query, '通知查询');
     response.json({ items: await listNotifications(currentUser(request), input) });
   });
   return router;

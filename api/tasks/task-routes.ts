@@ -13,14 +13,14 @@ import {
   taskWithVariables,
   unclaimTask,
 } from '../../domain/tasks';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
 
 export function taskRoutes(context: AppContext): Router {
   const router = Router();
   router.get('/tasks', async (request, response) => {
-    const input = parseInput(taskListInput, request.query, '任务查询');
+    const input = parseQuery(taskListInput, request.query, '任务查询');
     response.json(await listTasks(context, currentUser(request), input));
   });
   router.get('/tasks/:key/form', async (request, response) => {

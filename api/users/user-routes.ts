@@ -5,10 +5,11 @@ import { Router } from 'express';
 import { createUser, getUser, listGroups, listRoles, listUsers, userInput } from '../../domain/users';
 import { parseId, parseInput } from '../../lib/validation/parse-input';
 import { requireRole } from '../auth/require-auth';
+import { noFilters } from '../http/no-filters';
 
 export function userRoutes(): Router {
   const router = Router();
-  router.get('/users', async (_request, response) => {
+  router.get('/users', noFilters, async (_request, response) => {
     response.json({ items: await listUsers() });
   });
   router.get('/users/:id', async (request, response) => {
@@ -18,10 +19,10 @@ export function userRoutes(): Router {
     const input = parseInput(userInput, request.body, '用户');
     response.status(201).json(await createUser(input));
   });
-  router.get('/roles', async (_request, response) => {
+  router.get('/roles', noFilters, async (_request, response) => {
     response.json({ items: await listRoles() });
   });
-  router.get('/groups', async (_request, response) => {
+  router.get('/groups', noFilters, async (_request, response) => {
     response.json({ items: await listGroups() });
   });
   return router;

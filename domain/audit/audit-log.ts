@@ -4,6 +4,7 @@
  */
 import { Op, type WhereOptions } from 'sequelize';
 import { AuditEntry } from '../../db/core/audit-models';
+import { startingWith } from '../../db/text-search';
 import { logger } from '../../lib/logger/logger';
 import { z } from '../../lib/validation/zh-error-map';
 
@@ -51,7 +52,9 @@ export async function searchAudit(input: z.infer<typeof auditSearchInput>) {
   const where: WhereOptions<AuditEntry>[] = [];
   if (input.actor) where.push({ actor: input.actor });
   if (input.action)
-    where.push({ action: input.action.endsWith('.') ? { [Op.startsWith]: input.action } : input.action });
+    where.push({
+      action: input.action.endsWith('.') ? startingWith(AuditEntry.sequelize!, input.action) : input.action,
+    });
   if (input.target) where.push({ target: input.target });
   if (input.outcome) where.push({ outcome: input.outcome });
   if (input.from) where.push({ createdAt: { [Op.gte]: input.from } });

@@ -5,10 +5,11 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { Customer } from '../../db/core/customer-models';
 import { Application, CaseArchive, SupplyScheme, loadCaseRecord } from '../../db/business-expansion';
+import { containing } from '../../db/text-search';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { DomainServices } from '../domain-services';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseQuery } from '../../lib/validation/parse-input';
 import { caseTimeLimit } from '../time-limits';
 import { caseTasks } from './case-tasks';
 
@@ -21,15 +22,14 @@ const listInput = z.object({
 });
 
 export async function listApplications(query: unknown): Promise<Application[]> {
-  const input = parseInput(listInput, query, '业扩申请查询');
+  const input = parseQuery(listInput, query, '业扩申请查询');
   const where: WhereOptions<Application>[] = [];
   if (input.applicationNo) where.push({ applicationNo: input.applicationNo });
   if (input.state) where.push({ state: input.state });
   if (input.customer) {
-    const like = `%${input.customer}%`;
     const customers = await Customer.findAll({
       attributes: ['id'],
-      where: { [Op.or]: [{ customerNo: input.customer }, { name: { [Op.like]: like } }] },
+      where: { [Op.or]: [{ customerNo: input.customer }, { name: containing(Customer.sequelize!, input.customer) }] },
     });
     where.push({ customerId: customers.map((customer) => customer.id) });
   }

@@ -2,7 +2,8 @@
  * 业扩受理: validates an application, checks the documents its customer class needs, numbers it (YK…), saves it with
  * its documents (and a new customer, when given inline) in one transaction and starts process `business-expansion`
  * with the number as businessKey. If the start fails, what was saved is removed and the error answered: nothing
- * half-made is left behind. Other areas call it too (a relocation to another supply point is a new connection).
+ * half-made is left behind. An implausible capacity (400) and a second open application of the same customer for
+ * the same address (409) are refused first. Other areas call it too (a relocation to another supply point is a new connection).
  */
 import { Account, Customer } from '../../db/core/customer-models';
 import { Application, ApplicationDocument } from '../../db/business-expansion';
@@ -14,6 +15,7 @@ import type { DomainServices } from '../domain-services';
 import { createCustomer } from '../customers';
 import { parseInput } from '../../lib/validation/parse-input';
 import { applicationInput, type ApplicationInput } from './application-input';
+import { checkCapacityPlausible, refuseDuplicateOpenApplication } from './application-plausibility';
 import { classifyApplication } from './classify-application';
 import { documentNames, missingDocuments, requiredDocuments } from './required-documents';
 
@@ -65,6 +67,14 @@ export async function submitApplication(
   const province = applicant.area.split('-')[0];
   const totalCapacityKva = input.capacityKva + (account?.capacityKva ?? 0);
   const facts = { voltage: input.voltage, category: input.category, province, dualSource: input.dualSource };
+  await checkCapacityPlausible(context.camunda, {
+    voltage: input.voltage,
+    category: input.category,
+    capacityKva: totalCapacityKva,
+    increase: account !== undefined,
+  });
+  if (input.customerId !== undefined)
+    await refuseDuplicateOpenApplication(context.camunda, input.customerId, input.address);
   const important = applicant.important ?? false;
   const customerClass = await classifyApplication(context.camunda, {
     ...facts,

@@ -2,10 +2,11 @@
  * Reading change cases: a filtered list, and one case with the account as it is now, the changes the case made,
  * the contracts it produced, its payments and extensions, the tasks open on it and what it waits for.
  */
-import { Op, type WhereOptions } from 'sequelize';
+import type { WhereOptions } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
 import { AccountChange, ChangeApplication, ChangeContract } from '../../db/change-of-use/change-of-use-models';
 import { ChangeExtension, ChangePayment } from '../../db/change-of-use/customer-action-models';
+import { startingWith } from '../../db/text-search';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTasks } from '../../lib/camunda/engine-api';
 import { loadBusinessCalendar } from '../time-limits';
@@ -31,7 +32,7 @@ export async function searchApplications(input: z.infer<typeof searchInput>) {
   const { q, limit, offset, ...equal } = input;
   const where: WhereOptions<ChangeApplication> = {
     ...Object.fromEntries(Object.entries(equal).filter(([, value]) => value !== undefined)),
-    ...(q ? { applicationNo: { [Op.like]: `${q}%` } } : {}),
+    ...(q ? { applicationNo: startingWith(ChangeApplication.sequelize!, q) } : {}),
   };
   const { rows, count } = await ChangeApplication.findAndCountAll({
     where,

@@ -6,7 +6,7 @@ import { Account, Bill, Customer } from '../../db/core/customer-models';
 import { conflict, notFound } from '../../lib/errors/app-error';
 import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 
 const accountInput = z
   .object({
@@ -58,7 +58,7 @@ const billQuery = z.object({
 
 /** An account's bills, newest first; `unpaid=true` leaves out the paid ones. */
 export async function listBills(query: unknown): Promise<Bill[]> {
-  const input = parseInput(billQuery, query, '账单查询');
+  const input = parseQuery(billQuery, query, '账单查询');
   const where = input.unpaid === 'true' ? { accountId: input.accountId, paidAt: null } : { accountId: input.accountId };
   return Bill.findAll({ where, order: [['period', 'DESC']], limit: 120 });
 }

@@ -3,6 +3,7 @@
  */
 import { Op, type Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
+import { containing } from '../../db/text-search';
 import { conflict, notFound } from '../../lib/errors/app-error';
 import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
@@ -50,10 +51,12 @@ export async function getCustomer(id: number): Promise<Record<string, unknown>> 
 
 /** By customer number, name, ID number or phone (a part of any); the first 50, newest first. */
 export async function searchCustomers(q: string | undefined): Promise<Customer[]> {
-  const like = `%${(q ?? '').trim()}%`;
-  const where = q?.trim()
+  const text = (q ?? '').trim();
+  const where = text
     ? {
-        [Op.or]: ['customerNo', 'name', 'idNumber', 'phone'].map((field) => ({ [field]: { [Op.like]: like } })),
+        [Op.or]: ['customerNo', 'name', 'idNumber', 'phone'].map((field) => ({
+          [field]: containing(Customer.sequelize!, text),
+        })),
       }
     : {};
   return Customer.findAll({ where, order: [['id', 'DESC']], limit: 50 });

@@ -10,7 +10,7 @@ import { TIME_UNITS, dueDateNotice, isDayString, statutoryRulesFor, yearOf } fro
 import { loadBusinessCalendar } from './business-calendar-repository';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 import { recomputeOpenDueDates, type RecomputeResult } from './recompute-due-dates-use-case';
 
 const day = z.string().refine(isDayString, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
@@ -47,7 +47,7 @@ async function changeCalendar(
 }
 
 export async function listCalendarDays(query: unknown) {
-  const input = parseInput(listInput, query, '日历查询');
+  const input = parseQuery(listInput, query, '日历查询');
   const rows = await CalendarDay.findAll({ where: input.year ? { year: input.year } : {}, order: [['date', 'ASC']] });
   return { items: rows.map(publicDay) };
 }
@@ -112,7 +112,7 @@ export async function unpublishCalendarYear(value: unknown, editor: CalendarEdit
 }
 
 export async function computeDueDate(query: unknown) {
-  const input = parseInput(addInput, query, '时限计算');
+  const input = parseQuery(addInput, query, '时限计算');
   const calendar = await loadBusinessCalendar();
   const dueDate = calendar.add(new Date(input.from), input.amount, input.unit);
   return { dueDate: dueDate.toISOString(), dueDateNotice: dueDateNotice(calendar, dueDate, input.unit) };

@@ -5,7 +5,7 @@
 import { Op, fn, col } from 'sequelize';
 import { CaseTimeLimit, TimeLimitEvent } from '../../db/time-limits/time-limit-models';
 import { z } from '../../lib/validation/zh-error-map';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseQuery } from '../../lib/validation/parse-input';
 
 const periodInput = z.object({
   from: z.string().datetime({ offset: true }),
@@ -13,7 +13,7 @@ const periodInput = z.object({
 });
 
 export async function complianceReport(query: unknown) {
-  const input = parseInput(periodInput, query, '统计区间');
+  const input = parseQuery(periodInput, query, '统计区间');
   const period = { [Op.gte]: new Date(input.from), [Op.lt]: new Date(input.to) };
   const finished = await CaseTimeLimit.count({ where: { finishedAt: period } });
   const compliant = await CaseTimeLimit.count({ where: { finishedAt: period, compliant: true } });

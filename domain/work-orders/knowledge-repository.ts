@@ -4,6 +4,7 @@
  */
 import { Op } from 'sequelize';
 import { KnowledgeArticle } from '../../db/work-orders';
+import { containing } from '../../db/text-search';
 
 export async function searchKnowledge(query?: string): Promise<KnowledgeArticle[]> {
   const words = (query ?? '').split(/\s+/).filter(Boolean);
@@ -11,7 +12,7 @@ export async function searchKnowledge(query?: string): Promise<KnowledgeArticle[
     ? {
         [Op.and]: words.map((word) => ({
           [Op.or]: ['title', 'keywords', 'content', 'category'].map((column) => ({
-            [column]: { [Op.like]: `%${word}%` },
+            [column]: containing(KnowledgeArticle.sequelize!, word),
           })),
         })),
       }

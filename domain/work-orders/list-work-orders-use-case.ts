@@ -1,7 +1,7 @@
 /** GET /api/work-orders: orders by type, state, handling unit, phone and acceptance period, newest first. */
 import { Op, type WhereOptions } from 'sequelize';
 import { WorkOrder } from '../../db/work-orders';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseQuery } from '../../lib/validation/parse-input';
 import { listInput } from './work-order-input';
 import { orderSummary } from './work-order-view';
 
@@ -19,7 +19,7 @@ export function acceptedWithin(from?: string, to?: string): WhereOptions<WorkOrd
 }
 
 export async function listWorkOrders(query: unknown) {
-  const input = parseInput(listInput, query, '工单查询');
+  const input = parseQuery(listInput, query, '工单查询');
   const where: WhereOptions<WorkOrder> = {
     ...(input.type ? { orderType: input.type } : {}),
     ...(input.state ? { state: input.state } : {}),

@@ -7,7 +7,7 @@
  */
 import { WorkOrder } from '../../db/work-orders';
 import { appClock } from '../../lib/clock/app-clock';
-import { parseInput } from '../../lib/validation/parse-input';
+import { parseQuery } from '../../lib/validation/parse-input';
 import { acceptedWithin } from './list-work-orders-use-case';
 import { listInput } from './work-order-input';
 import { repairCommitments } from './repair-commitments';
@@ -59,7 +59,7 @@ function groupBy(orders: WorkOrder[], keyOf: (order: WorkOrder) => string, now: 
 }
 
 export async function workOrderStatistics(query: unknown) {
-  const input = parseInput(listInput, query, '工单统计');
+  const input = parseQuery(listInput.pick({ from: true, to: true }), query, '工单统计');
   const orders = await WorkOrder.findAll({ where: acceptedWithin(input.from, input.to) });
   const now = appClock.now();
   return {

@@ -13,6 +13,7 @@ import {
   PORT_EXPECTED,
   enginePortsDiffer,
   host,
+  integerIn,
   listOf,
   oneOf,
   port,
@@ -79,6 +80,12 @@ const ZEEBE_CLIENT_LOG_LEVELS = ['DEBUG', 'INFO', 'ERROR', 'NONE'] as const;
 export const APP_VARIABLES = {
   APP_PORT: { expected: PORT_EXPECTED, default: '3000', meaning: 'the API port', schema: port() },
   APP_HOST: { expected: HOST_EXPECTED, default: '127.0.0.1', meaning: 'the API listen address', schema: host() },
+  APP_MAX_BODY_KB: {
+    expected: 'an integer number of kilobytes from 1 to 102400',
+    default: '2048',
+    meaning: 'the largest JSON request body the API reads; a larger one is answered 413',
+    schema: integerIn(1, 102_400),
+  },
   APP_DATABASE_URL: {
     expected: 'sqlite:<path> or mysql://user:pass@host:port/db (also mariadb://)',
     default: 'sqlite:./data/app.db',

@@ -1,4 +1,6 @@
-import { ConfigError, appVariable, readAppConfig, readPlatformConfig } from './app-config';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, PLATFORM_VARIABLES, appVariable, readAppConfig, readPlatformConfig } from './app-config';
 
 function problemsOf(read: () => unknown): ConfigError {
   try {
@@ -15,6 +17,7 @@ describe('readAppConfig', () => {
     expect(readAppConfig({})).toEqual({
       APP_PORT: 3000,
       APP_HOST: '127.0.0.1',
+      APP_MAX_BODY_KB: 2048,
       APP_DATABASE_URL: 'sqlite:./data/app.db',
       APP_AUTH_SECRET: undefined,
       APP_TOKEN_TTL_HOURS: 12,
@@ -127,6 +130,50 @@ describe('readAppConfig', () => {
     expect(error.message).toBe(
       'invalid configuration (1 problem):\n  NOTIFY_WEBHOOK_URL="": expected an http:// or https:// URL when NOTIFY_ADAPTER=webhook',
     );
+  });
+});
+
+describe('each value checked as README says', () => {
+  it.each(['1', '0', 'yes', 'no', 'TRUE', 'False', 'on'])(
+    'APP_DEMO_DATA=%s is refused: only true or false',
+    (value) => {
+      expect(problemsOf(() => readAppConfig({ APP_DEMO_DATA: value })).message).toContain(
+        `APP_DEMO_DATA="${value}": expected true or false`,
+      );
+    },
+  );
+
+  it.each(['debug', 'trace', 'verbose', '3', 'warning'])('LOG_LEVEL=%s is refused: one of the four levels', (value) => {
+    expect(problemsOf(() => readAppConfig({ LOG_LEVEL: value })).message).toContain(
+      `LOG_LEVEL="${value}": expected silent, error, warn or info`,
+    );
+  });
+
+  it.each(['0', '102401', '1.5', '2mb', '-1'])('APP_MAX_BODY_KB=%s is refused', (value) => {
+    expect(problemsOf(() => readAppConfig({ APP_MAX_BODY_KB: value })).message).toContain(
+      `APP_MAX_BODY_KB="${value}": expected an integer number of kilobytes from 1 to 102400`,
+    );
+  });
+
+  it('reads APP_MAX_BODY_KB as kilobytes', () => {
+    expect(readAppConfig({ APP_MAX_BODY_KB: '64' }).APP_MAX_BODY_KB).toBe(64);
+  });
+
+  it('declares every environment variable the code reads', () => {
+    const root = join(__dirname, '..', '..');
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : sources(path);
+        return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+      });
+    const read = new Set<string>();
+    for (const dir of ['api', 'db', 'domain', 'engine', 'lib', 'platform', 'workers', 'scripts', 'modeler-ui/src'])
+      for (const file of sources(join(root, dir)))
+        for (const match of readFileSync(file, 'utf8').matchAll(/process\.env(?:\.|\[['"])([A-Z][A-Z0-9_]*)/g))
+          read.add(match[1]);
+    expect(read.size).toBeGreaterThan(0);
+    expect([...read].filter((name) => !(name in PLATFORM_VARIABLES))).toEqual([]);
   });
 });
 

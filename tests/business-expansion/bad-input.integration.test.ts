@@ -8,7 +8,7 @@ import { Application, ApplicationDocument } from '../../db/business-expansion';
 import { submitApplication } from '../../domain/business-expansion';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { usePlatform, type Platform } from '../platform/platform-kit';
-import { DOCUMENTS, applicant } from './business-expansion-kit';
+import { DOCUMENTS, residentialApplication } from './business-expansion-kit';
 
 let platform: Platform;
 
@@ -22,16 +22,7 @@ const rowCounts = async () => ({
   customers: await Customer.count(),
 });
 
-const residential = (overrides: Record<string, unknown> = {}) => ({
-  customer: applicant(),
-  businessType: 'new',
-  address: '上海市浦东新区锦绣路 100 号',
-  voltage: '220V',
-  capacityKva: 8,
-  category: 'residential',
-  documents: DOCUMENTS.residential,
-  ...overrides,
-});
+const residential = residentialApplication;
 
 test('a residential application without proof of property is refused, naming the document', async () => {
   const before = await rowCounts();

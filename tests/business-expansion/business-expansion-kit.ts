@@ -45,6 +45,18 @@ export const DOCUMENTS = {
   ],
 };
 
+/** A 220 V residential new connection of a new customer with its documents; `overrides` replace any field. */
+export const residentialApplication = (overrides: Record<string, unknown> = {}) => ({
+  customer: applicant(),
+  businessType: 'new',
+  address: '上海市浦东新区锦绣路 100 号',
+  voltage: '220V',
+  capacityKva: 8,
+  category: 'residential',
+  documents: DOCUMENTS.residential,
+  ...overrides,
+});
+
 /** A 10 kV single-source factory application (an important customer also gets design review). */
 export const hvApplication = (name: string, important = false) => ({
   customer: applicant({ kind: 'company', name, idNumber: `91310000MA1F${Date.now() % 1000000}`, important }),

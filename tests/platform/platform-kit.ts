@@ -82,7 +82,8 @@ function apiClient(baseUrl: string, token?: string): ApiClient {
 
 export const anonymousClient = (platform: Platform): ApiClient => apiClient(platform.url);
 
-export async function startPlatform(): Promise<Platform> {
+/** `settings`: application variables to set besides the kit's own (e.g. `{ APP_MAX_BODY_KB: '16' }`). */
+export async function startPlatform(settings: Record<string, string> = {}): Promise<Platform> {
   process.env.LOG_LEVEL ??= 'silent';
   const engine = await startEngineProcess();
   const config = readAppConfig({
@@ -93,6 +94,7 @@ export async function startPlatform(): Promise<Platform> {
     ZEEBE_REST_ADDRESS: engine.restAddress,
     APP_AUTH_SECRET: 'test-secret-of-enough-length',
     APP_DOCUMENTS_DIR: mkdtempSync(join(tmpdir(), 'app-documents-')),
+    ...settings,
   });
   const application = await startApplication(config, { demoData: false });
   await seedDemoUsers();

@@ -32,6 +32,13 @@ function namedRoutes(): { method: string; path: string }[] {
   return [...new Map(found.map((route) => [`${route.method} ${route.path}`, route])).values()];
 }
 
+/** README's inline `code` spans (outside fenced blocks) that run over a line break. */
+function brokenInlineCode(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const prose = readme.replace(/```[\s\S]*?```/g, '');
+  return [...prose.matchAll(/`[^`]*`/g)].map((match) => match[0]).filter((span) => span.includes('\n'));
+}
+
 function run(script: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, timeout: timeoutMs });
@@ -46,6 +53,8 @@ test('every command of the README tour works against a started system', async ()
   const script = tourScript();
   // Each command stands on one line: a line ending in a backslash would not survive copying one line at a time.
   expect(script.split('\n').filter((line) => line.trimEnd().endsWith('\\'))).toEqual([]);
+  // So does each call named in the prose: an inline `code` span broken over two lines would be copied broken.
+  expect(brokenInlineCode()).toEqual([]);
 
   const system = startNpmStart();
   try {

@@ -1,0 +1,39 @@
+/**
+ * One gate for control characters: every string in a JSON body or the query (keys too) with U+0000–U+001F other
+ * than tab, line feed and carriage return, or U+007F, is a 400 naming its field path. No one can see or type such a
+ * character, so a stored one would only break searches, exports and notices later, on whichever database.
+ */
+import type { RequestHandler } from 'express';
+import { validationError } from '../../lib/errors/app-error';
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** The path of the first string (or key) under `value` holding a control character, or undefined. */
+export function controlCharacterPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const innerPath = path ? `${path}.${key}` : key;
+    if (CONTROL.test(key)) return innerPath;
+    const found = controlCharacterPath(inner, innerPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+export const rejectControlCharacters: RequestHandler = (request, _response, next) => {
+  for (const [where, value] of [
+    ['query', request.query],
+    ['body', request.body],
+  ] as const) {
+    const field = controlCharacterPath(value, '');
+    if (field === undefined) continue;
+    const named = field || `(${where})`;
+    throw validationError(
+      `${named} 含有控制字符（如 NUL），请删除后重试 / ${named} contains a control character (e.g. NUL): remove it and retry`,
+      [{ field: named, in: where, message: '含有控制字符 / contains a control character' }],
+    );
+  }
+  next();
+};
