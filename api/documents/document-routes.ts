@@ -16,6 +16,7 @@ import { AppError, validationError } from '../../lib/errors/app-error';
 import { parseId } from '../../lib/validation/parse-input';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
+import { noFilters } from '../http/no-filters';
 import { requestAddress } from '../http/request-address';
 
 /** Multer's refusals as the API's errors: too large is 413 with the limit, anything else malformed is 400. */
@@ -47,7 +48,7 @@ export function documentRoutes(context: AppContext): Router {
     if (!req.file) throw validationError('请选择文件 / choose a file to upload (field `file`)');
     const body = req.body as Record<string, unknown>;
     const document = await uploadDocument(store, {
-      businessKey: String(req.params.businessKey),
+      businessKey: String(String(req.params.businessKey)),
       kind: typeof body.kind === 'string' ? body.kind : '',
       fileName: req.file.originalname,
       content: req.file.buffer,
@@ -57,8 +58,8 @@ export function documentRoutes(context: AppContext): Router {
     });
     res.status(201).json(document);
   });
-  router.get('/cases/:businessKey/documents', async (req, res) => {
-    res.json(await listDocuments(req.params.businessKey));
+  router.get('/cases/:businessKey/documents', noFilters, async (req, res) => {
+    res.json(await listDocuments(String(req.params.businessKey)));
   });
   router.get('/cases/:businessKey/documents/:id/content', async (req, res) => {
     const { document, content } = await readDocument(store, req.params.businessKey, parseId(req.params.id, '资料'));
@@ -67,8 +68,8 @@ export function documentRoutes(context: AppContext): Router {
     res.setHeader('x-content-type-options', 'nosniff');
     res.send(content);
   });
-  router.get('/cases/:businessKey/notices', async (req, res) => {
-    res.json(await noticesOf(req.params.businessKey));
+  router.get('/cases/:businessKey/notices', noFilters, async (req, res) => {
+    res.json(await noticesOf(String(req.params.businessKey)));
   });
   router.get('/cases/:businessKey/notices/:kind', async (req, res) => {
     const user = currentUser(req);
