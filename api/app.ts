@@ -13,6 +13,7 @@ import { documentRoutes } from './documents/document-routes';
 import { businessExpansionRoutes } from './business-expansion/business-expansion-routes';
 import { customerRoutes } from './customers/customer-routes';
 import { caseRoutes } from './cases/case-routes';
+import { caseDiagramRoutes } from './cases/case-diagram-routes';
 import { changeOfUseRoutes } from './change-of-use/change-of-use-routes';
 import { authRoutes } from './auth/auth-routes';
 import { requireAuth } from './auth/require-auth';
@@ -32,6 +33,7 @@ function areaRouters(context: AppContext): Router[] {
     taskRoutes(context),
     changeOfUseRoutes(context),
     caseRoutes(context),
+    caseDiagramRoutes(context),
     calendarRoutes(context),
     timeLimitRoutes(),
     notificationRoutes(),

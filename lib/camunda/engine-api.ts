@@ -72,3 +72,19 @@ export async function startProcess(
 ): Promise<{ processInstanceKey: string }> {
   return camunda.zeebe.createProcessInstance({ bpmnProcessId, variables: variables as never });
 }
+
+/** A deployed process's BPMN XML, for drawing a case's diagram. */
+export async function processDefinitionXml(camunda: CamundaClients, processDefinitionKey: string): Promise<string> {
+  const xml: unknown = await camunda.cluster.getProcessDefinitionXml({ processDefinitionKey } as never, {
+    consistency: { waitUpToMs: 0 },
+  });
+  return String(xml);
+}
+
+/** The ids of the sequence flows an instance has taken so far. */
+export async function takenSequenceFlows(camunda: CamundaClients, processInstanceKey: string): Promise<string[]> {
+  const answer = (await camunda.cluster.getProcessInstanceSequenceFlows({ processInstanceKey } as never, {
+    consistency: { waitUpToMs: 0 },
+  })) as { items?: { sequenceFlowId?: string }[] };
+  return (answer.items ?? []).flatMap((flow) => (flow.sequenceFlowId ? [flow.sequenceFlowId] : []));
+}

@@ -37,6 +37,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/cases/:businessKey': 'signed-in',
   'POST /api/cases/:businessKey/incidents/:incidentKey/resolve': ['manager'],
   'POST /api/cases/:businessKey/cancel': ['manager'],
+  'GET /api/cases/:businessKey/diagram': 'signed-in',
+  'GET /api/cases/:businessKey/task-history': 'signed-in',
   'POST /api/cases/:businessKey/documents': 'signed-in',
   'GET /api/cases/:businessKey/documents': 'signed-in',
   'GET /api/cases/:businessKey/documents/:id/content': 'signed-in',

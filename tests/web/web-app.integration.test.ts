@@ -177,7 +177,7 @@ test('a 业扩 case by the UI: survey by wangqiang (server check on its field), 
   }
 }, 150_000);
 
-test('documents and notices beside a task: a site photo uploaded, the acceptance receipt printed as a PDF', async () => {
+test('documents, notices and progress beside a task: a photo uploaded, the receipt printed, the diagram and history shown', async () => {
   const { applicationNo } = await submit(platform, hvApplication('上海浦东网页资料测试有限公司'));
   const [task] = await expectOpenTasks(platform, applicationNo, ['survey']);
   const { context, page } = await newPage(browser, platform.url);
@@ -210,6 +210,13 @@ test('documents and notices beside a task: a site photo uploaded, the acceptance
     const { text } = await pdfText(Buffer.from(await again.arrayBuffer()));
     expect(text).toContain(applicationNo);
     expect(text).toContain('上海浦东网页资料测试有限公司');
+    // Below: the case's diagram with the open step marked, and its history naming the open survey.
+    const progress = page.getByTestId('case-progress');
+    await progress.locator('.case-active').first().waitFor();
+    expect(await progress.locator('.bjs-powered-by').count()).toBe(1);
+    await progress.getByRole('tab', { name: '办理记录' }).click();
+    await progress.getByTestId('case-history').getByText('现场勘查').waitFor();
+    expect(await progress.getByTestId('case-history').innerText()).toContain('办理中');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'task-documents-and-notices');
   } catch (failure) {

@@ -177,6 +177,23 @@ export const zhCN = {
   'documentKind.site-photo': '现场照片',
   'documentKind.signed-form': '客户签字确认单',
   'documentKind.other': '其他资料',
+  'progress.title': '办理进度',
+  'progress.diagram': '流程图',
+  'progress.history': '办理记录',
+  'diagram.instance': '流程实例',
+  'diagram.running': '进行中',
+  'diagram.ended': '已结束',
+  'diagram.drawFailed': '流程图无法显示：{message}',
+  'diagram.label': '案件 {caseNo} 的流程图',
+  'diagram.legend': '绿色：已完成；蓝色：当前环节；红色：有故障。',
+  'history.step': '环节',
+  'history.who': '处理人',
+  'history.opened': '开始时间',
+  'history.done': '完成时间',
+  'history.timeLimit': '时限',
+  'history.open': '办理中',
+  'history.onTime': '按时',
+  'history.late': '超时',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

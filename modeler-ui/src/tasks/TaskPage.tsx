@@ -1,6 +1,6 @@
 /**
  * One task (`/tasks/:key`): its form with the case's variables, claim when it is nobody's, complete (errors from
- * the server shown on their fields), and the case's summary, documents and notices beside it.
+ * the server shown on their fields), and the case's summary, documents and notices beside it, its diagram and history below.
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Col, Descriptions, Row, Space, Typography } from 'antd';
@@ -11,6 +11,7 @@ import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { CaseDocuments } from '../cases/CaseDocuments';
+import { CaseProgress } from '../cases/CaseProgress';
 import { CaseSummary } from './CaseSummary';
 import { TaskForm, type TaskFormHandle } from './TaskForm';
 import type { TaskDetails } from './task-types';
@@ -124,6 +125,9 @@ export function TaskPage() {
             )}
           </Col>
         </Row>
+        {typeof details.variables.businessKey === 'string' && (
+          <CaseProgress businessKey={details.variables.businessKey} />
+        )}
       </Space>
     </section>
   );

@@ -1,0 +1,87 @@
+/**
+ * A case's process drawn as it stands: one of its instances (the main one unless another, e.g. a called
+ * sub-process, is asked for) with its BPMN XML, the elements done, open and in trouble, and the flows taken; and
+ * the case's history, step by step, with who did each user task and whether it met its due date.
+ */
+import {
+  processDefinitionXml,
+  searchElementInstances,
+  searchUserTasks,
+  takenSequenceFlows,
+} from '../../lib/camunda/engine-api';
+import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { notFound } from '../../lib/errors/app-error';
+import { instancesOfCase } from './case-monitoring-use-case';
+
+const FLOW_TYPES = new Set(['SEQUENCE_FLOW', 'PROCESS']);
+
+export async function caseDiagram(camunda: CamundaClients, businessKey: string, processInstanceKey?: string) {
+  const instances = await instancesOfCase(camunda, businessKey);
+  if (instances.length === 0) throw notFound('业务流程 / case', businessKey);
+  const chosen = processInstanceKey
+    ? instances.find((instance) => instance.processInstanceKey === processInstanceKey)
+    : (instances.find((instance) => !instance.parentProcessInstanceKey) ?? instances[0]);
+  if (!chosen) throw notFound('流程实例 / process instance', `${businessKey}/${processInstanceKey}`);
+  const [xml, flows, elements] = await Promise.all([
+    processDefinitionXml(camunda, chosen.processDefinitionKey),
+    takenSequenceFlows(camunda, chosen.processInstanceKey),
+    searchElementInstances(camunda, {
+      filter: { processInstanceKey: chosen.processInstanceKey },
+      page: { limit: 1000 },
+    }),
+  ]);
+  const ids = (keep: (element: (typeof elements)[number]) => boolean) => [
+    ...new Set(elements.filter((element) => !FLOW_TYPES.has(element.type) && keep(element)).map((e) => e.elementId)),
+  ];
+  return {
+    businessKey,
+    processInstanceKey: chosen.processInstanceKey,
+    processDefinitionId: chosen.processDefinitionId,
+    instances: instances.map((instance) => ({
+      processInstanceKey: instance.processInstanceKey,
+      processDefinitionId: instance.processDefinitionId,
+      processDefinitionName: instance.processDefinitionName ?? null,
+      parentProcessInstanceKey: instance.parentProcessInstanceKey ?? null,
+      state: instance.state,
+    })),
+    xml,
+    active: ids((element) => element.state === 'ACTIVE'),
+    completed: ids((element) => element.state === 'COMPLETED'),
+    terminated: ids((element) => element.state === 'TERMINATED'),
+    incidents: ids((element) => element.hasIncident),
+    takenFlows: [...new Set(flows)],
+  };
+}
+
+/** Every user task of the case, oldest first: who had it, when it opened and ended, and against its due date. */
+export async function caseTaskHistory(camunda: CamundaClients, businessKey: string) {
+  const instances = await instancesOfCase(camunda, businessKey);
+  if (instances.length === 0) throw notFound('业务流程 / case', businessKey);
+  const tasks = (
+    await Promise.all(
+      instances.map(({ processInstanceKey }) =>
+        searchUserTasks(camunda, { filter: { processInstanceKey }, page: { limit: 500 } }),
+      ),
+    )
+  ).flat();
+  return {
+    businessKey,
+    items: tasks
+      .map((task) => {
+        const ended = task.completionDate ?? null;
+        const due = task.dueDate ?? null;
+        return {
+          userTaskKey: task.userTaskKey,
+          elementId: task.elementId,
+          name: task.name ?? task.elementId,
+          state: task.state,
+          assignee: task.assignee ?? null,
+          createdAt: task.creationDate,
+          completedAt: ended,
+          dueDate: due,
+          onTime: due && ended ? new Date(ended).getTime() <= new Date(due).getTime() : null,
+        };
+      })
+      .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt))),
+  };
+}
