@@ -1,6 +1,6 @@
 /**
  * The password policy for every password set or changed through the API (decision 0026): at least 10 characters,
- * letters and digits both, not the login. Passwords set before it (the demo users' `demo1234`) keep working until
+ * letters and digits both, not containing the login. Passwords set before it (the demo users' `demo1234`) keep working until
  * changed.
  */
 import { validationError } from '../../lib/errors/app-error';
@@ -22,8 +22,8 @@ const RULES: { broken(password: string, login: string): boolean; message: string
     message: '密码须同时包含字母和数字 / a password needs both letters and digits',
   },
   {
-    broken: (password, login) => password.toLowerCase() === login.toLowerCase(),
-    message: '密码不能与登录名相同 / a password must differ from the login',
+    broken: (password, login) => password.toLowerCase().includes(login.toLowerCase()),
+    message: '密码不能包含登录名 / a password must not contain the login',
   },
 ];
 
