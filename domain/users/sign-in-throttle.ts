@@ -75,7 +75,8 @@ export async function countFailure(
     await row.reload();
     const limit = key.scope === 'login' ? limits.maxFailuresPerLogin : limits.maxFailuresPerAddress;
     if (row.failures < limit) continue;
-    const until = new Date(now.getTime() + limits.lockoutMs);
+    // Whole seconds, as MySQL's DATETIME keeps them: the end named is the end stored.
+    const until = new Date(Math.ceil((now.getTime() + limits.lockoutMs) / 1000) * 1000);
     await row.update({ failures: 0, windowStartedAt: now, lockedUntil: until });
     if (!started || until > started.until) started = { scope: key.scope, until };
   }
