@@ -41,38 +41,51 @@ const sessionOf = (user: User): SessionUser => ({
 
 const loginFailed = () => new AppError(401, 'LOGIN_FAILED', '用户名或密码错误 / wrong login or password');
 
+/** One attempt at proving a password, as the audit log records it. */
+interface Attempt {
+  actor: string;
+  action: string;
+  target: string;
+  address: string;
+}
+
+const attemptOf = (login: string, action: string, context: SignInContext): Attempt => ({
+  actor: login,
+  action,
+  target: `user:${login}`,
+  address: context.address,
+});
+
 /** Refuses a locked login or address, recording the refusal. */
-async function refuseWhenLocked(login: string, action: string, context: SignInContext, now: Date): Promise<void> {
-  const lockout = await lockoutInForce(login, context.address, now);
+async function refuseWhenLocked(attempt: Attempt, context: SignInContext, now: Date): Promise<void> {
+  const lockout = await lockoutInForce(attempt.actor, context.address, now);
   if (!lockout) return;
   const detail = { reason: `${lockout.scope}-locked`, lockedUntil: lockout.until.toISOString() };
-  await recordAudit({
-    actor: login,
-    action,
-    target: `user:${login}`,
-    address: context.address,
-    outcome: 'refused',
-    detail,
-  });
+  await recordAudit({ ...attempt, outcome: 'refused', detail });
   throw lockedError(lockout);
+}
+
+/** Counts and records a wrong password; answers the lockout it started, if it did. */
+async function countFailedAttempt(attempt: Attempt, reason: string, context: SignInContext, now: Date) {
+  const lockout = await countFailure(attempt.actor, context.address, context.limits, now);
+  await recordAudit({ ...attempt, outcome: 'failed', detail: { reason, lockedUntil: lockout?.until.toISOString() } });
+  return lockout;
 }
 
 /** The user for the login and password; an unknown login is checked against a dummy hash to take the same time. */
 export async function signIn(login: string, password: string, context: SignInContext): Promise<SessionUser> {
   const now = new Date();
-  const audit = { actor: login, action: 'auth.login', target: `user:${login}`, address: context.address };
-  await refuseWhenLocked(login, audit.action, context, now);
+  const attempt = attemptOf(login, 'auth.login', context);
+  await refuseWhenLocked(attempt, context, now);
   const user = await User.findOne({ where: { login } });
   const passwordRight = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !passwordRight) {
-    const lockout = await countFailure(login, context.address, context.limits, now);
-    const reason = user ? 'wrong-password' : 'unknown-login';
-    await recordAudit({ ...audit, outcome: 'failed', detail: { reason, lockedUntil: lockout?.until.toISOString() } });
+    const lockout = await countFailedAttempt(attempt, user ? 'wrong-password' : 'unknown-login', context, now);
     throw lockout ? lockedError(lockout) : loginFailed();
   }
   if (!user.active) {
     // Said only to someone who gave the right password.
-    await recordAudit({ ...audit, outcome: 'refused', detail: { reason: 'deactivated' } });
+    await recordAudit({ ...attempt, outcome: 'refused', detail: { reason: 'deactivated' } });
     throw new AppError(
       403,
       'USER_DEACTIVATED',
@@ -81,7 +94,7 @@ export async function signIn(login: string, password: string, context: SignInCon
   }
   await forgiveLoginFailures(login);
   if (needsRehash(user.passwordHash)) await user.update({ passwordHash: await hashPassword(password) });
-  await recordAudit({ ...audit, outcome: 'ok' });
+  await recordAudit({ ...attempt, outcome: 'ok' });
   return sessionOf(user);
 }
 
@@ -109,6 +122,8 @@ export async function newPasswordAttributes(user: User, password: string) {
 
 export const passwordChangeInput = z.object({ current: z.string().min(1), next: z.string().min(1) }).strict();
 
+const fieldRefused = (field: string, message: string) => validationError(`${field}: ${message}`, [{ field, message }]);
+
 /** A user changes their own password; a wrong current password counts as a failed sign-in. */
 export async function changeOwnPassword(
   login: string,
@@ -116,24 +131,20 @@ export async function changeOwnPassword(
   context: SignInContext,
 ): Promise<SessionUser> {
   const now = new Date();
-  const audit = { actor: login, action: 'user.password-change', target: `user:${login}`, address: context.address };
-  await refuseWhenLocked(login, audit.action, context, now);
+  const attempt = attemptOf(login, 'user.password-change', context);
+  await refuseWhenLocked(attempt, context, now);
   const user = await User.findOne({ where: { login, active: true } });
   if (!user) throw loginFailed();
   if (!(await verifyPassword(input.current, user.passwordHash))) {
-    const lockout = await countFailure(login, context.address, context.limits, now);
-    await recordAudit({ ...audit, outcome: 'failed', detail: { reason: 'wrong-current-password' } });
-    if (lockout) throw lockedError(lockout);
-    throw validationError('current: 当前密码不正确 / the current password is wrong — 请重新输入 / enter it again', [
-      { field: 'current', message: '当前密码不正确 / the current password is wrong' },
-    ]);
+    const lockout = await countFailedAttempt(attempt, 'wrong-current-password', context, now);
+    throw lockout
+      ? lockedError(lockout)
+      : fieldRefused('current', '当前密码不正确，请重新输入 / the current password is wrong: enter it again');
   }
   checkPasswordPolicy(input.next, login, 'next');
   if (input.next === input.current)
-    throw validationError('next: 新密码须与当前密码不同 / the new password must differ from the current one', [
-      { field: 'next', message: '新密码须与当前密码不同 / the new password must differ from the current one' },
-    ]);
+    throw fieldRefused('next', '新密码须与当前密码不同 / the new password must differ from the current one');
   await user.update(await newPasswordAttributes(user, input.next));
-  await recordAudit({ ...audit, outcome: 'ok' });
+  await recordAudit({ ...attempt, outcome: 'ok' });
   return sessionOf(user);
 }
