@@ -147,3 +147,16 @@ test('changing one’s own password: the policy, the current password, and the o
   const rows = await auditOf('wangqiang', 'user.password-change');
   expect(rows.map((row) => row.outcome)).toEqual(['ok', 'failed']);
 });
+
+test('wrong current passwords count as failed sign-ins: the third locks the login', async () => {
+  const zhaolei = await signedInClient(platform, 'zhaolei');
+  const change = () => zhaolei.post('/auth/password', { current: 'guess-2026', next: 'Build2026pass' });
+  expect((await change()).status).toBe(400);
+  expect((await change()).status).toBe(400);
+  const third = await change();
+  expect(third.status).toBe(429);
+  expect(third.body.details.scope).toBe('login');
+  expect((await login('zhaolei', 'demo1234')).status).toBe(429);
+  const rows = await auditOf('zhaolei', 'user.password-change');
+  expect(rows.map((row) => row.outcome)).toEqual(['failed', 'failed', 'failed']);
+});
