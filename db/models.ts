@@ -9,6 +9,7 @@ import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
 import { initNotificationModels } from './core/notification-models';
 import { initSequenceModels } from './core/sequence-models';
+import { initSignInThrottleModels } from './core/sign-in-throttle-models';
 import { initUserModels } from './core/user-models';
 import { initTimeLimitModels } from './time-limits/time-limit-models';
 import { initWorkOrderModels } from './work-orders';
@@ -23,5 +24,6 @@ export function initModels(sequelize: Sequelize): void {
   initChangeOfUseModels(sequelize);
   initWorkOrderModels(sequelize);
   initAuditModels(sequelize);
+  initSignInThrottleModels(sequelize);
   initDocumentModels(sequelize);
 }

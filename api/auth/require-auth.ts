@@ -1,19 +1,22 @@
 /**
- * Every /api route but login needs a valid `Authorization: Bearer <token>`; `requireRole` narrows a route to
- * some roles (administrators pass every check).
+ * Every /api route but login needs a valid `Authorization: Bearer <token>` of a session not revoked: each request
+ * reads its user, whose name, roles and groups then come from the database rather than the token (so a role
+ * change holds at once). `requireRole` narrows a route to some roles (administrators pass every check).
  */
 import type { Request, RequestHandler } from 'express';
+import { currentSession } from '../../domain/users';
 import { AppError } from '../../lib/errors/app-error';
 import { verifyToken, type TokenClaims } from './token';
 
 const unauthorized = () => new AppError(401, 'UNAUTHORIZED', '请先登录 / login required');
 
 export function requireAuth(secret: string): RequestHandler {
-  return (request, _response, next) => {
+  return async (request, _response, next) => {
     const header = request.headers.authorization ?? '';
     const claims = header.startsWith('Bearer ') ? verifyToken(header.slice(7), secret) : undefined;
-    if (!claims) throw unauthorized();
-    (request as AuthenticatedRequest).user = claims;
+    const session = claims && (await currentSession(claims.login, claims.tokenVersion));
+    if (!claims || !session) throw unauthorized();
+    (request as AuthenticatedRequest).user = { ...claims, ...session };
     next();
   };
 }

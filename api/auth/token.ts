@@ -1,6 +1,7 @@
 /**
- * Login tokens: `<base64url payload>.<HMAC-SHA256>`, the payload holding the login, roles and expiry. Stateless,
- * so the workers and the API need no session store.
+ * Login tokens: `<base64url payload>.<HMAC-SHA256>`, the payload holding the login, roles, expiry and the user's
+ * token version when it was issued. The signature and expiry are checked here; whether the version is still the
+ * user's (not revoked) is checked against the database by requireAuth (decision 0026).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -9,6 +10,7 @@ export interface TokenClaims {
   name: string;
   roles: string[];
   groups: string[];
+  tokenVersion: number;
   expiresAt: number;
 }
 

@@ -1,23 +1,57 @@
 /**
- * Users, roles and organisational groups. Reading is open to every signed-in user; changes to administrators.
+ * Users, roles and organisational groups. Reading is open to every signed-in user; creating and changing users
+ * (their details, roles, groups, activity and password) to administrators.
  */
-import { Router } from 'express';
-import { createUser, getUser, listGroups, listRoles, listUsers, userInput } from '../../domain/users';
+import { Router, type Request } from 'express';
+import {
+  createUser,
+  deactivateUser,
+  getUser,
+  listGroups,
+  listRoles,
+  listUsers,
+  passwordResetInput,
+  reactivateUser,
+  resetPassword,
+  updateUser,
+  userInput,
+  userUpdateInput,
+  type Actor,
+} from '../../domain/users';
 import { parseId, parseInput } from '../../lib/validation/parse-input';
-import { requireRole } from '../auth/require-auth';
+import { currentUser, requireRole } from '../auth/require-auth';
 import { noFilters } from '../http/no-filters';
+import { requestAddress } from '../http/request-address';
+
+const actorOf = (request: Request): Actor => ({ login: currentUser(request).login, address: requestAddress(request) });
+const userId = (request: Request) => parseId(request.params.id, '用户');
 
 export function userRoutes(): Router {
   const router = Router();
+  const admin = requireRole('admin');
   router.get('/users', noFilters, async (_request, response) => {
     response.json({ items: await listUsers() });
   });
   router.get('/users/:id', async (request, response) => {
-    response.json(await getUser(parseId(request.params.id, '用户'), request.params.id));
+    response.json(await getUser(userId(request), request.params.id));
   });
-  router.post('/users', requireRole('admin'), async (request, response) => {
+  router.post('/users', admin, async (request, response) => {
     const input = parseInput(userInput, request.body, '用户');
-    response.status(201).json(await createUser(input));
+    response.status(201).json(await createUser(input, actorOf(request)));
+  });
+  router.patch('/users/:id', admin, async (request, response) => {
+    const input = parseInput(userUpdateInput, request.body, '用户');
+    response.json(await updateUser(userId(request), input, actorOf(request)));
+  });
+  router.post('/users/:id/deactivate', admin, async (request, response) => {
+    response.json(await deactivateUser(userId(request), actorOf(request)));
+  });
+  router.post('/users/:id/reactivate', admin, async (request, response) => {
+    response.json(await reactivateUser(userId(request), actorOf(request)));
+  });
+  router.post('/users/:id/reset-password', admin, async (request, response) => {
+    const input = parseInput(passwordResetInput, request.body, '重置密码');
+    response.json(await resetPassword(userId(request), input, actorOf(request)));
   });
   router.get('/roles', noFilters, async (_request, response) => {
     response.json({ items: await listRoles() });

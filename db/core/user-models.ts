@@ -20,6 +20,9 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare active: CreationOptional<boolean>;
   declare roles: CreationOptional<string[]>;
   declare groups: CreationOptional<string[]>;
+  /** Raised at sign-out, deactivation and a password change: tokens carrying an older version are refused. */
+  declare tokenVersion: CreationOptional<number>;
+  declare passwordChangedAt: CreationOptional<Date | null>;
 }
 
 export class Role extends Model<InferAttributes<Role>, InferCreationAttributes<Role>> {
@@ -50,6 +53,8 @@ export function initUserModels(sequelize: Sequelize): void {
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       roles: { type: DataTypes.JSON, allowNull: false, defaultValue: [] },
       groups: { type: DataTypes.JSON, allowNull: false, defaultValue: [] },
+      tokenVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      passwordChangedAt: { type: DataTypes.DATE, allowNull: true },
     },
     { sequelize, tableName: 'users' },
   );

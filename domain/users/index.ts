@@ -1,3 +1,21 @@
-/** Users, roles and org groups, and login: the public interface of the area. */
+/** Users, roles and org groups, sign-in and sessions: the public interface of the area. */
 export { hashPassword } from './password';
-export { authenticate, createUser, getUser, listGroups, listRoles, listUsers, userInput } from './user-use-case';
+export { throttleLimits } from './sign-in-throttle';
+export {
+  changeOwnPassword,
+  currentSession,
+  passwordChangeInput,
+  signIn,
+  signOut,
+  type SessionUser,
+  type SignInContext,
+} from './sign-in-use-case';
+export {
+  deactivateUser,
+  passwordResetInput,
+  reactivateUser,
+  resetPassword,
+  updateUser,
+  userUpdateInput,
+} from './user-admin-use-case';
+export { createUser, getUser, listGroups, listRoles, listUsers, userInput, type Actor } from './user-use-case';

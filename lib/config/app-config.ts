@@ -65,6 +65,14 @@ const appDatabaseUrl = z.string().superRefine((value, context) => {
   if (url.pathname.replace(/^\//, '') === '') context.addIssue({ code: 'custom', message: 'no database' });
 });
 
+/** A decimal number above 0 and up to `max`, e.g. `12` or `0.5`. */
+const positiveNumberUpTo = (max: number) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .transform(Number)
+    .pipe(z.number().positive().max(max));
+
 const boolean = oneOf(['true', 'false']).transform((value) => value === 'true');
 
 const hidden = (value: string): string => `<${value.length} characters, not shown>`;
@@ -104,11 +112,31 @@ export const APP_VARIABLES = {
     expected: 'a number of hours above 0 and up to 8760, e.g. 12 or 0.5',
     default: '12',
     meaning: 'login token lifetime',
-    schema: z
-      .string()
-      .regex(/^\d+(\.\d+)?$/)
-      .transform(Number)
-      .pipe(z.number().positive().max(8760)),
+    schema: positiveNumberUpTo(8760),
+  },
+  APP_SIGNIN_MAX_FAILURES: {
+    expected: 'an integer from 1 to 1000',
+    default: '5',
+    meaning: 'failed sign-ins of one login within APP_SIGNIN_WINDOW_MINUTES before it is locked',
+    schema: integerIn(1, 1000),
+  },
+  APP_SIGNIN_ADDRESS_MAX_FAILURES: {
+    expected: 'an integer from 1 to 100000',
+    default: '50',
+    meaning: 'failed sign-ins from one client address within APP_SIGNIN_WINDOW_MINUTES before it is locked',
+    schema: integerIn(1, 100_000),
+  },
+  APP_SIGNIN_WINDOW_MINUTES: {
+    expected: 'a number of minutes above 0 and up to 1440, e.g. 15 or 0.5',
+    default: '15',
+    meaning: 'how long failed sign-ins are counted',
+    schema: positiveNumberUpTo(1440),
+  },
+  APP_SIGNIN_LOCKOUT_MINUTES: {
+    expected: 'a number of minutes above 0 and up to 1440, e.g. 15 or 0.5',
+    default: '15',
+    meaning: 'how long a login or address stays locked after too many failed sign-ins',
+    schema: positiveNumberUpTo(1440),
   },
   APP_DEMO_DATA: {
     expected: 'true or false',

@@ -21,6 +21,10 @@ describe('readAppConfig', () => {
       APP_DATABASE_URL: 'sqlite:./data/app.db',
       APP_AUTH_SECRET: undefined,
       APP_TOKEN_TTL_HOURS: 12,
+      APP_SIGNIN_MAX_FAILURES: 5,
+      APP_SIGNIN_ADDRESS_MAX_FAILURES: 50,
+      APP_SIGNIN_WINDOW_MINUTES: 15,
+      APP_SIGNIN_LOCKOUT_MINUTES: 15,
       APP_DEMO_DATA: true,
       APP_DOCUMENTS_DIR: './data/documents',
       APP_DOCUMENT_MAX_MB: 10,
@@ -44,6 +48,8 @@ describe('readAppConfig', () => {
       APP_DATABASE_URL: 'mariadb://app:pw@db:3306/power',
       APP_AUTH_SECRET: 'a-secret-of-enough-length',
       APP_TOKEN_TTL_HOURS: '0.5',
+      APP_SIGNIN_MAX_FAILURES: '3',
+      APP_SIGNIN_LOCKOUT_MINUTES: '0.5',
       APP_DEMO_DATA: 'false',
       NOTIFY_ADAPTER: 'webhook',
       NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/notify',
@@ -55,6 +61,8 @@ describe('readAppConfig', () => {
       APP_PORT: 0,
       APP_HOST: '127.0.0.1',
       APP_TOKEN_TTL_HOURS: 0.5,
+      APP_SIGNIN_MAX_FAILURES: 3,
+      APP_SIGNIN_LOCKOUT_MINUTES: 0.5,
       APP_DEMO_DATA: false,
       NOTIFY_ADAPTER: 'webhook',
       PLATFORM_ENGINE: 'external',
@@ -105,6 +113,24 @@ describe('readAppConfig', () => {
       expect(error.message).toContain(`  ${line}\n`.trimEnd());
     expect(error.message).toContain('APP_DATABASE_URL="postgres://app:***@db/power": expected sqlite:<path>');
     expect(error.message).not.toContain('hunter2');
+  });
+
+  it('wants sign-in limits above zero', () => {
+    const error = problemsOf(() =>
+      readAppConfig({
+        APP_SIGNIN_MAX_FAILURES: '0',
+        APP_SIGNIN_ADDRESS_MAX_FAILURES: 'ten',
+        APP_SIGNIN_WINDOW_MINUTES: '0',
+        APP_SIGNIN_LOCKOUT_MINUTES: '-5',
+      }),
+    );
+    expect(error.problems.map((problem) => problem.variable)).toEqual([
+      'APP_SIGNIN_MAX_FAILURES',
+      'APP_SIGNIN_ADDRESS_MAX_FAILURES',
+      'APP_SIGNIN_WINDOW_MINUTES',
+      'APP_SIGNIN_LOCKOUT_MINUTES',
+    ]);
+    expect(error.message).toContain('APP_SIGNIN_MAX_FAILURES="0": expected an integer from 1 to 1000');
   });
 
   it('keeps secrets out of the message', () => {

@@ -23,6 +23,6 @@ export async function seedDemoUsers(services?: Pick<PlatformServices, 'config'>)
   const password = services?.config.DEMO_PASSWORD ?? appVariable('DEMO_PASSWORD');
   for (const user of DEMO_USERS) {
     if (await User.findOne({ where: { login: user.login } })) continue;
-    await User.create({ ...user, phone: null, passwordHash: hashPassword(password) });
+    await User.create({ ...user, phone: null, passwordHash: await hashPassword(password) });
   }
 }

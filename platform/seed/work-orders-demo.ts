@@ -24,7 +24,7 @@ export async function seedWorkOrderDemoUsers(services?: Pick<PlatformServices, '
   const password = services?.config.DEMO_PASSWORD ?? appVariable('DEMO_PASSWORD');
   for (const user of WORK_ORDER_DEMO_USERS) {
     if (await User.findOne({ where: { login: user.login } })) continue;
-    await User.create({ ...user, phone: null, passwordHash: hashPassword(password) });
+    await User.create({ ...user, phone: null, passwordHash: await hashPassword(password) });
   }
 }
 

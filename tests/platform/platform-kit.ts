@@ -82,7 +82,17 @@ function apiClient(baseUrl: string, token?: string): ApiClient {
 
 export const anonymousClient = (platform: Platform): ApiClient => apiClient(platform.url);
 
-/** `settings`: application variables to set besides the kit's own (e.g. `{ APP_MAX_BODY_KB: '16' }`). */
+async function tokenFor(baseUrl: string, login: string, password = 'demo1234'): Promise<string> {
+  const answer = await apiClient(baseUrl).post('/auth/login', { login, password });
+  if (answer.status !== 200) throw new Error(`login ${login} failed: ${JSON.stringify(answer.body)}`);
+  return answer.body.token;
+}
+
+/** A client with a token of its own (not `as`'s shared one), for tests that revoke it; throws when sign-in fails. */
+export const signedInClient = async (platform: Platform, login: string, password?: string): Promise<ApiClient> =>
+  apiClient(platform.url, await tokenFor(platform.url, login, password));
+
+/** `settings`: application variables to set besides the kit's own (e.g. the sign-in limits), as the environment would. */
 export async function startPlatform(settings: Record<string, string> = {}): Promise<Platform> {
   process.env.LOG_LEVEL ??= 'silent';
   const engine = await startEngineProcess();
@@ -100,11 +110,7 @@ export async function startPlatform(settings: Record<string, string> = {}): Prom
   await seedDemoUsers();
   const tokens = new Map<string, string>();
   const as = async (login: string): Promise<ApiClient> => {
-    if (!tokens.has(login)) {
-      const answer = await apiClient(application.url).post('/auth/login', { login, password: 'demo1234' });
-      if (answer.status !== 200) throw new Error(`login ${login} failed: ${JSON.stringify(answer.body)}`);
-      tokens.set(login, answer.body.token);
-    }
+    if (!tokens.has(login)) tokens.set(login, await tokenFor(application.url, login));
     return apiClient(application.url, tokens.get(login));
   };
   const openTask = async (processInstanceKey: string, elementId: string, timeoutMs = 10_000) => {

@@ -52,8 +52,13 @@ function call(client: ApiClient, route: RouteEntry) {
 const allows = (access: Access, role: string): boolean =>
   access === 'public' || access === 'signed-in' || role === 'admin' || access.includes(role);
 
+/** Signing out revokes the role's token, so it comes last. */
+const SIGN_OUT = 'POST /api/auth/logout';
+
 function applicationRoutes(): RouteEntry[] {
-  return listRoutes(createApp({ ...platform.application.services, authSecret: 'unused' }));
+  return listRoutes(createApp({ ...platform.application.services, authSecret: 'unused' })).sort(
+    (a, b) => Number(key(a) === SIGN_OUT) - Number(key(b) === SIGN_OUT),
+  );
 }
 
 describe('route × role matrix', () => {

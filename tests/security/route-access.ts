@@ -9,6 +9,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'public',
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/logout': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
 
   'GET /api/admin/clock': 'signed-in',
   'PUT /api/admin/clock': ['admin'],
@@ -18,6 +20,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/users': 'signed-in',
   'GET /api/users/:id': 'signed-in',
   'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/deactivate': ['admin'],
+  'POST /api/users/:id/reactivate': ['admin'],
+  'POST /api/users/:id/reset-password': ['admin'],
   'GET /api/roles': 'signed-in',
   'GET /api/groups': 'signed-in',
 

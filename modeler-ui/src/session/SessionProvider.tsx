@@ -62,9 +62,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [end],
   );
 
+  // The API revokes the token (every token of the user); the page ends the session without waiting for it.
+  const signOut = useCallback(() => {
+    void api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    end('signedOut');
+  }, [end]);
+
   const value = useMemo<SessionContextValue>(
-    () => ({ user: session?.user, ended, signIn, signOut: () => end('signedOut') }),
-    [session, ended, signIn, end],
+    () => ({ user: session?.user, ended, signIn, signOut }),
+    [session, ended, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
