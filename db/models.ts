@@ -4,6 +4,7 @@
 import type { Sequelize } from 'sequelize';
 import { initBusinessExpansionModels } from './business-expansion';
 import { initAuditModels } from './core/audit-models';
+import { initCaseEndingModels } from './cases/case-ending-models';
 import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
 import { initNotificationModels } from './core/notification-models';
@@ -22,4 +23,5 @@ export function initModels(sequelize: Sequelize): void {
   initChangeOfUseModels(sequelize);
   initWorkOrderModels(sequelize);
   initAuditModels(sequelize);
+  initCaseEndingModels(sequelize);
 }

@@ -72,7 +72,8 @@ function apiClient(baseUrl: string, token?: string): ApiClient {
 
 export const anonymousClient = (platform: Platform): ApiClient => apiClient(platform.url);
 
-export async function startPlatform(): Promise<Platform> {
+/** `env` is laid over the application's test configuration (e.g. APP_RECONCILE_INTERVAL_SECONDS). */
+export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
   process.env.LOG_LEVEL ??= 'silent';
   const engine = await startEngineProcess();
   const config = readAppConfig({
@@ -82,6 +83,7 @@ export async function startPlatform(): Promise<Platform> {
     ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
     ZEEBE_REST_ADDRESS: engine.restAddress,
     APP_AUTH_SECRET: 'test-secret-of-enough-length',
+    ...env,
   });
   const application = await startApplication(config, { demoData: false });
   await seedDemoUsers();
