@@ -1,7 +1,7 @@
 /**
  * The three kinds of case (业扩 application, 变更 application, 95598 order) seen alike by the case lifecycle
  * (decision 0023): each area describes its table — the number column (the process's businessKey), the state column,
- * which states are still open and which one a cancelled case takes — and these read and cancel through it.
+ * which states are closed (a cancelled case takes `cancelled`) — and these read and cancel through it.
  */
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 
@@ -10,8 +10,8 @@ export interface CaseTable {
   model: ModelStatic<Model>;
   numberField: string;
   stateField: string;
-  /** The states of a case whose process still runs. */
-  openStates: readonly string[];
+  /** The states of a case that has ended (`cancelled` among them); every other state is open. */
+  closedStates: readonly string[];
 }
 
 export interface OpenCase {
@@ -22,7 +22,7 @@ export interface OpenCase {
 
 const openWhere = (table: CaseTable, extra: WhereOptions = {}): WhereOptions => ({
   ...extra,
-  [table.stateField]: { [Op.in]: table.openStates },
+  [table.stateField]: { [Op.notIn]: table.closedStates },
 });
 
 /** The open cases of a table that have a process instance. */

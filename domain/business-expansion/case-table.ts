@@ -1,5 +1,4 @@
 /** 业扩 applications as the case lifecycle sees them (db/cases/case-records.ts, decision 0023). */
-import { APPLICATION_STATES } from '../../db/business-expansion/application-models';
 import { Application } from '../../db/business-expansion';
 import type { CaseTable } from '../../db/cases/case-records';
 
@@ -8,5 +7,5 @@ export const applicationCaseTable: CaseTable = {
   model: Application,
   numberField: 'applicationNo',
   stateField: 'state',
-  openStates: APPLICATION_STATES.filter((state) => state !== 'archived' && state !== 'cancelled'),
+  closedStates: ['archived', 'cancelled'],
 };

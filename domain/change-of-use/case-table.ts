@@ -7,5 +7,5 @@ export const changeCaseTable: CaseTable = {
   model: ChangeApplication,
   numberField: 'applicationNo',
   stateField: 'status',
-  openStates: ['in-progress'],
+  closedStates: ['completed', 'refused', 'rejected', 'cancelled'],
 };

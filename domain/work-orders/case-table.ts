@@ -7,5 +7,5 @@ export const workOrderCaseTable: CaseTable = {
   model: WorkOrder,
   numberField: 'orderNo',
   stateField: 'state',
-  openStates: ['answering', 'answered', 'dispatching', 'handling', 'reviewing', 'callback'],
+  closedStates: ['archived', 'linked', 'cancelled'],
 };
