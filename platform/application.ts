@@ -32,17 +32,18 @@ export interface RunningApplication {
 /** Listens, or fails in plain words when the port is taken (another instance may be running on it). */
 function listen(app: ReturnType<typeof createApp>, config: AppConfig): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(config.APP_PORT, config.APP_HOST, () => resolve(server));
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `the API port ${config.APP_PORT} on ${config.APP_HOST} is already in use: another instance of the ` +
-                'platform may be running there. Stop it, or set APP_PORT to another port (0 picks a free one).',
-            )
-          : error,
-      ),
-    );
+    // Express 5 hands a listen error to this callback.
+    const server = app.listen(config.APP_PORT, config.APP_HOST, (error?: NodeJS.ErrnoException) => {
+      if (!error) resolve(server);
+      else if (error.code !== 'EADDRINUSE') reject(error);
+      else
+        reject(
+          new Error(
+            `the API port ${config.APP_PORT} on ${config.APP_HOST} is already in use: another instance of the ` +
+              'platform may be running there. Stop it, or set APP_PORT to another port (0 picks a free one).',
+          ),
+        );
+    });
   });
 }
 
