@@ -9,9 +9,15 @@ import { DataLockedError, acquireDataLock, type DataLock } from './storage/data-
 /** What runs so far, stopped in reverse order on a signal, on a failed start and when the parent goes away. */
 const running: (() => Promise<unknown>)[] = [];
 
-async function stopAll(code: number): Promise<never> {
-  for (const stop of running.reverse()) await stop().catch(() => undefined);
-  process.exit(code);
+let stopping: Promise<never> | undefined;
+
+/** Once, however many of a signal, a failure and the parent's exit ask for it. */
+function stopAll(code: number): Promise<never> {
+  stopping ??= (async () => {
+    for (const stop of [...running].reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 /** Starts the engine with its gRPC and REST gateways, configured from the environment. */
@@ -64,6 +70,8 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof DataLockedError ? `engine refused to start: ${message}` : `engine failed to start: ${message}`);
+  console.error(
+    error instanceof DataLockedError ? `engine refused to start: ${message}` : `engine failed to start: ${message}`,
+  );
   void stopAll(1);
 });

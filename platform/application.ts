@@ -50,9 +50,11 @@ function listen(app: ReturnType<typeof createApp>, config: AppConfig): Promise<S
 export async function startApplication(config: AppConfig, options: { demoData: boolean }): Promise<RunningApplication> {
   /** What has started so far, stopped in reverse order. */
   const started: (() => Promise<void> | void)[] = [];
-  const stop = async () => {
-    for (const stopOne of started.reverse()) await stopOne();
-  };
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const stopOne of [...started].reverse()) await stopOne();
+    })());
   try {
     const sequelize = createSequelize(config.APP_DATABASE_URL);
     started.push(() => sequelize.close());

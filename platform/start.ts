@@ -63,13 +63,19 @@ function startEmbeddedEngine(env: Record<string, string | undefined>): Promise<E
   });
 }
 
-async function stopAll(code: number): Promise<never> {
-  try {
-    await stopApplication();
-  } finally {
-    await stopEngine();
-    process.exit(code);
-  }
+let stopping: Promise<never> | undefined;
+
+/** Once, whether a signal or a failure asks first. */
+function stopAll(code: number): Promise<never> {
+  stopping ??= (async () => {
+    try {
+      await stopApplication();
+    } finally {
+      await stopEngine();
+      process.exit(code);
+    }
+  })();
+  return stopping;
 }
 
 async function main(): Promise<void> {

@@ -50,6 +50,12 @@ export async function cancelCase(camunda: CamundaClients, request: CancelRequest
     source: 'api',
   });
   const cancelled = roots.map((root) => root.processInstanceKey);
-  await recordAudit({ actor, action: 'case.cancel', target: `case:${businessKey}`, address, detail: { reason, cancelled } });
+  await recordAudit({
+    actor,
+    action: 'case.cancel',
+    target: `case:${businessKey}`,
+    address,
+    detail: { reason, cancelled },
+  });
   return { cancelled, ending };
 }

@@ -66,7 +66,8 @@ export async function recordCaseEnding(input: CaseEndingInput) {
   };
   const existing = await CaseEnding.findOne({ where: { businessKey: input.businessKey } });
   if (!existing) return endingView(await CaseEnding.create(values));
-  if (input.source === 'api') await existing.update({ ...values, caseKind: kind === 'other' ? existing.caseKind : kind });
+  if (input.source === 'api')
+    await existing.update({ ...values, caseKind: kind === 'other' ? existing.caseKind : kind });
   return endingView(existing);
 }
 

@@ -22,7 +22,8 @@ const BATCH = 100;
 
 const REASONS = {
   cancelled: '流程实例已在引擎上取消 / the process instance was cancelled on the engine',
-  ended: '流程实例已结束而案件仍在办理，请核实案件状态 / the process instance ended while the case is open: check the case',
+  ended:
+    '流程实例已结束而案件仍在办理，请核实案件状态 / the process instance ended while the case is open: check the case',
   vanished:
     '引擎上找不到该流程实例（引擎数据可能已更换或丢失），请核实后重新发起或关闭 / ' +
     'the process instance is not on the engine (its data may have been replaced or lost): check, then restart or close the case',

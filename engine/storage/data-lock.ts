@@ -150,7 +150,13 @@ async function readMysqlHolder(connection: mysql.Connection, name: string): Prom
     );
     const row = rows[0];
     return row
-      ? { pid: row.pid, hostname: row.hostname, since: row.since, grpc: row.grpc ?? undefined, rest: row.rest ?? undefined }
+      ? {
+          pid: row.pid,
+          hostname: row.hostname,
+          since: row.since,
+          grpc: row.grpc ?? undefined,
+          rest: row.rest ?? undefined,
+        }
       : undefined;
   } catch {
     return undefined; // the holder has not created the table yet

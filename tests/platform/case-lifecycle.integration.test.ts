@@ -55,7 +55,11 @@ test('a manager cancels a case with a reason: the case is cancelled, who and whe
   });
   const record = await caseOf(platform, applicationNo);
   expect(record.application.state).toBe('cancelled');
-  expect(record.timeLimit).toMatchObject({ state: 'cancelled', cancelledAt: new Date(TODAY).toISOString(), compliant: null });
+  expect(record.timeLimit).toMatchObject({
+    state: 'cancelled',
+    cancelledAt: new Date(TODAY).toISOString(),
+    compliant: null,
+  });
   const view = await manager.get(`/cases/${applicationNo}`);
   expect(view.body.ending).toMatchObject({ reason: '客户撤回申请', endedBy: 'zhoumin' });
   expect(view.body.processes[0].state).toBe('TERMINATED');
@@ -64,7 +68,11 @@ test('a manager cancels a case with a reason: the case is cancelled, who and whe
   expect([again.status, again.body.code]).toEqual([409, 'CASE_ALREADY_CANCELLED']);
   const audit = await (await platform.as('admin')).get(`/audit?action=case.cancel&target=case:${applicationNo}`);
   expect(audit.body.items).toEqual([
-    expect.objectContaining({ actor: 'zhoumin', outcome: 'ok', detail: expect.objectContaining({ reason: '客户撤回申请' }) }),
+    expect.objectContaining({
+      actor: 'zhoumin',
+      outcome: 'ok',
+      detail: expect.objectContaining({ reason: '客户撤回申请' }),
+    }),
   ]);
   // The API's cancellation is not reported again as one the reconciliation found.
   await new Promise((resolve) => setTimeout(resolve, 2_500));
@@ -74,7 +82,11 @@ test('a manager cancels a case with a reason: the case is cancelled, who and whe
 
 test('cases cancelled directly on the engine are cancelled in the application too, and managers see them', async () => {
   const account = await seedAccount();
-  const change = await startCase(platform, { accountId: account.id, changeType: 'meter-move', newMeterLocation: '东墙' });
+  const change = await startCase(platform, {
+    accountId: account.id,
+    changeType: 'meter-move',
+    newMeterLocation: '东墙',
+  });
   const order = await createOrder(platform);
   const manager = await platform.as('zhoumin');
   const clockOf = async (businessKey: string) => (await manager.get(`/cases/${businessKey}`)).body.timeLimit;
@@ -93,12 +105,13 @@ test('cases cancelled directly on the engine are cancelled in the application to
     );
     return mine.length === 2 ? mine : undefined;
   });
-  expect(reconciled.map((item: any) => [item.businessKey, item.caseKind, item.outcome, item.endedBy, item.source]).sort())
-    .toEqual(
-      [
-        [change.applicationNo, 'change-of-use', 'cancelled', 'engine', 'reconcile'],
-        [order.orderNo, 'work-order', 'cancelled', 'engine', 'reconcile'],
-      ].sort(),
-    );
+  expect(
+    reconciled.map((item: any) => [item.businessKey, item.caseKind, item.outcome, item.endedBy, item.source]).sort(),
+  ).toEqual(
+    [
+      [change.applicationNo, 'change-of-use', 'cancelled', 'engine', 'reconcile'],
+      [order.orderNo, 'work-order', 'cancelled', 'engine', 'reconcile'],
+    ].sort(),
+  );
   expect((await (await platform.as('zhangli')).get('/cases/reconciled')).status).toBe(403);
 });
