@@ -39,8 +39,8 @@ export async function openCasesOf(table: CaseTable): Promise<OpenCase[]> {
   }));
 }
 
-export async function caseExists(table: CaseTable, businessKey: string): Promise<boolean> {
-  return (await table.model.count({ where: { [table.numberField]: businessKey } })) > 0;
+export async function isCaseOpen(table: CaseTable, businessKey: string): Promise<boolean> {
+  return (await table.model.count({ where: openWhere(table, { [table.numberField]: businessKey }) })) > 0;
 }
 
 /** Sets an open case's state to `cancelled`; false when the case is not open (or not of this table). */

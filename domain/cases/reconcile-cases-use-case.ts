@@ -9,7 +9,7 @@
  */
 import { Op } from 'sequelize';
 import { CaseEnding } from '../../db/cases/case-ending-models';
-import { openCasesOf, type OpenCase } from '../../db/cases/case-records';
+import { isCaseOpen, openCasesOf, type OpenCase } from '../../db/cases/case-records';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchProcessInstances, type EngineProcessInstance } from '../../lib/camunda/engine-api';
 import { appClock } from '../../lib/clock/app-clock';
@@ -82,6 +82,16 @@ function findingFor(
   return undefined;
 }
 
+/**
+ * A case that closed between reading the open cases and asking the engine (archived, then its process completed)
+ * is no finding. A cancellation is recorded either way: the instance was cancelled, whatever the case did since.
+ */
+async function stillOpen(finding: CaseEndingInput, found: OpenCase): Promise<boolean> {
+  if (finding.outcome === 'cancelled') return true;
+  const table = CASE_TABLES.find((candidate) => candidate.kind === found.kind);
+  return table ? isCaseOpen(table, found.businessKey) : false;
+}
+
 export function caseReconciler(camunda: CamundaClients): Reconciler {
   /** Process instances missing on the last pass: a second miss makes them vanished. */
   let missing = new Set<string>();
@@ -95,7 +105,7 @@ export function caseReconciler(camunda: CamundaClients): Reconciler {
         const instance = instances.get(found.processInstanceKey);
         if (!instance) nowMissing.add(found.processInstanceKey);
         const finding = findingFor(found, instance, missing.has(found.processInstanceKey));
-        if (!finding) continue;
+        if (!finding || !(await stillOpen(finding, found))) continue;
         const ending = await recordCaseEnding(finding);
         await recordAudit({
           actor: 'system',
