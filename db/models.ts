@@ -5,6 +5,7 @@ import type { Sequelize } from 'sequelize';
 import { initBusinessExpansionModels } from './business-expansion';
 import { initAuditModels } from './core/audit-models';
 import { initDocumentModels } from './core/document-models';
+import { initCaseEndingModels } from './cases/case-ending-models';
 import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
 import { initNotificationModels } from './core/notification-models';
@@ -26,4 +27,5 @@ export function initModels(sequelize: Sequelize): void {
   initAuditModels(sequelize);
   initSignInThrottleModels(sequelize);
   initDocumentModels(sequelize);
+  initCaseEndingModels(sequelize);
 }

@@ -1,8 +1,24 @@
 import { ConfigError, loadEngineConfig } from './config';
 import { Engine } from './engine';
 import { startGrpcGateway } from './gateway/grpc/grpc-gateway';
+import { listenOrExplain } from './gateway/port-in-use';
 import { startRestGateway } from './gateway/rest/rest-gateway';
 import { createStorage, redact } from './storage/create-storage';
+import { DataLockedError, acquireDataLock, type DataLock } from './storage/data-lock';
+
+/** What runs so far, stopped in reverse order on a signal, on a failed start and when the parent goes away. */
+const running: (() => Promise<unknown>)[] = [];
+
+let stopping: Promise<never> | undefined;
+
+/** Once, however many of a signal, a failure and the parent's exit ask for it. */
+function stopAll(code: number): Promise<never> {
+  stopping ??= (async () => {
+    for (const stop of [...running].reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  })();
+  return stopping;
+}
 
 /** Starts the engine with its gRPC and REST gateways, configured from the environment. */
 async function main(): Promise<void> {
@@ -16,28 +32,46 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  // Started by `npm start` with an IPC channel: when that process dies (even by kill -9) the channel closes and
+  // the engine stops with it rather than run on as an orphan holding the ports and the data.
+  if (process.channel) process.once('disconnect', () => void stopAll(0));
+  const lock: DataLock = await acquireDataLock(config.databaseUrl);
+  running.push(() => lock.release());
   const storage = createStorage(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   const engine = new Engine(storage, {
     maxQueuedCommands: config.maxQueuedCommands,
     defaultLongPollMs: config.defaultLongPollMs,
   });
   await engine.start();
-  const grpc = await startGrpcGateway(engine, { host: config.host, port: config.grpcPort });
-  const rest = await startRestGateway(engine, { host: config.host, port: config.restPort });
-  // Tests and scripts wait for this line; keep its shape.
+  running.push(() => engine.stop());
+  const { host } = config;
+  const grpc = await listenOrExplain(() => startGrpcGateway(engine, { host, port: config.grpcPort }), {
+    what: 'the engine gRPC',
+    host,
+    port: config.grpcPort,
+    variable: 'ENGINE_GRPC_PORT',
+  });
+  running.push(() => grpc.close());
+  const rest = await listenOrExplain(() => startRestGateway(engine, { host, port: config.restPort }), {
+    what: 'the engine REST',
+    host,
+    port: config.restPort,
+    variable: 'ENGINE_REST_PORT',
+  });
+  running.push(() => rest.close());
+  await lock.describe({ grpc: `${host}:${grpc.port}`, rest: `${host}:${rest.port}` });
+  // Tests and scripts wait for this line; keep its shape (fields are only ever added at the end).
   console.log(
-    `engine ready grpc=${config.host}:${grpc.port} rest=${config.host}:${rest.port} database=${redact(config.databaseUrl)}`,
+    `engine ready grpc=${host}:${grpc.port} rest=${host}:${rest.port} database=${redact(config.databaseUrl)} pid=${process.pid}`,
   );
-  const shutdown = async (): Promise<void> => {
-    await Promise.allSettled([grpc.close(), rest.close()]);
-    await engine.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
 }
 
 main().catch((error) => {
-  console.error('engine failed to start:', error instanceof Error ? error.message : error);
-  process.exit(1);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(
+    error instanceof DataLockedError ? `engine refused to start: ${message}` : `engine failed to start: ${message}`,
+  );
+  void stopAll(1);
 });

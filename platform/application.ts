@@ -1,6 +1,7 @@
 /**
- * Starts the application around a running engine: database (migrated), seeds, model deployment, job workers and
- * the API. Used by `npm start` and by the end-to-end tests alike.
+ * Starts the application around a running engine: database (migrated), seeds, model deployment, job workers, the
+ * reconciliation of cases with the engine and the API. Used by `npm start` and by the end-to-end tests alike. A
+ * start that fails stops what it had started before it rethrows.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -14,6 +15,7 @@ import { createCamundaClients } from '../lib/camunda/camunda-client';
 import { logger } from '../lib/logger/logger';
 import { allWorkers } from '../workers';
 import { startWorkers } from '../workers/worker-registry';
+import { startCaseReconciler } from '../domain/cases';
 import { startScheduleReminders } from '../domain/time-limits';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
@@ -27,39 +29,62 @@ export interface RunningApplication {
   stop(): Promise<void>;
 }
 
-export async function startApplication(config: AppConfig, options: { demoData: boolean }): Promise<RunningApplication> {
-  const sequelize = createSequelize(config.APP_DATABASE_URL);
-  await openDatabase(sequelize);
-  const camunda = createCamundaClients(config);
-  const services: PlatformServices = { sequelize, camunda, config };
-  const freshDatabase = (await User.count()) === 0;
-  for (const seed of referenceSeeds) await seed(services);
-  const deployed = await deployModels(camunda);
-  log.info('models deployed', { files: deployed });
-  const workers = startWorkers(allWorkers, services);
-  const stopReminders = startScheduleReminders(config);
-  // Demo cases are real process instances: they need the models and the workers.
-  if (options.demoData && freshDatabase) {
-    for (const seed of demoSeeds) await seed(services);
-    log.info('demo data seeded');
-  }
-  const authSecret = config.APP_AUTH_SECRET ?? randomBytes(32).toString('hex');
-  const app = createApp({ ...services, authSecret });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(config.APP_PORT, config.APP_HOST, () => resolve(listening));
+/** Listens, or fails in plain words when the port is taken (another instance may be running on it). */
+function listen(app: ReturnType<typeof createApp>, config: AppConfig): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    // Express 5 hands a listen error to this callback.
+    const server = app.listen(config.APP_PORT, config.APP_HOST, (error?: NodeJS.ErrnoException) => {
+      if (!error) resolve(server);
+      else if (error.code !== 'EADDRINUSE') reject(error);
+      else
+        reject(
+          new Error(
+            `the API port ${config.APP_PORT} on ${config.APP_HOST} is already in use: another instance of the ` +
+              'platform may be running there. Stop it, or set APP_PORT to another port (0 picks a free one).',
+          ),
+        );
+    });
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.APP_HOST}:${port}`;
-  return {
-    url,
-    services,
-    stop: async () => {
+}
+
+export async function startApplication(config: AppConfig, options: { demoData: boolean }): Promise<RunningApplication> {
+  /** What has started so far, stopped in reverse order. */
+  const started: (() => Promise<void> | void)[] = [];
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const stopOne of [...started].reverse()) await stopOne();
+    })());
+  try {
+    const sequelize = createSequelize(config.APP_DATABASE_URL);
+    started.push(() => sequelize.close());
+    await openDatabase(sequelize);
+    const camunda = createCamundaClients(config);
+    started.push(() => camunda.close());
+    const services: PlatformServices = { sequelize, camunda, config };
+    const freshDatabase = (await User.count()) === 0;
+    for (const seed of referenceSeeds) await seed(services);
+    const deployed = await deployModels(camunda);
+    log.info('models deployed', { files: deployed });
+    const workers = startWorkers(allWorkers, services);
+    started.push(() => workers.close());
+    started.push(startScheduleReminders(config));
+    // Demo cases are real process instances: they need the models and the workers.
+    if (options.demoData && freshDatabase) {
+      for (const seed of demoSeeds) await seed(services);
+      log.info('demo data seeded');
+    }
+    started.push(startCaseReconciler(camunda, config.APP_RECONCILE_INTERVAL_SECONDS));
+    const authSecret = config.APP_AUTH_SECRET ?? randomBytes(32).toString('hex');
+    const server = await listen(createApp({ ...services, authSecret }), config);
+    started.push(async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      stopReminders();
-      await workers.close();
-      await camunda.close();
-      await sequelize.close();
-    },
-  };
+    });
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://${config.APP_HOST}:${port}`, services, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
 }

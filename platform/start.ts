@@ -2,8 +2,12 @@
  * `npm start`: the whole system on its embedded defaults — the engine (a child process on SQLite under ./data,
  * unless PLATFORM_ENGINE=external points the application at a running engine or a Camunda 8 cluster), then the
  * application: database, seeds (demo data unless APP_DEMO_DATA=false), models, workers and API.
+ *
+ * A start that fails stops what it started, the engine child included, and exits 1; the engine also stops by
+ * itself when this process dies (its IPC channel closes). A second start on the same data is refused by the
+ * engine's data lock, which names the running engine's pid and ports (decision 0023).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, readPlatformConfig } from '../lib/config/app-config';
 import { logger } from '../lib/logger/logger';
@@ -16,17 +20,33 @@ interface EmbeddedEngine {
   restAddress: string;
 }
 
+/** Time the engine gets to stop on SIGTERM before it is killed. */
+const ENGINE_STOP_GRACE_MS = 10_000;
+
 /** What runs so far, so that a signal or a failure at any point stops it (the engine is a child process). */
-let stopEngine = (): void => undefined;
+let stopEngine = async (): Promise<void> => undefined;
 let stopApplication = async (): Promise<void> => undefined;
+
+/** SIGTERM, then SIGKILL after the grace period; resolves once the child has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), ENGINE_STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
 
 /** Starts engine/main.ts in the given environment (its ports derived from the ZEEBE_* addresses, 0: any). */
 function startEmbeddedEngine(env: Record<string, string | undefined>): Promise<EmbeddedEngine> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'engine', 'main.ts')], {
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  stopEngine = () => child.kill('SIGTERM');
+  stopEngine = () => stopChild(child);
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -39,17 +59,23 @@ function startEmbeddedEngine(env: Record<string, string | undefined>): Promise<E
           restAddress: `http://${ready[2]}`,
         });
     });
-    child.once('exit', (code) => reject(new Error(`the engine exited with code ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the engine (pid ${child.pid}) exited with code ${code}`)));
   });
 }
 
-async function stopAll(code: number): Promise<never> {
-  try {
-    await stopApplication();
-  } finally {
-    stopEngine();
-    process.exit(code);
-  }
+let stopping: Promise<never> | undefined;
+
+/** Once, whether a signal or a failure asks first. */
+function stopAll(code: number): Promise<never> {
+  stopping ??= (async () => {
+    try {
+      await stopApplication();
+    } finally {
+      await stopEngine();
+      process.exit(code);
+    }
+  })();
+  return stopping;
 }
 
 async function main(): Promise<void> {
@@ -67,8 +93,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  // A configuration problem is said whatever LOG_LEVEL is (it may be the bad value itself).
+  // A configuration problem is said whatever LOG_LEVEL is (it may be the bad value itself), and so is a failed
+  // start: whoever ran `npm start` must learn why it stopped.
   if (error instanceof ConfigError) process.stderr.write(error.message + '\n');
-  else log.error(error.message);
+  else process.stderr.write(`platform failed to start: ${error.message}\n`);
   void stopAll(1);
 });

@@ -1,15 +1,21 @@
 /**
  * Monitoring for managers, across business areas: a case by its number with its steps, open tasks and incidents;
- * retrying an incident (after its cause was fixed) and cancelling a case.
+ * retrying an incident (after its cause was fixed), cancelling a case (with a reason), and the cases the
+ * reconciliation with the engine found cancelled, ended or gone.
  */
 import { Router } from 'express';
-import { cancelCase, caseHistory, resolveCaseIncident } from '../../domain/cases';
+import { cancelCase, caseHistory, listReconciledCases, resolveCaseIncident } from '../../domain/cases';
 import type { AppContext } from '../app-context';
-import { requireRole } from '../auth/require-auth';
+import { currentUser, requireRole } from '../auth/require-auth';
+import { requestAddress } from '../http/request-address';
 
 export function caseRoutes(context: AppContext): Router {
   const { camunda } = context;
   const router = Router();
+  // Before /cases/:businessKey, which would take `reconciled` for a case number.
+  router.get('/cases/reconciled', requireRole('manager'), async (_request, response) => {
+    response.json(await listReconciledCases());
+  });
   router.get('/cases/:businessKey', async (request, response) => {
     response.json(await caseHistory(camunda, String(request.params.businessKey)));
   });
@@ -22,7 +28,14 @@ export function caseRoutes(context: AppContext): Router {
     },
   );
   router.post('/cases/:businessKey/cancel', requireRole('manager'), async (request, response) => {
-    response.json(await cancelCase(camunda, String(request.params.businessKey)));
+    response.json(
+      await cancelCase(camunda, {
+        businessKey: String(request.params.businessKey),
+        body: request.body,
+        actor: currentUser(request).login,
+        address: requestAddress(request),
+      }),
+    );
   });
   return router;
 }

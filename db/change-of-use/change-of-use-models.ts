@@ -29,7 +29,7 @@ export class ChangeApplication extends Model<
   declare details: CreationOptional<Record<string, unknown>>;
   /** The route decision's answer at acceptance (ChangeRoute): later requests (extension) ask it, not the code. */
   declare route: Record<string, unknown> | null;
-  /** in-progress | completed | refused (debts) | rejected (review) */
+  /** in-progress | completed | refused (debts) | rejected (review) | cancelled */
   declare status: CreationOptional<string>;
   /** How the case ended, in words (e.g. 欠费未结清，不予办理). */
   declare outcome: string | null;

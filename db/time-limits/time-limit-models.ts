@@ -73,6 +73,8 @@ export class CaseTimeLimit extends Model<InferAttributes<CaseTimeLimit>, InferCr
   /** Time used, in the limit's unit, recorded at finish. */
   declare used: number | null;
   declare compliant: boolean | null;
+  /** Set when the case was cancelled: the clock stopped, and the case counts in no compliance figure. */
+  declare cancelledAt: CreationOptional<Date | null>;
 }
 
 export class TimeLimitEvent extends Model<InferAttributes<TimeLimitEvent>, InferCreationAttributes<TimeLimitEvent>> {
@@ -145,6 +147,7 @@ export function initTimeLimitModels(sequelize: Sequelize): void {
       finishedAt: { type: DataTypes.DATE(3), allowNull: true },
       used: { type: DataTypes.DOUBLE, allowNull: true },
       compliant: { type: DataTypes.BOOLEAN, allowNull: true },
+      cancelledAt: { type: DataTypes.DATE(3), allowNull: true },
     },
     { sequelize, tableName: 'case_time_limits', indexes: [{ fields: ['finished_at'] }] },
   );

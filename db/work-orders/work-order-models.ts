@@ -31,7 +31,7 @@ export class WorkOrder extends Model<InferAttributes<WorkOrder>, InferCreationAt
   declare accountNo: string | null;
   /** The unit serving the area (Group.areas), to which the order is finally dispatched. */
   declare handlingUnit: string;
-  /** answering | dispatching | handling | reviewing | callback | archived | linked */
+  /** accepted | answering | answered | dispatching | handling | reviewing | callback | archived | linked | cancelled */
   declare state: CreationOptional<string>;
   /** The dispatch level the order is waiting at (national | province | city | unit), when dispatching. */
   declare currentLevel: string | null;

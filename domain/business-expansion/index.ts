@@ -23,3 +23,4 @@ export { contractFor } from './contract-use-case';
 export { assignMetering } from './metering-use-case';
 export { energize } from './energize-use-case';
 export { archiveCase } from './archive-case-use-case';
+export { applicationCaseTable } from './case-table';

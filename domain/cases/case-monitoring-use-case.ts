@@ -2,7 +2,8 @@
  * A case as a manager sees it, found by its business key (application or work-order number): every process
  * instance carrying that key (the main one and those it called), each step with its name, state and times, the
  * open user tasks (each with its due-date notice) and the open incidents, the whole-case time limit and the due
- * dates moved by calendar changes (old → new, why); retrying an incident and cancelling a case.
+ * dates moved by calendar changes (old → new, why) and how the case ended when it did not by its process (cancelled,
+ * or found ended or gone); retrying an incident.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import {
@@ -15,6 +16,7 @@ import {
 import { notFound } from '../../lib/errors/app-error';
 import { loadBusinessCalendar } from '../time-limits';
 import { caseTimeLimit, dueDateChanges, withDueDateNotices } from '../time-limits';
+import { caseEndingOf } from './case-endings';
 
 /** Element kinds a manager reads as steps; gateways, flows and plain events are left out. */
 const STEP_TYPES = new Set([
@@ -83,6 +85,7 @@ export async function caseHistory(camunda: CamundaClients, businessKey: string) 
     /** The whole-case limit (with its notice while its due date may still move), when the case has one. */
     timeLimit: (await caseTimeLimit(businessKey)) ?? null,
     dueDateChanges: await dueDateChanges(businessKey),
+    ending: await caseEndingOf(businessKey),
   };
 }
 
@@ -94,14 +97,4 @@ export async function resolveCaseIncident(camunda: CamundaClients, businessKey: 
   if (incident.jobKey) await camunda.zeebe.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
   await camunda.rest.resolveIncident(incident.incidentKey);
   return { resolved: incident.incidentKey };
-}
-
-/** Cancels the case's active root instances (the instances they called end with them). */
-export async function cancelCase(camunda: CamundaClients, businessKey: string) {
-  const roots = (await instancesOfCase(camunda, businessKey)).filter(
-    (instance) => !instance.parentProcessInstanceKey && instance.state === 'ACTIVE',
-  );
-  if (roots.length === 0) throw notFound('进行中的业务流程 / active case', businessKey);
-  for (const root of roots) await camunda.rest.cancelProcessInstance({ processInstanceKey: root.processInstanceKey });
-  return { cancelled: roots.map((root) => root.processInstanceKey) };
 }

@@ -1,4 +1,7 @@
-/** Monitoring cases across business areas (managers): the public interface. */
-export { cancelCase, caseHistory, instancesOfCase, resolveCaseIncident } from './case-monitoring-use-case';
+/** Cases across business areas (managers): monitoring, cancelling, and the reconciliation with the engine. */
+export { caseHistory, instancesOfCase, resolveCaseIncident } from './case-monitoring-use-case';
+export { cancelCase, type CancelRequest } from './cancel-case-use-case';
+export { caseEndingOf } from './case-endings';
+export { caseReconciler, listReconciledCases, startCaseReconciler, type Reconciler } from './reconcile-cases-use-case';
 export { caseAreaOf, requireCaseArea, type CaseArea } from './case-lookup';
 export { caseDiagram, caseTaskHistory } from './case-diagram-use-case';

@@ -27,3 +27,4 @@ export { makeContracts } from './new-contracts-use-case';
 export { startNewConnection } from './start-new-connection-use-case';
 export { closeOldAccount, type OldAccountClosing } from './close-old-account-use-case';
 export { archiveCase, type CaseEnding } from './archive-case-use-case';
+export { changeCaseTable } from './case-table';

@@ -46,7 +46,11 @@ export async function startCaseClock(services: DomainServices, input: ClockStart
   });
 }
 
-export async function changeCaseClock(businessKey: string, action: ClockAction): Promise<void> {
+export async function changeCaseClock(
+  businessKey: string,
+  action: ClockAction,
+  options: { cancelled?: boolean } = {},
+): Promise<void> {
   const sequelize = CaseTimeLimit.sequelize!;
   // Read before the transaction: a read outside it while it holds SQLite's write lock can wait behind a writer that
   // waits for that very lock (one shared connection), until the busy timeout fails both.
@@ -67,9 +71,17 @@ export async function changeCaseClock(businessKey: string, action: ClockAction):
         pauses: toStoredPauses(next.pauses),
         finishedAt: next.finishedAt,
         used: finished?.used ?? null,
-        compliant: finished?.compliant ?? null,
+        // A cancelled case kept no limit and broke none: it counts in no compliance figure.
+        compliant: options.cancelled ? null : (finished?.compliant ?? null),
+        ...(options.cancelled ? { cancelledAt: next.finishedAt } : {}),
       },
       { transaction },
     );
   });
+}
+
+/** Stops the clock of a cancelled case (decision 0023); a case that never started one has nothing to stop. */
+export async function stopCaseClock(businessKey: string): Promise<void> {
+  if (!(await CaseTimeLimit.findOne({ where: { businessKey } }))) return;
+  await changeCaseClock(businessKey, 'finish', { cancelled: true });
 }

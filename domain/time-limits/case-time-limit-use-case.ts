@@ -12,7 +12,8 @@ export interface CaseTimeLimitView {
   step: string;
   amount: number;
   unit: string;
-  state: 'running' | 'paused' | 'finished';
+  /** cancelled: the case was cancelled and its clock stopped then. */
+  state: 'running' | 'paused' | 'finished' | 'cancelled';
   startedAt: string;
   /** The due date, recomputed with the pauses (while paused: as if the case resumed now). */
   dueAt: string;
@@ -21,10 +22,12 @@ export interface CaseTimeLimitView {
   pausedSince: string | null;
   pauses: { from: string; to: string }[];
   finishedAt: string | null;
+  cancelledAt: string | null;
   /** In the limit's unit (fractional working days for WD). */
   used: number;
   remaining: number;
-  compliant: boolean;
+  /** Null for a cancelled case. */
+  compliant: boolean | null;
   /** Due dates of the case (its tasks' and its own) moved by calendar changes: old → new, why. */
   dueDateChanges: Awaited<ReturnType<typeof dueDateChanges>>;
 }
@@ -42,16 +45,17 @@ export async function caseTimeLimit(businessKey: string): Promise<CaseTimeLimitV
     step: row.step,
     amount: clock.amount,
     unit: clock.unit,
-    state: status.state,
+    state: row.cancelledAt ? 'cancelled' : status.state,
     startedAt: clock.startedAt.toISOString(),
     dueAt: status.dueAt.toISOString(),
     dueAtNotice: status.state === 'finished' ? null : dueDateNotice(calendar, status.dueAt, clock.unit),
     pausedSince: clock.pausedSince?.toISOString() ?? null,
     pauses: row.pauses,
     finishedAt: clock.finishedAt?.toISOString() ?? null,
+    cancelledAt: row.cancelledAt ? new Date(row.cancelledAt).toISOString() : null,
     used: row.used ?? status.used,
     remaining: clock.amount - (row.used ?? status.used),
-    compliant: row.compliant ?? status.compliant,
+    compliant: row.cancelledAt ? null : (row.compliant ?? status.compliant),
     dueDateChanges: await dueDateChanges(row.businessKey),
   };
 }

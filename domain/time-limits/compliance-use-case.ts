@@ -15,8 +15,9 @@ const periodInput = z.object({
 export async function complianceReport(query: unknown) {
   const input = parseQuery(periodInput, query, '统计区间');
   const period = { [Op.gte]: new Date(input.from), [Op.lt]: new Date(input.to) };
-  const finished = await CaseTimeLimit.count({ where: { finishedAt: period } });
-  const compliant = await CaseTimeLimit.count({ where: { finishedAt: period, compliant: true } });
+  // A cancelled case kept no limit and broke none.
+  const finished = await CaseTimeLimit.count({ where: { finishedAt: period, cancelledAt: null } });
+  const compliant = await CaseTimeLimit.count({ where: { finishedAt: period, cancelledAt: null, compliant: true } });
   const counts = (await TimeLimitEvent.findAll({
     attributes: ['step', 'level', [fn('COUNT', col('id')), 'count']],
     where: { at: period },

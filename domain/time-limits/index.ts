@@ -3,7 +3,7 @@
  * compliance, due dates recomputed when the calendar changes; the area's public interface.
  */
 export { stepTimeLimit, type StepTimeLimit } from './step-due-date-use-case';
-export { startCaseClock, changeCaseClock, type ClockStart } from './case-clock-use-case';
+export { startCaseClock, changeCaseClock, stopCaseClock, type ClockStart } from './case-clock-use-case';
 export { raiseTimeLimitAlert, requireLevel, type TimeLimitAlert } from './time-limit-alert-use-case';
 export { caseTimeLimit, type CaseTimeLimitView } from './case-time-limit-use-case';
 export { complianceReport } from './compliance-use-case';

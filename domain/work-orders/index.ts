@@ -27,3 +27,4 @@ export {
 export { RepairTimeRefused, recordRepairTime, type RepairTime } from './repair-time-use-case';
 // The knowledge base
 export { articleInput, createArticle, findArticles, knowledgeSearchInput, updateArticle } from './knowledge-use-case';
+export { workOrderCaseTable } from './case-table';

@@ -562,6 +562,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `INSERT INTO engine_q_backfills (name) VALUES ('element_names')`,
     ],
   },
+  {
+    id: 5,
+    name: 'the holder of the data lock (MySQL)',
+    // SQLite keeps its holder in the lock file beside the database (storage/data-lock.ts); MySQL's GET_LOCK cannot
+    // say who holds it, so the holder writes itself here for a refused start to read.
+    sqlite: [],
+    mysql: [
+      `CREATE TABLE engine_data_lock (
+        lock_name VARCHAR(64) NOT NULL,
+        pid INT NOT NULL,
+        hostname VARCHAR(255) NOT NULL,
+        since VARCHAR(32) NOT NULL,
+        grpc VARCHAR(255) NULL,
+        rest VARCHAR(255) NULL,
+        PRIMARY KEY (lock_name)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
+    ],
+  },
 ];
 
 /** Throws when the list is malformed (ids not 1..n in order); called by the storages before migrating. */

@@ -179,6 +179,13 @@ export const APP_VARIABLES = {
     meaning: 'where the webhook adapter POSTs notifications',
     schema: urlOf(['http:', 'https:']).optional(),
   },
+  APP_RECONCILE_INTERVAL_SECONDS: {
+    expected: 'a number of seconds from 1 to 86400',
+    default: '60',
+    meaning:
+      'how often open cases are checked against their process instances (cancelled, ended or gone on the engine); also once at start',
+    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(86400)),
+  },
   PLATFORM_ENGINE: {
     expected: listOf(PLATFORM_ENGINES),
     default: 'embedded',

@@ -31,6 +31,7 @@ describe('readAppConfig', () => {
       DEMO_PASSWORD: 'demo1234',
       NOTIFY_ADAPTER: 'log',
       NOTIFY_WEBHOOK_URL: undefined,
+      APP_RECONCILE_INTERVAL_SECONDS: 60,
       PLATFORM_ENGINE: 'embedded',
       ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500',
       ZEEBE_REST_ADDRESS: 'http://127.0.0.1:8080',
@@ -53,6 +54,7 @@ describe('readAppConfig', () => {
       APP_DEMO_DATA: 'false',
       NOTIFY_ADAPTER: 'webhook',
       NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/notify',
+      APP_RECONCILE_INTERVAL_SECONDS: '5',
       PLATFORM_ENGINE: 'external',
       ZEEBE_GRPC_ADDRESS: 'grpcs://zeebe.example.com:443',
       LOG_LEVEL: 'WARN',
@@ -65,6 +67,7 @@ describe('readAppConfig', () => {
       APP_SIGNIN_LOCKOUT_MINUTES: 0.5,
       APP_DEMO_DATA: false,
       NOTIFY_ADAPTER: 'webhook',
+      APP_RECONCILE_INTERVAL_SECONDS: 5,
       PLATFORM_ENGINE: 'external',
       LOG_LEVEL: 'warn',
     });
@@ -79,6 +82,7 @@ describe('readAppConfig', () => {
         APP_TOKEN_TTL_HOURS: '0',
         APP_DEMO_DATA: 'yes',
         NOTIFY_ADAPTER: 'sms',
+        APP_RECONCILE_INTERVAL_SECONDS: '0',
         PLATFORM_ENGINE: 'camunda',
         ZEEBE_GRPC_ADDRESS: 'http://127.0.0.1:26500',
         ZEEBE_REST_ADDRESS: 'ftp://127.0.0.1/',
@@ -93,17 +97,19 @@ describe('readAppConfig', () => {
       'APP_TOKEN_TTL_HOURS',
       'APP_DEMO_DATA',
       'NOTIFY_ADAPTER',
+      'APP_RECONCILE_INTERVAL_SECONDS',
       'PLATFORM_ENGINE',
       'ZEEBE_GRPC_ADDRESS',
       'ZEEBE_REST_ADDRESS',
       'CAMUNDA_AUTH_STRATEGY',
       'LOG_LEVEL',
     ]);
-    expect(error.message).toMatch(/^invalid configuration \(11 problems\):\n/);
+    expect(error.message).toMatch(/^invalid configuration \(12 problems\):\n/);
     for (const line of [
       'APP_PORT="65536": expected a port number from 0 to 65535 (0 picks a free port)',
       'APP_DEMO_DATA="yes": expected true or false',
       'NOTIFY_ADAPTER="sms": expected log or webhook',
+      'APP_RECONCILE_INTERVAL_SECONDS="0": expected a number of seconds from 1 to 86400',
       'PLATFORM_ENGINE="camunda": expected embedded or external',
       'ZEEBE_GRPC_ADDRESS="http://127.0.0.1:26500": expected a grpc:// or grpcs:// URL with host and port (scheme http: is not supported)',
       'ZEEBE_REST_ADDRESS="ftp://127.0.0.1/": expected an http:// or https:// URL (scheme ftp: is not supported)',

@@ -62,7 +62,7 @@ test('a manager finds a case by its number, with named steps, and can cancel it'
   expect(view.processes[0].steps.map((s: any) => [s.name, s.state])).toEqual([['现场勘查', 'ACTIVE']]);
   expect(view.openTasks[0].elementId).toBe('survey');
   expect((await manager.get('/cases/NO-SUCH-CASE')).status).toBe(404);
-  expect((await (await platform.as('wangqiang')).post('/cases/CHK-2/cancel')).status).toBe(403);
-  const cancelled = await manager.post('/cases/CHK-2/cancel');
+  expect((await (await platform.as('wangqiang')).post('/cases/CHK-2/cancel', { reason: '客户撤回' })).status).toBe(403);
+  const cancelled = await manager.post('/cases/CHK-2/cancel', { reason: '客户撤回' });
   expect(cancelled.body.cancelled).toEqual([instanceKey]);
 });

@@ -40,6 +40,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/change-of-use/applications/:applicationNo/payments': ['counter-clerk'],
   'POST /api/change-of-use/applications/:applicationNo/extend': ['counter-clerk'],
 
+  'GET /api/cases/reconciled': ['manager'],
   'GET /api/cases/:businessKey': 'signed-in',
   'POST /api/cases/:businessKey/incidents/:incidentKey/resolve': ['manager'],
   'POST /api/cases/:businessKey/cancel': ['manager'],

@@ -18,6 +18,8 @@ export interface NpmStartProcess {
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
+  /** kill -9, as a crash would. */
+  kill(): void;
 }
 
 /** Fresh databases and free ports; `env` is laid over them (and over this process's environment). */
@@ -55,6 +57,9 @@ export function startNpmStart(env: Record<string, string> = {}): NpmStartProcess
     stop() {
       child.kill('SIGTERM');
       return exited;
+    },
+    kill() {
+      child.kill('SIGKILL');
     },
   };
 }
