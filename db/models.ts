@@ -6,6 +6,8 @@ import { initBusinessExpansionModels } from './business-expansion';
 import { initAuditModels } from './core/audit-models';
 import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
+import { initIdempotencyModels } from './core/idempotency-models';
+import { initPaymentLedgerModels } from './core/payment-ledger-models';
 import { initNotificationModels } from './core/notification-models';
 import { initSequenceModels } from './core/sequence-models';
 import { initUserModels } from './core/user-models';
@@ -22,4 +24,6 @@ export function initModels(sequelize: Sequelize): void {
   initChangeOfUseModels(sequelize);
   initWorkOrderModels(sequelize);
   initAuditModels(sequelize);
+  initIdempotencyModels(sequelize);
+  initPaymentLedgerModels(sequelize);
 }

@@ -2,14 +2,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { paymentRoutes } from '../payments/payment-routes';
 import { parseInput } from '../../lib/validation/parse-input';
 import {
   applicationDetail,
   applicationInput,
   extendTemporaryChange,
   extensionInput,
-  paymentInput,
-  recordChangePayment,
+  changeFeePayments,
   searchApplications,
   searchInput,
   submitChangeApplication,
@@ -27,17 +27,7 @@ export function changeOfUseRoutes(context: AppContext): Router {
   router.get('/change-of-use/applications/:applicationNo', async (request, response) => {
     response.json(await applicationDetail(context.camunda, request.params.applicationNo));
   });
-  router.post(
-    '/change-of-use/applications/:applicationNo/payments',
-    requireRole('counter-clerk'),
-    async (request, response) => {
-      const input = parseInput(paymentInput, request.body, '缴费');
-      const applicationNo = String(request.params.applicationNo);
-      response
-        .status(201)
-        .json(await recordChangePayment(context.camunda, applicationNo, input, currentUser(request).login));
-    },
-  );
+  router.use(paymentRoutes(context, '/change-of-use/applications', changeFeePayments));
   router.post(
     '/change-of-use/applications/:applicationNo/extend',
     requireRole('counter-clerk'),

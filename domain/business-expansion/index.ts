@@ -5,8 +5,8 @@
 // At the counter
 export { submitApplication, type SubmittedApplication } from './submit-application-use-case';
 export { requiredDocuments } from './required-documents';
+export { feePayments } from './fee-payment-book';
 export {
-  recordPayment,
   reportConstructionCompleted,
   resubmitDesign,
   supplementDocuments,
