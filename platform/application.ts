@@ -15,6 +15,7 @@ import { logger } from '../lib/logger/logger';
 import { allWorkers } from '../workers';
 import { startWorkers } from '../workers/worker-registry';
 import { startScheduleReminders } from '../domain/time-limits';
+import { repairUnstartedCases } from '../domain/cases';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
 import { demoSeeds, referenceSeeds } from './seed';
@@ -37,6 +38,8 @@ export async function startApplication(config: AppConfig, options: { demoData: b
   const deployed = await deployModels(camunda);
   log.info('models deployed', { files: deployed });
   const workers = startWorkers(allWorkers, services);
+  // Cases a crash or a failed start left without a process instance get it now (decision 0024).
+  await repairUnstartedCases(services);
   const stopReminders = startScheduleReminders(config);
   // Demo cases are real process instances: they need the models and the workers.
   if (options.demoData && freshDatabase) {

@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { idempotencyKey } from '../http/idempotency-key';
 import { paymentRoutes } from '../payments/payment-routes';
 import {
   feePayments,
@@ -22,7 +23,8 @@ export function businessExpansionRoutes(context: AppContext): Router {
   const counter = requireRole('counter-clerk');
   const base = '/business-expansion';
   router.post(`${base}/applications`, counter, async (request, response) => {
-    response.status(201).json(await submitApplication(context, request.body, currentUser(request).login));
+    const login = currentUser(request).login;
+    response.status(201).json(await submitApplication(context, request.body, login, idempotencyKey(request)));
   });
   router.get(`${base}/applications`, async (request, response) => {
     response.json({ items: await listApplications(request.query) });

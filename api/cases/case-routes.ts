@@ -1,15 +1,18 @@
 /**
  * Monitoring for managers, across business areas: a case by its number with its steps, open tasks and incidents;
- * retrying an incident (after its cause was fixed) and cancelling a case.
+ * retrying an incident (after its cause was fixed) and cancelling a case; the cases saved without a process.
  */
 import { Router } from 'express';
-import { cancelCase, caseHistory, resolveCaseIncident } from '../../domain/cases';
+import { cancelCase, caseHistory, resolveCaseIncident, unstartedCases } from '../../domain/cases';
 import type { AppContext } from '../app-context';
 import { requireRole } from '../auth/require-auth';
 
 export function caseRoutes(context: AppContext): Router {
   const { camunda } = context;
   const router = Router();
+  router.get('/cases/unstarted', requireRole('manager'), async (_request, response) => {
+    response.json({ items: await unstartedCases() });
+  });
   router.get('/cases/:businessKey', async (request, response) => {
     response.json(await caseHistory(camunda, String(request.params.businessKey)));
   });

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { idempotencyKey } from '../http/idempotency-key';
 import { paymentRoutes } from '../payments/payment-routes';
 import { parseInput } from '../../lib/validation/parse-input';
 import {
@@ -19,7 +20,8 @@ export function changeOfUseRoutes(context: AppContext): Router {
   const router = Router();
   router.post('/change-of-use/applications', requireRole('counter-clerk'), async (request, response) => {
     const input = parseInput(applicationInput, request.body, '变更申请');
-    response.status(201).json(await submitChangeApplication(context.camunda, input, currentUser(request).login));
+    const login = currentUser(request).login;
+    response.status(201).json(await submitChangeApplication(context.camunda, input, login, idempotencyKey(request)));
   });
   router.get('/change-of-use/applications', async (request, response) => {
     response.json(await searchApplications(parseInput(searchInput, request.query, '查询')));

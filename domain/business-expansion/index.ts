@@ -3,14 +3,10 @@
  * workers, the seeds and other areas (change of use: a relocation becoming a new connection) use only this.
  */
 // At the counter
-export { submitApplication, type SubmittedApplication } from './submit-application-use-case';
+export { startApplicationProcess, submitApplication, type SubmittedApplication } from './submit-application-use-case';
 export { requiredDocuments } from './required-documents';
 export { feePayments } from './fee-payment-book';
-export {
-  reportConstructionCompleted,
-  resubmitDesign,
-  supplementDocuments,
-} from './customer-actions-use-case';
+export { reportConstructionCompleted, resubmitDesign, supplementDocuments } from './customer-actions-use-case';
 // Reading cases
 export { getApplication, getSupplyScheme, listApplications } from './application-query-use-case';
 export { caseTasks, type CaseTask } from './case-tasks';

@@ -24,9 +24,11 @@ export interface Answer<T = unknown> {
   body: T;
 }
 
-export interface CreationSteps<T> {
+export interface CreationSteps<T, P> {
+  /** The checks and look-ups before the save (engine decisions, say): only for a key not seen before. */
+  prepare(): Promise<P>;
   /** Saves the record inside the transaction that claims the key; returns its reference (its number). */
-  save(transaction: Transaction): Promise<string>;
+  save(transaction: Transaction, prepared: P): Promise<string>;
   /** Everything after the save, safe to repeat for the same reference; the answer to give. */
   finish(reference: string): Promise<Answer<T>>;
 }
@@ -42,18 +44,23 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,128}$/;
 
 class KeyTaken extends Error {}
 
-export async function createOnce<T>(
+export async function createOnce<T, P>(
   sequelize: Sequelize,
   request: IdempotentRequest,
-  steps: CreationSteps<T>,
+  steps: CreationSteps<T, P>,
 ): Promise<Answer<T>> {
-  if (request.key === undefined) return steps.finish(await sequelize.transaction((t) => steps.save(t)));
+  if (request.key === undefined) {
+    const prepared = await steps.prepare();
+    return steps.finish(await sequelize.transaction((t) => steps.save(t, prepared)));
+  }
   if (!KEY_FORMAT.test(request.key))
     throw validationError(
       '请求头 Idempotency-Key 须为 1–128 个可见 ASCII 字符 / header Idempotency-Key: 1 to 128 visible ASCII characters',
     );
   const hash = requestHash(request.scope, request.body);
-  const claimed = (await findKey(request)) ? undefined : await claimAndSave(sequelize, request, hash, steps);
+  const claimed = (await findKey(request))
+    ? undefined
+    : await claimAndSave(sequelize, request, hash, steps, await steps.prepare());
   if (claimed) return finishAndStore(claimed, steps);
   const row = await findKey(request);
   if (!row) throw new AppError(409, 'IDEMPOTENCY_KEY_BUSY', busyMessage);
@@ -74,11 +81,12 @@ const busyMessage =
 const findKey = (request: IdempotentRequest) =>
   IdempotencyKey.findOne({ where: { login: request.login, idempotencyKey: request.key! } });
 
-async function claimAndSave<T>(
+async function claimAndSave<T, P>(
   sequelize: Sequelize,
   request: IdempotentRequest,
   hash: string,
-  steps: CreationSteps<T>,
+  steps: CreationSteps<T, P>,
+  prepared: P,
 ): Promise<IdempotencyKey | undefined> {
   try {
     return await sequelize.transaction(async (transaction) => {
@@ -98,7 +106,7 @@ async function claimAndSave<T>(
       ).catch((error: unknown) => {
         throw error instanceof UniqueConstraintError ? new KeyTaken() : error;
       });
-      return row.update({ reference: await steps.save(transaction) }, { transaction });
+      return row.update({ reference: await steps.save(transaction, prepared) }, { transaction });
     });
   } catch (error) {
     if (error instanceof KeyTaken) return undefined;
@@ -122,7 +130,7 @@ async function awaitTurn(row: IdempotencyKey): Promise<IdempotencyKey> {
   }
 }
 
-async function finishAndStore<T>(row: IdempotencyKey, steps: CreationSteps<T>): Promise<Answer<T>> {
+async function finishAndStore<T, P>(row: IdempotencyKey, steps: CreationSteps<T, P>): Promise<Answer<T>> {
   let answer: Answer<T>;
   try {
     answer = await steps.finish(row.reference!);

@@ -45,6 +45,8 @@ export async function recordPayment(
   };
   try {
     const answer = await createOnce(services.sequelize, request, {
+      // Every check is made under the case's lock, in the save.
+      prepare: async () => undefined,
       save: async (transaction) => {
         await book.lockOpenCase(applicationNo, transaction);
         const leftFen =
