@@ -16,6 +16,7 @@ import { allWorkers } from '../workers';
 import { startWorkers } from '../workers/worker-registry';
 import { startScheduleReminders } from '../domain/time-limits';
 import { repairUnstartedCases } from '../domain/cases';
+import { releaseLeases } from '../domain/idempotency';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
 import { demoSeeds, referenceSeeds } from './seed';
@@ -39,6 +40,7 @@ export async function startApplication(config: AppConfig, options: { demoData: b
   log.info('models deployed', { files: deployed });
   const workers = startWorkers(allWorkers, services);
   // Cases a crash or a failed start left without a process instance get it now (decision 0024).
+  await releaseLeases();
   await repairUnstartedCases(services);
   const stopReminders = startScheduleReminders(config);
   // Demo cases are real process instances: they need the models and the workers.

@@ -144,3 +144,11 @@ async function finishAndStore<T, P>(row: IdempotencyKey, steps: CreationSteps<T,
   await row.update({ state: 'done', answerStatus: answer.status, answer: body });
   return { status: answer.status, body };
 }
+
+/**
+ * At start-up no request of this process holds a key: the leases of the keys a killed process held end now, so a
+ * retry finishes at once instead of waiting for them (one application process per database).
+ */
+export async function releaseLeases(): Promise<void> {
+  await IdempotencyKey.update({ leaseUntil: new Date(0) }, { where: { state: 'pending' } });
+}
