@@ -1,5 +1,5 @@
 /**
- * Recording a payment at the counter (docs/business-rules.md §6.1): under a lock on the case, a payment beyond what
+ * Recording a payment at the counter (docs/business-rules.md §7.1): under a lock on the case, a payment beyond what
  * is still due is refused unless the clerk marks it as a prepayment; each payment gets a receipt number
  * (SJ<yyyymmdd>-<nnnn>). Once the payments reach what is due, the process hears of it. With an Idempotency-Key a
  * retried request records nothing twice, even after a crash between the payment and the message.

@@ -1,5 +1,5 @@
 /**
- * Refunds and reversals (docs/business-rules.md §6.2): the counter asks, with a reason; a manager other than the
+ * Refunds and reversals (docs/business-rules.md §7.2): the counter asks, with a reason; a manager other than the
  * one who asked approves (or rejects); only the approval changes what the case has paid, by a negative payment row
  * with a receipt number of its own. Every step is in the audit log.
  */

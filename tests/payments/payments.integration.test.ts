@@ -1,5 +1,5 @@
 /**
- * Payments end to end (docs/business-rules.md §6), on a change-of-use meter move with a works fee of 1,000 yuan:
+ * Payments end to end (docs/business-rules.md §7), on a change-of-use meter move with a works fee of 1,000 yuan:
  * more than is due refused unless marked a prepayment, numbered receipts, a refund that changes what was paid only
  * once a second person approved it, a retried payment with the same Idempotency-Key recorded once (also when both
  * arrive at once), and every payment action in the audit log.
