@@ -8,6 +8,8 @@ import { initDocumentModels } from './core/document-models';
 import { initCaseEndingModels } from './cases/case-ending-models';
 import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
+import { initIdempotencyModels } from './core/idempotency-models';
+import { initPaymentLedgerModels } from './core/payment-ledger-models';
 import { initNotificationModels } from './core/notification-models';
 import { initSequenceModels } from './core/sequence-models';
 import { initSignInThrottleModels } from './core/sign-in-throttle-models';
@@ -28,4 +30,6 @@ export function initModels(sequelize: Sequelize): void {
   initSignInThrottleModels(sequelize);
   initDocumentModels(sequelize);
   initCaseEndingModels(sequelize);
+  initIdempotencyModels(sequelize);
+  initPaymentLedgerModels(sequelize);
 }

@@ -15,8 +15,9 @@ import { createCamundaClients } from '../lib/camunda/camunda-client';
 import { logger } from '../lib/logger/logger';
 import { allWorkers } from '../workers';
 import { startWorkers } from '../workers/worker-registry';
-import { startCaseReconciler } from '../domain/cases';
+import { repairUnstartedCases, startCaseReconciler } from '../domain/cases';
 import { startScheduleReminders } from '../domain/time-limits';
+import { releaseLeases } from '../domain/idempotency';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
 import { demoSeeds, referenceSeeds } from './seed';
@@ -68,6 +69,9 @@ export async function startApplication(config: AppConfig, options: { demoData: b
     log.info('models deployed', { files: deployed });
     const workers = startWorkers(allWorkers, services);
     started.push(() => workers.close());
+    // Cases a crash or a failed start left without a process instance get it now (decision 0024).
+    await releaseLeases();
+    await repairUnstartedCases(services);
     started.push(startScheduleReminders(config));
     // Demo cases are real process instances: they need the models and the workers.
     if (options.demoData && freshDatabase) {

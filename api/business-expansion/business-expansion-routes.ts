@@ -5,11 +5,13 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { idempotencyKey } from '../http/idempotency-key';
+import { paymentRoutes } from '../payments/payment-routes';
 import {
+  feePayments,
   getApplication,
   getSupplyScheme,
   listApplications,
-  recordPayment,
   reportConstructionCompleted,
   resubmitDesign,
   submitApplication,
@@ -21,7 +23,8 @@ export function businessExpansionRoutes(context: AppContext): Router {
   const counter = requireRole('counter-clerk');
   const base = '/business-expansion';
   router.post(`${base}/applications`, counter, async (request, response) => {
-    response.status(201).json(await submitApplication(context, request.body, currentUser(request).login));
+    const login = currentUser(request).login;
+    response.status(201).json(await submitApplication(context, request.body, login, idempotencyKey(request)));
   });
   router.get(`${base}/applications`, async (request, response) => {
     response.json({ items: await listApplications(request.query) });
@@ -29,10 +32,7 @@ export function businessExpansionRoutes(context: AppContext): Router {
   router.get(`${base}/applications/:no`, async (request, response) => {
     response.json(await getApplication(context, String(request.params.no)));
   });
-  router.post(`${base}/applications/:no/payments`, counter, async (request, response) => {
-    const login = currentUser(request).login;
-    response.status(201).json(await recordPayment(context, String(request.params.no), request.body, login));
-  });
+  router.use(paymentRoutes(context, `${base}/applications`, feePayments));
   router.post(`${base}/applications/:no/documents`, counter, async (request, response) => {
     response.status(201).json(await supplementDocuments(context, String(request.params.no), request.body));
   });

@@ -1,10 +1,10 @@
 /**
  * Monitoring for managers, across business areas: a case by its number with its steps, open tasks and incidents;
- * retrying an incident (after its cause was fixed), cancelling a case (with a reason), and the cases the
- * reconciliation with the engine found cancelled, ended or gone.
+ * retrying an incident (after its cause was fixed), cancelling a case (with a reason), the cases the
+ * reconciliation with the engine found cancelled, ended or gone, and the cases saved without a process.
  */
 import { Router } from 'express';
-import { cancelCase, caseHistory, listReconciledCases, resolveCaseIncident } from '../../domain/cases';
+import { cancelCase, caseHistory, listReconciledCases, resolveCaseIncident, unstartedCases } from '../../domain/cases';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { requestAddress } from '../http/request-address';
@@ -12,6 +12,9 @@ import { requestAddress } from '../http/request-address';
 export function caseRoutes(context: AppContext): Router {
   const { camunda } = context;
   const router = Router();
+  router.get('/cases/unstarted', requireRole('manager'), async (_request, response) => {
+    response.json({ items: await unstartedCases() });
+  });
   // Before /cases/:businessKey, which would take `reconciled` for a case number.
   router.get('/cases/reconciled', requireRole('manager'), async (_request, response) => {
     response.json(await listReconciledCases());

@@ -2,14 +2,15 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { idempotencyKey } from '../http/idempotency-key';
+import { paymentRoutes } from '../payments/payment-routes';
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 import {
   applicationDetail,
   applicationInput,
   extendTemporaryChange,
   extensionInput,
-  paymentInput,
-  recordChangePayment,
+  changeFeePayments,
   searchApplications,
   searchInput,
   submitChangeApplication,
@@ -19,7 +20,8 @@ export function changeOfUseRoutes(context: AppContext): Router {
   const router = Router();
   router.post('/change-of-use/applications', requireRole('counter-clerk'), async (request, response) => {
     const input = parseInput(applicationInput, request.body, '变更申请');
-    response.status(201).json(await submitChangeApplication(context.camunda, input, currentUser(request).login));
+    const login = currentUser(request).login;
+    response.status(201).json(await submitChangeApplication(context.camunda, input, login, idempotencyKey(request)));
   });
   router.get('/change-of-use/applications', async (request, response) => {
     response.json(await searchApplications(parseQuery(searchInput, request.query, '查询')));
@@ -27,17 +29,7 @@ export function changeOfUseRoutes(context: AppContext): Router {
   router.get('/change-of-use/applications/:applicationNo', async (request, response) => {
     response.json(await applicationDetail(context.camunda, request.params.applicationNo));
   });
-  router.post(
-    '/change-of-use/applications/:applicationNo/payments',
-    requireRole('counter-clerk'),
-    async (request, response) => {
-      const input = parseInput(paymentInput, request.body, '缴费');
-      const applicationNo = String(request.params.applicationNo);
-      response
-        .status(201)
-        .json(await recordChangePayment(context.camunda, applicationNo, input, currentUser(request).login));
-    },
-  );
+  router.use(paymentRoutes(context, '/change-of-use/applications', changeFeePayments));
   router.post(
     '/change-of-use/applications/:applicationNo/extend',
     requireRole('counter-clerk'),

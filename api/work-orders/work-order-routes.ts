@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { idempotencyKey } from '../http/idempotency-key';
 import {
   createWorkOrder,
   listWorkOrders,
@@ -18,7 +19,8 @@ export function workOrderRoutes(context: AppContext): Router {
   const router = Router();
   const { camunda } = context;
   router.post('/work-orders', requireRole('agent'), async (request, response) => {
-    response.status(201).json(await createWorkOrder(camunda, request.body, currentUser(request).login));
+    const login = currentUser(request).login;
+    response.status(201).json(await createWorkOrder(camunda, request.body, login, idempotencyKey(request)));
   });
   router.get('/work-orders', async (request, response) => {
     response.json(await listWorkOrders(request.query));

@@ -11,6 +11,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { ledgerColumns, type LedgerFields } from '../core/payment-ledger-models';
 
 export class Fee extends Model<InferAttributes<Fee>, InferCreationAttributes<Fee>> {
   declare id: CreationOptional<number>;
@@ -31,6 +32,9 @@ export class Payment extends Model<InferAttributes<Payment>, InferCreationAttrib
   declare method: string;
   declare paidAt: Date;
   declare recordedBy: string;
+  declare receiptNo: LedgerFields['receiptNo'];
+  declare prepaymentFen: LedgerFields['prepaymentFen'];
+  declare refundOf: LedgerFields['refundOf'];
 }
 
 export class Contract extends Model<InferAttributes<Contract>, InferCreationAttributes<Contract>> {
@@ -96,6 +100,7 @@ export function initCaseModels(sequelize: Sequelize): void {
       method: { type: DataTypes.STRING(16), allowNull: false },
       paidAt: { type: DataTypes.DATE, allowNull: false },
       recordedBy: { type: DataTypes.STRING(64), allowNull: false },
+      ...ledgerColumns(),
     },
     { sequelize, tableName: 'be_payments', indexes: [{ fields: ['application_no'] }] },
   );

@@ -10,6 +10,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { ledgerColumns, type LedgerFields } from '../core/payment-ledger-models';
 
 export class ChangePayment extends Model<InferAttributes<ChangePayment>, InferCreationAttributes<ChangePayment>> {
   declare id: CreationOptional<number>;
@@ -19,6 +20,9 @@ export class ChangePayment extends Model<InferAttributes<ChangePayment>, InferCr
   declare method: string;
   declare paidAt: Date;
   declare recordedBy: string;
+  declare receiptNo: LedgerFields['receiptNo'];
+  declare prepaymentFen: LedgerFields['prepaymentFen'];
+  declare refundOf: LedgerFields['refundOf'];
 }
 
 export class ChangeExtension extends Model<InferAttributes<ChangeExtension>, InferCreationAttributes<ChangeExtension>> {
@@ -43,6 +47,7 @@ export function initCustomerActionModels(sequelize: Sequelize): void {
       method: { type: DataTypes.STRING(16), allowNull: false },
       paidAt: { type: DataTypes.DATE, allowNull: false },
       recordedBy: { type: DataTypes.STRING(64), allowNull: false },
+      ...ledgerColumns(),
     },
     { sequelize, tableName: 'change_payments', indexes: [{ fields: ['application_no'] }] },
   );

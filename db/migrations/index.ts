@@ -11,6 +11,7 @@ import * as calendarYears from './0006-calendar-years';
 import * as effectiveDates from './0007-effective-dates-and-repair-times';
 import * as auditLog from './0008-audit-log';
 import * as caseEndings from './0009-case-endings';
+import * as paymentsAndIdempotency from './0010-payments-and-idempotency';
 import * as signInSecurity from './0012-sign-in-security';
 import * as caseDocuments from './0015-case-documents';
 
@@ -30,6 +31,7 @@ export const migrations: Migration[] = [
   { name: '0007-effective-dates-and-repair-times', ...effectiveDates },
   { name: '0008-audit-log', ...auditLog },
   { name: '0009-case-endings', ...caseEndings },
+  { name: '0010-payments-and-idempotency', ...paymentsAndIdempotency },
   { name: '0012-sign-in-security', ...signInSecurity },
   { name: '0015-case-documents', ...caseDocuments },
 ];

@@ -1,14 +1,14 @@
 /**
- * What the customer does while the case waits on them, recorded at the counter: paying the fees (once paid ≥ due,
- * message fee-paid), supplementing documents (documents-supplemented), reporting their works complete or the
+ * What the customer does while the case waits on them, recorded at the counter (the fees' payments: fee-payment-book.ts):
+ * supplementing documents (documents-supplemented), reporting their works complete or the
  * defects of a failed completion inspection rectified (customer-construction-completed), handing in a revised
  * design (customer-design-resubmitted). Each message is correlated by the application number; a message that
  * arrives before the process waits for it is kept for a day (time to live).
  */
 import { randomUUID } from 'node:crypto';
-import { Application, ApplicationDocument, Payment, feeBalance } from '../../db/business-expansion';
+import { Application, ApplicationDocument } from '../../db/business-expansion';
 import { appClock } from '../../lib/clock/app-clock';
-import { businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
+import { conflict, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { DomainServices } from '../domain-services';
 import { parseInput } from '../../lib/validation/parse-input';
@@ -16,12 +16,6 @@ import { documentInput } from './application-input';
 
 const MESSAGE_TTL_MS = 24 * 3_600_000;
 
-const paymentInput = z
-  .object({
-    amountFen: z.number().int().positive(),
-    method: z.enum(['counter', 'bank-transfer', 'wechat', 'alipay']),
-  })
-  .strict();
 const documentsInput = z.object({ documents: z.array(documentInput).min(1).max(50) }).strict();
 const designInput = z
   .object({
@@ -47,7 +41,13 @@ async function applicationIn(applicationNo: string, states: string[]): Promise<A
   return application;
 }
 
-async function publish(context: Context, name: string, applicationNo: string, messageId: string, variables = {}) {
+export async function publishCustomerMessage(
+  context: Pick<DomainServices, 'camunda'>,
+  name: string,
+  applicationNo: string,
+  messageId: string,
+  variables = {},
+) {
   await context.camunda.zeebe.publishMessage({
     name,
     correlationKey: applicationNo,
@@ -55,24 +55,6 @@ async function publish(context: Context, name: string, applicationNo: string, me
     timeToLive: MESSAGE_TTL_MS,
     variables,
   });
-}
-
-export async function recordPayment(context: Context, applicationNo: string, raw: unknown, recordedBy: string) {
-  const input = parseInput(paymentInput, raw, '缴费');
-  await applicationIn(applicationNo, []);
-  const before = await feeBalance(applicationNo);
-  if (before.dueFen === 0)
-    throw businessRuleViolated('NO_FEES_DUE', `该申请无应缴费用 / no fees due: ${applicationNo}`);
-  await applicationIn(applicationNo, ['in-progress', 'waiting-payment']);
-  if (before.paidFen >= before.dueFen) throw conflict(`费用已结清 / fees already settled: ${applicationNo}`);
-  const payment = await Payment.create({ applicationNo, ...input, paidAt: appClock.now(), recordedBy });
-  const after = { dueFen: before.dueFen, paidFen: before.paidFen + input.amountFen };
-  const settled = after.paidFen >= after.dueFen;
-  if (settled) {
-    await Application.update({ state: 'in-progress' }, { where: { applicationNo } });
-    await publish(context, 'fee-paid', applicationNo, `fee-paid:${applicationNo}`, { feesPaidFen: after.paidFen });
-  }
-  return { payment, ...after, settled };
 }
 
 /** Stores documents handed in after the application and takes the case off the customer's turn, in one go. */
@@ -90,7 +72,12 @@ export async function supplementDocuments(context: Context, applicationNo: strin
   const input = parseInput(documentsInput, raw, '补正资料');
   const application = await applicationIn(applicationNo, ['waiting-documents']);
   const documents = await handIn(context, application, input.documents);
-  await publish(context, 'documents-supplemented', applicationNo, `documents:${applicationNo}:${documents[0].id}`);
+  await publishCustomerMessage(
+    context,
+    'documents-supplemented',
+    applicationNo,
+    `documents:${applicationNo}:${documents[0].id}`,
+  );
   return { applicationNo, documents };
 }
 
@@ -99,10 +86,16 @@ export async function resubmitDesign(context: Context, applicationNo: string, ra
   const input = parseInput(designInput, raw, '重新报审设计');
   const application = await applicationIn(applicationNo, ['waiting-design']);
   const documents = await handIn(context, application, input.documents);
-  await publish(context, 'customer-design-resubmitted', applicationNo, `design:${applicationNo}:${documents[0].id}`, {
-    designResubmittedAt: appClock.now().toISOString(),
-    designRevisionNote: input.revisionNote ?? null,
-  });
+  await publishCustomerMessage(
+    context,
+    'customer-design-resubmitted',
+    applicationNo,
+    `design:${applicationNo}:${documents[0].id}`,
+    {
+      designResubmittedAt: appClock.now().toISOString(),
+      designRevisionNote: input.revisionNote ?? null,
+    },
+  );
   return { applicationNo, documents };
 }
 
@@ -111,7 +104,7 @@ export async function reportConstructionCompleted(context: Context, applicationN
   await applicationIn(applicationNo, ['waiting-construction', 'waiting-rectification']);
   await Application.update({ state: 'in-progress' }, { where: { applicationNo } });
   const at = appClock.now().toISOString();
-  await publish(
+  await publishCustomerMessage(
     context,
     'customer-construction-completed',
     applicationNo,

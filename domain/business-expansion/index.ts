@@ -3,14 +3,10 @@
  * workers, the seeds and other areas (change of use: a relocation becoming a new connection) use only this.
  */
 // At the counter
-export { submitApplication, type SubmittedApplication } from './submit-application-use-case';
+export { startApplicationProcess, submitApplication, type SubmittedApplication } from './submit-application-use-case';
 export { DOCUMENT_KINDS, requiredDocuments } from './required-documents';
-export {
-  recordPayment,
-  reportConstructionCompleted,
-  resubmitDesign,
-  supplementDocuments,
-} from './customer-actions-use-case';
+export { feePayments } from './fee-payment-book';
+export { reportConstructionCompleted, resubmitDesign, supplementDocuments } from './customer-actions-use-case';
 // Reading cases
 export { BUSINESS_EXPANSION_NOTICES, businessExpansionNotice, type BusinessExpansionNotice } from './case-notices';
 export { getApplication, getSupplyScheme, listApplications } from './application-query-use-case';

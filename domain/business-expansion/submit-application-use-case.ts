@@ -1,15 +1,20 @@
 /**
  * 业扩受理: validates an application, checks the documents its customer class needs, numbers it (YK…), saves it with
- * its documents (and a new customer, when given inline) in one transaction and starts process `business-expansion`
- * with the number as businessKey. If the start fails, what was saved is removed and the error answered: nothing
- * half-made is left behind. An implausible capacity (400) and a second open application of the same customer for
- * the same address (409) are refused first. Other areas call it too (a relocation to another supply point is a new connection).
+ * its documents (and a new customer, when given inline) and the request's idempotency key in one transaction, then
+ * starts process `business-expansion` with the number as businessKey. If the start fails (or the application dies
+ * first), the saved application waits without an instance: a retry with the same Idempotency-Key, or the start-up
+ * repair, starts it — once (decision 0024). An implausible capacity (400) and a second open application of the same
+ * customer for the same address (409) are refused first. Other areas call it too (a relocation to another supply
+ * point is a new connection).
  */
+import type { Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
 import { Application, ApplicationDocument } from '../../db/business-expansion';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, notFound } from '../../lib/errors/app-error';
+import { startProcessOnce } from '../../lib/camunda/engine-api';
 import { logger } from '../../lib/logger/logger';
+import { createOnce } from '../idempotency';
 import { nextNumber } from '../numbering';
 import type { DomainServices } from '../domain-services';
 import { createCustomer } from '../customers';
@@ -20,6 +25,8 @@ import { classifyApplication } from './classify-application';
 import { documentNames, missingDocuments, requiredDocuments } from './required-documents';
 
 const log = logger('business-expansion');
+
+export const PROCESS_ID = 'business-expansion';
 
 export interface SubmittedApplication {
   applicationNo: string;
@@ -40,13 +47,20 @@ async function existingAccount(input: ApplicationInput): Promise<Account | undef
   return account;
 }
 
-/** A handover that was already submitted (a redelivered job of the handing-over case) answers the same application. */
-async function alreadySubmitted(sourceReference: string): Promise<SubmittedApplication | undefined> {
+/**
+ * A handover that was already submitted (a redelivered job of the handing-over case) answers the same application,
+ * its process started now if it was not.
+ */
+async function alreadySubmitted(
+  context: Pick<DomainServices, 'camunda'>,
+  sourceReference: string,
+): Promise<SubmittedApplication | undefined> {
   const application = await Application.findOne({ where: { sourceReference } });
-  if (!application?.processInstanceKey || !application.customerClass) return undefined;
+  if (!application?.customerClass) return undefined;
+  const { processInstanceKey } = await startApplicationProcess(context, application.applicationNo);
   return {
     applicationNo: application.applicationNo,
-    processInstanceKey: application.processInstanceKey,
+    processInstanceKey,
     customerId: application.customerId,
     customerClass: application.customerClass,
     requiredDocuments: [],
@@ -57,10 +71,47 @@ export async function submitApplication(
   context: Pick<DomainServices, 'sequelize' | 'camunda'>,
   raw: unknown,
   submittedBy: string,
+  idempotencyKey?: string,
 ): Promise<SubmittedApplication> {
   const input = parseInput(applicationInput, raw, '业扩申请');
-  const handedOver = input.sourceReference ? await alreadySubmitted(input.sourceReference) : undefined;
+  const handedOver = input.sourceReference ? await alreadySubmitted(context, input.sourceReference) : undefined;
   if (handedOver) return handedOver;
+  const request = {
+    key: idempotencyKey,
+    login: submittedBy,
+    scope: 'POST /business-expansion/applications',
+    body: raw,
+  };
+  const answer = await createOnce(context.sequelize, request, {
+    prepare: () => checkApplication(context, input),
+    save: (transaction, checked) => saveApplication(input, checked, submittedBy, transaction),
+    finish: async (applicationNo) => {
+      const { application, processInstanceKey } = await startApplicationProcess(context, applicationNo);
+      const customerClass = application.customerClass!;
+      const body = {
+        applicationNo,
+        processInstanceKey,
+        customerId: application.customerId,
+        customerClass,
+        requiredDocuments: requiredDocuments(customerClass, input.throughAgent),
+      };
+      return { status: 201, body };
+    },
+  });
+  return answer.body;
+}
+
+interface CheckedApplication {
+  applicant: Applicant;
+  customerClass: string;
+  facts: { voltage: string; category: string; province: string; dualSource: boolean };
+}
+
+/** The customer and account exist, the class the DMN gives, every document that class needs handed in. */
+async function checkApplication(
+  context: Pick<DomainServices, 'camunda'>,
+  input: ApplicationInput,
+): Promise<CheckedApplication> {
   const applicant: Applicant | null = input.customer ?? (await Customer.findByPk(input.customerId!));
   if (!applicant) throw notFound('客户 / customer', input.customerId!);
   const account = await existingAccount(input);
@@ -89,68 +140,80 @@ export async function submitApplication(
       `缺少必备资料：${documentNames(missing)} / missing documents: ${missing.join(', ')}`,
       { customerClass, missing },
     );
+  return { applicant, customerClass, facts };
+}
 
-  const { application, customer } = await context.sequelize.transaction(async (transaction) => {
-    const customer = input.customer ? await createCustomer(input.customer, transaction) : (applicant as Customer);
-    const application = await Application.create(
-      {
-        applicationNo: await nextNumber('YK', transaction),
-        customerId: customer.id,
-        businessType: input.businessType,
-        accountId: input.accountId ?? null,
-        address: input.address,
-        capacityKva: input.capacityKva,
-        customerClass: null,
-        processInstanceKey: null,
-        sourceReference: input.sourceReference ?? null,
-        submittedBy,
-        submittedAt: appClock.now(),
-        ...facts,
-      },
-      { transaction },
-    );
-    await ApplicationDocument.bulkCreate(
-      input.documents.map((document) => ({ ...document, applicationId: application.id })),
-      { transaction },
-    );
-    return { application, customer };
-  });
+async function saveApplication(
+  input: ApplicationInput,
+  { applicant, customerClass, facts }: CheckedApplication,
+  submittedBy: string,
+  transaction: Transaction,
+): Promise<string> {
+  const customer = input.customer ? await createCustomer(input.customer, transaction) : (applicant as Customer);
+  const application = await Application.create(
+    {
+      applicationNo: await nextNumber('YK', transaction),
+      customerId: customer.id,
+      businessType: input.businessType,
+      accountId: input.accountId ?? null,
+      address: input.address,
+      capacityKva: input.capacityKva,
+      customerClass,
+      processInstanceKey: null,
+      sourceReference: input.sourceReference ?? null,
+      submittedBy,
+      submittedAt: appClock.now(),
+      ...facts,
+    },
+    { transaction },
+  );
+  await ApplicationDocument.bulkCreate(
+    input.documents.map((document) => ({ ...document, applicationId: application.id })),
+    { transaction },
+  );
+  return application.applicationNo;
+}
 
+/**
+ * Starts the process of a saved application, unless the engine already has it (decision 0024): the submission's
+ * last step, and the repair of one whose start failed or was cut short by a crash.
+ */
+export async function startApplicationProcess(
+  context: Pick<DomainServices, 'camunda'>,
+  applicationNo: string,
+): Promise<{ application: Application; processInstanceKey: string }> {
+  const application = (await Application.findOne({ where: { applicationNo } }))!;
+  if (application.processInstanceKey) return { application, processInstanceKey: application.processInstanceKey };
+  const customer = (await Customer.findByPk(application.customerId))!;
+  const account = application.accountId ? await Account.findByPk(application.accountId) : null;
   let processInstanceKey: string;
   try {
-    const started = await context.camunda.zeebe.createProcessInstance({
-      bpmnProcessId: 'business-expansion',
-      variables: {
-        businessKey: application.applicationNo,
-        applicationNo: application.applicationNo,
-        applicationId: application.id,
-        customerId: customer.id,
-        customerName: customer.name,
-        businessType: input.businessType,
-        ...(input.accountId ? { accountId: input.accountId } : {}),
-        address: input.address,
-        capacityKva: input.capacityKva,
-        totalCapacityKva,
-        important,
-        ...facts,
-      },
-    });
-    processInstanceKey = started.processInstanceKey;
+    ({ processInstanceKey } = await startProcessOnce(context.camunda, PROCESS_ID, {
+      businessKey: applicationNo,
+      applicationNo,
+      applicationId: application.id,
+      customerId: customer.id,
+      customerName: customer.name,
+      businessType: application.businessType,
+      ...(application.accountId ? { accountId: application.accountId } : {}),
+      address: application.address,
+      capacityKva: Number(application.capacityKva),
+      totalCapacityKva: Number(application.capacityKva) + Number(account?.capacityKva ?? 0),
+      important: Boolean(customer.important),
+      voltage: application.voltage,
+      category: application.category,
+      province: application.province,
+      dualSource: Boolean(application.dualSource),
+    }));
   } catch (error) {
-    log.error('process start failed; application removed', { applicationNo: application.applicationNo });
-    await context.sequelize.transaction(async (transaction) => {
-      await ApplicationDocument.destroy({ where: { applicationId: application.id }, transaction });
-      await application.destroy({ transaction });
-      if (input.customer) await customer.destroy({ transaction });
-    });
-    throw new AppError(503, 'PROCESS_START_FAILED', `流程启动失败 / could not start the process: ${String(error)}`);
+    log.error('process start failed; the application waits for a retry or the start-up repair', { applicationNo });
+    throw new AppError(
+      503,
+      'PROCESS_START_FAILED',
+      `申请 ${applicationNo} 已保存，流程未能启动：请用同一 Idempotency-Key 重试，或待系统重启时补启 / application ${applicationNo} is saved but its process did not start: retry with the same Idempotency-Key, or it starts at the next start-up (${String(error)})`,
+      { applicationNo },
+    );
   }
-  await application.update({ processInstanceKey, customerClass });
-  return {
-    applicationNo: application.applicationNo,
-    processInstanceKey,
-    customerId: customer.id,
-    customerClass,
-    requiredDocuments: required,
-  };
+  await application.update({ processInstanceKey });
+  return { application, processInstanceKey };
 }

@@ -5,3 +5,4 @@ export { caseEndingOf } from './case-endings';
 export { caseReconciler, listReconciledCases, startCaseReconciler, type Reconciler } from './reconcile-cases-use-case';
 export { caseAreaOf, requireCaseArea, type CaseArea } from './case-lookup';
 export { caseDiagram, caseTaskHistory } from './case-diagram-use-case';
+export { repairUnstartedCases, unstartedCases, type UnstartedCase } from './unstarted-cases-use-case';

@@ -13,8 +13,13 @@ export {
 export type { ChangeRoute } from './route-decision';
 export { effectiveDay } from './effective-date';
 // At the counter
-export { submitChangeApplication, PROCESS_ID, type SubmittedApplication } from './submit-application-use-case';
-export { recordChangePayment, paymentInput, FEE_PAID_MESSAGE } from './payment-use-case';
+export {
+  startChangeProcess,
+  submitChangeApplication,
+  PROCESS_ID,
+  type SubmittedApplication,
+} from './submit-application-use-case';
+export { changeFeePayments, FEE_PAID_MESSAGE } from './payment-use-case';
 export { extendTemporaryChange, extensionInput, EXTENDED_MESSAGE } from './extension-use-case';
 export { searchApplications, searchInput, applicationDetail } from './query-applications-use-case';
 export { CHANGE_OF_USE_NOTICES, changeOfUseNotice, type ChangeOfUseNotice } from './case-notices';

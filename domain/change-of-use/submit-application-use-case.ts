@@ -1,16 +1,18 @@
 /**
  * Accepting a change-of-use application (业务受理): checks the account, the notice the route asks for (working
  * days by the business calendar) and, for the types that need it, that no bill is overdue; then numbers it (BG…),
- * saves it and starts the `change-of-use` process with the number as businessKey. If the start fails, the row goes.
+ * saves it with the request's idempotency key and starts the `change-of-use` process with the number as businessKey.
+ * If the start fails, the saved row waits for a retry with the same key or the start-up repair (decision 0024).
  */
 import { Account } from '../../db/core/customer-models';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
-import { startProcess } from '../../lib/camunda/engine-api';
+import { startProcessOnce } from '../../lib/camunda/engine-api';
 import { chinaDayOf } from '../../lib/calendar';
 import { loadBusinessCalendar } from '../time-limits';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
+import { createOnce } from '../idempotency';
 import { nextNumber } from '../numbering';
 import { checkAccountFor } from './account-checks';
 import { CHANGE_TYPE_NAMES, detailsOf, type ApplicationInput } from './change-types';
@@ -47,62 +49,87 @@ export async function submitChangeApplication(
   camunda: CamundaClients,
   input: ApplicationInput,
   submittedBy: string,
+  idempotencyKey?: string,
 ): Promise<SubmittedApplication> {
+  const request = { key: idempotencyKey, login: submittedBy, scope: 'POST /change-of-use/applications', body: input };
+  const answer = await createOnce(ChangeApplication.sequelize!, request, {
+    prepare: () => checkApplication(camunda, input),
+    save: async (transaction, { account, route }) => {
+      await requireNoOpenCase(account.id);
+      const application = await ChangeApplication.create(
+        {
+          applicationNo: await nextNumber('BG', transaction),
+          accountId: account.id,
+          customerId: account.customerId,
+          changeType: input.changeType,
+          requestedDate: input.requestedDate,
+          reason: input.reason,
+          details: detailsOf(input),
+          route: { ...route },
+          outcome: null,
+          processInstanceKey: null,
+          newConnectionNo: null,
+          feeFen: null,
+          expiresAt: null,
+          submittedBy,
+          submittedAt: appClock.now(),
+          completedAt: null,
+        },
+        { transaction },
+      );
+      return application.applicationNo;
+    },
+    finish: async (applicationNo) => ({
+      status: 201,
+      body: { applicationNo, processInstanceKey: await startChangeProcess(camunda, applicationNo) },
+    }),
+  });
+  return answer.body;
+}
+
+/** The account, the route the DMN gives, the notice it asks for and, where it says so, no overdue bill. */
+async function checkApplication(camunda: CamundaClients, input: ApplicationInput) {
   const account = await Account.findByPk(input.accountId);
   if (!account) throw notFound('用电户 / account', input.accountId);
   const otherAccounts = await checkAccountFor(input, account);
-  const facts = routeFacts(input, account);
-  const route = await evaluateRoute(camunda, facts);
+  const route = await evaluateRoute(camunda, routeFacts(input, account));
   await requireNotice(input.requestedDate, route.noticeWorkingDays);
   if (route.debtCheck) {
     const unpaid = await unpaidBills([account.id, ...otherAccounts], chinaDayOf(appClock.now()));
     if (unpaid.totalFen > 0) throw businessRuleViolated('UNPAID_BILLS', debtMessage(unpaid), unpaid);
   }
-  await requireNoOpenCase(account.id);
-  const details = detailsOf(input);
-  const application = await ChangeApplication.sequelize!.transaction(async (transaction) =>
-    ChangeApplication.create(
-      {
-        applicationNo: await nextNumber('BG', transaction),
-        accountId: account.id,
-        customerId: account.customerId,
-        changeType: input.changeType,
-        requestedDate: input.requestedDate,
-        reason: input.reason,
-        details,
-        route: { ...route },
-        outcome: null,
-        processInstanceKey: null,
-        newConnectionNo: null,
-        feeFen: null,
-        expiresAt: null,
-        submittedBy,
-        submittedAt: appClock.now(),
-        completedAt: null,
-      },
-      { transaction },
-    ),
-  );
-  const { applicationNo } = application;
+  return { account, route };
+}
+
+/**
+ * Starts the process of a saved application unless the engine already has it (decision 0024): the submission's last
+ * step, and the repair of one whose start failed or was cut short by a crash. The facts come from the saved row.
+ */
+export async function startChangeProcess(camunda: CamundaClients, applicationNo: string): Promise<string> {
+  const application = (await ChangeApplication.findOne({ where: { applicationNo } }))!;
+  if (application.processInstanceKey) return application.processInstanceKey;
+  const account = (await Account.findByPk(application.accountId))!;
+  const { changeType, requestedDate, reason, details } = application;
+  const input = { ...details, accountId: account.id, changeType, requestedDate, reason } as ApplicationInput;
   try {
-    const started = await startProcess(camunda, PROCESS_ID, {
-      ...facts,
+    const started = await startProcessOnce(camunda, PROCESS_ID, {
+      ...routeFacts(input, account),
       businessKey: applicationNo,
       applicationNo,
       accountId: account.id,
       customerId: account.customerId,
       changeTypeName: CHANGE_TYPE_NAMES[input.changeType],
-      requestedDate: input.requestedDate,
+      requestedDate,
       details,
     });
     await application.update({ processInstanceKey: started.processInstanceKey });
-    return { applicationNo, processInstanceKey: started.processInstanceKey };
+    return started.processInstanceKey;
   } catch (error) {
-    await application.destroy();
     throw new AppError(
       503,
       'PROCESS_NOT_STARTED',
-      `流程启动失败，申请未保存 / the process did not start: ${String(error)}`,
+      `申请 ${applicationNo} 已保存，流程未能启动：请用同一 Idempotency-Key 重试，或待系统重启时补启 / application ${applicationNo} is saved but its process did not start: retry with the same Idempotency-Key, or it starts at the next start-up (${String(error)})`,
+      { applicationNo },
     );
   }
 }

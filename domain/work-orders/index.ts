@@ -3,7 +3,7 @@
  * the area, for the API's routes, the job workers, the seeds and other areas.
  */
 // Orders
-export { createWorkOrder, type CreatedOrder } from './create-work-order-use-case';
+export { createWorkOrder, startOrderProcess, type CreatedOrder } from './create-work-order-use-case';
 export { listWorkOrders } from './list-work-orders-use-case';
 export { workOrderDetail } from './work-order-detail-use-case';
 export { workOrderSheet } from './order-sheet';

@@ -88,3 +88,24 @@ export async function takenSequenceFlows(camunda: CamundaClients, processInstanc
   })) as { items?: { sequenceFlowId?: string }[] };
   return (answer.items ?? []).flatMap((flow) => (flow.sequenceFlowId ? [flow.sequenceFlowId] : []));
 }
+
+/**
+ * Starts the instance of `bpmnProcessId` whose businessKey is `businessKey` unless the engine already has one (a
+ * start whose answer was lost to a crash or a timeout): the key of the one found or started. Callers record the
+ * key; a record without one is a start to repeat through here (decision 0024).
+ */
+export async function startProcessOnce(
+  camunda: CamundaClients,
+  bpmnProcessId: string,
+  variables: Record<string, unknown> & { businessKey: string },
+): Promise<{ processInstanceKey: string }> {
+  const [existing] = await searchProcessInstances(camunda, {
+    filter: {
+      processDefinitionId: bpmnProcessId,
+      variables: [{ name: 'businessKey', value: JSON.stringify(variables.businessKey) }],
+    },
+    page: { limit: 1 },
+  });
+  if (existing) return { processInstanceKey: String(existing.processInstanceKey) };
+  return startProcess(camunda, bpmnProcessId, variables);
+}

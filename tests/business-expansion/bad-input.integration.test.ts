@@ -1,11 +1,12 @@
 /**
  * 业扩 applications that must be refused: missing documents, a capacity that is not a number, contradictory
- * fields, unknown customers, the wrong role, and an engine that will not start the process. Each answers a clear
- * error and leaves no rows behind.
+ * fields, unknown customers, the wrong role. Each answers a clear error and leaves no rows behind. An engine that
+ * will not start the process leaves the application waiting for a retry with its key or the start-up repair.
  */
 import { Customer } from '../../db/core/customer-models';
 import { Application, ApplicationDocument } from '../../db/business-expansion';
 import { submitApplication } from '../../domain/business-expansion';
+import { instancesOfCase, repairUnstartedCases } from '../../domain/cases';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { DOCUMENTS, residentialApplication } from './business-expansion-kit';
@@ -95,8 +96,7 @@ test('contradictory or unknown references are refused', async () => {
   expect(missing.status).toBe(404);
 });
 
-test('when the engine refuses to start the process, the application and its new customer are removed', async () => {
-  const before = await rowCounts();
+test('when the engine refuses to start the process, the application waits: listed, then started once by a retry or the repair', async () => {
   const real = platform.application.services.camunda;
   const refusing = {
     ...real,
@@ -105,9 +105,48 @@ test('when the engine refuses to start the process, the application and its new 
     }),
   } as CamundaClients;
   const { sequelize } = platform.application.services;
-  await expect(submitApplication({ sequelize, camunda: refusing }, residential(), 'zhangli')).rejects.toMatchObject({
-    status: 503,
-    code: 'PROCESS_START_FAILED',
+  const unstartedOf = async (body: ReturnType<typeof residential>) => {
+    const customer = await Customer.findOne({ where: { idNumber: (body.customer as { idNumber: string }).idNumber } });
+    return Application.findAll({ where: { customerId: customer!.id } });
+  };
+
+  const retried = residential();
+  await expect(
+    submitApplication({ sequelize, camunda: refusing }, retried, 'zhangli', 'bad-input-retry-1'),
+  ).rejects.toMatchObject({ status: 503, code: 'PROCESS_START_FAILED' });
+  const [saved] = await unstartedOf(retried);
+  expect(saved.processInstanceKey).toBeNull();
+  const listed = await (await platform.as('zhoumin')).get('/cases/unstarted');
+  expect(listed.body.items).toContainEqual({
+    kind: 'business-expansion',
+    number: saved.applicationNo,
+    since: expect.any(String),
   });
-  expect(await rowCounts()).toEqual(before);
+  const clerk = await platform.as('zhangli');
+  expect((await clerk.get('/cases/unstarted')).status).toBe(403);
+  // The retry with the same key (the engine answers now): the same application, its process started.
+  const again = await clerk.post('/business-expansion/applications', retried, {
+    'Idempotency-Key': 'bad-input-retry-1',
+  });
+  expect(again.status).toBe(201);
+  expect(again.body).toMatchObject({ applicationNo: saved.applicationNo, customerClass: 'lv-residential' });
+
+  // Without a key: the start-up repair starts it.
+  const repaired = residential();
+  await expect(submitApplication({ sequelize, camunda: refusing }, repaired, 'zhangli')).rejects.toMatchObject({
+    status: 503,
+  });
+  const [waiting] = await unstartedOf(repaired);
+  expect(await repairUnstartedCases(platform.application.services)).toEqual({
+    started: [waiting.applicationNo],
+    failed: [],
+  });
+  expect(await repairUnstartedCases(platform.application.services)).toEqual({ started: [], failed: [] });
+  for (const body of [retried, repaired]) {
+    const applications = await unstartedOf(body);
+    expect(applications).toHaveLength(1);
+    expect(applications[0].processInstanceKey).toEqual(expect.any(String));
+    const instances = await instancesOfCase(real, applications[0].applicationNo);
+    expect(instances.filter((found) => found.processDefinitionId === 'business-expansion')).toHaveLength(1);
+  }
 });

@@ -20,7 +20,8 @@ export interface ApiAnswer<T = any> {
 
 export interface ApiClient {
   get<T = any>(path: string): Promise<ApiAnswer<T>>;
-  post<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
+  /** `headers`, e.g. `{ 'idempotency-key': 'k1' }`, go with the request. */
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer<T>>;
   put<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
   patch<T = any>(path: string, body?: unknown): Promise<ApiAnswer<T>>;
   delete<T = any>(path: string): Promise<ApiAnswer<T>>;
@@ -54,10 +55,14 @@ async function freshAppDatabaseUrl(): Promise<string> {
 }
 
 function apiClient(baseUrl: string, token?: string): ApiClient {
-  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+  const call = async (method: string, path: string, body?: unknown, headers = {}): Promise<ApiAnswer> => {
     const response = await fetch(`${baseUrl}/api${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -65,7 +70,7 @@ function apiClient(baseUrl: string, token?: string): ApiClient {
   };
   return {
     get: (path) => call('GET', path),
-    post: (path, body) => call('POST', path, body ?? {}),
+    post: (path, body, headers) => call('POST', path, body ?? {}, headers),
     put: (path, body) => call('PUT', path, body ?? {}),
     patch: (path, body) => call('PATCH', path, body ?? {}),
     delete: (path) => call('DELETE', path),

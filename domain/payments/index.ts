@@ -1,0 +1,11 @@
+/**
+ * Payments of any case that takes them (业扩 fees, the change-of-use works fee): recording with receipts and
+ * prepayments, refunds and reversals with a second person's approval, receipts. An area supplies its PaymentBook.
+ */
+export type { CaseKind, LedgerPayment, PaymentBook } from './payment-book';
+export type { PaymentActor } from './payment-actor';
+export { paymentInput, refundInput, type PaymentInput } from './payment-input';
+export { balance, paidSoFar, type Balance } from './payment-balance';
+export { recordPayment } from './record-payment-use-case';
+export { approveRefund, rejectRefund, requestRefund } from './refund-use-case';
+export { paymentReceipt } from './receipt-use-case';
