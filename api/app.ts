@@ -10,6 +10,7 @@ import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { documentRoutes } from './documents/document-routes';
+import { viewRoutes } from './views/view-routes';
 import { businessExpansionRoutes } from './business-expansion/business-expansion-routes';
 import { customerRoutes } from './customers/customer-routes';
 import { caseRoutes } from './cases/case-routes';
@@ -43,6 +44,7 @@ function areaRouters(context: AppContext): Router[] {
     businessExpansionRoutes(context),
     auditRoutes(),
     documentRoutes(context),
+    viewRoutes(),
   ];
 }
 

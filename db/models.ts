@@ -5,6 +5,7 @@ import type { Sequelize } from 'sequelize';
 import { initBusinessExpansionModels } from './business-expansion';
 import { initAuditModels } from './core/audit-models';
 import { initDocumentModels } from './core/document-models';
+import { initSavedViewModels } from './core/saved-view-models';
 import { initCaseEndingModels } from './cases/case-ending-models';
 import { initChangeOfUseModels } from './change-of-use/change-of-use-models';
 import { initCustomerModels } from './core/customer-models';
@@ -29,6 +30,7 @@ export function initModels(sequelize: Sequelize): void {
   initAuditModels(sequelize);
   initSignInThrottleModels(sequelize);
   initDocumentModels(sequelize);
+  initSavedViewModels(sequelize);
   initCaseEndingModels(sequelize);
   initIdempotencyModels(sequelize);
   initPaymentLedgerModels(sequelize);

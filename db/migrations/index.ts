@@ -14,6 +14,7 @@ import * as caseEndings from './0009-case-endings';
 import * as paymentsAndIdempotency from './0010-payments-and-idempotency';
 import * as signInSecurity from './0012-sign-in-security';
 import * as caseDocuments from './0015-case-documents';
+import * as savedViews from './0016-saved-views';
 
 export interface Migration {
   name: string;
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   { name: '0010-payments-and-idempotency', ...paymentsAndIdempotency },
   { name: '0012-sign-in-security', ...signInSecurity },
   { name: '0015-case-documents', ...caseDocuments },
+  { name: '0016-saved-views', ...savedViews },
 ];

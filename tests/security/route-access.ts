@@ -68,6 +68,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/time-limits/cases/:businessKey': 'signed-in',
   'GET /api/time-limits/compliance': ['manager'],
   'GET /api/notifications': 'signed-in',
+  'GET /api/views': 'signed-in',
+  'POST /api/views': 'signed-in',
+  'GET /api/views/:id': 'signed-in',
+  'DELETE /api/views/:id': 'signed-in',
 
   'POST /api/work-orders': ['agent'],
   'GET /api/work-orders': 'signed-in',

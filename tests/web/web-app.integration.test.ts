@@ -227,6 +227,32 @@ test('documents, notices and progress beside a task: a photo uploaded, the recei
   }
 }, 120_000);
 
+test('a saved view shared with the unit opens by its link for a colleague, with its filters', async () => {
+  const clerk = await newPage(browser, platform.url);
+  const manager = await newPage(browser, platform.url);
+  try {
+    await signIn(clerk.page, 'zhangli', '/tasks?scope=group&dueState=overdue&sort=dueDate');
+    await clerk.page.getByTestId('save-view').click();
+    const dialog = clerk.page.getByRole('dialog');
+    await dialog.getByLabel('视图名称').fill('浦东逾期');
+    await dialog.getByLabel('共享给').click();
+    await clerk.page.locator('.ant-select-item-option', { hasText: '单位 SH-PD' }).click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await clerk.page.getByText('视图已保存：浦东逾期').waitFor();
+    const link = (await clerk.page.getByTestId('view-link').getAttribute('data-link'))!;
+    expect(link).toMatch(/\/tasks\?view=\d+$/);
+
+    await signIn(manager.page, 'zhoumin', new URL(link).pathname + new URL(link).search);
+    await manager.page.waitForURL(/dueState=overdue/);
+    expect(new URL(manager.page.url()).searchParams.get('sort')).toBe('dueDate');
+    await manager.page.getByTestId('task-total').waitFor();
+    await screenshot(manager.page, 'tasklist-saved-view');
+  } finally {
+    await clerk.context.close();
+    await manager.context.close();
+  }
+}, 90_000);
+
 /** A PNG's signature and some bytes: what the server detects an image by. */
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600, 1)]);
 

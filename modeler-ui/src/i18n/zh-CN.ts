@@ -194,6 +194,21 @@ export const zhCN = {
   'history.open': '办理中',
   'history.onTime': '按时',
   'history.late': '超时',
+  'views.choose': '已存视图',
+  'views.save': '保存当前视图',
+  'views.saveOk': '保存',
+  'views.cancel': '取消',
+  'views.saved': '视图已保存：{name}',
+  'views.name': '视图名称',
+  'views.nameRequired': '请输入视图名称',
+  'views.share': '共享给',
+  'views.private': '仅自己可见',
+  'views.sharedRole': '岗位 {code}',
+  'views.sharedGroup': '单位 {code}',
+  'views.fromOwner': '{name}（{owner} 共享）',
+  'views.copyLink': '复制链接',
+  'views.linkCopied': '链接已复制',
+  'views.delete': '删除视图',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,7 +3,7 @@
  * on the server. Everything the list shows is in the URL (`/tasks?scope=group&area=…&page=2`), so a list can be
  * reloaded and shared; the list refreshes itself so new tasks appear without a reload.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { TASK_POLL_MS } from '../shell/AppShell';
 import { businessTypeLabel, priorityLabel } from './labels';
+import { SavedViews, useViewLink } from './SavedViews';
 import { TimeLimitTag } from './time-limit';
 import { AREAS, DUE_STATES, SCOPES, type Scope, type TaskPage, type TaskRow } from './task-types';
 
@@ -36,6 +37,11 @@ export function TaskListPage() {
     if (value) query.set(name, value);
   }
   const list = useApi<TaskPage>(`/tasks?${query}`, { pollMs: TASK_POLL_MS });
+  const openView = useCallback(
+    (viewQuery: string) => setParams(new URLSearchParams(viewQuery), { replace: true }),
+    [setParams],
+  );
+  const viewProblem = useViewLink(params, openView);
 
   /** Changes some of the URL's parameters; any change but paging goes back to the first page. */
   function update(changes: Record<string, string | undefined>) {
@@ -137,6 +143,8 @@ export function TaskListPage() {
       <Typography.Title level={1} id="tasks-title" style={{ fontSize: 20 }}>
         {t('tasks.title')}
       </Typography.Title>
+      {viewProblem && <Alert type="error" showIcon role="alert" title={viewProblem} />}
+      <SavedViews current={params} onOpen={openView} />
       <Tabs
         activeKey={scope}
         onChange={(key) => update({ scope: key })}
