@@ -22,3 +22,4 @@ export { contractFor } from './contract-use-case';
 export { assignMetering } from './metering-use-case';
 export { energize } from './energize-use-case';
 export { archiveCase } from './archive-case-use-case';
+export { recordStep, RECORDED_STEP_FIELDS } from './step-record-use-case';
