@@ -5,7 +5,7 @@
 import { Account, Customer } from '../../db/core/customer-models';
 import { Application, ApplicationDocument, SupplyScheme } from '../../db/business-expansion/application-models';
 import { Contract, Fee, Meter, MeteringPoint, Payment } from '../../db/business-expansion/case-models';
-import { stepRecordsOf } from './step-record-use-case';
+import { StepRecord } from '../../db/business-expansion/step-record-models';
 
 const plain = <T extends { get(options: { plain: true }): unknown }>(row: T | null) =>
   row ? (row.get({ plain: true }) as Record<string, unknown>) : null;
@@ -42,6 +42,12 @@ export async function loadCaseRecord(applicationNo: string): Promise<Record<stri
     metering: point ? { point: plain(point), meter: plain(meter) } : null,
     steps,
   };
+}
+
+/** What people entered at the case's steps, in the order it was recorded (step-record-use-case.ts). */
+async function stepRecordsOf(applicationNo: string) {
+  const rows = await StepRecord.findAll({ where: { applicationNo }, order: [['id', 'ASC']] });
+  return rows.map(({ step, entered, recordedAt }) => ({ step, entered, recordedAt }));
 }
 
 /** Fees due and paid so far, in fen. */

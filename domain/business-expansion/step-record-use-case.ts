@@ -4,7 +4,7 @@
  * engine's variables. Idempotent per occasion (the recording job's element instance).
  */
 import { UniqueConstraintError } from 'sequelize';
-import { StepRecord } from '../../db/business-expansion';
+import { StepRecord } from '../../db/business-expansion/step-record-models';
 import { appClock } from '../../lib/clock/app-clock';
 import { ModelError } from '../../lib/errors/model-error';
 import { caseApplication } from './case-application-repository';
@@ -43,10 +43,4 @@ export async function recordStep(input: {
     // A redelivered job raced the first delivery: that one wrote the row.
     if (!(error instanceof UniqueConstraintError)) throw error;
   }
-}
-
-/** A case's step records in the order they were made. */
-export async function stepRecordsOf(applicationNo: string) {
-  const rows = await StepRecord.findAll({ where: { applicationNo }, order: [['id', 'ASC']] });
-  return rows.map(({ step, entered, recordedAt }) => ({ step, entered, recordedAt }));
 }

@@ -11,12 +11,10 @@ import { MODELS_DIR } from '../../platform/deploy-models';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
-  accept,
   complete,
   createOrder,
   dispatchDown,
   orderDetail,
-  replyReviewCallback,
   startWorkOrderPlatform,
   waitForOrder,
 } from './work-order-kit';
