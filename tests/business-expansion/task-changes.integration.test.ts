@@ -35,13 +35,19 @@ async function auditOf(target: string) {
   return answer.body.items as { actor: string; action: string; outcome: string; address: string | null }[];
 }
 
-test('a task takes only the editable fields of its form; each refusal names the field and is audited', async () => {
-  await platform.pinClock('2026-11-02T02:00:00Z');
-  const { applicationNo: no } = await submit(platform, hvApplication('上海金桥表单校验有限公司'));
+/** A new HV case on `day` whose survey the surveyor has claimed. */
+async function claimedSurvey(day: string, company: string) {
+  await platform.pinClock(`${day}T02:00:00Z`);
+  const { applicationNo: no } = await submit(platform, hvApplication(company));
   const [survey] = await expectOpenTasks(platform, no, ['survey']);
   const key = survey.userTaskKey as string;
   const surveyor = await platform.as('wangqiang');
   expect((await surveyor.post(`/tasks/${key}/claim`, {})).status).toBe(200);
+  return { no, key, surveyor };
+}
+
+test('a task takes only the editable fields of its form; each refusal names the field and is audited', async () => {
+  const { no, key } = await claimedSurvey('2026-11-02', '上海金桥表单校验有限公司');
 
   const unknown = await tryComplete('wangqiang', key, { ...SURVEY_OK, approved: true });
   expect([unknown.status, fieldsOf(unknown)]).toEqual([400, ['approved']]);
@@ -102,12 +108,7 @@ test('a task takes only the editable fields of its form; each refusal names the 
 }, 120_000);
 
 test('unclaiming is audited; a scheme left partly empty names every missing field', async () => {
-  await platform.pinClock('2026-11-03T02:00:00Z');
-  const { applicationNo: no } = await submit(platform, hvApplication('上海金桥默认值有限公司'));
-  const [survey] = await expectOpenTasks(platform, no, ['survey']);
-  const key = survey.userTaskKey as string;
-  const surveyor = await platform.as('wangqiang');
-  expect((await surveyor.post(`/tasks/${key}/claim`, {})).status).toBe(200);
+  const { no, key, surveyor } = await claimedSurvey('2026-11-03', '上海金桥默认值有限公司');
   expect((await surveyor.post(`/tasks/${key}/unclaim`, {})).status).toBe(200);
   expect((await auditOf(`task:${key}`)).map((row) => row.action)).toEqual(['task.unclaim', 'task.claim']);
   await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
