@@ -1,9 +1,9 @@
 /**
  * Checks submitted task data against the task's Camunda form (form-js schema) on the server, as the form would in
  * a browser: the value's type (text, number, true/false), required fields, lengths (of the trimmed text, as
- * form-js counts them), number ranges, patterns, the options of selects and that a datetime field holds a real date
- * (or date and time). Which keys a submission may hold at all is form-submission.ts's concern. Fields the form hides (FEEL `conditional.hide`), read-only fields and
- * display-only components are not checked.
+ * form-js counts them), number ranges, patterns, the options of selects and that a datetime field holds a real
+ * date (or date and time). Fields the form hides (FEEL `conditional.hide`), read-only fields and display-only
+ * components are not checked. Which keys a submission may hold at all is form-submission.ts's concern.
  *
  * form-js has no rule for "not in the future" or "not before another field", so forms say it with custom
  * properties (the modeler's "Custom properties" group, stored as `properties`; form-js ignores them in the
