@@ -16,6 +16,7 @@ import {
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
+import { requestAddress } from '../http/request-address';
 
 export function taskRoutes(context: AppContext): Router {
   const router = Router();
@@ -30,14 +31,16 @@ export function taskRoutes(context: AppContext): Router {
     response.json(await taskWithVariables(context, currentUser(request), request.params.key));
   });
   router.post('/tasks/:key/claim', async (request, response) => {
-    response.json(await claimTask(context, currentUser(request), request.params.key));
+    response.json(await claimTask(context, currentUser(request), request.params.key, requestAddress(request)));
   });
   router.post('/tasks/:key/unclaim', async (request, response) => {
-    response.json(await unclaimTask(context, currentUser(request), request.params.key));
+    response.json(await unclaimTask(context, currentUser(request), request.params.key, requestAddress(request)));
   });
   router.post('/tasks/:key/complete', async (request, response) => {
     const validate = () => parseInput(completeInput, request.body, '任务');
-    response.json(await completeTask(context, currentUser(request), request.params.key, validate));
+    response.json(
+      await completeTask(context, currentUser(request), request.params.key, requestAddress(request), validate),
+    );
   });
   return router;
 }

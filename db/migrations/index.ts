@@ -13,6 +13,7 @@ import * as auditLog from './0008-audit-log';
 import * as caseEndings from './0009-case-endings';
 import * as paymentsAndIdempotency from './0010-payments-and-idempotency';
 import * as signInSecurity from './0012-sign-in-security';
+import * as stepRecords from './0014-step-records';
 import * as caseDocuments from './0015-case-documents';
 import * as savedViews from './0016-saved-views';
 
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   { name: '0009-case-endings', ...caseEndings },
   { name: '0010-payments-and-idempotency', ...paymentsAndIdempotency },
   { name: '0012-sign-in-security', ...signInSecurity },
+  { name: '0014-step-records', ...stepRecords },
   { name: '0015-case-documents', ...caseDocuments },
   { name: '0016-saved-views', ...savedViews },
 ];

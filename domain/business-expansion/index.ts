@@ -20,3 +20,4 @@ export { assignMetering } from './metering-use-case';
 export { energize } from './energize-use-case';
 export { archiveCase } from './archive-case-use-case';
 export { applicationCaseTable } from './case-table';
+export { recordStep, RECORDED_STEP_FIELDS } from './step-record-use-case';

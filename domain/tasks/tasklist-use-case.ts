@@ -6,6 +6,7 @@
 import type { EngineUserTask } from '../../lib/camunda/engine-api';
 import { AppError, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
+import { recordAudit } from '../audit';
 import type { DomainServices } from '../domain-services';
 import { loadBusinessCalendar } from '../time-limits';
 import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
@@ -51,7 +52,39 @@ export async function taskFormFor(services: Services, user: TaskUser, key: strin
   return taskForm(services.camunda, task.userTaskKey);
 }
 
-export async function claimTask(services: Services, user: TaskUser, key: string) {
+/**
+ * Claims, unclaims and completions go to the audit log, refusals too (outcome refused, with the answer's code);
+ * `address` is the client's.
+ */
+async function audited<T>(user: TaskUser, action: string, key: string, address: string, act: () => Promise<T>) {
+  const entry = { actor: user.login, action, target: `task:${key}`, address };
+  try {
+    const result = await act();
+    await recordAudit({ ...entry, outcome: 'ok' });
+    return result;
+  } catch (error) {
+    const refused = error instanceof AppError && error.status < 500;
+    const detail = error instanceof AppError ? { code: error.code, status: error.status } : null;
+    await recordAudit({ ...entry, outcome: refused ? 'refused' : 'failed', detail });
+    throw error;
+  }
+}
+
+export const claimTask = (services: Services, user: TaskUser, key: string, address: string) =>
+  audited(user, 'task.claim', key, address, () => claim(services, user, key));
+
+export const unclaimTask = (services: Services, user: TaskUser, key: string, address: string) =>
+  audited(user, 'task.unclaim', key, address, () => unclaim(services, user, key));
+
+export const completeTask = (
+  services: Services,
+  user: TaskUser,
+  key: string,
+  address: string,
+  validate: () => z.infer<typeof completeInput>,
+) => audited(user, 'task.complete', key, address, () => complete(services, user, key, validate));
+
+async function claim(services: Services, user: TaskUser, key: string) {
   const task = await taskFor(services, user, key);
   if (task.assignee && task.assignee !== user.login)
     throw new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${task.assignee} 认领 / already claimed by ${task.assignee}`);
@@ -63,14 +96,14 @@ export async function claimTask(services: Services, user: TaskUser, key: string)
   return { ...task, assignee: user.login };
 }
 
-export async function unclaimTask(services: Services, user: TaskUser, key: string) {
+async function unclaim(services: Services, user: TaskUser, key: string) {
   const task = await taskFor(services, user, key);
   await services.camunda.rest.unassignUserTask({ userTaskKey: task.userTaskKey });
   return { ...task, assignee: undefined };
 }
 
 /** `validate` reads the submitted variables once the task is found and allowed (404 and 403 before 400). */
-export async function completeTask(
+async function complete(
   services: Services,
   user: TaskUser,
   key: string,
@@ -82,9 +115,9 @@ export async function completeTask(
   if (task.state !== 'CREATED') throw new AppError(409, 'TASK_NOT_OPEN', `任务已结束 / task is ${task.state}`);
   if (task.assignee && task.assignee !== user.login)
     throw new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${task.assignee} 认领 / claimed by ${task.assignee}`);
-  await checkTaskForm(services.camunda, task.userTaskKey, variables);
+  const checked = await checkTaskForm(services.camunda, task.userTaskKey, variables);
   if (!task.assignee)
     await rest.assignUserTask({ userTaskKey: task.userTaskKey, assignee: user.login, allowOverride: true });
-  await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables });
+  await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables: checked });
   return { userTaskKey: task.userTaskKey, state: 'COMPLETED' };
 }

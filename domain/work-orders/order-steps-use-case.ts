@@ -2,16 +2,16 @@
  * The steps of the 95598 work-order process, each kept in the order's history once (the `occasion` — the process
  * step's job — deduplicates) with the change it makes to the order: the knowledge-base answer, each level's
  * dispatch, the reply, the review, the callback (an unsatisfied customer reopens the order), an urging or a
- * supervision passed on to the handling unit, the link of an urging order, and the archive.
+ * supervision passed on to the handling unit, the link of an urging order, and the archive. Every row names who
+ * acted (step-actor.ts).
  */
-import { Op } from 'sequelize';
 import { WorkOrderEvent, type WorkOrder } from '../../db/work-orders';
 import { appClock } from '../../lib/clock/app-clock';
 import type { DomainServices } from '../domain-services';
 import { notify } from '../notifications';
 import { bestAnswer } from './knowledge-repository';
-import { taskActor } from './task-actor';
 import { repairCommitments } from './repair-commitments';
+import { HANDLING_TASKS, SYSTEM_ACTOR, stepActor } from './step-actor';
 import { recordOrderEvent } from './work-order-repository';
 
 const now = (): Date => appClock.now();
@@ -26,6 +26,7 @@ export async function answerFromKnowledge(orderNo: string, content: string, occa
       dedupKey: `kb:${occasion}`,
       at: now(),
       comment: article ? `知识库：${article.title}` : '知识库无匹配答案',
+      ...SYSTEM_ACTOR,
     },
     () => ({ state: 'answering' }),
   );
@@ -34,13 +35,6 @@ export async function answerFromKnowledge(orderNo: string, content: string, occa
 
 export const DISPATCH_LEVELS = ['national', 'province', 'city', 'unit'] as const;
 export type DispatchLevel = (typeof DISPATCH_LEVELS)[number];
-
-/** How many times this level was recorded before this occasion: its task has been completed once more. */
-async function earlierRecords(orderNo: string, level: string, dedupKey: string): Promise<number> {
-  return WorkOrderEvent.count({
-    where: { orderNo, level, kind: ['dispatch-accept', 'dispatch-return'], dedupKey: { [Op.ne]: dedupKey } },
-  });
-}
 
 export interface DispatchInput {
   orderNo: string;
@@ -63,8 +57,14 @@ export async function recordDispatch(
   const dedupKey = `dispatch:${input.occasion}`;
   const returned = input.returned && level !== 'national';
   const handled = !returned && level === 'unit';
-  const expected = (await earlierRecords(orderNo, level, dedupKey)) + 1;
-  const actor = await taskActor(services.camunda, input.processInstanceKey, `${level}-dispatch`, expected);
+  const actor = await stepActor(services, {
+    orderNo,
+    processInstanceKey: input.processInstanceKey,
+    elementIds: [`${level}-dispatch`],
+    kinds: ['dispatch-accept', 'dispatch-return'],
+    level,
+    dedupKey,
+  });
   const at = now();
   const { order } = await recordOrderEvent(
     {
@@ -73,8 +73,7 @@ export async function recordDispatch(
       dedupKey,
       at,
       level,
-      actor: actor?.login ?? null,
-      actorName: actor?.name ?? null,
+      ...actor,
       comment: input.reason,
     },
     () => ({
@@ -90,22 +89,35 @@ export async function recordDispatch(
  * The agent's answer at once, or the unit's reply (回单); a reply within `handleDueDate` counts as on time, a fault
  * repair when it kept both its commitments (arrival, restoration).
  */
-export async function recordReply(input: {
-  orderNo: string;
-  byAgent: boolean;
-  reply: string | null;
-  handleDueDate: unknown;
-  occasion: string;
-}): Promise<void> {
+export async function recordReply(
+  services: DomainServices,
+  input: {
+    orderNo: string;
+    processInstanceKey: string;
+    byAgent: boolean;
+    reply: string | null;
+    handleDueDate: unknown;
+    occasion: string;
+  },
+): Promise<void> {
   const { byAgent, reply, handleDueDate: due } = input;
+  const kind = byAgent ? 'answer' : 'reply';
+  const dedupKey = `reply:${input.occasion}`;
+  const actor = await stepActor(services, {
+    ...input,
+    elementIds: byAgent ? ['agent-answer'] : HANDLING_TASKS,
+    kinds: [kind],
+    dedupKey,
+  });
   const at = now();
   const onTime = byAgent || typeof due !== 'string' || at.getTime() <= new Date(due).getTime();
   await recordOrderEvent(
     {
       orderNo: input.orderNo,
-      kind: byAgent ? 'answer' : 'reply',
-      dedupKey: `reply:${input.occasion}`,
+      kind,
+      dedupKey,
       at,
+      ...actor,
       comment: reply,
     },
     (order) => ({
@@ -118,18 +130,20 @@ export async function recordReply(input: {
 }
 
 /** The reviewer passes the reply on to the callback or sends it back to handling. */
-export async function recordReview(input: {
-  orderNo: string;
-  returned: boolean;
-  comment: string | null;
-  occasion: string;
-}): Promise<void> {
+export async function recordReview(
+  services: DomainServices,
+  input: { orderNo: string; processInstanceKey: string; returned: boolean; comment: string | null; occasion: string },
+): Promise<void> {
+  const dedupKey = `review:${input.occasion}`;
+  const kinds = ['review-pass', 'review-return'];
+  const actor = await stepActor(services, { ...input, elementIds: ['review'], kinds, dedupKey });
   await recordOrderEvent(
     {
       orderNo: input.orderNo,
       kind: input.returned ? 'review-return' : 'review-pass',
-      dedupKey: `review:${input.occasion}`,
+      dedupKey,
       at: now(),
+      ...actor,
       comment: input.comment,
     },
     () => ({ state: input.returned ? 'handling' : 'callback' }),
@@ -137,27 +151,34 @@ export async function recordReview(input: {
 }
 
 /** The customer's satisfaction from the callback (回访); an unsatisfied customer reopens (重启) the order. */
-export async function recordCallback(input: {
-  orderNo: string;
-  satisfaction: string;
-  comment: string | null;
-  occasion: string;
-}): Promise<{ reopenCount: number }> {
+export async function recordCallback(
+  services: DomainServices,
+  input: {
+    orderNo: string;
+    processInstanceKey: string;
+    satisfaction: string;
+    comment: string | null;
+    occasion: string;
+  },
+): Promise<{ reopenCount: number }> {
   const { orderNo, satisfaction, comment } = input;
+  const dedupKey = `callback:${input.occasion}`;
+  const actor = await stepActor(services, { ...input, elementIds: ['callback'], kinds: ['callback'], dedupKey });
   const at = now();
   const { order } = await recordOrderEvent(
     {
       orderNo,
       kind: 'callback',
-      dedupKey: `callback:${input.occasion}`,
+      dedupKey,
       at,
+      ...actor,
       comment: `${satisfaction} ${comment ?? ''}`,
     },
     () => ({ satisfaction }),
   );
   if (satisfaction !== 'unsatisfied') return { reopenCount: order.reopenCount };
   const reopened = await recordOrderEvent(
-    { orderNo, kind: 'reopen', dedupKey: `reopen:${input.occasion}`, at, comment },
+    { orderNo, kind: 'reopen', dedupKey: `reopen:${input.occasion}`, at, ...actor, comment },
     (current) => ({ reopenCount: current.reopenCount + 1, state: 'handling' }),
   );
   return { reopenCount: reopened.order.reopenCount };
@@ -223,7 +244,7 @@ export async function linkUrging(
     variables: { urge: { content: `催办单 ${orderNo}：${input.content}`, by: orderNo } },
   });
   await recordOrderEvent(
-    { orderNo, kind: 'linked', dedupKey, at: now(), comment: `催办原工单 ${urgedOrderNo}` },
+    { orderNo, kind: 'linked', dedupKey, at: now(), ...SYSTEM_ACTOR, comment: `催办原工单 ${urgedOrderNo}` },
     () => ({ state: 'linked' }),
   );
 }
@@ -232,7 +253,7 @@ export async function linkUrging(
 export async function archiveOrder(services: DomainServices, orderNo: string, occasion: string): Promise<void> {
   const at = now();
   const { order } = await recordOrderEvent(
-    { orderNo, kind: 'archive', dedupKey: `archive:${occasion}`, at },
+    { orderNo, kind: 'archive', dedupKey: `archive:${occasion}`, at, ...SYSTEM_ACTOR },
     (current) => ({
       state: 'archived',
       archivedAt: at,

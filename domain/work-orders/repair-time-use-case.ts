@@ -6,6 +6,8 @@
  */
 import type { WorkOrder } from '../../db/work-orders';
 import { appClock } from '../../lib/clock/app-clock';
+import type { DomainServices } from '../domain-services';
+import { stepActor } from './step-actor';
 import { recordOrderEvent } from './work-order-repository';
 
 /** The time cannot be right: a client completed the task past the form check. Retrying will not help. */
@@ -13,6 +15,7 @@ export class RepairTimeRefused extends Error {}
 
 export interface RepairTime {
   orderNo: string;
+  processInstanceKey: string;
   event: 'arrival' | 'restoration';
   at: Date;
   earliest: Date | null;
@@ -28,10 +31,13 @@ function requireSequence(at: Date, earliest: Date | null, what: string, current:
     throw new RepairTimeRefused(`${what} 早于 ${earliest.toISOString()} / ${what} is before ${earliest.toISOString()}`);
 }
 
-export async function recordRepairTime(input: RepairTime): Promise<void> {
+export async function recordRepairTime(services: DomainServices, input: RepairTime): Promise<void> {
   const { event, at, restorationDue } = input;
   const arrival = event === 'arrival';
   requireSequence(at, input.earliest, arrival ? '到达现场时间 arrivedAt' : '恢复送电时间 restoredAt', appClock.now());
+  const dedupKey = `${event}:${input.occasion}`;
+  const elementIds = [arrival ? 'arrive' : 'restore'];
+  const actor = await stepActor(services, { ...input, elementIds, kinds: [event], dedupKey });
   const change = (order: WorkOrder): Partial<WorkOrder> => {
     if (arrival)
       return order.arrivedAt
@@ -39,8 +45,5 @@ export async function recordRepairTime(input: RepairTime): Promise<void> {
         : { arrivedAt: at, restorationDueAt: typeof restorationDue === 'string' ? new Date(restorationDue) : null };
     return order.restoredAt ? {} : { restoredAt: at };
   };
-  await recordOrderEvent(
-    { orderNo: input.orderNo, kind: event, dedupKey: `${event}:${input.occasion}`, at, comment: input.note },
-    change,
-  );
+  await recordOrderEvent({ orderNo: input.orderNo, kind: event, dedupKey, at, ...actor, comment: input.note }, change);
 }

@@ -1,8 +1,9 @@
 /**
  * Checks submitted task data against the task's Camunda form (form-js schema) on the server, as the form would in
- * a browser: required fields, lengths, number ranges, patterns, the options of selects and that a datetime field
- * holds a real date (or date and time). Fields the form hides (FEEL `conditional.hide`), read-only fields and
- * display-only components are not checked.
+ * a browser: the value's type (text, number, true/false), required fields, lengths (of the trimmed text, as
+ * form-js counts them), number ranges, patterns, the options of selects and that a datetime field holds a real
+ * date (or date and time). Fields the form hides (FEEL `conditional.hide`), read-only fields and display-only
+ * components are not checked. Which keys a submission may hold at all is form-submission.ts's concern.
  *
  * form-js has no rule for "not in the future" or "not before another field", so forms say it with custom
  * properties (the modeler's "Custom properties" group, stored as `properties`; form-js ignores them in the
@@ -22,6 +23,8 @@ export interface FormComponent {
   subtype?: string;
   /** Custom properties (string values): notInFuture, notBefore — see above. */
   properties?: Record<string, string>;
+  /** The value form-js fills in when the data has none. */
+  defaultValue?: unknown;
   readonly?: boolean | string;
   disabled?: boolean | string;
   conditional?: { hide?: string };
@@ -47,7 +50,7 @@ const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** A FEEL flag (`=expr`) or a plain boolean; a FEEL expression that fails to evaluate counts as false. */
-function flag(value: boolean | string | undefined, data: Record<string, unknown>): boolean {
+export function isFlagSet(value: boolean | string | undefined, data: Record<string, unknown>): boolean {
   if (typeof value !== 'string') return value === true;
   const expression = value.startsWith('=') ? value.slice(1) : value;
   return evaluate(expression, data).value === true;
@@ -89,20 +92,25 @@ function checkDateTime(component: FormComponent, value: unknown, data: Record<st
   return undefined;
 }
 
+const TEXT_TYPES = new Set(['textfield', 'textarea']);
+
 function check(component: FormComponent, value: unknown, data: Record<string, unknown>, now: Date): string | undefined {
   const rules = component.validate ?? {};
   if (isEmpty(value)) return rules.required ? '必填 / required' : undefined;
   if (component.type === 'datetime') return checkDateTime(component, value, data, now);
+  if (component.type === 'checkbox' && typeof value !== 'boolean') return '应为 true 或 false / must be true or false';
+  if (TEXT_TYPES.has(component.type) && typeof value !== 'string') return '应为文本 / must be text';
   if (component.type === 'number') {
-    const number = typeof value === 'number' ? value : Number(value);
-    if (typeof value === 'boolean' || !Number.isFinite(number)) return '应为数字 / must be a number';
-    if (rules.min !== undefined && number < rules.min) return `不能小于 ${rules.min} / at least ${rules.min}`;
-    if (rules.max !== undefined && number > rules.max) return `不能大于 ${rules.max} / at most ${rules.max}`;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return '应为数字 / must be a number';
+    if (rules.min !== undefined && value < rules.min) return `不能小于 ${rules.min} / at least ${rules.min}`;
+    if (rules.max !== undefined && value > rules.max) return `不能大于 ${rules.max} / at most ${rules.max}`;
   }
   if (typeof value === 'string') {
-    if (rules.minLength !== undefined && value.length < rules.minLength)
+    // form-js counts the characters of the trimmed text.
+    const length = value.trim().length;
+    if (rules.minLength !== undefined && length < rules.minLength)
       return `至少 ${rules.minLength} 个字符 / at least ${rules.minLength} characters`;
-    if (rules.maxLength !== undefined && value.length > rules.maxLength)
+    if (rules.maxLength !== undefined && length > rules.maxLength)
       return `最多 ${rules.maxLength} 个字符 / at most ${rules.maxLength} characters`;
     if (rules.pattern && !new RegExp(rules.pattern).test(value)) return '格式不正确 / invalid format';
   }
@@ -120,9 +128,9 @@ export function validateFormData(
 ): FormViolation[] {
   const violations: FormViolation[] = [];
   for (const component of components) {
-    if (flag(component.conditional?.hide, data)) continue;
+    if (isFlagSet(component.conditional?.hide, data)) continue;
     if (component.components) violations.push(...validateFormData(component.components, data, now));
-    if (!component.key || flag(component.readonly, data) || flag(component.disabled, data)) continue;
+    if (!component.key || isFlagSet(component.readonly, data) || isFlagSet(component.disabled, data)) continue;
     const message = check(component, data[component.key], data, now);
     const label = component.label ?? component.dateLabel ?? component.timeLabel ?? component.key;
     if (message) violations.push({ field: component.key, label, message });

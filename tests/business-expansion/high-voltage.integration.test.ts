@@ -94,6 +94,25 @@ test('HV single source: approval sends the scheme back, a failed inspection wait
   expect(archived.timeLimit.pauses).toHaveLength(2);
   expect(archived.account).toMatchObject({ voltage: '10kV', status: 'active', category: 'industrial' });
   expect(archived.metering.meter.spec).toContain('三相三线');
+  // What people entered is kept in the case's own tables: the case record and its archive show it.
+  const entered = (steps: { step: string; entered: Record<string, unknown> }[]) =>
+    steps.map(({ step, entered }) => [step, entered]);
+  const expectedSteps = [
+    ['survey', SURVEY_OK],
+    ['scheme-approval', { schemeApproved: false, approvalComment: '电源点负载率过高，请改接 I 段' }],
+    ['scheme-approval', { schemeApproved: true, approvalComment: '同意' }],
+    ['completion-inspection', INSPECTION_FAILED],
+    ['completion-inspection', INSPECTION_PASSED],
+    ['sign-contract', { ...CONTRACT_SIGNED, contractSignedAt: '2026-09-29' }],
+    ['install-meter', METER_INSTALLED],
+    ['energization', ENERGIZED],
+  ];
+  const sortedSteps = (steps: unknown[][]) =>
+    [...steps].sort(
+      (a, b) => String(a[0]).localeCompare(String(b[0])) || JSON.stringify(a).localeCompare(JSON.stringify(b)),
+    );
+  expect(sortedSteps(entered(archived.steps))).toEqual(sortedSteps(expectedSteps));
+  expect(sortedSteps(entered(archived.archive.snapshot.steps))).toEqual(sortedSteps(expectedSteps));
 }, 120_000);
 
 test('an important HV customer also gets design review and mid-construction inspection', async () => {

@@ -170,10 +170,23 @@ test('category change: the tariff category changes under a renewed contract; a r
     changeType: 'category-change',
     newCategory: 'industrial',
   });
+  // A missing decision is not a rejection, and a rejection needs a reason the customer is told.
+  const reviewTask = await platform.openTask(rejected.processInstanceKey, 'review');
+  const clerk = await platform.as('zhangli');
+  const attempt = (variables: Record<string, unknown>) =>
+    clerk.post(`/tasks/${reviewTask.userTaskKey}/complete`, { variables });
+  const undecided = await attempt({ reviewComment: '资料不全' });
+  expect([undecided.status, undecided.body.details.map((v: any) => v.field)]).toEqual([400, ['approved']]);
+  const noReason = await attempt({ approved: false, reviewComment: '资料不全' });
+  expect([noReason.status, noReason.body.details.map((v: any) => v.field)]).toEqual([400, ['rejectionReason']]);
   await completeSteps(platform, rejected.processInstanceKey, [
-    ['review', 'zhangli', { approved: false, reviewComment: '资料不全' }],
+    ['review', 'zhangli', { approved: false, rejectionReason: '缺少营业执照变更证明' }],
   ]);
-  expect((await waitForStatus(platform, rejected.applicationNo, 'rejected')).outcome).toContain('资料不全');
+  expect((await waitForStatus(platform, rejected.applicationNo, 'rejected')).outcome).toContain('缺少营业执照变更证明');
+  const notices = await (await platform.as('admin')).get(`/notifications?businessKey=${rejected.applicationNo}`);
+  const told = notices.body.items.find((n: any) => n.kind === 'rejected');
+  expect(told).toMatchObject({ recipientType: 'customer' });
+  expect(told.body).toContain('缺少营业执照变更证明');
 
   const change = await startCase(platform, {
     accountId: account.id,

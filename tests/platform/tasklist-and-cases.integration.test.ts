@@ -40,7 +40,15 @@ test('a user sees, claims and completes only the tasks of their roles', async ()
     return answer.body.items.length === 1 ? answer.body.items : undefined;
   });
   expect(mine[0].assignee).toBe('wangqiang');
-  const done = await surveyor.post(`/tasks/${task.userTaskKey}/complete`, { variables: { documentsComplete: true } });
+  // The fixture's survey has no form: it takes no variables (decision 0027), and completes without any.
+  const withVariables = await surveyor.post(`/tasks/${task.userTaskKey}/complete`, {
+    variables: { documentsComplete: true },
+  });
+  expect([withVariables.status, withVariables.body.details?.map((v: any) => v.field)]).toEqual([
+    400,
+    ['documentsComplete'],
+  ]);
+  const done = await surveyor.post(`/tasks/${task.userTaskKey}/complete`, { variables: {} });
   expect(done.status).toBe(200);
   const next = await platform.openTask(instanceKey, 'approve');
   expect(next.candidateGroups).toEqual(['approver']);

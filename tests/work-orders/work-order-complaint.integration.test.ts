@@ -11,12 +11,10 @@ import { MODELS_DIR } from '../../platform/deploy-models';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
-  accept,
   complete,
   createOrder,
   dispatchDown,
   orderDetail,
-  replyReviewCallback,
   startWorkOrderPlatform,
   waitForOrder,
 } from './work-order-kit';
@@ -43,13 +41,30 @@ test('a complaint: contact within 24 h, reply within 4 working days, a reply sen
   // Tuesday + 4 working days: the end of the next Monday (China time).
   expect(handle.dueDate).toBe('2026-10-19T16:00:00.000Z');
   await complete(platform, created, 'complaint-handle', { reply: '已核实' });
+  // 回单审核 has its due date from the time-limit table: 1 working day, the end of Wednesday (China time).
+  const review = await platform.openTask(created.processInstanceKey, 'review');
+  expect(review.dueDate).toBe('2026-10-14T16:00:00.000Z');
   await complete(platform, created, 'review', { reviewResult: 'return', reviewComment: '回单过于简单' });
   const returned = await waitForOrder(platform, created.orderNo, (o) => o.reviews.length === 1, 'review return');
   expect(returned.reviews[0]).toMatchObject({ kind: 'review-return', comment: '回单过于简单' });
   await complete(platform, created, 'contact', { contactNote: '再次联系客户' });
-  await replyReviewCallback(platform, created, 'complaint-handle', 'satisfied');
+  await complete(platform, created, 'complaint-handle', { reply: '已处理完毕，已告知客户' });
+  await complete(platform, created, 'review', { reviewResult: 'pass' });
+  // 客户回访 too: 1 working day from the review.
+  const callback = await platform.openTask(created.processInstanceKey, 'callback');
+  expect(callback.dueDate).toBe('2026-10-14T16:00:00.000Z');
+  await complete(platform, created, 'callback', { satisfaction: 'satisfied', callbackComment: '回访记录' });
   const archived = await waitForOrder(platform, created.orderNo, (o) => o.state === 'archived', 'archived');
   expect(archived.replies.map((r: any) => r.kind)).toEqual(['reply', 'reply']);
+  // Every history row names who acted: a person, or the system for the automatic steps.
+  expect(archived.history.filter((row: any) => !row.actor)).toEqual([]);
+  const actorOf = (kind: string) =>
+    archived.history.filter((row: any) => row.kind === kind).map((row: any) => row.actor);
+  expect(actorOf('reply')).toEqual(['lutao', 'lutao']);
+  expect(actorOf('review-return')).toEqual(['songjia']);
+  expect(actorOf('review-pass')).toEqual(['songjia']);
+  expect(actorOf('callback')).toEqual(['tangli']);
+  expect(actorOf('archive')).toEqual(['system']);
   expect(archived.reopenCount).toBe(0);
 }, 90_000);
 
@@ -125,7 +140,8 @@ test('a major complaint is reviewed and passed down within 15 minutes per level'
   const late = await waitForOrder(platform, major.orderNo, (o) => o.timeLimit.events.length > 0, 'overdue');
   expect(late.timeLimit.overdue).toBe(true);
   expect(late.timeLimit.events).toEqual([expect.objectContaining({ step: 'dispatch', level: 'overdue' })]);
-  await complete(platform, major, 'national-dispatch', accept);
+  // Nothing sent: the national form's default (accept, its only choice) applies, as form-js fills it in.
+  await complete(platform, major, 'national-dispatch', {});
   const province = await platform.openTask(major.processInstanceKey, 'province-dispatch');
   expect(Date.parse(province.dueDate) - (now + 16 * 60_000)).toBe(15 * 60_000);
   expect((await orderDetail(platform, major.orderNo)).currentLevel).toBe('province');

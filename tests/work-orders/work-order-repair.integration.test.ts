@@ -60,6 +60,12 @@ test('urban repair: a return goes one level up, the arrival limit warns, is over
   await complete(platform, created, 'unit-dispatch', { dispatchDecision: 'return', dispatchReason: '非本班组辖区' });
   const back = await waitForOrder(platform, created.orderNo, (o) => o.currentLevel === 'city', 'back at the city');
   expect(back.returns).toEqual([expect.objectContaining({ level: 'unit', comment: '非本班组辖区' })]);
+  // The city dispatcher the order came back to sees why, on the task (its form shows it read-only).
+  const again = await platform.openTask(created.processInstanceKey, 'city-dispatch');
+  const seen = await (await platform.as('majun')).get(`/tasks/${again.userTaskKey}`);
+  expect(seen.body.variables).toMatchObject({ returnedReason: '非本班组辖区', returnedFrom: 'unit' });
+  const form = await (await platform.as('majun')).get(`/tasks/${again.userTaskKey}/form`);
+  expect(JSON.stringify(form.body.schema)).toContain('returnedReason');
   // The second city dispatch is done by someone else: the history names who did each level, not the first one.
   await platform.completeTask('admin', created.processInstanceKey, 'city-dispatch', accept);
   const unitTask = await platform.openTask(created.processInstanceKey, 'unit-dispatch');

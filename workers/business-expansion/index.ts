@@ -8,12 +8,14 @@ import { contractWorker } from './contract-worker';
 import { energizeWorker } from './energize-worker';
 import { feeNoticeWorker } from './fee-notice-worker';
 import { recordSchemeWorker } from './record-scheme-worker';
+import { recordStepWorker } from './record-step-worker';
 import { updateStateWorker } from './update-state-worker';
 
 export const businessExpansionWorkers: WorkerDefinition[] = [
   applicationNumberWorker,
   updateStateWorker,
   recordSchemeWorker,
+  recordStepWorker,
   calculateFeesWorker,
   feeNoticeWorker,
   contractWorker,

@@ -1,6 +1,6 @@
 /**
  * `business-expansion.record-scheme`: saves the supply scheme from the designer's form (or the DMN defaults of a
- * three-zero case) and hands its normalised fields back to the process.
+ * three-zero case), replies it to the customer and hands its normalised fields back to the process.
  */
 import { recordScheme } from '../../domain/business-expansion';
 import type { WorkerDefinition, WorkerJob } from '../worker-definition';
@@ -12,9 +12,9 @@ const textOrNull = (job: WorkerJob, name: string): string | null => textVariable
 
 export const recordSchemeWorker: WorkerDefinition = {
   taskType: 'business-expansion.record-scheme',
-  handle: (job) =>
+  handle: (job, context) =>
     runJob(job, async () => {
-      const scheme = await recordScheme({
+      const scheme = await recordScheme(context, {
         applicationNo: requireBusinessKey(job),
         supplyVoltage: textOrNull(job, 'supplyVoltage'),
         meteringMethod: textOrNull(job, 'meteringMethod'),
@@ -26,6 +26,7 @@ export const recordSchemeWorker: WorkerDefinition = {
         notes: Object.fromEntries(
           NOTE_VARIABLES.filter((name) => name in job.variables).map((name) => [name, job.variables[name]]),
         ),
+        occasion: job.elementInstanceKey,
       });
       return job.complete(scheme);
     }),

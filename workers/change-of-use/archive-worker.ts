@@ -1,17 +1,17 @@
-/** `change-of-use.archive` (header outcome = completed | refused-debts | rejected): records how the case ended. */
+/** `change-of-use.archive` (header outcome = completed | refused-debts | rejected): records how the case ended (a rejected case's customer is told why). */
 import { archiveCase } from '../../domain/change-of-use';
 import type { WorkerDefinition } from '../worker-definition';
 import { requireBusinessKey, requireHeader, runJob, textOf } from './change-job';
 
 export const archiveWorker: WorkerDefinition = {
   taskType: 'change-of-use.archive',
-  handle: (job) =>
+  handle: (job, context) =>
     runJob(job, async () => {
-      const ending = await archiveCase({
+      const ending = await archiveCase(context, {
         applicationNo: requireBusinessKey(job),
         outcome: requireHeader(job, 'outcome'),
         debtNote: textOf(job, 'debtNote'),
-        reviewComment: textOf(job, 'reviewComment'),
+        rejectionReason: textOf(job, 'rejectionReason'),
       });
       return job.complete(ending);
     }),

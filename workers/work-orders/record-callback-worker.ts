@@ -9,10 +9,11 @@ import { orderNoOf, runOrderJob, textVariable } from './order-job';
 
 export const recordCallbackWorker: WorkerDefinition = {
   taskType: 'work-order.record-callback',
-  handle: (job) =>
+  handle: (job, context) =>
     runOrderJob(job, async () => {
-      const { reopenCount } = await recordCallback({
+      const { reopenCount } = await recordCallback(context, {
         orderNo: orderNoOf(job),
+        processInstanceKey: job.processInstanceKey,
         satisfaction: textVariable(job, 'satisfaction') ?? 'satisfied',
         comment: textVariable(job, 'callbackComment'),
         occasion: job.key,

@@ -17,7 +17,7 @@ function instant(job: WorkerJob, name: string): Date {
 
 export const recordRepairTimeWorker: WorkerDefinition = {
   taskType: 'work-order.record-repair-time',
-  handle: (job) =>
+  handle: (job, context) =>
     runOrderJob(job, async () => {
       const event = job.customHeaders.event;
       if (event !== 'arrival' && event !== 'restoration')
@@ -25,8 +25,9 @@ export const recordRepairTimeWorker: WorkerDefinition = {
       const orderNo = orderNoOf(job);
       const arrival = event === 'arrival';
       try {
-        await recordRepairTime({
+        await recordRepairTime(context, {
           orderNo,
+          processInstanceKey: job.processInstanceKey,
           event,
           at: instant(job, arrival ? 'arrivedAt' : 'restoredAt'),
           earliest: arrival ? instant(job, 'dispatchedAt') : instant(job, 'arrivedAt'),

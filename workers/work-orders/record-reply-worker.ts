@@ -9,11 +9,12 @@ import { objectVariable, orderNoOf, runOrderJob, textVariable } from './order-jo
 
 export const recordReplyWorker: WorkerDefinition = {
   taskType: 'work-order.record-reply',
-  handle: (job) =>
+  handle: (job, context) =>
     runOrderJob(job, async () => {
       const byAgent = job.customHeaders.source === 'agent';
-      await recordReply({
+      await recordReply(context, {
         orderNo: orderNoOf(job),
+        processInstanceKey: job.processInstanceKey,
         byAgent,
         reply: textVariable(job, byAgent ? 'answer' : 'reply'),
         handleDueDate: objectVariable(job, 'limit_handle').dueDate,

@@ -8,10 +8,11 @@ import { orderNoOf, runOrderJob, textVariable } from './order-job';
 
 export const recordReviewWorker: WorkerDefinition = {
   taskType: 'work-order.record-review',
-  handle: (job) =>
+  handle: (job, context) =>
     runOrderJob(job, async () => {
-      await recordReview({
+      await recordReview(context, {
         orderNo: orderNoOf(job),
+        processInstanceKey: job.processInstanceKey,
         returned: textVariable(job, 'reviewResult') === 'return',
         comment: textVariable(job, 'reviewComment'),
         occasion: job.key,

@@ -1,6 +1,7 @@
 /**
  * A task's deployed form rendered by form-js with the case's variables, validated in the browser; the server's
- * answer to a submission (400 naming fields) is put on the same fields. form-js keeps its own Powered-by-bpmn.io
+ * answer to a submission (400 naming fields) is put on the same fields. Read-only fields are left out of the
+ * submission: they show the case, the task does not change them. form-js keeps its own Powered-by-bpmn.io
  * mark, which its licence requires.
  */
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
@@ -20,7 +21,17 @@ export interface TaskFormHandle {
 interface SchemaComponent {
   id?: string;
   key?: string;
+  readonly?: boolean | string;
   components?: SchemaComponent[];
+}
+
+/** Fields the form shows read-only: form-js submits them, the server refuses them (decision 0027). */
+function readOnlyKeys(components: SchemaComponent[] = [], found = new Set<string>()): Set<string> {
+  for (const component of components) {
+    if (component.key && component.readonly === true) found.add(component.key);
+    readOnlyKeys(component.components, found);
+  }
+  return found;
 }
 
 function idsByKey(components: SchemaComponent[] = [], found = new Map<string, string>()): Map<string, string> {
@@ -61,7 +72,11 @@ export const TaskForm = forwardRef<TaskFormHandle, { schema: unknown; data: Reco
     useImperativeHandle(ref, () => ({
       submit() {
         const result = form.current!.submit();
-        return Object.keys(result.errors).length ? undefined : (result.data as Record<string, unknown>);
+        if (Object.keys(result.errors).length) return undefined;
+        const readOnly = readOnlyKeys((schema as { components?: SchemaComponent[] }).components);
+        return Object.fromEntries(
+          Object.entries(result.data as Record<string, unknown>).filter(([key]) => !readOnly.has(key)),
+        );
       },
       showServerErrors(errors, text) {
         const ids = idsByKey((schema as { components?: SchemaComponent[] }).components);
