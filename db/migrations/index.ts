@@ -10,6 +10,7 @@ import * as workOrders from './0005-work-orders';
 import * as calendarYears from './0006-calendar-years';
 import * as effectiveDates from './0007-effective-dates-and-repair-times';
 import * as auditLog from './0008-audit-log';
+import * as orgUnitScope from './0011-org-unit-scope';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   { name: '0006-calendar-years', ...calendarYears },
   { name: '0007-effective-dates-and-repair-times', ...effectiveDates },
   { name: '0008-audit-log', ...auditLog },
+  { name: '0011-org-unit-scope', ...orgUnitScope },
 ];

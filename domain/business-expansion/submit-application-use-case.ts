@@ -12,6 +12,7 @@ import { logger } from '../../lib/logger/logger';
 import { nextNumber } from '../numbering';
 import type { DomainServices } from '../domain-services';
 import { createCustomer } from '../customers';
+import { acceptingUnit } from '../users';
 import { parseInput } from '../../lib/validation/parse-input';
 import { applicationInput, type ApplicationInput } from './application-input';
 import { classifyApplication } from './classify-application';
@@ -80,8 +81,12 @@ export async function submitApplication(
       { customerClass, missing },
     );
 
+  // The case belongs to the accepting clerk's unit (decision 0025).
+  const unitCode = await acceptingUnit(submittedBy, applicant.area);
   const { application, customer } = await context.sequelize.transaction(async (transaction) => {
-    const customer = input.customer ? await createCustomer(input.customer, transaction) : (applicant as Customer);
+    const customer = input.customer
+      ? await createCustomer(input.customer, transaction, submittedBy)
+      : (applicant as Customer);
     const application = await Application.create(
       {
         applicationNo: await nextNumber('YK', transaction),
@@ -95,6 +100,7 @@ export async function submitApplication(
         sourceReference: input.sourceReference ?? null,
         submittedBy,
         submittedAt: appClock.now(),
+        unitCode,
         ...facts,
       },
       { transaction },

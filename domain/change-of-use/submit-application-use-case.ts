@@ -3,7 +3,7 @@
  * days by the business calendar) and, for the types that need it, that no bill is overdue; then numbers it (BG…),
  * saves it and starts the `change-of-use` process with the number as businessKey. If the start fails, the row goes.
  */
-import { Account } from '../../db/core/customer-models';
+import { Account, Customer } from '../../db/core/customer-models';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { startProcess } from '../../lib/camunda/engine-api';
@@ -12,6 +12,8 @@ import { loadBusinessCalendar } from '../time-limits';
 import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
 import { nextNumber } from '../numbering';
+import { acceptingUnit } from '../users';
+import { checkIdentity } from '../customers';
 import { checkAccountFor } from './account-checks';
 import { CHANGE_TYPE_NAMES, detailsOf, type ApplicationInput } from './change-types';
 import { evaluateRoute, routeFacts } from './route-decision';
@@ -59,7 +61,12 @@ export async function submitChangeApplication(
     if (unpaid.totalFen > 0) throw businessRuleViolated('UNPAID_BILLS', debtMessage(unpaid), unpaid);
   }
   await requireNoOpenCase(account.id);
+  // One ID number, one name: refused at the counter rather than when the transfer is applied.
+  if (input.changeType === 'transfer') await checkIdentity(input.newCustomer);
   const details = detailsOf(input);
+  // The case belongs to the accepting clerk's unit (decision 0025).
+  const customer = await Customer.findByPk(account.customerId);
+  const unitCode = await acceptingUnit(submittedBy, customer?.area ?? '');
   const application = await ChangeApplication.sequelize!.transaction(async (transaction) =>
     ChangeApplication.create(
       {
@@ -79,6 +86,7 @@ export async function submitChangeApplication(
         submittedBy,
         submittedAt: appClock.now(),
         completedAt: null,
+        unitCode,
       },
       { transaction },
     ),

@@ -1,18 +1,33 @@
 /**
- * Customers (客户): create, find, search. Shared by every area; other areas read the db models directly.
+ * Customers (客户): create, find, search — within the reader's organisation units (decision 0025), with ID and
+ * phone numbers masked unless a role that needs them asks for the whole view, which is audited. Shared by every
+ * area; other areas read the db models directly.
  */
 import { Op, type Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
-import { conflict, notFound } from '../../lib/errors/app-error';
+import { AppError, conflict } from '../../lib/errors/app-error';
+import { maskPii } from '../../lib/privacy/mask-pii';
 import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput } from '../../lib/validation/parse-input';
+import { recordAudit } from '../audit';
+import {
+  acceptingUnit,
+  hasPermission,
+  PII_VIEW,
+  requireInScope,
+  scopeWhere,
+  servingUnit,
+  unitScope,
+  type ScopeUser,
+} from '../users';
+import { checkIdentity, refineResidentId } from './customer-identity';
 
 export const customerInput = z
   .object({
     kind: z.enum(['person', 'company']),
     name: z.string().trim().min(1).max(128),
-    /** Resident ID (18 characters) for persons, unified social credit code (18) for companies. */
+    /** Resident ID (18 characters, GB 11643) for persons, unified social credit code (18) for companies. */
     idNumber: z
       .string()
       .trim()
@@ -29,32 +44,67 @@ export const customerInput = z
     areaType: z.enum(['urban', 'rural', 'remote']).default('urban'),
     important: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine(refineResidentId);
 
 export type CustomerInput = z.infer<typeof customerInput>;
 
-export async function createCustomer(raw: unknown, transaction?: Transaction): Promise<Customer> {
+/** Who reads customers: scope by unit, whole numbers by permission. */
+export type CustomerReader = ScopeUser & { login: string };
+
+/**
+ * `acceptedBy` (a login) puts the customer in the accepting clerk's unit; without it (seeds, handovers) in the unit
+ * serving the customer's area.
+ */
+export async function createCustomer(raw: unknown, transaction?: Transaction, acceptedBy?: string): Promise<Customer> {
   const input = parseInput(customerInput, raw, '客户');
-  const existing = await Customer.findOne({ where: { idNumber: input.idNumber, name: input.name }, transaction });
-  if (existing) throw conflict(`客户已存在 / customer exists: ${existing.customerNo} ${existing.name}`);
+  const holder = await checkIdentity(input, transaction);
+  if (holder) throw conflict(`客户已存在 / customer exists: ${holder.customerNo} ${holder.name}`);
   const customerNo = await nextNumber('KH', transaction);
-  return Customer.create({ ...input, customerNo }, { transaction });
+  const unitCode = acceptedBy
+    ? await acceptingUnit(acceptedBy, input.area)
+    : ((await servingUnit(input.area)) ?? input.area);
+  return Customer.create({ ...input, customerNo, unitCode }, { transaction });
 }
 
-export async function getCustomer(id: number): Promise<Record<string, unknown>> {
+/**
+ * One customer with accounts, if within the reader's units (else 404: its existence is not revealed). `reveal`
+ * shows the whole ID and phone numbers to roles with the `pii:view` permission and records it in the audit log.
+ */
+export async function getCustomer(
+  reader: CustomerReader,
+  id: number,
+  reveal: { pii: boolean; address?: string | null } = { pii: false },
+): Promise<Record<string, unknown>> {
   const customer = await Customer.findByPk(id);
-  if (!customer) throw notFound('客户 / customer', id);
+  requireInScope(await unitScope(reader), customer?.unitCode, '客户 / customer', id);
+  if (reveal.pii) await requirePiiView(reader, `customer:${customer!.customerNo}`, reveal.address);
   const accounts = await Account.findAll({ where: { customerId: id }, order: [['id', 'ASC']] });
-  return { ...customer.get({ plain: true }), accounts: accounts.map((account) => account.get({ plain: true })) };
+  const plain = customer!.get({ plain: true });
+  return { ...(reveal.pii ? plain : maskPii(plain)), accounts: accounts.map((account) => account.get({ plain: true })) };
 }
 
-/** By customer number, name, ID number or phone (a part of any); the first 50, newest first. */
-export async function searchCustomers(q: string | undefined): Promise<Customer[]> {
+/** The whole view needs the permission; each one, and each refusal, is in the audit log. */
+async function requirePiiView(reader: CustomerReader, target: string, address?: string | null): Promise<void> {
+  const allowed = await hasPermission(reader, PII_VIEW);
+  await recordAudit({ actor: reader.login, action: 'pii.view', target, address, outcome: allowed ? 'ok' : 'refused' });
+  if (!allowed)
+    throw new AppError(
+      403,
+      'PII_VIEW_FORBIDDEN',
+      '您的角色不能查看完整证件号码和电话，请查看脱敏信息或联系营业厅 / your roles may not see whole ID and phone numbers: use the masked view or ask a counter clerk',
+    );
+}
+
+/** By customer number, name, ID number or phone (a part of any), within the reader's units; the first 50, newest first, masked. */
+export async function searchCustomers(reader: CustomerReader, q: string | undefined) {
   const like = `%${(q ?? '').trim()}%`;
-  const where = q?.trim()
+  const search = q?.trim()
     ? {
         [Op.or]: ['customerNo', 'name', 'idNumber', 'phone'].map((field) => ({ [field]: { [Op.like]: like } })),
       }
     : {};
-  return Customer.findAll({ where, order: [['id', 'DESC']], limit: 50 });
+  const where = { [Op.and]: [search, scopeWhere(await unitScope(reader))] };
+  const found = await Customer.findAll({ where, order: [['id', 'DESC']], limit: 50 });
+  return found.map((customer) => maskPii(customer.get({ plain: true })));
 }

@@ -1,3 +1,14 @@
 /** Users, roles and org groups, and login: the public interface of the area. */
 export { hashPassword } from './password';
 export { authenticate, createUser, getUser, listGroups, listRoles, listUsers, userInput } from './user-use-case';
+export { NOT_OWN_CASE, PII_VIEW, SUPERVISE, hasPermission, rolesWith, type PermissionUser } from './permissions';
+export {
+  acceptingUnit,
+  inScope,
+  requireInScope,
+  scopeWhere,
+  servingUnit,
+  unitScope,
+  type ScopeUser,
+  type UnitScope,
+} from './unit-scope';

@@ -1,0 +1,34 @@
+/**
+ * What a user may do, as data: the permissions of their roles (Role.permissions; `*` is every permission). Read
+ * from the database on each check so that an administrator's change to a role applies at once.
+ */
+import { Role } from '../../db/core/user-models';
+
+export interface PermissionUser {
+  roles: string[];
+}
+
+/** Granting the whole view of ID and phone numbers (decision 0025). */
+export const PII_VIEW = 'pii:view';
+/** Unclaiming a task assigned to someone else. */
+export const SUPERVISE = 'supervise';
+/** The role's steps may not be done by the person who started the case (separation of duties). */
+export const NOT_OWN_CASE = 'tasks:not-own-case';
+
+export async function permissionsOf(roles: string[]): Promise<Set<string>> {
+  if (roles.length === 0) return new Set();
+  const found = await Role.findAll({ where: { code: roles } });
+  return new Set(found.flatMap((role) => role.permissions ?? []));
+}
+
+export async function hasPermission(user: PermissionUser, permission: string): Promise<boolean> {
+  const permissions = await permissionsOf(user.roles);
+  return permissions.has('*') || permissions.has(permission);
+}
+
+/** The roles among `roles` that carry `permission` (not counting `*`). */
+export async function rolesWith(roles: string[], permission: string): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const found = await Role.findAll({ where: { code: roles } });
+  return found.filter((role) => (role.permissions ?? []).includes(permission)).map((role) => role.code);
+}
