@@ -5,24 +5,25 @@
 import { Router } from 'express';
 import { cancelCase, caseHistory, resolveCaseIncident } from '../../domain/cases';
 import type { AppContext } from '../app-context';
-import { requireRole } from '../auth/require-auth';
+import { currentUser, requireRole } from '../auth/require-auth';
 
 export function caseRoutes(context: AppContext): Router {
   const { camunda } = context;
   const router = Router();
   router.get('/cases/:businessKey', async (request, response) => {
-    response.json(await caseHistory(camunda, String(request.params.businessKey)));
+    response.json(await caseHistory(camunda, currentUser(request), String(request.params.businessKey)));
   });
   router.post(
     '/cases/:businessKey/incidents/:incidentKey/resolve',
     requireRole('manager'),
     async (request, response) => {
       const { businessKey, incidentKey } = request.params;
-      response.json(await resolveCaseIncident(camunda, String(businessKey), String(incidentKey)));
+      const reader = currentUser(request);
+      response.json(await resolveCaseIncident(camunda, reader, String(businessKey), String(incidentKey)));
     },
   );
   router.post('/cases/:businessKey/cancel', requireRole('manager'), async (request, response) => {
-    response.json(await cancelCase(camunda, String(request.params.businessKey)));
+    response.json(await cancelCase(camunda, currentUser(request), String(request.params.businessKey)));
   });
   return router;
 }

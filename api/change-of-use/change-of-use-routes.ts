@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { piiRequest } from '../http/pii-request';
 import { parseInput } from '../../lib/validation/parse-input';
 import {
   applicationDetail,
@@ -22,10 +23,11 @@ export function changeOfUseRoutes(context: AppContext): Router {
     response.status(201).json(await submitChangeApplication(context.camunda, input, currentUser(request).login));
   });
   router.get('/change-of-use/applications', async (request, response) => {
-    response.json(await searchApplications(parseInput(searchInput, request.query, '查询')));
+    response.json(await searchApplications(currentUser(request), parseInput(searchInput, request.query, '查询')));
   });
   router.get('/change-of-use/applications/:applicationNo', async (request, response) => {
-    response.json(await applicationDetail(context.camunda, request.params.applicationNo));
+    const { applicationNo } = request.params;
+    response.json(await applicationDetail(context.camunda, currentUser(request), applicationNo, piiRequest(request)));
   });
   router.post(
     '/change-of-use/applications/:applicationNo/payments',

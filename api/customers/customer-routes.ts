@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { requestAddress } from '../http/request-address';
+import { piiRequest } from '../http/pii-request';
 import { parseId } from '../../lib/validation/parse-input';
 import {
   createAccount,
@@ -28,8 +28,7 @@ export function customerRoutes(): Router {
     response.json({ items: await searchCustomers(currentUser(request), q) });
   });
   router.get('/customers/:id', async (request, response) => {
-    const reveal = { pii: request.query.reveal === 'pii', address: requestAddress(request) };
-    response.json(await getCustomer(currentUser(request), parseId(request.params.id, '客户'), reveal));
+    response.json(await getCustomer(currentUser(request), parseId(request.params.id, '客户'), piiRequest(request)));
   });
   router.post('/accounts', writer, async (request, response) => {
     response.status(201).json(await createAccount(request.body));

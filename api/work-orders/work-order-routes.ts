@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
+import { piiRequest } from '../http/pii-request';
 import {
   createWorkOrder,
   listWorkOrders,
@@ -21,13 +22,14 @@ export function workOrderRoutes(context: AppContext): Router {
     response.status(201).json(await createWorkOrder(camunda, request.body, currentUser(request).login));
   });
   router.get('/work-orders', async (request, response) => {
-    response.json(await listWorkOrders(request.query));
+    response.json(await listWorkOrders(currentUser(request), request.query));
   });
   router.get('/work-orders/statistics', async (request, response) => {
-    response.json(await workOrderStatistics(request.query));
+    response.json(await workOrderStatistics(currentUser(request), request.query));
   });
   router.get('/work-orders/:orderNo', async (request, response) => {
-    response.json(await workOrderDetail(camunda, String(request.params.orderNo)));
+    const orderNo = String(request.params.orderNo);
+    response.json(await workOrderDetail(camunda, currentUser(request), orderNo, piiRequest(request)));
   });
   router.post('/work-orders/:orderNo/urge', requireRole('agent'), async (request, response) => {
     const login = currentUser(request).login;

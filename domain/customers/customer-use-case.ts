@@ -5,20 +5,20 @@
  */
 import { Op, type Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
-import { AppError, conflict } from '../../lib/errors/app-error';
+import { conflict } from '../../lib/errors/app-error';
 import { maskPii } from '../../lib/privacy/mask-pii';
 import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput } from '../../lib/validation/parse-input';
-import { recordAudit } from '../audit';
 import {
   acceptingUnit,
-  hasPermission,
-  PII_VIEW,
   requireInScope,
+  shownPii,
+  type PiiRequest,
   scopeWhere,
   servingUnit,
   unitScope,
+  type PiiReader,
   type ScopeUser,
 } from '../users';
 import { checkIdentity, refineResidentId } from './customer-identity';
@@ -50,7 +50,7 @@ export const customerInput = z
 export type CustomerInput = z.infer<typeof customerInput>;
 
 /** Who reads customers: scope by unit, whole numbers by permission. */
-export type CustomerReader = ScopeUser & { login: string };
+export type CustomerReader = ScopeUser & PiiReader;
 
 /**
  * `acceptedBy` (a login) puts the customer in the accepting clerk's unit; without it (seeds, handovers) in the unit
@@ -68,32 +68,15 @@ export async function createCustomer(raw: unknown, transaction?: Transaction, ac
 }
 
 /**
- * One customer with accounts, if within the reader's units (else 404: its existence is not revealed). `reveal`
- * shows the whole ID and phone numbers to roles with the `pii:view` permission and records it in the audit log.
+ * One customer with accounts, if within the reader's units (else 404: its existence is not revealed); its ID and
+ * phone numbers masked unless the reader may and asks to see them whole (users/pii-view).
  */
-export async function getCustomer(
-  reader: CustomerReader,
-  id: number,
-  reveal: { pii: boolean; address?: string | null } = { pii: false },
-): Promise<Record<string, unknown>> {
+export async function getCustomer(reader: CustomerReader, id: number, pii?: PiiRequest): Promise<Record<string, unknown>> {
   const customer = await Customer.findByPk(id);
   requireInScope(await unitScope(reader), customer?.unitCode, '客户 / customer', id);
-  if (reveal.pii) await requirePiiView(reader, `customer:${customer!.customerNo}`, reveal.address);
+  const shown = await shownPii(reader, pii, `customer:${customer!.customerNo}`, customer!.get({ plain: true }));
   const accounts = await Account.findAll({ where: { customerId: id }, order: [['id', 'ASC']] });
-  const plain = customer!.get({ plain: true });
-  return { ...(reveal.pii ? plain : maskPii(plain)), accounts: accounts.map((account) => account.get({ plain: true })) };
-}
-
-/** The whole view needs the permission; each one, and each refusal, is in the audit log. */
-async function requirePiiView(reader: CustomerReader, target: string, address?: string | null): Promise<void> {
-  const allowed = await hasPermission(reader, PII_VIEW);
-  await recordAudit({ actor: reader.login, action: 'pii.view', target, address, outcome: allowed ? 'ok' : 'refused' });
-  if (!allowed)
-    throw new AppError(
-      403,
-      'PII_VIEW_FORBIDDEN',
-      '您的角色不能查看完整证件号码和电话，请查看脱敏信息或联系营业厅 / your roles may not see whole ID and phone numbers: use the masked view or ask a counter clerk',
-    );
+  return { ...shown, accounts: accounts.map((account) => account.get({ plain: true })) };
 }
 
 /** By customer number, name, ID number or phone (a part of any), within the reader's units; the first 50, newest first, masked. */

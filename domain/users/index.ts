@@ -12,3 +12,4 @@ export {
   type ScopeUser,
   type UnitScope,
 } from './unit-scope';
+export { shownPii, type PiiReader, type PiiRequest } from './pii-view';
