@@ -1,8 +1,11 @@
 /**
  * Who sees what (decision 0025): customers and the 业扩 and 变更用电 cases carry the organisation unit they belong
- * to (95598 orders already have their handling unit). Rows older than the column get the unit serving their area.
+ * to (95598 orders already have their handling unit); rows older than the column get the unit serving their area.
+ * And the steps a case's starter may not do (separated_steps).
  */
 import { DataTypes, QueryTypes, type QueryInterface } from 'sequelize';
+import { SeparatedStep } from '../core/user-models';
+import { createTablesFor, dropTablesFor } from '../migration-kit';
 
 const TABLES = ['customers', 'be_applications', 'change_applications'] as const;
 
@@ -49,9 +52,11 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
     await queryInterface.addIndex(table, ['unit_code'], { name: `${table}_unit_code` });
   }
   await fillUnits(queryInterface);
+  await createTablesFor(queryInterface, [SeparatedStep]);
 }
 
 export async function down(queryInterface: QueryInterface): Promise<void> {
+  await dropTablesFor(queryInterface, [SeparatedStep]);
   for (const table of [...TABLES].reverse()) {
     await queryInterface.removeIndex(table, `${table}_unit_code`);
     await queryInterface.removeColumn(table, 'unit_code');

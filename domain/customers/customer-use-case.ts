@@ -74,7 +74,7 @@ export async function createCustomer(raw: unknown, transaction?: Transaction, ac
 export async function getCustomer(reader: CustomerReader, id: number, pii?: PiiRequest): Promise<Record<string, unknown>> {
   const customer = await Customer.findByPk(id);
   requireInScope(await unitScope(reader), customer?.unitCode, '客户 / customer', id);
-  const shown = await shownPii(reader, pii, `customer:${customer!.customerNo}`, customer!.get({ plain: true }));
+  const shown = await shownPii(reader, pii, `customer:${id}`, customer!.get({ plain: true }));
   const accounts = await Account.findAll({ where: { customerId: id }, order: [['id', 'ASC']] });
   return { ...shown, accounts: accounts.map((account) => account.get({ plain: true })) };
 }

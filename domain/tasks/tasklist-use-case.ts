@@ -1,7 +1,8 @@
 /**
  * The tasklist: a user's tasks (assigned to them, open to one of their roles, unassigned, done), one task with its
  * variables, claim, unclaim and complete. A user may act only on tasks whose candidate groups include one of their
- * roles (the BPMN candidate groups are role codes).
+ * roles (the BPMN candidate groups are role codes), of cases in their units, and not on the steps the starter of a
+ * case may not do (task-duties.ts).
  */
 import type { EngineUserTask } from '../../lib/camunda/engine-api';
 import { AppError, notFound } from '../../lib/errors/app-error';
@@ -11,6 +12,9 @@ import { loadBusinessCalendar } from '../time-limits';
 import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
 import { checkTaskForm, taskForm, taskVariables } from './task-form-check';
 import { listTasks as tasksPage, type TaskListInput, type TaskUser } from './task-list';
+import { requireMayUnclaim, requireNotOwnCase } from './task-duties';
+import { tasksInUnits } from './task-owners';
+import { engineStatusOf } from '../../lib/camunda/engine-status';
 
 type Services = Pick<DomainServices, 'camunda'>;
 
@@ -35,7 +39,28 @@ async function taskFor(services: Services, user: TaskUser, key: string): Promise
     task.assignee === user.login;
   if (!allowed)
     throw new AppError(403, 'NOT_YOUR_TASK', `该任务不属于您的岗位 / this task is not for your roles: ${task.name}`);
+  // A task of another unit's case is not found (decision 0025).
+  if ((await tasksInUnits(services.camunda, user, [task])).length === 0) throw notFound('任务 / task', key);
   return task;
+}
+
+const alreadyClaimed = (by: string) =>
+  new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${by} 认领 / already claimed by ${by}`);
+const notOpen = (state: string) =>
+  new AppError(409, 'TASK_NOT_OPEN', `任务已结束或已被他人处理，请刷新 / task is ${state}: refresh the list`);
+
+/**
+ * The engine takes one command at a time: of two claims at once the second finds the task assigned (409), of two
+ * completes the second finds it completed (409, or 404 once gone). Both answer 409 here, never 500.
+ */
+async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppError): Promise<T> {
+  try {
+    return await command();
+  } catch (error) {
+    const status = engineStatusOf(error);
+    if (status === 409 || status === 404) throw conflict();
+    throw error;
+  }
 }
 
 export async function taskWithVariables(services: Services, user: TaskUser, key: string) {
@@ -51,21 +76,36 @@ export async function taskFormFor(services: Services, user: TaskUser, key: strin
   return taskForm(services.camunda, task.userTaskKey);
 }
 
+/** Assigns the task to the user unless someone else has it: the engine decides between claims at once. */
+async function assignToUser(services: Services, user: TaskUser, task: EngineUserTask): Promise<void> {
+  if (task.state !== 'CREATED') throw notOpen(task.state);
+  if (task.assignee && task.assignee !== user.login) throw alreadyClaimed(task.assignee);
+  await engineCommand(
+    () =>
+      services.camunda.rest.assignUserTask({
+        userTaskKey: task.userTaskKey,
+        assignee: user.login,
+        allowOverride: false,
+      }),
+    () => alreadyClaimed('他人 / someone else'),
+  );
+}
+
 export async function claimTask(services: Services, user: TaskUser, key: string) {
   const task = await taskFor(services, user, key);
-  if (task.assignee && task.assignee !== user.login)
-    throw new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${task.assignee} 认领 / already claimed by ${task.assignee}`);
-  await services.camunda.rest.assignUserTask({
-    userTaskKey: task.userTaskKey,
-    assignee: user.login,
-    allowOverride: true,
-  });
+  await requireNotOwnCase(services.camunda, user, task);
+  await assignToUser(services, user, task);
   return { ...task, assignee: user.login };
 }
 
+/** Only the assignee or a supervisor may hand a claimed task back. */
 export async function unclaimTask(services: Services, user: TaskUser, key: string) {
   const task = await taskFor(services, user, key);
-  await services.camunda.rest.unassignUserTask({ userTaskKey: task.userTaskKey });
+  await requireMayUnclaim(user, task);
+  await engineCommand(
+    () => services.camunda.rest.unassignUserTask({ userTaskKey: task.userTaskKey }),
+    () => notOpen('closed'),
+  );
   return { ...task, assignee: undefined };
 }
 
@@ -79,12 +119,11 @@ export async function completeTask(
   const rest = services.camunda.rest;
   const task = await taskFor(services, user, key);
   const { variables } = validate();
-  if (task.state !== 'CREATED') throw new AppError(409, 'TASK_NOT_OPEN', `任务已结束 / task is ${task.state}`);
-  if (task.assignee && task.assignee !== user.login)
-    throw new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${task.assignee} 认领 / claimed by ${task.assignee}`);
+  if (task.state !== 'CREATED') throw notOpen(task.state);
+  if (task.assignee && task.assignee !== user.login) throw alreadyClaimed(task.assignee);
+  await requireNotOwnCase(services.camunda, user, task);
   await checkTaskForm(services.camunda, task.userTaskKey, variables);
-  if (!task.assignee)
-    await rest.assignUserTask({ userTaskKey: task.userTaskKey, assignee: user.login, allowOverride: true });
-  await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables });
+  if (!task.assignee) await assignToUser(services, user, task);
+  await engineCommand(() => rest.completeUserTask({ userTaskKey: task.userTaskKey, variables }), () => notOpen('closed'));
   return { userTaskKey: task.userTaskKey, state: 'COMPLETED' };
 }

@@ -1,7 +1,8 @@
 /** Users, roles and org groups, and login: the public interface of the area. */
 export { hashPassword } from './password';
 export { authenticate, createUser, getUser, listGroups, listRoles, listUsers, userInput } from './user-use-case';
-export { NOT_OWN_CASE, PII_VIEW, SUPERVISE, hasPermission, rolesWith, type PermissionUser } from './permissions';
+export { PII_VIEW, SUPERVISE, hasPermission, type PermissionUser } from './permissions';
+export { isSeparatedStep } from './separated-steps';
 export {
   acceptingUnit,
   inScope,

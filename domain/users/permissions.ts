@@ -12,9 +12,6 @@ export interface PermissionUser {
 export const PII_VIEW = 'pii:view';
 /** Unclaiming a task assigned to someone else. */
 export const SUPERVISE = 'supervise';
-/** The role's steps may not be done by the person who started the case (separation of duties). */
-export const NOT_OWN_CASE = 'tasks:not-own-case';
-
 export async function permissionsOf(roles: string[]): Promise<Set<string>> {
   if (roles.length === 0) return new Set();
   const found = await Role.findAll({ where: { code: roles } });
@@ -24,11 +21,4 @@ export async function permissionsOf(roles: string[]): Promise<Set<string>> {
 export async function hasPermission(user: PermissionUser, permission: string): Promise<boolean> {
   const permissions = await permissionsOf(user.roles);
   return permissions.has('*') || permissions.has(permission);
-}
-
-/** The roles among `roles` that carry `permission` (not counting `*`). */
-export async function rolesWith(roles: string[], permission: string): Promise<string[]> {
-  if (roles.length === 0) return [];
-  const found = await Role.findAll({ where: { code: roles } });
-  return found.filter((role) => (role.permissions ?? []).includes(permission)).map((role) => role.code);
 }
