@@ -13,6 +13,7 @@ import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
 import { checkTaskForm, taskForm, taskVariables } from './task-form-check';
 import { listTasks as tasksPage, type TaskListInput, type TaskUser } from './task-list';
 import { requireMayUnclaim, requireNotOwnCase } from './task-duties';
+import { hasPermission, SUPERVISE } from '../users';
 import { tasksInUnits } from './task-owners';
 import { engineStatusOf } from '../../lib/camunda/engine-status';
 
@@ -29,18 +30,20 @@ export async function listTasks(services: Services, user: TaskUser, input: TaskL
   return { ...page, items: await withDueDateNotices(services.camunda, await loadBusinessCalendar(), page.items) };
 }
 
-async function taskFor(services: Services, user: TaskUser, key: string): Promise<EngineUserTask> {
+/** The task, if the user may act on it: one of their roles (or, `supervising`, a supervisor's), in their units. */
+async function taskFor(services: Services, user: TaskUser, key: string, supervising = false): Promise<EngineUserTask> {
   if (!/^\d+$/.test(key)) throw notFound('任务 / task', key);
   const task = await services.camunda.rest.getUserTask(key).catch(() => undefined);
   if (!task) throw notFound('任务 / task', key);
+  // A task of another unit's case is not found (decision 0025).
+  if ((await tasksInUnits(services.camunda, user, [task])).length === 0) throw notFound('任务 / task', key);
   const allowed =
     user.roles.includes('admin') ||
     (task.candidateGroups ?? []).some((g) => user.roles.includes(g)) ||
-    task.assignee === user.login;
+    task.assignee === user.login ||
+    (supervising && (await hasPermission(user, SUPERVISE)));
   if (!allowed)
     throw new AppError(403, 'NOT_YOUR_TASK', `该任务不属于您的岗位 / this task is not for your roles: ${task.name}`);
-  // A task of another unit's case is not found (decision 0025).
-  if ((await tasksInUnits(services.camunda, user, [task])).length === 0) throw notFound('任务 / task', key);
   return task;
 }
 
@@ -100,7 +103,7 @@ export async function claimTask(services: Services, user: TaskUser, key: string)
 
 /** Only the assignee or a supervisor may hand a claimed task back. */
 export async function unclaimTask(services: Services, user: TaskUser, key: string) {
-  const task = await taskFor(services, user, key);
+  const task = await taskFor(services, user, key, true);
   await requireMayUnclaim(user, task);
   await engineCommand(
     () => services.camunda.rest.unassignUserTask({ userTaskKey: task.userTaskKey }),

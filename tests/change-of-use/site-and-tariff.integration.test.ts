@@ -171,7 +171,7 @@ test('category change: the tariff category changes under a renewed contract; a r
     newCategory: 'industrial',
   });
   await completeSteps(platform, rejected.processInstanceKey, [
-    ['review', 'zhangli', { approved: false, reviewComment: '资料不全' }],
+    ['review', 'lixue', { approved: false, reviewComment: '资料不全' }],
   ]);
   expect((await waitForStatus(platform, rejected.applicationNo, 'rejected')).outcome).toContain('资料不全');
 
