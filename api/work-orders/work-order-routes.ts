@@ -32,12 +32,12 @@ export function workOrderRoutes(context: AppContext): Router {
     response.json(await workOrderDetail(camunda, currentUser(request), orderNo, piiRequest(request)));
   });
   router.post('/work-orders/:orderNo/urge', requireRole('agent'), async (request, response) => {
-    const login = currentUser(request).login;
-    response.status(202).json(await urgeWorkOrder(camunda, String(request.params.orderNo), request.body, login));
+    const actor = currentUser(request);
+    response.status(202).json(await urgeWorkOrder(camunda, String(request.params.orderNo), request.body, actor));
   });
   router.post('/work-orders/:orderNo/supervise', requireRole('manager'), async (request, response) => {
-    const login = currentUser(request).login;
-    response.status(202).json(await superviseWorkOrder(camunda, String(request.params.orderNo), request.body, login));
+    const actor = currentUser(request);
+    response.status(202).json(await superviseWorkOrder(camunda, String(request.params.orderNo), request.body, actor));
   });
   return router;
 }

@@ -1,5 +1,5 @@
 /**
- * A customer's identity rules (docs/business-rules.md §居民身份证号码校验): a person's 居民身份证号码 must pass the
+ * A customer's identity rules (docs/business-rules.md §7.1): a person's 居民身份证号码 must pass the
  * GB 11643-1999 check, and one ID number belongs to one name — another name under a known number is a conflict.
  */
 import type { Transaction } from 'sequelize';

@@ -1,5 +1,5 @@
 /**
- * The 18-character 居民身份证号码 of GB 11643-1999 (docs/business-rules.md §居民身份证号码校验): 17 digits and a
+ * The 18-character 居民身份证号码 of GB 11643-1999 (docs/business-rules.md §7.1): 17 digits and a
  * check character computed with ISO 7064 MOD 11-2.
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
