@@ -27,10 +27,9 @@ async function unitsByArea(queryInterface: QueryInterface): Promise<Map<string, 
 async function fillUnits(queryInterface: QueryInterface): Promise<void> {
   const sequelize = queryInterface.sequelize;
   const units = await unitsByArea(queryInterface);
-  const areas = await sequelize.query<{ area: string }>(
-    'SELECT DISTINCT area FROM customers WHERE unit_code IS NULL',
-    { type: QueryTypes.SELECT },
-  );
+  const areas = await sequelize.query<{ area: string }>('SELECT DISTINCT area FROM customers WHERE unit_code IS NULL', {
+    type: QueryTypes.SELECT,
+  });
   for (const { area } of areas) {
     await sequelize.query('UPDATE customers SET unit_code = ? WHERE area = ? AND unit_code IS NULL', {
       replacements: [units.get(area) ?? area, area],

@@ -71,7 +71,11 @@ export async function createCustomer(raw: unknown, transaction?: Transaction, ac
  * One customer with accounts, if within the reader's units (else 404: its existence is not revealed); its ID and
  * phone numbers masked unless the reader may and asks to see them whole (users/pii-view).
  */
-export async function getCustomer(reader: CustomerReader, id: number, pii?: PiiRequest): Promise<Record<string, unknown>> {
+export async function getCustomer(
+  reader: CustomerReader,
+  id: number,
+  pii?: PiiRequest,
+): Promise<Record<string, unknown>> {
   const customer = await Customer.findByPk(id);
   requireInScope(await unitScope(reader), customer?.unitCode, '客户 / customer', id);
   const shown = await shownPii(reader, pii, `customer:${id}`, customer!.get({ plain: true }));

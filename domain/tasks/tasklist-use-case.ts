@@ -127,6 +127,9 @@ export async function completeTask(
   await requireNotOwnCase(services.camunda, user, task);
   await checkTaskForm(services.camunda, task.userTaskKey, variables);
   if (!task.assignee) await assignToUser(services, user, task);
-  await engineCommand(() => rest.completeUserTask({ userTaskKey: task.userTaskKey, variables }), () => notOpen('closed'));
+  await engineCommand(
+    () => rest.completeUserTask({ userTaskKey: task.userTaskKey, variables }),
+    () => notOpen('closed'),
+  );
   return { userTaskKey: task.userTaskKey, state: 'COMPLETED' };
 }

@@ -15,14 +15,7 @@ import { withDueDateNotices } from '../time-limits';
 import { notFound } from '../../lib/errors/app-error';
 import { repairCommitments } from './repair-commitments';
 import { historyGroups, orderSummary } from './work-order-view';
-import {
-  requireInScope,
-  shownPii,
-  unitScope,
-  type PiiReader,
-  type PiiRequest,
-  type ScopeUser,
-} from '../users';
+import { requireInScope, shownPii, unitScope, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
 
 /** The order; with a `reader`, only one of the reader's units (else not found, existence not revealed). */
 export async function requireOrder(orderNo: string, reader?: ScopeUser): Promise<WorkOrder> {

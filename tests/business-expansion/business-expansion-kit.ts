@@ -13,7 +13,9 @@ export function applicant(overrides: Record<string, unknown> = {}) {
   serial += 1;
   // A valid 居民身份证号码 (GB 11643): a birth day and a sequence that differ per call and per run.
   const born = new Date(Date.UTC(1950, 0, 1) + (Math.floor(Date.now() / 1000) % 20000) * 86_400_000);
-  const id = residentId(`310115${born.toISOString().slice(0, 10).replaceAll('-', '')}${String(serial % 1000).padStart(3, '0')}`);
+  const id = residentId(
+    `310115${born.toISOString().slice(0, 10).replaceAll('-', '')}${String(serial % 1000).padStart(3, '0')}`,
+  );
   return {
     kind: 'person',
     name: `测试客户${serial}`,

@@ -19,7 +19,9 @@ usePlatform(async (started) => {
   await seedWorkOrderDemoUsers();
   await platform.pinClock(TODAY);
   // A second Pudong surveyor, to claim against wangqiang.
-  const created = await (await platform.as('admin')).post('/users', {
+  const created = await (
+    await platform.as('admin')
+  ).post('/users', {
     login: 'zhouqi',
     name: '周琦',
     password: 'demo1234',
@@ -218,7 +220,9 @@ test('two claims at once: one 200, one 409; unclaim by the assignee or a supervi
 
 test('separation of duties: the clerk who accepted a change may not review it; another clerk may', async () => {
   const account = await seedAccount();
-  const answer = await (await platform.as('zhangli')).post('/change-of-use/applications', {
+  const answer = await (
+    await platform.as('zhangli')
+  ).post('/change-of-use/applications', {
     accountId: account.id,
     changeType: 'suspend',
     requestedDate: REQUESTED,
