@@ -11,15 +11,7 @@ import type { DomainServices } from '../domain-services';
 import { parseInput } from '../../lib/validation/parse-input';
 import { caseTimeLimit } from '../time-limits';
 import { caseTasks } from './case-tasks';
-import {
-  requireInScope,
-  scopeWhere,
-  shownPii,
-  unitScope,
-  type PiiReader,
-  type PiiRequest,
-  type ScopeUser,
-} from '../users';
+import { requireInScope, scopeWhere, shownPii, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
 
 const listInput = z.object({
   applicationNo: z.string().max(32).optional(),
@@ -32,7 +24,7 @@ const listInput = z.object({
 /** Cases of the reader's units only (decision 0025). */
 export async function listApplications(reader: ScopeUser, query: unknown): Promise<Application[]> {
   const input = parseInput(listInput, query, '业扩申请查询');
-  const where: WhereOptions<Application>[] = [scopeWhere(await unitScope(reader))];
+  const where: WhereOptions<Application>[] = [await scopeWhere(reader)];
   if (input.applicationNo) where.push({ applicationNo: input.applicationNo });
   if (input.state) where.push({ state: input.state });
   if (input.customer) {
@@ -54,7 +46,7 @@ export async function getApplication(
   pii?: PiiRequest,
 ) {
   const application = await Application.findOne({ where: { applicationNo } });
-  requireInScope(await unitScope(reader), application?.unitCode, '业扩申请 / application', applicationNo);
+  await requireInScope(reader, application?.unitCode, '业扩申请 / application', applicationNo);
   const record = await loadCaseRecord(applicationNo);
   if (!record) throw notFound('业扩申请 / application', applicationNo);
   if (record.customer) record.customer = await shownPii(reader, pii, `application:${applicationNo}`, record.customer);
@@ -71,7 +63,7 @@ export async function getApplication(
 
 export async function getSupplyScheme(reader: ScopeUser, applicationNo: string): Promise<SupplyScheme> {
   const application = await Application.findOne({ where: { applicationNo } });
-  requireInScope(await unitScope(reader), application?.unitCode, '供电方案 / supply scheme', applicationNo);
+  await requireInScope(reader, application?.unitCode, '供电方案 / supply scheme', applicationNo);
   const scheme = await SupplyScheme.findOne({ where: { applicationNo } });
   if (!scheme) throw notFound('供电方案 / supply scheme', applicationNo);
   return scheme;

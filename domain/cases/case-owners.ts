@@ -8,7 +8,7 @@ import { Op } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
-import { requireInScope, unitScope, type ScopeUser } from '../users';
+import { requireInScope, type ScopeUser } from '../users';
 
 export interface CaseOwner {
   unitCode: string | null;
@@ -37,5 +37,5 @@ export async function caseOwners(businessKeys: string[]): Promise<Map<string, Ca
 /** A known case outside the reader's units is not found (its existence is not revealed). */
 export async function requireCaseInScope(reader: ScopeUser, businessKey: string): Promise<void> {
   const owner = (await caseOwners([businessKey])).get(businessKey);
-  if (owner) requireInScope(await unitScope(reader), owner.unitCode, '业务流程 / case', businessKey);
+  if (owner) await requireInScope(reader, owner.unitCode, '业务流程 / case', businessKey);
 }

@@ -15,15 +15,7 @@ import { openWaits } from './case-messages';
 import { CHANGE_TYPES } from './change-types';
 import { feeBalance } from './payment-use-case';
 import { withDueDateNotices } from '../time-limits';
-import {
-  requireInScope,
-  scopeWhere,
-  shownPii,
-  unitScope,
-  type PiiReader,
-  type PiiRequest,
-  type ScopeUser,
-} from '../users';
+import { requireInScope, scopeWhere, shownPii, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
 
 export const searchInput = z.object({
   accountId: z.coerce.number().int().positive().optional(),
@@ -42,7 +34,7 @@ export async function searchApplications(reader: ScopeUser, input: z.infer<typeo
   const where: WhereOptions<ChangeApplication> = {
     ...Object.fromEntries(Object.entries(equal).filter(([, value]) => value !== undefined)),
     ...(q ? { applicationNo: { [Op.like]: `${q}%` } } : {}),
-    ...scopeWhere(await unitScope(reader)),
+    ...(await scopeWhere(reader)),
   };
   const { rows, count } = await ChangeApplication.findAndCountAll({
     where,
@@ -61,7 +53,7 @@ export async function applicationDetail(
   pii?: PiiRequest,
 ) {
   const application = await ChangeApplication.findOne({ where: { applicationNo } });
-  requireInScope(await unitScope(reader), application?.unitCode, '变更申请 / change application', applicationNo);
+  await requireInScope(reader, application?.unitCode, '变更申请 / change application', applicationNo);
   if (!application) throw notFound('变更申请 / change application', applicationNo);
   const byId = { where: { applicationNo }, order: [['id', 'ASC']] as [string, string][] };
   const [account, customer, accountChanges, contracts, payments, extensions, fee, waitingFor] = await Promise.all([

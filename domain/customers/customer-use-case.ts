@@ -17,7 +17,6 @@ import {
   type PiiRequest,
   scopeWhere,
   servingUnit,
-  unitScope,
   type PiiReader,
   type ScopeUser,
 } from '../users';
@@ -77,7 +76,7 @@ export async function getCustomer(
   pii?: PiiRequest,
 ): Promise<Record<string, unknown>> {
   const customer = await Customer.findByPk(id);
-  requireInScope(await unitScope(reader), customer?.unitCode, '客户 / customer', id);
+  await requireInScope(reader, customer?.unitCode, '客户 / customer', id);
   const shown = await shownPii(reader, pii, `customer:${id}`, customer!.get({ plain: true }));
   const accounts = await Account.findAll({ where: { customerId: id }, order: [['id', 'ASC']] });
   return { ...shown, accounts: accounts.map((account) => account.get({ plain: true })) };
@@ -91,7 +90,7 @@ export async function searchCustomers(reader: CustomerReader, q: string | undefi
         [Op.or]: ['customerNo', 'name', 'idNumber', 'phone'].map((field) => ({ [field]: { [Op.like]: like } })),
       }
     : {};
-  const where = { [Op.and]: [search, scopeWhere(await unitScope(reader))] };
+  const where = { [Op.and]: [search, await scopeWhere(reader)] };
   const found = await Customer.findAll({ where, order: [['id', 'DESC']], limit: 50 });
   return found.map((customer) => maskPii(customer.get({ plain: true })));
 }

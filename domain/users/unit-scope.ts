@@ -40,14 +40,21 @@ export async function unitScope(user: ScopeUser): Promise<UnitScope> {
 export const inScope = (scope: UnitScope, unit: string | null | undefined): boolean =>
   scope === null || (!!unit && scope.includes(unit));
 
-/** Out of scope answers as not found: the record's existence is not revealed. */
-export function requireInScope(scope: UnitScope, unit: string | null | undefined, what: string, id: string | number) {
-  if (!inScope(scope, unit)) throw notFound(what, id);
+/** A record of `unit` outside the user's scope answers as not found: its existence is not revealed. */
+export async function requireInScope(
+  user: ScopeUser,
+  unit: string | null | undefined,
+  what: string,
+  id: string | number,
+): Promise<void> {
+  if (!inScope(await unitScope(user), unit)) throw notFound(what, id);
 }
 
-/** A sequelize `where` part limiting `column` to the scope (nothing to add for no limit). */
-export const scopeWhere = (scope: UnitScope, column = 'unitCode'): Record<string, string[]> =>
-  scope === null ? {} : { [column]: scope };
+/** A sequelize `where` part limiting `column` to the user's scope (nothing to add for no limit). */
+export async function scopeWhere(user: ScopeUser, column = 'unitCode'): Promise<Record<string, string[]>> {
+  const scope = await unitScope(user);
+  return scope === null ? {} : { [column]: scope };
+}
 
 /** The unit-level group serving an area (Group.areas), if any. */
 export async function servingUnit(area: string): Promise<string | null> {

@@ -5,7 +5,7 @@ import { parseInput } from '../../lib/validation/parse-input';
 import { listInput } from './work-order-input';
 import { orderSummary } from './work-order-view';
 import { maskPii } from '../../lib/privacy/mask-pii';
-import { scopeWhere, unitScope, type ScopeUser } from '../users';
+import { scopeWhere, type ScopeUser } from '../users';
 
 /** A day ('YYYY-MM-DD') as the start of that day in China time; instants as they are. */
 export function instant(value: string, endOfDay = false): Date {
@@ -24,7 +24,7 @@ export function acceptedWithin(from?: string, to?: string): WhereOptions<WorkOrd
 export async function listWorkOrders(reader: ScopeUser, query: unknown) {
   const input = parseInput(listInput, query, '工单查询');
   const where: WhereOptions<WorkOrder> = {
-    ...scopeWhere(await unitScope(reader), 'handlingUnit'),
+    ...(await scopeWhere(reader, 'handlingUnit')),
     ...(input.type ? { orderType: input.type } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.unit ? { handlingUnit: input.unit } : {}),

@@ -15,12 +15,12 @@ import { withDueDateNotices } from '../time-limits';
 import { notFound } from '../../lib/errors/app-error';
 import { repairCommitments } from './repair-commitments';
 import { historyGroups, orderSummary } from './work-order-view';
-import { requireInScope, shownPii, unitScope, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
+import { requireInScope, shownPii, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
 
 /** The order; with a `reader`, only one of the reader's units (else not found, existence not revealed). */
 export async function requireOrder(orderNo: string, reader?: ScopeUser): Promise<WorkOrder> {
   const order = await findOrder(orderNo);
-  if (reader) requireInScope(await unitScope(reader), order?.handlingUnit, '工单 / work order', orderNo);
+  if (reader) await requireInScope(reader, order?.handlingUnit, '工单 / work order', orderNo);
   if (!order) throw notFound('工单 / work order', orderNo);
   return order;
 }

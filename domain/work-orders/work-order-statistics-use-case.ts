@@ -11,7 +11,7 @@ import { parseInput } from '../../lib/validation/parse-input';
 import { acceptedWithin } from './list-work-orders-use-case';
 import { listInput } from './work-order-input';
 import { repairCommitments } from './repair-commitments';
-import { scopeWhere, unitScope, type ScopeUser } from '../users';
+import { scopeWhere, type ScopeUser } from '../users';
 
 interface Bucket {
   count: number;
@@ -62,7 +62,7 @@ function groupBy(orders: WorkOrder[], keyOf: (order: WorkOrder) => string, now: 
 /** Over the orders of the reader's units (decision 0025). */
 export async function workOrderStatistics(reader: ScopeUser, query: unknown) {
   const input = parseInput(listInput, query, '工单统计');
-  const where = { ...acceptedWithin(input.from, input.to), ...scopeWhere(await unitScope(reader), 'handlingUnit') };
+  const where = { ...acceptedWithin(input.from, input.to), ...(await scopeWhere(reader, 'handlingUnit')) };
   const orders = await WorkOrder.findAll({ where });
   const now = appClock.now();
   return {
