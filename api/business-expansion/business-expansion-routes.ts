@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { idempotencyKey } from '../http/idempotency-key';
 import { paymentRoutes } from '../payments/payment-routes';
+import { piiRequest } from '../http/pii-request';
 import {
   feePayments,
   getApplication,
@@ -27,10 +28,11 @@ export function businessExpansionRoutes(context: AppContext): Router {
     response.status(201).json(await submitApplication(context, request.body, login, idempotencyKey(request)));
   });
   router.get(`${base}/applications`, async (request, response) => {
-    response.json({ items: await listApplications(request.query) });
+    response.json({ items: await listApplications(currentUser(request), request.query) });
   });
   router.get(`${base}/applications/:no`, async (request, response) => {
-    response.json(await getApplication(context, String(request.params.no)));
+    const no = String(request.params.no);
+    response.json(await getApplication(context, currentUser(request), no, piiRequest(request)));
   });
   router.use(paymentRoutes(context, `${base}/applications`, feePayments));
   router.post(`${base}/applications/:no/documents`, counter, async (request, response) => {
@@ -43,7 +45,7 @@ export function businessExpansionRoutes(context: AppContext): Router {
     response.status(201).json(await resubmitDesign(context, String(request.params.no), request.body));
   });
   router.get(`${base}/supply-schemes/:no`, async (request, response) => {
-    response.json(await getSupplyScheme(String(request.params.no)));
+    response.json(await getSupplyScheme(currentUser(request), String(request.params.no)));
   });
   return router;
 }

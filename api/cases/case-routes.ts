@@ -20,14 +20,15 @@ export function caseRoutes(context: AppContext): Router {
     response.json(await listReconciledCases());
   });
   router.get('/cases/:businessKey', async (request, response) => {
-    response.json(await caseHistory(camunda, String(request.params.businessKey)));
+    response.json(await caseHistory(camunda, currentUser(request), String(request.params.businessKey)));
   });
   router.post(
     '/cases/:businessKey/incidents/:incidentKey/resolve',
     requireRole('manager'),
     async (request, response) => {
       const { businessKey, incidentKey } = request.params;
-      response.json(await resolveCaseIncident(camunda, String(businessKey), String(incidentKey)));
+      const reader = currentUser(request);
+      response.json(await resolveCaseIncident(camunda, reader, String(businessKey), String(incidentKey)));
     },
   );
   router.post('/cases/:businessKey/cancel', requireRole('manager'), async (request, response) => {
@@ -35,7 +36,7 @@ export function caseRoutes(context: AppContext): Router {
       await cancelCase(camunda, {
         businessKey: String(request.params.businessKey),
         body: request.body,
-        actor: currentUser(request).login,
+        actor: currentUser(request),
         address: requestAddress(request),
       }),
     );

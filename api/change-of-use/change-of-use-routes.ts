@@ -5,6 +5,7 @@ import { currentUser, requireRole } from '../auth/require-auth';
 import { idempotencyKey } from '../http/idempotency-key';
 import { paymentRoutes } from '../payments/payment-routes';
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
+import { piiRequest } from '../http/pii-request';
 import {
   applicationDetail,
   applicationInput,
@@ -24,10 +25,11 @@ export function changeOfUseRoutes(context: AppContext): Router {
     response.status(201).json(await submitChangeApplication(context.camunda, input, login, idempotencyKey(request)));
   });
   router.get('/change-of-use/applications', async (request, response) => {
-    response.json(await searchApplications(parseQuery(searchInput, request.query, '查询')));
+    response.json(await searchApplications(currentUser(request), parseQuery(searchInput, request.query, '查询')));
   });
   router.get('/change-of-use/applications/:applicationNo', async (request, response) => {
-    response.json(await applicationDetail(context.camunda, request.params.applicationNo));
+    const { applicationNo } = request.params;
+    response.json(await applicationDetail(context.camunda, currentUser(request), applicationNo, piiRequest(request)));
   });
   router.use(paymentRoutes(context, '/change-of-use/applications', changeFeePayments));
   router.post(

@@ -4,12 +4,15 @@
  */
 import { Router } from 'express';
 import { notFound } from '../../lib/errors/app-error';
-import { requireRole } from '../auth/require-auth';
+import { currentUser, requireRole } from '../auth/require-auth';
+import { requireCaseInScope } from '../../domain/cases';
 import { caseTimeLimit, complianceReport } from '../../domain/time-limits';
 
 export function timeLimitRoutes(): Router {
   const router = Router();
   router.get('/time-limits/cases/:businessKey', async (request, response) => {
+    // Another unit's case is not found (decision 0025).
+    await requireCaseInScope(currentUser(request), request.params.businessKey);
     const view = await caseTimeLimit(request.params.businessKey);
     if (!view) throw notFound('案件时限 / case time limit', request.params.businessKey);
     response.json(view);

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { idempotencyKey } from '../http/idempotency-key';
+import { piiRequest } from '../http/pii-request';
 import {
   createWorkOrder,
   listWorkOrders,
@@ -23,21 +24,22 @@ export function workOrderRoutes(context: AppContext): Router {
     response.status(201).json(await createWorkOrder(camunda, request.body, login, idempotencyKey(request)));
   });
   router.get('/work-orders', async (request, response) => {
-    response.json(await listWorkOrders(request.query));
+    response.json(await listWorkOrders(currentUser(request), request.query));
   });
   router.get('/work-orders/statistics', async (request, response) => {
-    response.json(await workOrderStatistics(request.query));
+    response.json(await workOrderStatistics(currentUser(request), request.query));
   });
   router.get('/work-orders/:orderNo', async (request, response) => {
-    response.json(await workOrderDetail(camunda, String(request.params.orderNo)));
+    const orderNo = String(request.params.orderNo);
+    response.json(await workOrderDetail(camunda, currentUser(request), orderNo, piiRequest(request)));
   });
   router.post('/work-orders/:orderNo/urge', requireRole('agent'), async (request, response) => {
-    const login = currentUser(request).login;
-    response.status(202).json(await urgeWorkOrder(camunda, String(request.params.orderNo), request.body, login));
+    const actor = currentUser(request);
+    response.status(202).json(await urgeWorkOrder(camunda, String(request.params.orderNo), request.body, actor));
   });
   router.post('/work-orders/:orderNo/supervise', requireRole('manager'), async (request, response) => {
-    const login = currentUser(request).login;
-    response.status(202).json(await superviseWorkOrder(camunda, String(request.params.orderNo), request.body, login));
+    const actor = currentUser(request);
+    response.status(202).json(await superviseWorkOrder(camunda, String(request.params.orderNo), request.body, actor));
   });
   return router;
 }

@@ -57,6 +57,8 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
   declare submittedAt: Date;
   /** Set once the supply is on (account created or capacity raised): energization is done at most once. */
   declare energizedAt: CreationOptional<Date | null>;
+  /** The organisation unit the case belongs to (decision 0025): who may see it. */
+  declare unitCode: CreationOptional<string | null>;
 }
 
 export class ApplicationDocument extends Model<
@@ -111,6 +113,7 @@ export function initApplicationModels(sequelize: Sequelize): void {
       submittedBy: { type: DataTypes.STRING(64), allowNull: false },
       submittedAt: { type: DataTypes.DATE, allowNull: false },
       energizedAt: { type: DataTypes.DATE, allowNull: true },
+      unitCode: { type: DataTypes.STRING(64), allowNull: true },
     },
     {
       sequelize,

@@ -47,6 +47,8 @@ export class ChangeApplication extends Model<
   declare submittedBy: string;
   declare submittedAt: Date;
   declare completedAt: Date | null;
+  /** The organisation unit the case belongs to (decision 0025): who may see it. */
+  declare unitCode: CreationOptional<string | null>;
 }
 
 export class AccountChange extends Model<InferAttributes<AccountChange>, InferCreationAttributes<AccountChange>> {
@@ -93,6 +95,7 @@ export function initChangeOfUseModels(sequelize: Sequelize): void {
       submittedBy: { type: DataTypes.STRING(64), allowNull: false },
       submittedAt: { type: DataTypes.DATE, allowNull: false },
       completedAt: { type: DataTypes.DATE, allowNull: true },
+      unitCode: { type: DataTypes.STRING(64), allowNull: true },
     },
     {
       sequelize,

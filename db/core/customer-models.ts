@@ -26,6 +26,8 @@ export class Customer extends Model<InferAttributes<Customer>, InferCreationAttr
   /** urban | rural | remote: decides 95598 repair limits. */
   declare areaType: CreationOptional<string>;
   declare important: CreationOptional<boolean>;
+  /** The organisation unit the customer belongs to (decision 0025): who may see it. */
+  declare unitCode: CreationOptional<string | null>;
 }
 
 export class Account extends Model<InferAttributes<Account>, InferCreationAttributes<Account>> {
@@ -70,6 +72,7 @@ export function initCustomerModels(sequelize: Sequelize): void {
       area: { type: DataTypes.STRING(32), allowNull: false },
       areaType: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'urban' },
       important: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      unitCode: { type: DataTypes.STRING(64), allowNull: true },
     },
     { sequelize, tableName: 'customers', indexes: [{ fields: ['id_number'] }, { fields: ['phone'] }] },
   );

@@ -42,6 +42,17 @@ export class Group extends Model<InferAttributes<Group>, InferCreationAttributes
   declare areas: CreationOptional<string[]>;
 }
 
+/**
+ * Separation of duties as data (decision 0025): a process step the person who started the case may not do (a
+ * clerk does not review or approve her own application).
+ */
+export class SeparatedStep extends Model<InferAttributes<SeparatedStep>, InferCreationAttributes<SeparatedStep>> {
+  declare bpmnProcessId: string;
+  declare elementId: string;
+  /** The step's name, for people reading the table. */
+  declare name: string;
+}
+
 export function initUserModels(sequelize: Sequelize): void {
   User.init(
     {
@@ -76,5 +87,13 @@ export function initUserModels(sequelize: Sequelize): void {
       areas: { type: DataTypes.JSON, allowNull: false, defaultValue: [] },
     },
     { sequelize, tableName: 'org_groups' },
+  );
+  SeparatedStep.init(
+    {
+      bpmnProcessId: { type: DataTypes.STRING(128), primaryKey: true },
+      elementId: { type: DataTypes.STRING(128), primaryKey: true },
+      name: { type: DataTypes.STRING(128), allowNull: false },
+    },
+    { sequelize, tableName: 'separated_steps' },
   );
 }

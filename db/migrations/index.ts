@@ -12,6 +12,7 @@ import * as effectiveDates from './0007-effective-dates-and-repair-times';
 import * as auditLog from './0008-audit-log';
 import * as caseEndings from './0009-case-endings';
 import * as paymentsAndIdempotency from './0010-payments-and-idempotency';
+import * as orgUnitScope from './0011-org-unit-scope';
 import * as signInSecurity from './0012-sign-in-security';
 import * as stepRecords from './0014-step-records';
 import * as caseDocuments from './0015-case-documents';
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   { name: '0008-audit-log', ...auditLog },
   { name: '0009-case-endings', ...caseEndings },
   { name: '0010-payments-and-idempotency', ...paymentsAndIdempotency },
+  { name: '0011-org-unit-scope', ...orgUnitScope },
   { name: '0012-sign-in-security', ...signInSecurity },
   { name: '0014-step-records', ...stepRecords },
   { name: '0015-case-documents', ...caseDocuments },

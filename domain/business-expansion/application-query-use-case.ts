@@ -12,6 +12,7 @@ import type { DomainServices } from '../domain-services';
 import { parseQuery } from '../../lib/validation/parse-input';
 import { caseTimeLimit } from '../time-limits';
 import { caseTasks } from './case-tasks';
+import { requireInScope, scopeWhere, shownPii, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
 
 const listInput = z.object({
   applicationNo: z.string().max(32).optional(),
@@ -21,9 +22,10 @@ const listInput = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export async function listApplications(query: unknown): Promise<Application[]> {
+/** Cases of the reader's units only (decision 0025). */
+export async function listApplications(reader: ScopeUser, query: unknown): Promise<Application[]> {
   const input = parseQuery(listInput, query, '业扩申请查询');
-  const where: WhereOptions<Application>[] = [];
+  const where: WhereOptions<Application>[] = [await scopeWhere(reader)];
   if (input.applicationNo) where.push({ applicationNo: input.applicationNo });
   if (input.state) where.push({ state: input.state });
   if (input.customer) {
@@ -36,10 +38,18 @@ export async function listApplications(query: unknown): Promise<Application[]> {
   return Application.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: input.limit });
 }
 
-export async function getApplication(context: Pick<DomainServices, 'camunda'>, applicationNo: string) {
+/** A case outside the reader's units is not found; the customer's numbers are masked unless revealed (users/pii-view). */
+export async function getApplication(
+  context: Pick<DomainServices, 'camunda'>,
+  reader: ScopeUser & PiiReader,
+  applicationNo: string,
+  pii?: PiiRequest,
+) {
+  const application = await Application.findOne({ where: { applicationNo } });
+  await requireInScope(reader, application?.unitCode, '业扩申请 / application', applicationNo);
   const record = await loadCaseRecord(applicationNo);
   if (!record) throw notFound('业扩申请 / application', applicationNo);
-  const application = await Application.findOne({ where: { applicationNo } });
+  if (record.customer) record.customer = await shownPii(reader, pii, `application:${applicationNo}`, record.customer);
   const tasks = application?.processInstanceKey ? await caseTasks(context.camunda, application.processInstanceKey) : [];
   const archive = await CaseArchive.findOne({ where: { applicationNo } });
   return {
@@ -51,7 +61,9 @@ export async function getApplication(context: Pick<DomainServices, 'camunda'>, a
   };
 }
 
-export async function getSupplyScheme(applicationNo: string): Promise<SupplyScheme> {
+export async function getSupplyScheme(reader: ScopeUser, applicationNo: string): Promise<SupplyScheme> {
+  const application = await Application.findOne({ where: { applicationNo } });
+  await requireInScope(reader, application?.unitCode, '供电方案 / supply scheme', applicationNo);
   const scheme = await SupplyScheme.findOne({ where: { applicationNo } });
   if (!scheme) throw notFound('供电方案 / supply scheme', applicationNo);
   return scheme;

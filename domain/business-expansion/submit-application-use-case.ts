@@ -18,6 +18,7 @@ import { createOnce } from '../idempotency';
 import { nextNumber } from '../numbering';
 import type { DomainServices } from '../domain-services';
 import { createCustomer } from '../customers';
+import { acceptingUnit } from '../users';
 import { parseInput } from '../../lib/validation/parse-input';
 import { applicationInput, type ApplicationInput } from './application-input';
 import { checkCapacityPlausible, refuseDuplicateOpenApplication } from './application-plausibility';
@@ -149,7 +150,11 @@ async function saveApplication(
   submittedBy: string,
   transaction: Transaction,
 ): Promise<string> {
-  const customer = input.customer ? await createCustomer(input.customer, transaction) : (applicant as Customer);
+  // The case belongs to the accepting clerk's unit (decision 0025).
+  const unitCode = await acceptingUnit(submittedBy, applicant.area);
+  const customer = input.customer
+    ? await createCustomer(input.customer, transaction, submittedBy)
+    : (applicant as Customer);
   const application = await Application.create(
     {
       applicationNo: await nextNumber('YK', transaction),
@@ -163,6 +168,7 @@ async function saveApplication(
       sourceReference: input.sourceReference ?? null,
       submittedBy,
       submittedAt: appClock.now(),
+      unitCode,
       ...facts,
     },
     { transaction },

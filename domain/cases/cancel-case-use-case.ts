@@ -10,6 +10,8 @@ import { appClock } from '../../lib/clock/app-clock';
 import { parseInput } from '../../lib/validation/parse-input';
 import { z } from '../../lib/validation/zh-error-map';
 import { recordAudit } from '../audit';
+import type { ScopeUser } from '../users';
+import { requireCaseInScope } from './case-owners';
 import { caseEndingOf, recordCaseEnding } from './case-endings';
 import { instancesOfCase } from './case-monitoring-use-case';
 
@@ -18,13 +20,16 @@ const cancelInput = z.object({ reason: z.string().trim().min(1).max(500) });
 export interface CancelRequest {
   businessKey: string;
   body: unknown;
-  actor: string;
+  /** Who cancels: a case outside their units is not found (decision 0025). */
+  actor: ScopeUser & { login: string };
   address: string | null;
 }
 
 export async function cancelCase(camunda: CamundaClients, request: CancelRequest) {
-  const { businessKey, actor, address } = request;
+  const { businessKey, address } = request;
+  const actor = request.actor.login;
   const { reason } = parseInput(cancelInput, request.body, '取消案件');
+  await requireCaseInScope(request.actor, businessKey);
   const roots = (await instancesOfCase(camunda, businessKey)).filter(
     (instance) => !instance.parentProcessInstanceKey && instance.state === 'ACTIVE',
   );

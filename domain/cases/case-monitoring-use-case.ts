@@ -14,6 +14,8 @@ import {
   type EngineProcessInstance,
 } from '../../lib/camunda/engine-api';
 import { notFound } from '../../lib/errors/app-error';
+import type { ScopeUser } from '../users';
+import { requireCaseInScope } from './case-owners';
 import { loadBusinessCalendar } from '../time-limits';
 import { caseTimeLimit, dueDateChanges, withDueDateNotices } from '../time-limits';
 import { caseEndingOf } from './case-endings';
@@ -58,7 +60,9 @@ async function stepsOf(camunda: CamundaClients, instance: EngineProcessInstance)
     }));
 }
 
-export async function caseHistory(camunda: CamundaClients, businessKey: string) {
+/** A case of another unit than the reader's is not found (decision 0025). */
+export async function caseHistory(camunda: CamundaClients, reader: ScopeUser, businessKey: string) {
+  await requireCaseInScope(reader, businessKey);
   const instances = await instancesOfCase(camunda, businessKey);
   if (instances.length === 0) throw notFound('业务流程 / case', businessKey);
   const processes = await Promise.all(
@@ -90,8 +94,13 @@ export async function caseHistory(camunda: CamundaClients, businessKey: string) 
 }
 
 /** Retries an open incident of the case (after its cause was fixed): its job gets a retry, the incident resolved. */
-export async function resolveCaseIncident(camunda: CamundaClients, businessKey: string, incidentKey: string) {
-  const history = await caseHistory(camunda, businessKey);
+export async function resolveCaseIncident(
+  camunda: CamundaClients,
+  reader: ScopeUser,
+  businessKey: string,
+  incidentKey: string,
+) {
+  const history = await caseHistory(camunda, reader, businessKey);
   const incident = history.incidents.find((open) => open.incidentKey === incidentKey);
   if (!incident) throw notFound('故障 / incident', incidentKey);
   if (incident.jobKey) await camunda.zeebe.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });

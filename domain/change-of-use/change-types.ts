@@ -4,6 +4,7 @@
  */
 import { z } from '../../lib/validation/zh-error-map';
 import { isDayString } from '../../lib/calendar';
+import { refineResidentId } from '../customers';
 
 export const CHANGE_TYPE_NAMES = {
   suspend: '暂停',
@@ -49,7 +50,8 @@ export const newCustomerInput = z
     phone: text(32),
     address: text(255).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(refineResidentId);
 
 export const applicationInput = z.discriminatedUnion('changeType', [
   variant('suspend', {}),

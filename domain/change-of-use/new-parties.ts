@@ -1,6 +1,7 @@
 /** Accounts and customers a change brings in: the new owner of a transfer, the account a split or a temporary supply opens. */
 import { Account, Customer } from '../../db/core/customer-models';
 import { nextNumber } from '../numbering';
+import { checkIdentity } from '../customers';
 import type { ChangeLedger } from './change-ledger';
 
 export interface NewCustomer {
@@ -11,10 +12,13 @@ export interface NewCustomer {
   address?: string;
 }
 
-/** The transferee: the customer with that ID number if there is one, else a new customer. */
+/**
+ * The transferee: the customer with that ID number if there is one (under the same name: one ID number, one name),
+ * else a new customer in the unit of the customer it takes over from.
+ */
 export async function customerFor(ledger: ChangeLedger, person: NewCustomer, like: Customer): Promise<Customer> {
   const { transaction } = ledger;
-  const existing = await Customer.findOne({ where: { idNumber: person.idNumber }, transaction });
+  const existing = await checkIdentity(person, transaction);
   if (existing) return existing;
   return Customer.create(
     {
@@ -26,6 +30,7 @@ export async function customerFor(ledger: ChangeLedger, person: NewCustomer, lik
       address: person.address ?? like.address,
       area: like.area,
       areaType: like.areaType,
+      unitCode: like.unitCode,
     },
     { transaction },
   );

@@ -16,6 +16,7 @@ import { openWaits } from './case-messages';
 import { CHANGE_TYPES } from './change-types';
 import { feeBalance } from './payment-use-case';
 import { withDueDateNotices } from '../time-limits';
+import { requireInScope, scopeWhere, shownPii, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
 
 export const searchInput = z.object({
   accountId: z.coerce.number().int().positive().optional(),
@@ -28,11 +29,13 @@ export const searchInput = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export async function searchApplications(input: z.infer<typeof searchInput>) {
+/** Cases of the reader's units only (decision 0025). */
+export async function searchApplications(reader: ScopeUser, input: z.infer<typeof searchInput>) {
   const { q, limit, offset, ...equal } = input;
   const where: WhereOptions<ChangeApplication> = {
     ...Object.fromEntries(Object.entries(equal).filter(([, value]) => value !== undefined)),
     ...(q ? { applicationNo: startingWith(ChangeApplication.sequelize!, q) } : {}),
+    ...(await scopeWhere(reader)),
   };
   const { rows, count } = await ChangeApplication.findAndCountAll({
     where,
@@ -43,8 +46,15 @@ export async function searchApplications(input: z.infer<typeof searchInput>) {
   return { items: rows, total: count };
 }
 
-export async function applicationDetail(camunda: CamundaClients, applicationNo: string) {
+/** A case outside the reader's units is not found; the customer's numbers are masked unless revealed (users/pii-view). */
+export async function applicationDetail(
+  camunda: CamundaClients,
+  reader: ScopeUser & PiiReader,
+  applicationNo: string,
+  pii?: PiiRequest,
+) {
   const application = await ChangeApplication.findOne({ where: { applicationNo } });
+  await requireInScope(reader, application?.unitCode, '变更申请 / change application', applicationNo);
   if (!application) throw notFound('变更申请 / change application', applicationNo);
   const byId = { where: { applicationNo }, order: [['id', 'ASC']] as [string, string][] };
   const [account, customer, accountChanges, contracts, payments, extensions, fee, waitingFor] = await Promise.all([
@@ -66,7 +76,7 @@ export async function applicationDetail(camunda: CamundaClients, applicationNo: 
   return {
     ...application.toJSON(),
     account,
-    customer,
+    customer: customer && (await shownPii(reader, pii, `application:${applicationNo}`, customer.get({ plain: true }))),
     accountChanges,
     contracts,
     payments,

@@ -4,7 +4,7 @@
  * saves it with the request's idempotency key and starts the `change-of-use` process with the number as businessKey.
  * If the start fails, the saved row waits for a retry with the same key or the start-up repair (decision 0024).
  */
-import { Account } from '../../db/core/customer-models';
+import { Account, Customer } from '../../db/core/customer-models';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { startProcessOnce } from '../../lib/camunda/engine-api';
@@ -14,6 +14,8 @@ import { appClock } from '../../lib/clock/app-clock';
 import { AppError, businessRuleViolated, conflict, notFound } from '../../lib/errors/app-error';
 import { createOnce } from '../idempotency';
 import { nextNumber } from '../numbering';
+import { acceptingUnit } from '../users';
+import { checkIdentity } from '../customers';
 import { checkAccountFor } from './account-checks';
 import { CHANGE_TYPE_NAMES, detailsOf, type ApplicationInput } from './change-types';
 import { evaluateRoute, routeFacts } from './route-decision';
@@ -56,6 +58,9 @@ export async function submitChangeApplication(
     prepare: () => checkApplication(camunda, input),
     save: async (transaction, { account, route }) => {
       await requireNoOpenCase(account.id);
+      // The case belongs to the accepting clerk's unit (decision 0025).
+      const customer = await Customer.findByPk(account.customerId, { transaction });
+      const unitCode = await acceptingUnit(submittedBy, customer?.area ?? '');
       const application = await ChangeApplication.create(
         {
           applicationNo: await nextNumber('BG', transaction),
@@ -74,6 +79,7 @@ export async function submitChangeApplication(
           submittedBy,
           submittedAt: appClock.now(),
           completedAt: null,
+          unitCode,
         },
         { transaction },
       );
@@ -98,6 +104,8 @@ async function checkApplication(camunda: CamundaClients, input: ApplicationInput
     const unpaid = await unpaidBills([account.id, ...otherAccounts], chinaDayOf(appClock.now()));
     if (unpaid.totalFen > 0) throw businessRuleViolated('UNPAID_BILLS', debtMessage(unpaid), unpaid);
   }
+  // One ID number, one name: refused at the counter rather than when the transfer is applied.
+  if (input.changeType === 'transfer') await checkIdentity(input.newCustomer);
   return { account, route };
 }
 

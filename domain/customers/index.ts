@@ -1,3 +1,11 @@
 /** Customers (客户), their accounts (用电户) and bills: the public interface of the area. */
-export { createCustomer, getCustomer, searchCustomers, customerInput, type CustomerInput } from './customer-use-case';
+export {
+  createCustomer,
+  getCustomer,
+  searchCustomers,
+  customerInput,
+  type CustomerInput,
+  type CustomerReader,
+} from './customer-use-case';
+export { checkIdentity, refineResidentId } from './customer-identity';
 export { createAccount, getAccount, createBill, listBills } from './account-use-case';

@@ -3,6 +3,7 @@
  * one of their roles, or to one of their org groups or a group above them (a notification to a supply unit reaches
  * its crews).
  */
+import { maskPhone } from '../../lib/privacy/mask-pii';
 import { Op, type WhereOptions } from 'sequelize';
 import { Notification } from '../../db/core/notification-models';
 import { Group } from '../../db/core/user-models';
@@ -50,5 +51,10 @@ export async function listNotifications(reader: Reader, input: z.infer<typeof li
   if (input.businessKey) where.push({ businessKey: input.businessKey });
   if (input.recipient) where.push({ recipient: input.recipient });
   if (!reader.roles.includes('admin') && !reader.roles.includes('manager')) where.push(await addressedTo(reader));
-  return Notification.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: input.limit });
+  const found = await Notification.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: input.limit });
+  // A customer's phone number is masked in the list like everywhere else (decision 0025).
+  return found.map((notification) => {
+    const plain = notification.get({ plain: true });
+    return plain.recipientType === 'customer' ? { ...plain, recipient: maskPhone(plain.recipient) } : plain;
+  });
 }

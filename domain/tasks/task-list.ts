@@ -10,12 +10,14 @@ import { z } from '../../lib/validation/zh-error-map';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { instancesOfCase } from '../cases';
 import { taskVariables } from './task-form-check';
+import { tasksInUnits } from './task-owners';
 import { appClock } from '../../lib/clock/app-clock';
 
-/** Who works the tasklist: the signed-in user's login and roles. */
+/** Who works the tasklist: the signed-in user's login, roles and organisation groups (their units' cases only). */
 export interface TaskUser {
   login: string;
   roles: string[];
+  groups: string[];
 }
 
 const SEARCH_LIMIT = 1000;
@@ -103,6 +105,11 @@ async function tasksInScope(camunda: CamundaClients, user: TaskUser, input: Task
   return [...unique.values()].filter((task) => input.scope !== 'unassigned' || !task.assignee);
 }
 
+/** The user's tasks in the scope asked, of cases in the user's units (decision 0025). */
+async function tasksFor(camunda: CamundaClients, user: TaskUser, input: TaskListInput): Promise<UserTask[]> {
+  return tasksInUnits(camunda, user, await tasksInScope(camunda, user, input));
+}
+
 function compare(sort: TaskListInput['sort']): (a: UserTask, b: UserTask) => number {
   if (sort === 'priority') return (a, b) => (a.priority ?? 0) - (b.priority ?? 0);
   const time = (task: UserTask) => {
@@ -118,7 +125,7 @@ export async function listTasks(
   input: TaskListInput,
   now = appClock.now().getTime(),
 ): Promise<{ items: TaskListItem[]; total: number; page: number; size: number; now: string }> {
-  let tasks = await tasksInScope(camunda, user, input);
+  let tasks = await tasksFor(camunda, user, input);
   if (input.area) tasks = tasks.filter((task) => task.processDefinitionId.startsWith(input.area!));
   if (input.caseNo) {
     const instances = new Set((await instancesOfCase(camunda, input.caseNo)).map((i) => i.processInstanceKey));

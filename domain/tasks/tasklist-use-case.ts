@@ -1,7 +1,8 @@
 /**
  * The tasklist: a user's tasks (assigned to them, open to one of their roles, unassigned, done), one task with its
  * variables, claim, unclaim and complete. A user may act only on tasks whose candidate groups include one of their
- * roles (the BPMN candidate groups are role codes).
+ * roles (the BPMN candidate groups are role codes), of cases in their units, and not on the steps the starter of a
+ * case may not do (task-duties.ts).
  */
 import type { EngineUserTask } from '../../lib/camunda/engine-api';
 import { AppError, notFound } from '../../lib/errors/app-error';
@@ -12,6 +13,10 @@ import { loadBusinessCalendar } from '../time-limits';
 import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
 import { checkTaskForm, taskForm, taskVariables } from './task-form-check';
 import { listTasks as tasksPage, type TaskListInput, type TaskUser } from './task-list';
+import { requireMayUnclaim, requireNotOwnCase } from './task-duties';
+import { hasPermission, SUPERVISE } from '../users';
+import { tasksInUnits } from './task-owners';
+import { engineStatusOf } from '../../lib/camunda/engine-status';
 
 type Services = Pick<DomainServices, 'camunda'>;
 
@@ -26,17 +31,40 @@ export async function listTasks(services: Services, user: TaskUser, input: TaskL
   return { ...page, items: await withDueDateNotices(services.camunda, await loadBusinessCalendar(), page.items) };
 }
 
-async function taskFor(services: Services, user: TaskUser, key: string): Promise<EngineUserTask> {
+/** The task, if the user may act on it: one of their roles (or, `supervising`, a supervisor's), in their units. */
+async function taskFor(services: Services, user: TaskUser, key: string, supervising = false): Promise<EngineUserTask> {
   if (!/^\d+$/.test(key)) throw notFound('任务 / task', key);
   const task = await services.camunda.rest.getUserTask(key).catch(() => undefined);
   if (!task) throw notFound('任务 / task', key);
+  // A task of another unit's case is not found (decision 0025).
+  if ((await tasksInUnits(services.camunda, user, [task])).length === 0) throw notFound('任务 / task', key);
   const allowed =
     user.roles.includes('admin') ||
     (task.candidateGroups ?? []).some((g) => user.roles.includes(g)) ||
-    task.assignee === user.login;
+    task.assignee === user.login ||
+    (supervising && (await hasPermission(user, SUPERVISE)));
   if (!allowed)
     throw new AppError(403, 'NOT_YOUR_TASK', `该任务不属于您的岗位 / this task is not for your roles: ${task.name}`);
   return task;
+}
+
+const alreadyClaimed = (by: string) =>
+  new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${by} 认领 / already claimed by ${by}`);
+const notOpen = (state: string) =>
+  new AppError(409, 'TASK_NOT_OPEN', `任务已结束或已被他人处理，请刷新 / task is ${state}: refresh the list`);
+
+/**
+ * The engine takes one command at a time: of two claims at once the second finds the task assigned (409), of two
+ * completes the second finds it completed (409, or 404 once gone). Both answer 409 here, never 500.
+ */
+async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppError): Promise<T> {
+  try {
+    return await command();
+  } catch (error) {
+    const status = engineStatusOf(error);
+    if (status === 409 || status === 404) throw conflict();
+    throw error;
+  }
 }
 
 export async function taskWithVariables(services: Services, user: TaskUser, key: string) {
@@ -84,21 +112,36 @@ export const completeTask = (
   validate: () => z.infer<typeof completeInput>,
 ) => audited(user, 'task.complete', key, address, () => complete(services, user, key, validate));
 
+/** Assigns the task to the user unless someone else has it: the engine decides between claims at once. */
+async function assignToUser(services: Services, user: TaskUser, task: EngineUserTask): Promise<void> {
+  if (task.state !== 'CREATED') throw notOpen(task.state);
+  if (task.assignee && task.assignee !== user.login) throw alreadyClaimed(task.assignee);
+  await engineCommand(
+    () =>
+      services.camunda.rest.assignUserTask({
+        userTaskKey: task.userTaskKey,
+        assignee: user.login,
+        allowOverride: false,
+      }),
+    () => alreadyClaimed('他人 / someone else'),
+  );
+}
+
 async function claim(services: Services, user: TaskUser, key: string) {
   const task = await taskFor(services, user, key);
-  if (task.assignee && task.assignee !== user.login)
-    throw new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${task.assignee} 认领 / already claimed by ${task.assignee}`);
-  await services.camunda.rest.assignUserTask({
-    userTaskKey: task.userTaskKey,
-    assignee: user.login,
-    allowOverride: true,
-  });
+  await requireNotOwnCase(services.camunda, user, task);
+  await assignToUser(services, user, task);
   return { ...task, assignee: user.login };
 }
 
+/** Only the assignee or a supervisor may hand a claimed task back. */
 async function unclaim(services: Services, user: TaskUser, key: string) {
-  const task = await taskFor(services, user, key);
-  await services.camunda.rest.unassignUserTask({ userTaskKey: task.userTaskKey });
+  const task = await taskFor(services, user, key, true);
+  await requireMayUnclaim(user, task);
+  await engineCommand(
+    () => services.camunda.rest.unassignUserTask({ userTaskKey: task.userTaskKey }),
+    () => notOpen('closed'),
+  );
   return { ...task, assignee: undefined };
 }
 
@@ -112,12 +155,14 @@ async function complete(
   const rest = services.camunda.rest;
   const task = await taskFor(services, user, key);
   const { variables } = validate();
-  if (task.state !== 'CREATED') throw new AppError(409, 'TASK_NOT_OPEN', `任务已结束 / task is ${task.state}`);
-  if (task.assignee && task.assignee !== user.login)
-    throw new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${task.assignee} 认领 / claimed by ${task.assignee}`);
+  if (task.state !== 'CREATED') throw notOpen(task.state);
+  if (task.assignee && task.assignee !== user.login) throw alreadyClaimed(task.assignee);
+  await requireNotOwnCase(services.camunda, user, task);
   const checked = await checkTaskForm(services.camunda, task.userTaskKey, variables);
-  if (!task.assignee)
-    await rest.assignUserTask({ userTaskKey: task.userTaskKey, assignee: user.login, allowOverride: true });
-  await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables: checked });
+  if (!task.assignee) await assignToUser(services, user, task);
+  await engineCommand(
+    () => rest.completeUserTask({ userTaskKey: task.userTaskKey, variables: checked }),
+    () => notOpen('closed'),
+  );
   return { userTaskKey: task.userTaskKey, state: 'COMPLETED' };
 }

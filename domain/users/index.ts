@@ -19,3 +19,16 @@ export {
   userUpdateInput,
 } from './user-admin-use-case';
 export { createUser, getUser, listGroups, listRoles, listUsers, userInput, type Actor } from './user-use-case';
+export { PII_VIEW, SUPERVISE, hasPermission, type PermissionUser } from './permissions';
+export { isSeparatedStep } from './separated-steps';
+export {
+  acceptingUnit,
+  inScope,
+  requireInScope,
+  scopeWhere,
+  servingUnit,
+  unitScope,
+  type ScopeUser,
+  type UnitScope,
+} from './unit-scope';
+export { shownPii, type PiiReader, type PiiRequest } from './pii-view';

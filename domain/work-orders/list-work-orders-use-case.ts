@@ -4,6 +4,8 @@ import { WorkOrder } from '../../db/work-orders';
 import { parseQuery } from '../../lib/validation/parse-input';
 import { listInput } from './work-order-input';
 import { orderSummary } from './work-order-view';
+import { maskPii } from '../../lib/privacy/mask-pii';
+import { scopeWhere, type ScopeUser } from '../users';
 
 /** A day ('YYYY-MM-DD') as the start of that day in China time; instants as they are. */
 export function instant(value: string, endOfDay = false): Date {
@@ -18,9 +20,11 @@ export function acceptedWithin(from?: string, to?: string): WhereOptions<WorkOrd
   return from || to ? { acceptedAt: range } : {};
 }
 
-export async function listWorkOrders(query: unknown) {
+/** The orders of the reader's units (a crew: its unit's), phone numbers masked (decision 0025). */
+export async function listWorkOrders(reader: ScopeUser, query: unknown) {
   const input = parseQuery(listInput, query, '工单查询');
   const where: WhereOptions<WorkOrder> = {
+    ...(await scopeWhere(reader, 'handlingUnit')),
     ...(input.type ? { orderType: input.type } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.unit ? { handlingUnit: input.unit } : {}),
@@ -28,5 +32,5 @@ export async function listWorkOrders(query: unknown) {
     ...acceptedWithin(input.from, input.to),
   };
   const orders = await WorkOrder.findAll({ where, order: [['id', 'DESC']], limit: 500 });
-  return { items: orders.map(orderSummary) };
+  return { items: orders.map((order) => maskPii(orderSummary(order))) };
 }

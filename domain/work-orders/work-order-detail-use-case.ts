@@ -15,9 +15,12 @@ import { withDueDateNotices } from '../time-limits';
 import { notFound } from '../../lib/errors/app-error';
 import { repairCommitments } from './repair-commitments';
 import { historyGroups, orderSummary } from './work-order-view';
+import { requireInScope, shownPii, type PiiReader, type PiiRequest, type ScopeUser } from '../users';
 
-export async function requireOrder(orderNo: string): Promise<WorkOrder> {
+/** The order; with a `reader`, only one of the reader's units (else not found, existence not revealed). */
+export async function requireOrder(orderNo: string, reader?: ScopeUser): Promise<WorkOrder> {
   const order = await findOrder(orderNo);
+  if (reader) await requireInScope(reader, order?.handlingUnit, '工单 / work order', orderNo);
   if (!order) throw notFound('工单 / work order', orderNo);
   return order;
 }
@@ -41,8 +44,14 @@ async function openSteps(camunda: CamundaClients, processInstanceKey: string | n
   }));
 }
 
-export async function workOrderDetail(camunda: CamundaClients, orderNo: string) {
-  const order = await requireOrder(orderNo);
+/** An order outside the reader's units is not found; the phone is masked unless revealed (users/pii-view). */
+export async function workOrderDetail(
+  camunda: CamundaClients,
+  reader: ScopeUser & PiiReader,
+  orderNo: string,
+  pii?: PiiRequest,
+) {
+  const order = await requireOrder(orderNo, reader);
   const [events, limitEvents, steps] = await Promise.all([
     orderHistory(orderNo),
     TimeLimitEvent.findAll({ where: { businessKey: orderNo }, order: [['id', 'ASC']] }),
@@ -50,7 +59,7 @@ export async function workOrderDetail(camunda: CamundaClients, orderNo: string) 
   ]);
   const repair = order.arrivalDueAt ? repairCommitments(order, appClock.now()) : null;
   return {
-    ...orderSummary(order),
+    ...(await shownPii(reader, pii, `work-order:${orderNo}`, orderSummary(order))),
     ...historyGroups(events),
     repair,
     timeLimit: {

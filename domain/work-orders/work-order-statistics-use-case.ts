@@ -11,6 +11,7 @@ import { parseQuery } from '../../lib/validation/parse-input';
 import { acceptedWithin } from './list-work-orders-use-case';
 import { listInput } from './work-order-input';
 import { repairCommitments } from './repair-commitments';
+import { scopeWhere, type ScopeUser } from '../users';
 
 interface Bucket {
   count: number;
@@ -58,9 +59,11 @@ function groupBy(orders: WorkOrder[], keyOf: (order: WorkOrder) => string, now: 
   return [...buckets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, b]) => summarise(key, b));
 }
 
-export async function workOrderStatistics(query: unknown) {
+/** Over the orders of the reader's units (decision 0025). */
+export async function workOrderStatistics(reader: ScopeUser, query: unknown) {
   const input = parseQuery(listInput.pick({ from: true, to: true }), query, '工单统计');
-  const orders = await WorkOrder.findAll({ where: acceptedWithin(input.from, input.to) });
+  const where = { ...acceptedWithin(input.from, input.to), ...(await scopeWhere(reader, 'handlingUnit')) };
+  const orders = await WorkOrder.findAll({ where });
   const now = appClock.now();
   return {
     total: orders.length,

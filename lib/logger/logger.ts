@@ -3,6 +3,7 @@
  * record (tests set it after start); a bad value counts as the default, start-up has said so already.
  */
 import { appVariable } from '../config/app-config';
+import { maskPiiInText } from '../privacy/mask-pii';
 
 type Level = 'error' | 'warn' | 'info';
 const order: Record<Level | 'silent', number> = { silent: 0, error: 1, warn: 2, info: 3 };
@@ -18,7 +19,9 @@ function currentThreshold(): number {
 function write(level: Level, area: string, message: string, fields?: Record<string, unknown>): void {
   const threshold = currentThreshold();
   if (order[level] > threshold) return;
-  const line = `${new Date().toISOString()} ${level.toUpperCase()} [${area}] ${message}${fields ? ' ' + JSON.stringify(fields) : ''}`;
+  // Phone and ID numbers never reach the log whole (decision 0025), whoever wrote the message.
+  const text = maskPiiInText(`${message}${fields ? ' ' + JSON.stringify(fields) : ''}`);
+  const line = `${new Date().toISOString()} ${level.toUpperCase()} [${area}] ${text}`;
   (level === 'info' ? process.stdout : process.stderr).write(line + '\n');
 }
 

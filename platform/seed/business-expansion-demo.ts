@@ -56,7 +56,7 @@ export async function seedBusinessExpansionDemo(services: PlatformServices): Pro
 
   await submit({
     ...residential,
-    customer: person('赵敏', '310115198803120021', '13816000001', '上海市浦东新区锦绣路 1088 弄 6 号 502 室'),
+    customer: person('赵敏', '310115198803120022', '13816000001', '上海市浦东新区锦绣路 1088 弄 6 号 502 室'),
     address: '上海市浦东新区锦绣路 1088 弄 6 号 502 室',
     documents: documents('lv-residential'),
   });
@@ -115,7 +115,7 @@ export async function seedBusinessExpansionDemo(services: PlatformServices): Pro
 
   const done = await submit({
     ...residential,
-    customer: person('孙丽华', '310115197512250048', '13916000002', '上海市浦东新区张杨路 2389 弄 12 号 301 室'),
+    customer: person('孙丽华', '310115197512250041', '13916000002', '上海市浦东新区张杨路 2389 弄 12 号 301 室'),
     address: '上海市浦东新区张杨路 2389 弄 12 号 301 室',
     documents: documents('lv-residential'),
   });

@@ -12,6 +12,7 @@ import { loadBusinessCalendar } from '../../domain/time-limits';
 import { appClock } from '../../lib/clock/app-clock';
 import { logger } from '../../lib/logger/logger';
 import type { PlatformServices } from '../platform-services';
+import { residentId } from '../../lib/privacy/resident-id';
 
 const log = logger('seed');
 
@@ -34,10 +35,11 @@ async function demoAccount(entry: (typeof DEMO)[number]): Promise<Account> {
     customerNo: `BGDEMO${entry.no}`,
     kind: entry.kind,
     name: entry.name,
-    idNumber: entry.kind === 'person' ? `31011519800101${entry.no}X` : `91310115DEMO${entry.no}`,
+    idNumber: entry.kind === 'person' ? residentId(`31011519800101${entry.no}`) : `91310115DEMO${entry.no}`,
     phone: `1390000${entry.no}0`,
     address,
     area: 'SH-PD',
+    unitCode: 'SH-PD',
   });
   const { voltage, capacityKva, category } = entry;
   const values = {

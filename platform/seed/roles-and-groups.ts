@@ -1,15 +1,16 @@
 /**
- * The roles (role codes are the BPMN candidate groups) and the organisation's groups. Reference data: kept in
- * step with this list at every start; an administrator's additions are left alone.
+ * The roles (role codes are the BPMN candidate groups; `pii:view` lets a role see whole ID and phone numbers), the
+ * organisation's groups and the separated steps. Reference data: kept in step with these lists at every start; an
+ * administrator's additions are left alone.
  */
-import { Group, Role } from '../../db/core/user-models';
+import { Group, Role, SeparatedStep } from '../../db/core/user-models';
 
 export const ROLES = [
   {
     code: 'counter-clerk',
     name: '营业受理员',
     nameEn: 'Counter clerk',
-    permissions: ['applications:write', 'customers:write'],
+    permissions: ['applications:write', 'customers:write', 'pii:view'],
   },
   { code: 'surveyor', name: '现场勘查员', nameEn: 'Surveyor', permissions: ['tasks:complete'] },
   { code: 'scheme-designer', name: '供电方案编制员', nameEn: 'Scheme designer', permissions: ['tasks:complete'] },
@@ -34,7 +35,16 @@ export const GROUPS = [
   { code: 'SH-CM', name: '崇明供电公司', level: 'unit', parentCode: 'SH-CMD', areas: ['SH-CM'] },
 ];
 
+/** The steps the starter of a case may not do (decision 0025): reviews and approvals of one's own application. */
+export const SEPARATED_STEPS = [
+  { bpmnProcessId: 'change-of-use', elementId: 'review', name: '业务受理审核' },
+  { bpmnProcessId: 'business-expansion-high-voltage', elementId: 'design-review', name: '设计审查' },
+  { bpmnProcessId: 'business-expansion-high-voltage', elementId: 'scheme-approval', name: '方案审批' },
+  { bpmnProcessId: 'work-order', elementId: 'review', name: '回单审核' },
+];
+
 export async function seedRolesAndGroups(): Promise<void> {
   for (const role of ROLES) await Role.upsert(role);
   for (const group of GROUPS) await Group.upsert(group);
+  for (const step of SEPARATED_STEPS) await SeparatedStep.upsert(step);
 }

@@ -15,6 +15,8 @@ export const WORK_ORDER_DEMO_USERS = [
   { login: 'majun', name: '马军', roles: ['dispatcher'], groups: ['SH-CMD'] },
   { login: 'lutao', name: '陆涛', roles: ['crew'], groups: ['SH-PD-QX'] },
   { login: 'qianbo', name: '钱波', roles: ['crew'], groups: ['SH-MH-QX'] },
+  // Each crew sees and takes only its own unit's orders (decision 0025): Chongming's too has one.
+  { login: 'caiyong', name: '蔡勇', roles: ['crew'], groups: ['SH-CM-QX'] },
   { login: 'songjia', name: '宋佳', roles: ['reviewer'], groups: ['SH-CMD'] },
   { login: 'tangli', name: '唐丽', roles: ['callback-agent'], groups: ['SGCC-95598'] },
 ];

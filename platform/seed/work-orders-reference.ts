@@ -7,7 +7,12 @@ import { Group, Role } from '../../db/core/user-models';
 import { KnowledgeArticle } from '../../db/work-orders';
 
 export const WORK_ORDER_ROLES = [
-  { code: 'agent', name: '95598坐席', nameEn: '95598 agent', permissions: ['work-orders:write', 'knowledge:write'] },
+  {
+    code: 'agent',
+    name: '95598坐席',
+    nameEn: '95598 agent',
+    permissions: ['work-orders:write', 'knowledge:write', 'pii:view'],
+  },
   {
     code: 'national-dispatcher',
     name: '国网客服中心派单员',
@@ -21,7 +26,12 @@ export const WORK_ORDER_ROLES = [
     nameEn: 'Command center dispatcher',
     permissions: ['tasks:complete'],
   },
-  { code: 'crew', name: '抢修/处理班组', nameEn: 'Repair and handling crew', permissions: ['tasks:complete'] },
+  {
+    code: 'crew',
+    name: '抢修/处理班组',
+    nameEn: 'Repair and handling crew',
+    permissions: ['tasks:complete', 'pii:view'],
+  },
   { code: 'reviewer', name: '工单审核员', nameEn: 'Work-order reviewer', permissions: ['tasks:complete'] },
   { code: 'callback-agent', name: '回访员', nameEn: 'Callback agent', permissions: ['tasks:complete'] },
 ];

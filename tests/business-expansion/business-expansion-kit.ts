@@ -4,13 +4,18 @@
  */
 import type { Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
+import { residentId } from '../../lib/privacy/resident-id';
 
 let serial = 0;
 
 /** A new customer (inline in an application), unique per call. */
 export function applicant(overrides: Record<string, unknown> = {}) {
   serial += 1;
-  const id = `3101151990${String(Date.now() % 100000).padStart(5, '0')}${String(serial).padStart(3, '0')}`.slice(0, 18);
+  // A valid 居民身份证号码 (GB 11643): a birth day and a sequence that differ per call and per run.
+  const born = new Date(Date.UTC(1950, 0, 1) + (Math.floor(Date.now() / 1000) % 20000) * 86_400_000);
+  const id = residentId(
+    `310115${born.toISOString().slice(0, 10).replaceAll('-', '')}${String(serial % 1000).padStart(3, '0')}`,
+  );
   return {
     kind: 'person',
     name: `测试客户${serial}`,

@@ -3,6 +3,7 @@
  * customer told what to do): a low-voltage non-residential completion inspection that fails (竣工检验不合格 → 整改 →
  * 复验) and a high-voltage design review that does not approve the design (设计审查不通过 → 修改设计 → 重新审查).
  */
+import { maskPhone } from '../../lib/privacy/mask-pii';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
   CONTRACT_SIGNED,
@@ -64,7 +65,7 @@ test('LV non-residential: a failed completion inspection waits for the rectifica
   await waitForState(platform, no, 'waiting-rectification');
   const paused = await waitForClock(platform, no, 'paused');
   const notices = await customerNotices(platform, no);
-  expect(notices.at(-1)).toMatchObject({ recipient: customer.phone, kind: 'customer' });
+  expect(notices.at(-1)).toMatchObject({ recipient: maskPhone(customer.phone), kind: 'customer' });
   expect(notices.at(-1).body).toContain(INSPECTION_FAILED.inspectionOpinion);
   // The contract goes on while the customer rectifies; no inspection meanwhile.
   await expectOpenTasks(platform, no, ['sign-contract']);

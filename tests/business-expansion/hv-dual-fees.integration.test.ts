@@ -3,6 +3,7 @@
  * (capacity × rate by voltage, line type and who builds the external works), the fee notice, partial and full
  * payment through the API, and the case going on only once the fees are settled.
  */
+import { maskPhone } from '../../lib/privacy/mask-pii';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
@@ -75,7 +76,11 @@ test('HV dual source pays 190 yuan/kVA; the case waits until the fees are paid i
   const admin = await platform.as('admin');
   const notices = (await admin.get(`/notifications?businessKey=${no}`)).body.items as any[];
   expect(notices).toContainEqual(
-    expect.objectContaining({ kind: 'fee-notice', recipient: phone, body: expect.stringContaining('380000.00 元') }),
+    expect.objectContaining({
+      kind: 'fee-notice',
+      recipient: maskPhone(phone),
+      body: expect.stringContaining('380000.00 元'),
+    }),
   );
   await waitFor(async () => (await caseOf(platform, no)).timeLimit.state === 'paused', { description: 'paused' });
   expect((await caseOf(platform, no)).timeLimit).toMatchObject({ amount: 32, unit: 'WD' });

@@ -32,7 +32,7 @@ beforeEach(async () => {
   await platform.pinClock(TODAY);
 });
 
-const newOwner = { kind: 'person', name: '李明', idNumber: '310115199001011234', phone: '13800138000' };
+const newOwner = { kind: 'person', name: '李明', idNumber: '310115199001011232', phone: '13800138000' };
 
 test('a transfer with unpaid bills is refused with the amount, and nothing is created', async () => {
   const account = await seedAccount();

@@ -180,7 +180,7 @@ test('category change: the tariff category changes under a renewed contract; a r
   const noReason = await attempt({ approved: false, reviewComment: '资料不全' });
   expect([noReason.status, noReason.body.details.map((v: any) => v.field)]).toEqual([400, ['rejectionReason']]);
   await completeSteps(platform, rejected.processInstanceKey, [
-    ['review', 'zhangli', { approved: false, rejectionReason: '缺少营业执照变更证明' }],
+    ['review', 'lixue', { approved: false, rejectionReason: '缺少营业执照变更证明' }],
   ]);
   expect((await waitForStatus(platform, rejected.applicationNo, 'rejected')).outcome).toContain('缺少营业执照变更证明');
   const notices = await (await platform.as('admin')).get(`/notifications?businessKey=${rejected.applicationNo}`);

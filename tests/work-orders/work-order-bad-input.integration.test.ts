@@ -75,7 +75,8 @@ test('landline numbers are accepted; filters narrow the list', async () => {
     orderBody({ phone: '021-58881234', area: 'SH-MH', orderType: 'suggestion', subType: undefined }),
   );
   expect(landline.status).toBe(201);
-  const manager = await platform.as('zhoumin');
+  // The command center's dispatcher sees every unit's orders (a unit's manager only the unit's).
+  const manager = await platform.as('majun');
   const byUnit = (await manager.get('/work-orders?unit=SH-MH')).body.items;
   expect(byUnit.map((o: any) => o.orderNo)).toEqual([landline.body.orderNo]);
   expect((await manager.get('/work-orders?type=suggestion&from=2026-10-13&to=2026-10-13')).body.items).toHaveLength(1);

@@ -166,17 +166,17 @@ test('remote and rural repairs get 120 and 90 minutes; a remote one goes straigh
   const now = Date.parse((await (await platform.as('admin')).get('/admin/clock')).body.time);
   const remote = await createOrder(platform, { area: 'SH-CM', areaType: 'remote' });
   const remoteTask = await platform.openTask(remote.processInstanceKey, 'unit-dispatch');
-  await complete(platform, remote, 'unit-dispatch', accept);
+  await complete(platform, remote, 'unit-dispatch', accept, 'caiyong');
   expect(remoteTask).toBeDefined();
   const remoteArrive = await platform.openTask(remote.processInstanceKey, 'arrive');
   expect(Date.parse(remoteArrive.dueDate) - now).toBe(120 * 60_000);
 
   const rural = await createOrder(platform, { area: 'SH-CM', areaType: 'rural' });
   await complete(platform, rural, 'city-dispatch', accept);
-  await complete(platform, rural, 'unit-dispatch', accept);
+  await complete(platform, rural, 'unit-dispatch', accept, 'caiyong');
   const ruralArrive = await platform.openTask(rural.processInstanceKey, 'arrive');
   expect(Date.parse(ruralArrive.dueDate) - now).toBe(90 * 60_000);
-  expect((await orderDetail(platform, rural.orderNo)).handlingUnit).toBe('SH-CM');
+  expect((await orderDetail(platform, rural.orderNo, 'majun')).handlingUnit).toBe('SH-CM');
 }, 60_000);
 
 test('statistics judge repairs on both commitments, recorded or overdue; nothing to count is said so', async () => {

@@ -126,7 +126,8 @@ test('the knowledge base: everyone searches, agents write, crews may not', async
 }, 30_000);
 
 test('the demo seed creates real orders through the use case', async () => {
-  const manager = await platform.as('zhoumin');
+  // The command center sees the orders of every unit (the seed's are in Pudong and Minhang).
+  const manager = await platform.as('majun');
   const before = (await manager.get('/work-orders')).body.items.length;
   await seedWorkOrderDemo(platform.application.services);
   const items = (await manager.get('/work-orders')).body.items;

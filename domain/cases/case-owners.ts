@@ -1,0 +1,41 @@
+/**
+ * Who a case belongs to, whatever its area (decision 0025): the unit that owns it (业扩 and 变更用电: the accepting
+ * clerk's unit; 95598: the handling unit) and the person who started it (the accepting clerk or agent). A business
+ * key no area knows (a process started outside the application) has no owner: unit scope and separation of duties
+ * have nothing to judge it by.
+ */
+import { Op } from 'sequelize';
+import { Application } from '../../db/business-expansion';
+import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
+import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
+import { requireInScope, type ScopeUser } from '../users';
+
+export interface CaseOwner {
+  unitCode: string | null;
+  startedBy: string | null;
+}
+
+export async function caseOwners(businessKeys: string[]): Promise<Map<string, CaseOwner>> {
+  const keys = [...new Set(businessKeys)];
+  const owners = new Map<string, CaseOwner>();
+  if (keys.length === 0) return owners;
+  const byNo = { where: { applicationNo: { [Op.in]: keys } } };
+  const [expansions, changes, orders, created] = await Promise.all([
+    Application.findAll(byNo),
+    ChangeApplication.findAll(byNo),
+    WorkOrder.findAll({ where: { orderNo: { [Op.in]: keys } } }),
+    WorkOrderEvent.findAll({ where: { orderNo: { [Op.in]: keys }, kind: 'created' } }),
+  ]);
+  for (const row of [...expansions, ...changes])
+    owners.set(row.applicationNo, { unitCode: row.unitCode, startedBy: row.submittedBy });
+  const agents = new Map(created.map((event) => [event.orderNo, event.actor]));
+  for (const order of orders)
+    owners.set(order.orderNo, { unitCode: order.handlingUnit, startedBy: agents.get(order.orderNo) ?? null });
+  return owners;
+}
+
+/** A known case outside the reader's units is not found (its existence is not revealed). */
+export async function requireCaseInScope(reader: ScopeUser, businessKey: string): Promise<void> {
+  const owner = (await caseOwners([businessKey])).get(businessKey);
+  if (owner) await requireInScope(reader, owner.unitCode, '业务流程 / case', businessKey);
+}

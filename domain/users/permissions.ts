@@ -1,0 +1,24 @@
+/**
+ * What a user may do, as data: the permissions of their roles (Role.permissions; `*` is every permission). Read
+ * from the database on each check so that an administrator's change to a role applies at once.
+ */
+import { Role } from '../../db/core/user-models';
+
+export interface PermissionUser {
+  roles: string[];
+}
+
+/** Granting the whole view of ID and phone numbers (decision 0025). */
+export const PII_VIEW = 'pii:view';
+/** Unclaiming a task assigned to someone else. */
+export const SUPERVISE = 'supervise';
+export async function permissionsOf(roles: string[]): Promise<Set<string>> {
+  if (roles.length === 0) return new Set();
+  const found = await Role.findAll({ where: { code: roles } });
+  return new Set(found.flatMap((role) => role.permissions ?? []));
+}
+
+export async function hasPermission(user: PermissionUser, permission: string): Promise<boolean> {
+  const permissions = await permissionsOf(user.roles);
+  return permissions.has('*') || permissions.has(permission);
+}
