@@ -6,7 +6,7 @@
 import { Op, type Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
 import { containing } from '../../db/text-search';
-import { conflict, notFound } from '../../lib/errors/app-error';
+import { conflict } from '../../lib/errors/app-error';
 import { maskPii } from '../../lib/privacy/mask-pii';
 import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
