@@ -8,6 +8,7 @@ import { caseDiagram, caseTaskHistory } from '../../domain/cases';
 import { parseQuery } from '../../lib/validation/parse-input';
 import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
+import { currentUser } from '../auth/require-auth';
 import { noFilters } from '../http/no-filters';
 
 const diagramQuery = z.object({
@@ -21,10 +22,12 @@ export function caseDiagramRoutes(context: AppContext): Router {
   const router = Router();
   router.get('/cases/:businessKey/diagram', async (request, response) => {
     const { instance } = parseQuery(diagramQuery, request.query, '流程图');
-    response.json(await caseDiagram(context.camunda, String(request.params.businessKey), instance));
+    response.json(
+      await caseDiagram(context.camunda, currentUser(request), String(request.params.businessKey), instance),
+    );
   });
   router.get('/cases/:businessKey/task-history', noFilters, async (request, response) => {
-    response.json(await caseTaskHistory(context.camunda, String(request.params.businessKey)));
+    response.json(await caseTaskHistory(context.camunda, currentUser(request), String(request.params.businessKey)));
   });
   return router;
 }

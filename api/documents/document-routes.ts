@@ -52,29 +52,33 @@ export function documentRoutes(context: AppContext): Router {
       kind: typeof body.kind === 'string' ? body.kind : '',
       fileName: req.file.originalname,
       content: req.file.buffer,
-      uploadedBy: currentUser(req).login,
+      reader: currentUser(req),
       taskKey: typeof body.taskKey === 'string' && body.taskKey ? body.taskKey : null,
       address: requestAddress(req),
     });
     res.status(201).json(document);
   });
   router.get('/cases/:businessKey/documents', noFilters, async (req, res) => {
-    res.json(await listDocuments(String(req.params.businessKey)));
+    res.json(await listDocuments(currentUser(req), String(req.params.businessKey)));
   });
   router.get('/cases/:businessKey/documents/:id/content', async (req, res) => {
-    const { document, content } = await readDocument(store, req.params.businessKey, parseId(req.params.id, '资料'));
+    const { document, content } = await readDocument(
+      store,
+      currentUser(req),
+      req.params.businessKey,
+      parseId(req.params.id, '资料'),
+    );
     res.setHeader('content-type', document.contentType);
     res.setHeader('content-disposition', contentDisposition(document.fileName, true));
     res.setHeader('x-content-type-options', 'nosniff');
     res.send(content);
   });
   router.get('/cases/:businessKey/notices', noFilters, async (req, res) => {
-    res.json(await noticesOf(String(req.params.businessKey)));
+    res.json(await noticesOf(currentUser(req), String(req.params.businessKey)));
   });
   router.get('/cases/:businessKey/notices/:kind', async (req, res) => {
-    const user = currentUser(req);
     const { fileName, pdf } = await printNotice(req.params.businessKey, req.params.kind, {
-      login: user.login,
+      ...currentUser(req),
       address: requestAddress(req),
     });
     res.setHeader('content-type', 'application/pdf');

@@ -11,11 +11,19 @@ import {
 } from '../../lib/camunda/engine-api';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { notFound } from '../../lib/errors/app-error';
+import type { ScopeUser } from '../users';
+import { requireCaseInScope } from './case-owners';
 import { instancesOfCase } from './case-monitoring-use-case';
 
 const FLOW_TYPES = new Set(['SEQUENCE_FLOW', 'PROCESS']);
 
-export async function caseDiagram(camunda: CamundaClients, businessKey: string, processInstanceKey?: string) {
+export async function caseDiagram(
+  camunda: CamundaClients,
+  reader: ScopeUser,
+  businessKey: string,
+  processInstanceKey?: string,
+) {
+  await requireCaseInScope(reader, businessKey);
   const instances = await instancesOfCase(camunda, businessKey);
   if (instances.length === 0) throw notFound('业务流程 / case', businessKey);
   const chosen = processInstanceKey
@@ -54,7 +62,8 @@ export async function caseDiagram(camunda: CamundaClients, businessKey: string, 
 }
 
 /** Every user task of the case, oldest first: who had it, when it opened and ended, and against its due date. */
-export async function caseTaskHistory(camunda: CamundaClients, businessKey: string) {
+export async function caseTaskHistory(camunda: CamundaClients, reader: ScopeUser, businessKey: string) {
+  await requireCaseInScope(reader, businessKey);
   const instances = await instancesOfCase(camunda, businessKey);
   if (instances.length === 0) throw notFound('业务流程 / case', businessKey);
   const tasks = (

@@ -6,6 +6,8 @@ import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder } from '../../db/work-orders';
 import { notFound } from '../../lib/errors/app-error';
+import type { ScopeUser } from '../users';
+import { requireCaseInScope } from './case-owners';
 
 export type CaseArea = 'business-expansion' | 'change-of-use' | 'work-order';
 
@@ -24,5 +26,12 @@ export async function caseAreaOf(businessKey: string): Promise<CaseArea | undefi
 export async function requireCaseArea(businessKey: string): Promise<CaseArea> {
   const area = await caseAreaOf(businessKey);
   if (!area) throw notFound('案件 / case', businessKey);
+  return area;
+}
+
+/** The case's area, if the reader may see the case: one outside their units is not found (decision 0025). */
+export async function requireCaseFor(reader: ScopeUser, businessKey: string): Promise<CaseArea> {
+  const area = await requireCaseArea(businessKey);
+  await requireCaseInScope(reader, businessKey);
   return area;
 }

@@ -3,7 +3,7 @@ export { caseHistory, instancesOfCase, resolveCaseIncident } from './case-monito
 export { cancelCase, type CancelRequest } from './cancel-case-use-case';
 export { caseEndingOf } from './case-endings';
 export { caseReconciler, listReconciledCases, startCaseReconciler, type Reconciler } from './reconcile-cases-use-case';
-export { caseAreaOf, requireCaseArea, type CaseArea } from './case-lookup';
+export { caseAreaOf, requireCaseArea, requireCaseFor, type CaseArea } from './case-lookup';
 export { caseDiagram, caseTaskHistory } from './case-diagram-use-case';
 export { repairUnstartedCases, unstartedCases, type UnstartedCase } from './unstarted-cases-use-case';
 export { caseOwners, requireCaseInScope, type CaseOwner } from './case-owners';

@@ -11,15 +11,17 @@ import { AppError, notFound, validationError } from '../../lib/errors/app-error'
 import { folderStore, type DocumentStore } from '../../lib/storage/document-store';
 import { detectFileType } from '../../lib/storage/file-type';
 import { recordAudit } from '../audit';
-import { requireCaseArea } from '../cases';
+import { requireCaseFor } from '../cases';
+import type { ScopeUser } from '../users';
 import { DOCUMENT_KINDS } from './document-kinds';
 
 export interface UploadInput {
+  /** Who uploads: the case must be in their units. */
+  reader: ScopeUser & { login: string };
   businessKey: string;
   kind: string;
   fileName: string;
   content: Buffer;
-  uploadedBy: string;
   taskKey?: string | null;
   address?: string;
 }
@@ -56,7 +58,7 @@ export async function uploadDocument(store: DocumentStore, input: UploadInput) {
       'UNSUPPORTED_FILE_TYPE',
       '只接受 PDF、PNG 或 JPEG 文件 / only PDF, PNG or JPEG files are accepted: scan or save the document as one',
     );
-  await requireCaseArea(input.businessKey);
+  await requireCaseFor(input.reader, input.businessKey);
   const now = appClock.now();
   const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
   await store.put(storageKey, input.content);
@@ -68,11 +70,11 @@ export async function uploadDocument(store: DocumentStore, input: UploadInput) {
     sizeBytes: input.content.length,
     sha256: createHash('sha256').update(input.content).digest('hex'),
     storageKey,
-    uploadedBy: input.uploadedBy,
+    uploadedBy: input.reader.login,
     taskKey: input.taskKey ?? null,
   });
   await recordAudit({
-    actor: input.uploadedBy,
+    actor: input.reader.login,
     action: 'document.upload',
     target: `case:${input.businessKey}`,
     address: input.address,
@@ -81,8 +83,8 @@ export async function uploadDocument(store: DocumentStore, input: UploadInput) {
   return publicDocument(document);
 }
 
-export async function listDocuments(businessKey: string) {
-  await requireCaseArea(businessKey);
+export async function listDocuments(reader: ScopeUser, businessKey: string) {
+  await requireCaseFor(reader, businessKey);
   const documents = await CaseDocument.findAll({ where: { businessKey }, order: [['id', 'ASC']] });
   return { items: documents.map(publicDocument) };
 }
@@ -93,7 +95,8 @@ export async function documentKindsOf(businessKey: string): Promise<Set<string>>
   return new Set(documents.map((document) => document.kind));
 }
 
-export async function readDocument(store: DocumentStore, businessKey: string, id: number) {
+export async function readDocument(store: DocumentStore, reader: ScopeUser, businessKey: string, id: number) {
+  await requireCaseFor(reader, businessKey);
   const document = await CaseDocument.findOne({ where: { id, businessKey } });
   if (!document) throw notFound('资料 / document', `${businessKey}/${id}`);
   return { document: publicDocument(document), content: await store.read(document.storageKey) };

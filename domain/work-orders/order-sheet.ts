@@ -1,5 +1,6 @@
 /** The 95598 work-order sheet (工单) as a printable notice: the order's facts and its history, step by step. */
 import { chinaDateTime } from '../../lib/pdf/notice-format';
+import { maskPhone } from '../../lib/privacy/mask-pii';
 import type { NoticeContent } from '../../lib/pdf/notice-pdf';
 import { requireOrder } from './work-order-detail-use-case';
 import { orderHistory } from './work-order-repository';
@@ -25,7 +26,8 @@ const EVENT_NAMES: Record<string, string> = {
   archive: '归档',
 };
 
-export async function workOrderSheet(orderNo: string): Promise<NoticeContent> {
+/** `wholePhone`: the reader may see whole phone numbers (decision 0025); otherwise the sheet masks it. */
+export async function workOrderSheet(orderNo: string, options: { wholePhone: boolean }): Promise<NoticeContent> {
   const order = orderSummary(await requireOrder(orderNo));
   const history = await orderHistory(orderNo);
   return {
@@ -37,7 +39,7 @@ export async function workOrderSheet(orderNo: string): Promise<NoticeContent> {
       ['工单类型', order.orderTypeName],
       ['紧急程度', URGENCY_NAMES[order.urgency] ?? order.urgency],
       ['客户姓名', order.customerName],
-      ['联系电话', order.phone],
+      ['联系电话', options.wholePhone ? order.phone : maskPhone(order.phone)],
       ['地址', order.address],
       ['受理时间', chinaDateTime(order.acceptedAt)],
       ['承办单位', order.handlingUnit ?? '—'],

@@ -134,6 +134,24 @@ describe('printable notices', () => {
     expect(text).toContain('受理');
   });
 
+  test('a case of another unit is not found; a reader without the whole view gets the phone masked', async () => {
+    const otherUnit = await platform.as('wuting'); // a counter clerk of 闵行
+    expect((await otherUnit.get(`/cases/${applicationNo}/documents`)).status).toBe(404);
+    expect((await otherUnit.get(`/cases/${applicationNo}/notices`)).status).toBe(404);
+    expect((await otherUnit.fetch(`/cases/${applicationNo}/notices/acceptance-receipt`)).status).toBe(404);
+    expect((await upload(otherUnit, applicationNo, PNG, 'a.png', 'other')).status).toBe(404);
+    expect((await otherUnit.get(`/cases/${applicationNo}/diagram`)).status).toBe(404);
+
+    const order = await createOrder(platform, { phone: '13912345678' });
+    const agent = await (await platform.as('liuna')).fetch(`/cases/${order.orderNo}/notices/work-order-sheet`);
+    expect((await pdfText(Buffer.from(await agent.arrayBuffer()))).text).toContain('13912345678');
+    const dispatcher = await (await platform.as('majun')).fetch(`/cases/${order.orderNo}/notices/work-order-sheet`);
+    expect(dispatcher.status).toBe(200);
+    const masked = (await pdfText(Buffer.from(await dispatcher.arrayBuffer()))).text;
+    expect(masked).toContain('139****5678');
+    expect(masked).not.toContain('13912345678');
+  });
+
   test('every print is in the audit log', async () => {
     const audit = await (await platform.as('admin')).get(`/audit?action=notice.print&target=case:${applicationNo}`);
     expect(audit.status).toBe(200);
