@@ -6,7 +6,7 @@
 import { Op, type Transaction } from 'sequelize';
 import { Account, Customer } from '../../db/core/customer-models';
 import { containing } from '../../db/text-search';
-import { conflict } from '../../lib/errors/app-error';
+import { conflict, notFound } from '../../lib/errors/app-error';
 import { maskPii } from '../../lib/privacy/mask-pii';
 import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
@@ -77,8 +77,9 @@ export async function getCustomer(
   pii?: PiiRequest,
 ): Promise<Record<string, unknown>> {
   const customer = await Customer.findByPk(id);
-  await requireInScope(reader, customer?.unitCode, '客户 / customer', id);
-  const shown = await shownPii(reader, pii, `customer:${id}`, customer!.get({ plain: true }));
+  if (!customer) throw notFound('客户 / customer', id);
+  await requireInScope(reader, customer.unitCode, '客户 / customer', id);
+  const shown = await shownPii(reader, pii, `customer:${id}`, customer.get({ plain: true }));
   const accounts = await Account.findAll({ where: { customerId: id }, order: [['id', 'ASC']] });
   return { ...shown, accounts: accounts.map((account) => account.get({ plain: true })) };
 }

@@ -6,7 +6,7 @@
  */
 import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { residentId } from '../../lib/privacy/resident-id';
-import { usePlatform, type Platform } from '../platform/platform-kit';
+import { signedInClient, usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import { applicant, DOCUMENTS, expectOpenTasks, submit, SURVEY_OK } from '../business-expansion/business-expansion-kit';
 import { REQUESTED, TODAY, seedAccount } from '../change-of-use/change-of-use-kit';
@@ -24,12 +24,15 @@ usePlatform(async (started) => {
   ).post('/users', {
     login: 'zhouqi',
     name: '周琦',
-    password: 'demo1234',
+    password: ZHOUQI_PASSWORD,
     roles: ['surveyor'],
     groups: ['SH-PD'],
   });
   if (created.status !== 201) throw new Error(`user: ${JSON.stringify(created.body)}`);
 });
+
+/** New users' passwords follow the password policy (demo users keep theirs). */
+const ZHOUQI_PASSWORD = 'survey2026pudong';
 
 const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/;
 const MASKED_MOBILE = /^\d{3}\*{4}\d{4}$/;
@@ -191,7 +194,10 @@ test('two claims at once: one 200, one 409; unclaim by the assignee or a supervi
   });
   const [survey] = await expectOpenTasks(platform, applicationNo, ['survey']);
   const path = `/tasks/${survey.userTaskKey}`;
-  const [wangqiang, zhouqi] = [await platform.as('wangqiang'), await platform.as('zhouqi')];
+  const [wangqiang, zhouqi] = [
+    await platform.as('wangqiang'),
+    await signedInClient(platform, 'zhouqi', ZHOUQI_PASSWORD),
+  ];
 
   const claims = await Promise.all([wangqiang.post(`${path}/claim`), zhouqi.post(`${path}/claim`)]);
   expect(claims.map((c) => c.status).sort()).toEqual([200, 409]);
