@@ -11,7 +11,8 @@ import {
   ENGINE_VARIABLES,
   HOST_EXPECTED,
   PORT_EXPECTED,
-  enginePortsDiffer,
+  ENGINE_CROSS_CHECKS,
+  hidden,
   host,
   listOf,
   oneOf,
@@ -66,7 +67,6 @@ const appDatabaseUrl = z.string().superRefine((value, context) => {
 
 const boolean = oneOf(['true', 'false']).transform((value) => value === 'true');
 
-const hidden = (value: string): string => `<${value.length} characters, not shown>`;
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info'] as const;
 const NOTIFY_ADAPTERS = ['log', 'webhook'] as const;
@@ -249,7 +249,7 @@ export function readPlatformConfig(env: Environment = process.env): PlatformConf
       engineEnv.ENGINE_GRPC_PORT = portOf(grpcAddress, ENGINE_VARIABLES.ENGINE_GRPC_PORT.default);
     if (rawValue(env, 'ENGINE_REST_PORT') === undefined)
       engineEnv.ENGINE_REST_PORT = portOf(restAddress, ENGINE_VARIABLES.ENGINE_REST_PORT.default);
-    problems.push(...readVariables(ENGINE_VARIABLES, engineEnv, [enginePortsDiffer]).problems);
+    problems.push(...readVariables(ENGINE_VARIABLES, engineEnv, ENGINE_CROSS_CHECKS).problems);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { app: app.values, engineEnv };
