@@ -67,7 +67,6 @@ const appDatabaseUrl = z.string().superRefine((value, context) => {
 
 const boolean = oneOf(['true', 'false']).transform((value) => value === 'true');
 
-
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info'] as const;
 const NOTIFY_ADAPTERS = ['log', 'webhook'] as const;
 const PLATFORM_ENGINES = ['embedded', 'external'] as const;
@@ -150,8 +149,34 @@ export const APP_VARIABLES = {
     expected: listOf(CAMUNDA_AUTH_STRATEGIES),
     default: 'NONE',
     meaning:
-      "how @camunda8/sdk authenticates (a cluster's other settings, e.g. ZEEBE_CLIENT_ID, go to the SDK as they are)",
+      "how @camunda8/sdk authenticates (npm start with the embedded engine: OAUTH with the engine's client; a cluster's other settings go to the SDK as they are)",
     schema: oneOf(CAMUNDA_AUTH_STRATEGIES),
+  },
+  ZEEBE_CLIENT_ID: {
+    expected: 'an OAuth client id',
+    defaultText: "none (npm start with the embedded engine: the engine's client)",
+    meaning: 'with CAMUNDA_AUTH_STRATEGY=OAUTH: the client @camunda8/sdk gets its tokens as',
+    schema: z.string().optional(),
+  },
+  ZEEBE_CLIENT_SECRET: {
+    expected: "the OAuth client's secret",
+    defaultText: "none (npm start with the embedded engine: the engine's client)",
+    meaning: "with CAMUNDA_AUTH_STRATEGY=OAUTH: that client's secret",
+    schema: z.string().optional(),
+    show: hidden,
+  },
+  CAMUNDA_OAUTH_URL: {
+    expected: 'an http:// or https:// URL',
+    defaultText: "none (npm start with the embedded engine: the engine's /oauth/token)",
+    meaning: 'with CAMUNDA_AUTH_STRATEGY=OAUTH: the token endpoint',
+    schema: urlOf(['http:', 'https:']).optional(),
+  },
+  PLATFORM_ENGINE_CLIENT_FILE: {
+    expected: 'a file path',
+    default: './data/engine-client.json',
+    meaning:
+      "npm start keeps the embedded engine's OAuth client and token signing key here (made on first start, mode 0600)",
+    schema: z.string(),
   },
   CAMUNDA_LOG_LEVEL: {
     expected: listOf(CAMUNDA_LOG_LEVELS),

@@ -29,6 +29,7 @@ export function startNpmStart(env: Record<string, string> = {}): NpmStartProcess
       ...process.env,
       ENGINE_DATABASE_URL: `sqlite:${join(dir, 'engine.db')}`,
       APP_DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
+      PLATFORM_ENGINE_CLIENT_FILE: join(dir, 'engine-client.json'),
       ENGINE_GRPC_PORT: '0',
       ENGINE_REST_PORT: '0',
       APP_PORT: '0',
