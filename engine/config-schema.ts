@@ -295,7 +295,9 @@ export const engineTlsComplete: CrossCheck<EngineVariables> = (_values, env) => 
   const key = rawValue(env, 'ENGINE_TLS_KEY_PATH');
   if ((cert === undefined) === (key === undefined)) return [];
   const missing = cert === undefined ? 'ENGINE_TLS_CERT_PATH' : 'ENGINE_TLS_KEY_PATH';
-  return [{ variable: missing, value: '', expected: `${ENGINE_VARIABLES[missing].expected} (the other TLS file is set)` }];
+  return [
+    { variable: missing, value: '', expected: `${ENGINE_VARIABLES[missing].expected} (the other TLS file is set)` },
+  ];
 };
 
 /** Every cross check of the engine's variables. */

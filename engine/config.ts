@@ -54,4 +54,3 @@ export function loadEngineConfig(env: Environment = process.env): EngineConfig {
         : undefined,
   };
 }
-

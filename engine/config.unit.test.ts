@@ -100,7 +100,12 @@ describe('loadEngineConfig', () => {
   });
 
   it('accepts port 0 (any free port) and 65535, and host names and IPv6 addresses', () => {
-    const config = loadEngineConfig({ ...CLIENT, ENGINE_GRPC_PORT: '0', ENGINE_REST_PORT: '0', ENGINE_HOST: 'localhost' });
+    const config = loadEngineConfig({
+      ...CLIENT,
+      ENGINE_GRPC_PORT: '0',
+      ENGINE_REST_PORT: '0',
+      ENGINE_HOST: 'localhost',
+    });
     expect(config).toMatchObject({ grpcPort: 0, restPort: 0, host: 'localhost' });
     expect(loadEngineConfig({ ...CLIENT, ENGINE_REST_PORT: '65535', ENGINE_HOST: '::' })).toMatchObject({
       restPort: 65535,

@@ -50,7 +50,10 @@ function startEmbeddedEngine(env: Record<string, string | undefined>): Promise<E
 }
 
 /** The application's engine settings for the embedded engine: its addresses and, unless it runs open, its client. */
-function embeddedEngineClient(engine: EmbeddedEngine, engineEnv: Record<string, string | undefined>): Partial<AppConfig> {
+function embeddedEngineClient(
+  engine: EmbeddedEngine,
+  engineEnv: Record<string, string | undefined>,
+): Partial<AppConfig> {
   const addresses = { ZEEBE_GRPC_ADDRESS: engine.grpcAddress, ZEEBE_REST_ADDRESS: engine.restAddress };
   if (!engine.auth) return { ...addresses, CAMUNDA_AUTH_STRATEGY: 'NONE' };
   return {

@@ -620,7 +620,9 @@ async function main(): Promise<void> {
 
   const env: Record<string, string> = { ENGINE_SQLITE_SYNCHRONOUS: o.sync };
   // The engine runs open (ENGINE_AUTH=none): the numbers are the engine's own work; a token check is one HMAC a call.
-  const engine = o.cpuProfDir ? await startProfiledEngine(o.cpuProfDir, env) : await startEngineProcess({ env, auth: false });
+  const engine = o.cpuProfDir
+    ? await startProfiledEngine(o.cpuProfDir, env)
+    : await startEngineProcess({ env, auth: false });
   const dbDir = path.dirname(engine.databaseUrl.replace(/^sqlite:/, ''));
   const zbc = sdkClient(engine.grpcPort);
   const jobs: JobsResult[] = [];

@@ -62,7 +62,10 @@ describe('gRPC', () => {
   });
 
   it('refuses a call with a token it did not sign, and answers the same call with its own token', async () => {
-    const raw = gatewayClient({ grpcPort: engine.grpcPort, authHeaders: async () => ({ authorization: 'Bearer a.b.c' }) });
+    const raw = gatewayClient({
+      grpcPort: engine.grpcPort,
+      authHeaders: async () => ({ authorization: 'Bearer a.b.c' }),
+    });
     clients.push(raw);
     await expect(callUnary(raw, 'Topology', {})).rejects.toMatchObject(unauthenticated(/not one of this engine/));
     const signed = gatewayClient(engine);
@@ -189,7 +192,9 @@ describe('an expired token', () => {
     // expiry is checked in whole seconds
     await new Promise((resolve) => setTimeout(resolve, issuedAt + (TTL_SECONDS + 1) * 1000 - Date.now()));
     await expect(bearer.topology()).rejects.toMatchObject(unauthenticated(/expired/));
-    const rest = await fetch(`${shortLived.restAddress}/v2/topology`, { headers: { authorization: `Bearer ${token}` } });
+    const rest = await fetch(`${shortLived.restAddress}/v2/topology`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(rest.status).toBe(401);
     expect(await rest.json()).toMatchObject({ detail: /expired/ });
   });
@@ -198,7 +203,10 @@ describe('an expired token', () => {
 describe('zbctl', () => {
   it('works with --clientId, --clientSecret and --authzUrl, and fails without them', async () => {
     const withCredentials = await runZbctl(engine, 'status');
-    expect({ code: withCredentials.code, stderr: withCredentials.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    expect({ code: withCredentials.code, stderr: withCredentials.stderr }).toEqual({
+      code: 0,
+      stderr: expect.any(String),
+    });
     expect(withCredentials.stdout).toMatch(/Cluster size: 1/);
     const without = await runZbctlWith(['--insecure', '--address', engine.grpcAddress], 'status');
     expect(without.code).not.toBe(0);
@@ -208,7 +216,9 @@ describe('zbctl', () => {
 
 describe('configuration', () => {
   it('will not start with OAuth on and no client: closed unless ENGINE_AUTH=none is said', async () => {
-    const start = startEngineProcess({ env: { ENGINE_AUTH: '', ENGINE_AUTH_CLIENT_ID: '', ENGINE_AUTH_CLIENT_SECRET: '' } });
+    const start = startEngineProcess({
+      env: { ENGINE_AUTH: '', ENGINE_AUTH_CLIENT_ID: '', ENGINE_AUTH_CLIENT_SECRET: '' },
+    });
     await expect(start).rejects.toThrow(/ENGINE_AUTH_CLIENT_ID="": expected .* when ENGINE_AUTH=oauth/);
   });
 
@@ -240,9 +250,14 @@ function selfSignedCertificate(): { certPath: string; keyPath: string } {
   const keyPath = join(dir, 'key.pem');
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat(
-      ['-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyPath, '-out', certPath],
-    ),
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ]),
     { stdio: 'ignore' },
   );
   return { certPath, keyPath };

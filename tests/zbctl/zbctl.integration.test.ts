@@ -41,11 +41,10 @@ async function zbctlJson<T = Record<string, unknown>>(...args: string[]): Promis
 
 /** Starts `zbctl create worker` in its own process group, so that stopping it also stops the Go binary. */
 function startWorker(jobType: string): ChildProcess {
-  const worker = spawn(
-    ZBCTL,
-    ['create', 'worker', jobType, '--handler', HANDLER, ...zbctlConnection(engine)],
-    { detached: true, stdio: 'ignore' },
-  );
+  const worker = spawn(ZBCTL, ['create', 'worker', jobType, '--handler', HANDLER, ...zbctlConnection(engine)], {
+    detached: true,
+    stdio: 'ignore',
+  });
   workers.push(worker);
   return worker;
 }
