@@ -7,7 +7,7 @@
 import { Server, ServerCredentials, type UntypedHandleCall } from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
 import type { EngineApi } from '../../engine-api';
-import { OPEN_ACCESS, type EngineAuth } from '../auth/engine-auth';
+import type { EngineAuth } from '../auth/engine-auth';
 import { withAuthentication } from '../auth/grpc-authentication';
 import type { TlsMaterial } from '../tls';
 import { unimplemented, type GatewayLog } from './error-mapper';
@@ -36,8 +36,8 @@ export interface GrpcGatewayOptions {
   port: number;
   /** Where unexpected errors are reported; console.error by default. */
   log?: GatewayLog;
-  /** Who may call; open by default (the engine's main() always passes its configured access). */
-  auth?: EngineAuth;
+  /** Who may call (OPEN_ACCESS only with ENGINE_AUTH=none): required, so that no caller opens the port by omission. */
+  auth: EngineAuth;
   /** Serve TLS with this certificate and key. */
   tls?: TlsMaterial;
 }
@@ -56,7 +56,7 @@ export async function startGrpcGateway(engine: EngineApi, opts: GrpcGatewayOptio
   });
   const service = loadGatewayService();
   const handlers = withUnimplemented(Object.keys(service), gatewayHandlers(ctx));
-  server.addService(service, withAuthentication(handlers, opts.auth ?? OPEN_ACCESS));
+  server.addService(service, withAuthentication(handlers, opts.auth));
   const health = new HealthImplementation({ '': 'SERVING', [GATEWAY_SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
 

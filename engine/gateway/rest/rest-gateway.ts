@@ -2,7 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { EngineApi } from '../../engine-api';
-import { OPEN_ACCESS, type EngineAuth } from '../auth/engine-auth';
+import type { EngineAuth } from '../auth/engine-auth';
 import type { TlsMaterial } from '../tls';
 import { createRestApp } from './rest-app';
 
@@ -10,8 +10,8 @@ export interface RestGatewayOptions {
   host: string;
   /** 0: any free port. */
   port: number;
-  /** Who may call; open by default (the engine's main() always passes its configured access). */
-  auth?: EngineAuth;
+  /** Who may call (OPEN_ACCESS only with ENGINE_AUTH=none): required, so that no caller opens the port by omission. */
+  auth: EngineAuth;
   /** Serve HTTPS with this certificate and key. */
   tls?: TlsMaterial;
 }
@@ -29,7 +29,7 @@ const IDLE_SWEEP_MS = 20;
 
 export async function startRestGateway(engine: EngineApi, opts: RestGatewayOptions): Promise<RestGateway> {
   const closing = new AbortController();
-  const app = createRestApp(engine, closing.signal, opts.auth ?? OPEN_ACCESS);
+  const app = createRestApp(engine, closing.signal, opts.auth);
   const server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, app) : createHttpServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
