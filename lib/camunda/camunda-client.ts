@@ -28,6 +28,7 @@ export function createCamundaClients(
     | 'ZEEBE_CLIENT_LOG_LEVEL'
   >,
 ): CamundaClients {
+  mirrorClientCredentialsForPolls(config);
   const camunda = new Camunda8({
     ZEEBE_GRPC_ADDRESS: config.ZEEBE_GRPC_ADDRESS,
     ZEEBE_REST_ADDRESS: config.ZEEBE_REST_ADDRESS,
@@ -58,6 +59,19 @@ export function createCamundaClients(
       await zeebe.close(2000);
     },
   };
+}
+
+/**
+ * @camunda8/orchestration-cluster-api's eventual-consistency poll (task completion, among others) reads its
+ * configuration from process.env again, not from the settings given here, and under CAMUNDA_AUTH_STRATEGY=OAUTH it
+ * requires CAMUNDA_CLIENT_ID / CAMUNDA_CLIENT_SECRET, the newer names of ZEEBE_CLIENT_ID / ZEEBE_CLIENT_SECRET. When
+ * the environment says OAUTH with the older names only, the newer ones are filled in from them.
+ */
+function mirrorClientCredentialsForPolls(config: Pick<AppConfig, 'ZEEBE_CLIENT_ID' | 'ZEEBE_CLIENT_SECRET'>): void {
+  if (process.env.CAMUNDA_AUTH_STRATEGY?.trim().toUpperCase() !== 'OAUTH') return;
+  if (!process.env.CAMUNDA_CLIENT_ID && config.ZEEBE_CLIENT_ID) process.env.CAMUNDA_CLIENT_ID = config.ZEEBE_CLIENT_ID;
+  if (!process.env.CAMUNDA_CLIENT_SECRET && config.ZEEBE_CLIENT_SECRET)
+    process.env.CAMUNDA_CLIENT_SECRET = config.ZEEBE_CLIENT_SECRET;
 }
 
 function definedOnly<T extends Record<string, string | undefined>>(values: T): Partial<Record<keyof T, string>> {
