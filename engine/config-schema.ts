@@ -143,12 +143,16 @@ export function isHost(host: string): boolean {
 
 export const host = (): z.ZodType<string, z.ZodTypeDef, string | undefined> => z.string().refine(isHost);
 
+/** How a secret is shown in a problem: its length only. */
+export const hidden = (value: string): string => `<${value.length} characters, not shown>`;
+
 export const HOST_EXPECTED =
   'an IP address or host name to listen on (127.0.0.1 for this machine only, 0.0.0.0 for all)';
 
 // The engine's variables (engine/main.ts). Defaults are the secure ones: the engine listens on 127.0.0.1.
 
 const SQLITE_SYNCHRONOUS = ['FULL', 'NORMAL'] as const;
+export const ENGINE_AUTH_MODES = ['oauth', 'none'] as const;
 
 export const ENGINE_VARIABLES = {
   ENGINE_GRPC_PORT: {
@@ -166,7 +170,7 @@ export const ENGINE_VARIABLES = {
   ENGINE_HOST: {
     expected: HOST_EXPECTED,
     default: '127.0.0.1',
-    meaning: 'engine listen address; 0.0.0.0 exposes it (the engine has no authentication yet)',
+    meaning: 'engine listen address; 0.0.0.0 exposes it (keep ENGINE_AUTH=oauth and set ENGINE_TLS_* then)',
     schema: host(),
   },
   ENGINE_DATABASE_URL: {
@@ -201,6 +205,53 @@ export const ENGINE_VARIABLES = {
     meaning: 'ActivateJobs long-poll time when a request gives none',
     schema: integerIn(0, 24 * 3600 * 1000),
   },
+  ENGINE_AUTH: {
+    expected: 'oauth (clients need a token from POST /oauth/token) or none (anyone who reaches the ports may call)',
+    default: 'oauth',
+    meaning: 'who may use the gRPC and REST ports: OAuth client credentials, or none (warned about at start)',
+    schema: oneOf(ENGINE_AUTH_MODES, { caseless: true }),
+  },
+  ENGINE_AUTH_CLIENT_ID: {
+    expected: 'a client id of 1 to 128 letters, digits, dots, dashes or underscores',
+    defaultText: 'none; required with ENGINE_AUTH=oauth (npm start makes one)',
+    meaning: "the OAuth client allowed to get tokens (the clients' ZEEBE_CLIENT_ID)",
+    schema: z
+      .string()
+      .regex(/^[\w.-]{1,128}$/)
+      .optional(),
+  },
+  ENGINE_AUTH_CLIENT_SECRET: {
+    expected: 'at least 16 characters',
+    defaultText: 'none; required with ENGINE_AUTH=oauth (npm start makes one)',
+    meaning: "that client's secret (the clients' ZEEBE_CLIENT_SECRET)",
+    schema: z.string().min(16).optional(),
+    show: hidden,
+  },
+  ENGINE_AUTH_SIGNING_KEY: {
+    expected: 'at least 32 characters',
+    defaultText: 'random per start (npm start keeps one)',
+    meaning: 'signs access tokens; set it so tokens survive an engine restart',
+    schema: z.string().min(32).optional(),
+    show: hidden,
+  },
+  ENGINE_AUTH_TOKEN_TTL_SECONDS: {
+    expected: 'a number of seconds from 1 to 86400',
+    default: '3600',
+    meaning: 'how long an access token is valid',
+    schema: integerIn(1, 86_400),
+  },
+  ENGINE_TLS_CERT_PATH: {
+    expected: 'the path of a PEM certificate (chain) file',
+    defaultText: 'none: plaintext',
+    meaning: 'with ENGINE_TLS_KEY_PATH: gRPC and REST over TLS (grpcs://, https://)',
+    schema: z.string().optional(),
+  },
+  ENGINE_TLS_KEY_PATH: {
+    expected: 'the path of the PEM private key file of ENGINE_TLS_CERT_PATH',
+    defaultText: 'none: plaintext',
+    meaning: "the TLS certificate's private key",
+    schema: z.string().optional(),
+  },
 } satisfies VariableSet;
 
 export type EngineVariables = typeof ENGINE_VARIABLES;
@@ -225,3 +276,33 @@ export const enginePortsDiffer: CrossCheck<EngineVariables> = (values, env) => {
         },
   ];
 };
+
+/** OAuth needs the client it lets in. */
+export const engineAuthHasClient: CrossCheck<EngineVariables> = (values, env) => {
+  if (values.ENGINE_AUTH !== 'oauth') return [];
+  return (['ENGINE_AUTH_CLIENT_ID', 'ENGINE_AUTH_CLIENT_SECRET'] as const)
+    .filter((name) => rawValue(env, name) === undefined)
+    .map((name) => ({
+      variable: name,
+      value: '',
+      expected: `${ENGINE_VARIABLES[name].expected} when ENGINE_AUTH=oauth (or ENGINE_AUTH=none to run without credentials)`,
+    }));
+};
+
+/** TLS needs both the certificate and its key. */
+export const engineTlsComplete: CrossCheck<EngineVariables> = (_values, env) => {
+  const cert = rawValue(env, 'ENGINE_TLS_CERT_PATH');
+  const key = rawValue(env, 'ENGINE_TLS_KEY_PATH');
+  if ((cert === undefined) === (key === undefined)) return [];
+  const missing = cert === undefined ? 'ENGINE_TLS_CERT_PATH' : 'ENGINE_TLS_KEY_PATH';
+  return [
+    { variable: missing, value: '', expected: `${ENGINE_VARIABLES[missing].expected} (the other TLS file is set)` },
+  ];
+};
+
+/** Every cross check of the engine's variables. */
+export const ENGINE_CROSS_CHECKS: readonly CrossCheck<EngineVariables>[] = [
+  enginePortsDiffer,
+  engineAuthHasClient,
+  engineTlsComplete,
+];

@@ -1,4 +1,14 @@
-import { ConfigError, DEFAULT_ENGINE_CONFIG, loadEngineConfig } from './config';
+import { ConfigError, loadEngineConfig } from './config';
+
+/** The OAuth client the default (ENGINE_AUTH=oauth) requires. */
+const CLIENT = { ENGINE_AUTH_CLIENT_ID: 'platform', ENGINE_AUTH_CLIENT_SECRET: 'a-secret-of-16-chars' };
+const DEFAULT_OAUTH = {
+  clientId: 'platform',
+  clientSecret: 'a-secret-of-16-chars',
+  signingKey: undefined,
+  tokenTtlSeconds: 3600,
+  defaultAudience: 'zeebe.camunda.io',
+};
 
 function problemsOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -12,7 +22,7 @@ function problemsOf(env: NodeJS.ProcessEnv): ConfigError {
 
 describe('loadEngineConfig', () => {
   it('uses secure defaults when nothing is set', () => {
-    expect(loadEngineConfig({})).toEqual({
+    expect(loadEngineConfig(CLIENT)).toEqual({
       grpcPort: 26500,
       restPort: 8080,
       host: '127.0.0.1',
@@ -20,17 +30,54 @@ describe('loadEngineConfig', () => {
       sqliteSynchronous: 'FULL',
       maxQueuedCommands: 10000,
       defaultLongPollMs: 10000,
+      oauth: DEFAULT_OAUTH,
+      tls: undefined,
     });
-    expect(loadEngineConfig({})).toEqual(DEFAULT_ENGINE_CONFIG);
   });
 
   it('treats blank values as unset', () => {
-    expect(loadEngineConfig({ ENGINE_GRPC_PORT: '', ENGINE_HOST: '  ' })).toEqual(DEFAULT_ENGINE_CONFIG);
+    expect(loadEngineConfig({ ...CLIENT, ENGINE_GRPC_PORT: '', ENGINE_HOST: '  ' })).toEqual(loadEngineConfig(CLIENT));
+  });
+
+  it('is closed by default: OAuth needs its client, or ENGINE_AUTH=none said explicitly', () => {
+    const err = problemsOf({});
+    expect(err.problems.map((p) => p.variable)).toEqual(['ENGINE_AUTH_CLIENT_ID', 'ENGINE_AUTH_CLIENT_SECRET']);
+    expect(err.message).toContain('or ENGINE_AUTH=none to run without credentials');
+    expect(loadEngineConfig({ ENGINE_AUTH: 'NONE' }).oauth).toBeUndefined();
+  });
+
+  it('reads the OAuth and TLS settings, hiding secrets in problems', () => {
+    expect(
+      loadEngineConfig({
+        ...CLIENT,
+        ENGINE_AUTH_SIGNING_KEY: 'k'.repeat(32),
+        ENGINE_AUTH_TOKEN_TTL_SECONDS: '60',
+        ENGINE_TLS_CERT_PATH: '/etc/engine/cert.pem',
+        ENGINE_TLS_KEY_PATH: '/etc/engine/key.pem',
+      }),
+    ).toMatchObject({
+      oauth: { ...DEFAULT_OAUTH, signingKey: 'k'.repeat(32), tokenTtlSeconds: 60 },
+      tls: { certPath: '/etc/engine/cert.pem', keyPath: '/etc/engine/key.pem' },
+    });
+    const err = problemsOf({
+      ENGINE_AUTH_CLIENT_ID: 'has space',
+      ENGINE_AUTH_CLIENT_SECRET: 'short-secret',
+      ENGINE_AUTH_TOKEN_TTL_SECONDS: '0',
+      ENGINE_TLS_CERT_PATH: '/etc/engine/cert.pem',
+    });
+    expect(err.problems.map((p) => p.variable)).toEqual([
+      'ENGINE_AUTH_CLIENT_ID',
+      'ENGINE_AUTH_CLIENT_SECRET',
+      'ENGINE_AUTH_TOKEN_TTL_SECONDS',
+      'ENGINE_TLS_KEY_PATH',
+    ]);
+    expect(err.message).not.toContain('short-secret');
   });
 
   it('reads every variable', () => {
     expect(
       loadEngineConfig({
+        ...CLIENT,
         ENGINE_GRPC_PORT: '26600',
         ENGINE_REST_PORT: '8090',
         ENGINE_HOST: '0.0.0.0',
@@ -47,13 +94,20 @@ describe('loadEngineConfig', () => {
       sqliteSynchronous: 'NORMAL',
       maxQueuedCommands: 500,
       defaultLongPollMs: 0,
+      oauth: DEFAULT_OAUTH,
+      tls: undefined,
     });
   });
 
   it('accepts port 0 (any free port) and 65535, and host names and IPv6 addresses', () => {
-    const config = loadEngineConfig({ ENGINE_GRPC_PORT: '0', ENGINE_REST_PORT: '0', ENGINE_HOST: 'localhost' });
+    const config = loadEngineConfig({
+      ...CLIENT,
+      ENGINE_GRPC_PORT: '0',
+      ENGINE_REST_PORT: '0',
+      ENGINE_HOST: 'localhost',
+    });
     expect(config).toMatchObject({ grpcPort: 0, restPort: 0, host: 'localhost' });
-    expect(loadEngineConfig({ ENGINE_REST_PORT: '65535', ENGINE_HOST: '::' })).toMatchObject({
+    expect(loadEngineConfig({ ...CLIENT, ENGINE_REST_PORT: '65535', ENGINE_HOST: '::' })).toMatchObject({
       restPort: 65535,
       host: '::',
     });
@@ -61,12 +115,13 @@ describe('loadEngineConfig', () => {
 
   it('accepts the database URL forms the storage accepts', () => {
     for (const url of ['sqlite::memory:', 'sqlite:///var/lib/engine.db', './engine.db', 'mariadb://root@localhost/e']) {
-      expect(loadEngineConfig({ ENGINE_DATABASE_URL: url }).databaseUrl).toBe(url);
+      expect(loadEngineConfig({ ...CLIENT, ENGINE_DATABASE_URL: url }).databaseUrl).toBe(url);
     }
   });
 
   it('reports every problem at once, naming variable, value and expectation', () => {
     const err = problemsOf({
+      ...CLIENT,
       ENGINE_GRPC_PORT: '65536',
       ENGINE_REST_PORT: 'http',
       ENGINE_HOST: 'not a host!',
@@ -97,6 +152,7 @@ describe('loadEngineConfig', () => {
 
   it('rejects non-integer numbers and a MySQL URL without a database', () => {
     const err = problemsOf({
+      ...CLIENT,
       ENGINE_GRPC_PORT: '265.5',
       ENGINE_LONG_POLL_TIMEOUT_MS: '1e4',
       ENGINE_DATABASE_URL: 'mysql://root@localhost',
@@ -111,25 +167,27 @@ describe('loadEngineConfig', () => {
   });
 
   it('rejects the same port for gRPC and REST', () => {
-    const err = problemsOf({ ENGINE_GRPC_PORT: '9000', ENGINE_REST_PORT: '9000' });
+    const err = problemsOf({ ...CLIENT, ENGINE_GRPC_PORT: '9000', ENGINE_REST_PORT: '9000' });
     expect(err.message).toContain('expected a port different from ENGINE_REST_PORT (9000)');
   });
 
   it('reads process.env by default', () => {
-    const saved = process.env.ENGINE_REST_PORT;
-    process.env.ENGINE_REST_PORT = '8181';
+    const saved = { ...process.env };
+    Object.assign(process.env, CLIENT, { ENGINE_REST_PORT: '8181' });
     try {
       expect(loadEngineConfig().restPort).toBe(8181);
     } finally {
-      if (saved === undefined) delete process.env.ENGINE_REST_PORT;
-      else process.env.ENGINE_REST_PORT = saved;
+      for (const name of [...Object.keys(CLIENT), 'ENGINE_REST_PORT']) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
     }
   });
 });
 
 describe('loadEngineConfig port clash with a default', () => {
   it('names the variable that was set', () => {
-    expect(() => loadEngineConfig({ ENGINE_REST_PORT: '26500' })).toThrow(
+    expect(() => loadEngineConfig({ ...CLIENT, ENGINE_REST_PORT: '26500' })).toThrow(
       'ENGINE_REST_PORT="26500": expected a port different from ENGINE_GRPC_PORT (26500)',
     );
   });

@@ -1,8 +1,11 @@
-import { ConfigError, loadEngineConfig } from './config';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadEngineConfig, type EngineConfig } from './config';
 import { Engine } from './engine';
+import { OPEN_ACCESS, oauthAccess, type EngineAuth } from './gateway/auth/engine-auth';
 import { startGrpcGateway } from './gateway/grpc/grpc-gateway';
 import { listenOrExplain } from './gateway/port-in-use';
 import { startRestGateway } from './gateway/rest/rest-gateway';
+import { readTls } from './gateway/tls';
 import { createStorage, redact } from './storage/create-storage';
 import { DataLockedError, acquireDataLock, type DataLock } from './storage/data-lock';
 
@@ -39,6 +42,8 @@ async function main(): Promise<void> {
   if (process.channel) process.once('disconnect', () => void stopAll(0));
   const lock: DataLock = await acquireDataLock(config.databaseUrl);
   running.push(() => lock.release());
+  const auth = engineAuth(config);
+  const tls = config.tls ? readTls(config.tls) : undefined;
   const storage = createStorage(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   const engine = new Engine(storage, {
     maxQueuedCommands: config.maxQueuedCommands,
@@ -47,14 +52,14 @@ async function main(): Promise<void> {
   await engine.start();
   running.push(() => engine.stop());
   const { host } = config;
-  const grpc = await listenOrExplain(() => startGrpcGateway(engine, { host, port: config.grpcPort }), {
+  const grpc = await listenOrExplain(() => startGrpcGateway(engine, { host, port: config.grpcPort, auth, tls }), {
     what: 'the engine gRPC',
     host,
     port: config.grpcPort,
     variable: 'ENGINE_GRPC_PORT',
   });
   running.push(() => grpc.close());
-  const rest = await listenOrExplain(() => startRestGateway(engine, { host, port: config.restPort }), {
+  const rest = await listenOrExplain(() => startRestGateway(engine, { host, port: config.restPort, auth, tls }), {
     what: 'the engine REST',
     host,
     port: config.restPort,
@@ -64,8 +69,20 @@ async function main(): Promise<void> {
   await lock.describe({ grpc: `${host}:${grpc.port}`, rest: `${host}:${rest.port}` });
   // Tests and scripts wait for this line; keep its shape (fields are only ever added at the end).
   console.log(
-    `engine ready grpc=${host}:${grpc.port} rest=${host}:${rest.port} database=${redact(config.databaseUrl)} pid=${process.pid}`,
+    `engine ready grpc=${host}:${grpc.port} rest=${host}:${rest.port} database=${redact(config.databaseUrl)} pid=${process.pid}` +
+      ` auth=${auth.enabled ? 'oauth' : 'none'} tls=${tls ? 'on' : 'off'}`,
   );
+}
+
+function engineAuth(config: EngineConfig): EngineAuth {
+  if (!config.oauth) {
+    console.warn(
+      'engine: WARNING ENGINE_AUTH=none: the gRPC and REST ports take calls without credentials; anyone who reaches them controls every process',
+    );
+    return OPEN_ACCESS;
+  }
+  // Without a configured key, tokens end with this process; clients then fetch new ones.
+  return oauthAccess({ ...config.oauth, signingKey: config.oauth.signingKey ?? randomBytes(32).toString('base64url') });
 }
 
 main().catch((error) => {

@@ -1,7 +1,9 @@
 /**
  * `npm start`: the whole system on its embedded defaults — the engine (a child process on SQLite under ./data,
  * unless PLATFORM_ENGINE=external points the application at a running engine or a Camunda 8 cluster), then the
- * application: database, seeds (demo data unless APP_DEMO_DATA=false), models, workers and API.
+ * application: database, seeds (demo data unless APP_DEMO_DATA=false), models, workers and API. The embedded
+ * engine requires credentials: its OAuth client comes from PLATFORM_ENGINE_CLIENT_FILE (made on first start) and
+ * the application's clients get their tokens with it.
  *
  * A start that fails stops what it started, the engine child included, and exits 1; the engine also stops by
  * itself when this process dies (its IPC channel closes). A second start on the same data is refused by the
@@ -9,15 +11,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, readPlatformConfig } from '../lib/config/app-config';
+import { ConfigError, readPlatformConfig, type AppConfig } from '../lib/config/app-config';
 import { logger } from '../lib/logger/logger';
 import { startApplication } from './application';
+import { withEmbeddedEngineClient } from './engine-client-file';
 
 const log = logger('platform');
 
 interface EmbeddedEngine {
   grpcAddress: string;
   restAddress: string;
+  auth: boolean;
 }
 
 /** Time the engine gets to stop on SIGTERM before it is killed. */
@@ -52,15 +56,33 @@ function startEmbeddedEngine(env: Record<string, string | undefined>): Promise<E
     child.stdout!.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
       output += chunk.toString();
-      const ready = /engine ready grpc=(\S+) rest=(\S+)/.exec(output);
-      if (ready)
-        resolve({
-          grpcAddress: `grpc://${ready[1]}`,
-          restAddress: `http://${ready[2]}`,
-        });
+      const ready = /engine ready grpc=(\S+) rest=(\S+) .*auth=(\w+) tls=(\w+)/.exec(output);
+      if (!ready) return;
+      const tls = ready[4] === 'on';
+      resolve({
+        grpcAddress: `${tls ? 'grpcs' : 'grpc'}://${ready[1]}`,
+        restAddress: `${tls ? 'https' : 'http'}://${ready[2]}`,
+        auth: ready[3] === 'oauth',
+      });
     });
     child.once('exit', (code) => reject(new Error(`the engine (pid ${child.pid}) exited with code ${code}`)));
   });
+}
+
+/** The application's engine settings for the embedded engine: its addresses and, unless it runs open, its client. */
+function embeddedEngineClient(
+  engine: EmbeddedEngine,
+  engineEnv: Record<string, string | undefined>,
+): Partial<AppConfig> {
+  const addresses = { ZEEBE_GRPC_ADDRESS: engine.grpcAddress, ZEEBE_REST_ADDRESS: engine.restAddress };
+  if (!engine.auth) return { ...addresses, CAMUNDA_AUTH_STRATEGY: 'NONE' };
+  return {
+    ...addresses,
+    CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+    ZEEBE_CLIENT_ID: engineEnv.ENGINE_AUTH_CLIENT_ID,
+    ZEEBE_CLIENT_SECRET: engineEnv.ENGINE_AUTH_CLIENT_SECRET,
+    CAMUNDA_OAUTH_URL: `${engine.restAddress}/oauth/token`,
+  };
 }
 
 let stopping: Promise<never> | undefined;
@@ -81,11 +103,11 @@ function stopAll(code: number): Promise<never> {
 async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
-  const platform = readPlatformConfig();
+  const platform = readPlatformConfig(withEmbeddedEngineClient(process.env));
   let config = platform.app;
   if (platform.engineEnv) {
     const engine = await startEmbeddedEngine(platform.engineEnv);
-    config = { ...config, ZEEBE_GRPC_ADDRESS: engine.grpcAddress, ZEEBE_REST_ADDRESS: engine.restAddress };
+    config = { ...config, ...embeddedEngineClient(engine, platform.engineEnv) };
   }
   const application = await startApplication(config, { demoData: config.APP_DEMO_DATA });
   stopApplication = application.stop;

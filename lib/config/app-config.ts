@@ -11,7 +11,8 @@ import {
   ENGINE_VARIABLES,
   HOST_EXPECTED,
   PORT_EXPECTED,
-  enginePortsDiffer,
+  ENGINE_CROSS_CHECKS,
+  hidden,
   host,
   integerIn,
   listOf,
@@ -74,8 +75,6 @@ const positiveNumberUpTo = (max: number) =>
     .pipe(z.number().positive().max(max));
 
 const boolean = oneOf(['true', 'false']).transform((value) => value === 'true');
-
-const hidden = (value: string): string => `<${value.length} characters, not shown>`;
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info'] as const;
 const NOTIFY_ADAPTERS = ['log', 'webhook'] as const;
@@ -208,8 +207,34 @@ export const APP_VARIABLES = {
     expected: listOf(CAMUNDA_AUTH_STRATEGIES),
     default: 'NONE',
     meaning:
-      "how @camunda8/sdk authenticates (a cluster's other settings, e.g. ZEEBE_CLIENT_ID, go to the SDK as they are)",
+      "how @camunda8/sdk authenticates (npm start with the embedded engine: OAUTH with the engine's client; a cluster's other settings go to the SDK as they are)",
     schema: oneOf(CAMUNDA_AUTH_STRATEGIES),
+  },
+  ZEEBE_CLIENT_ID: {
+    expected: 'an OAuth client id',
+    defaultText: "none (npm start with the embedded engine: the engine's client)",
+    meaning: 'with CAMUNDA_AUTH_STRATEGY=OAUTH: the client @camunda8/sdk gets its tokens as',
+    schema: z.string().optional(),
+  },
+  ZEEBE_CLIENT_SECRET: {
+    expected: "the OAuth client's secret",
+    defaultText: "none (npm start with the embedded engine: the engine's client)",
+    meaning: "with CAMUNDA_AUTH_STRATEGY=OAUTH: that client's secret",
+    schema: z.string().optional(),
+    show: hidden,
+  },
+  CAMUNDA_OAUTH_URL: {
+    expected: 'an http:// or https:// URL',
+    defaultText: "none (npm start with the embedded engine: the engine's /oauth/token)",
+    meaning: 'with CAMUNDA_AUTH_STRATEGY=OAUTH: the token endpoint',
+    schema: urlOf(['http:', 'https:']).optional(),
+  },
+  PLATFORM_ENGINE_CLIENT_FILE: {
+    expected: 'a file path',
+    default: './data/engine-client.json',
+    meaning:
+      "npm start keeps the embedded engine's OAuth client and token signing key here (made on first start, mode 0600)",
+    schema: z.string(),
   },
   CAMUNDA_LOG_LEVEL: {
     expected: listOf(CAMUNDA_LOG_LEVELS),
@@ -307,7 +332,7 @@ export function readPlatformConfig(env: Environment = process.env): PlatformConf
       engineEnv.ENGINE_GRPC_PORT = portOf(grpcAddress, ENGINE_VARIABLES.ENGINE_GRPC_PORT.default);
     if (rawValue(env, 'ENGINE_REST_PORT') === undefined)
       engineEnv.ENGINE_REST_PORT = portOf(restAddress, ENGINE_VARIABLES.ENGINE_REST_PORT.default);
-    problems.push(...readVariables(ENGINE_VARIABLES, engineEnv, [enginePortsDiffer]).problems);
+    problems.push(...readVariables(ENGINE_VARIABLES, engineEnv, ENGINE_CROSS_CHECKS).problems);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { app: app.values, engineEnv };

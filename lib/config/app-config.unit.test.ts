@@ -33,6 +33,7 @@ describe('readAppConfig', () => {
       NOTIFY_WEBHOOK_URL: undefined,
       APP_RECONCILE_INTERVAL_SECONDS: 60,
       PLATFORM_ENGINE: 'embedded',
+      PLATFORM_ENGINE_CLIENT_FILE: './data/engine-client.json',
       ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500',
       ZEEBE_REST_ADDRESS: 'http://127.0.0.1:8080',
       CAMUNDA_AUTH_STRATEGY: 'NONE',
@@ -210,9 +211,17 @@ describe('each value checked as README says', () => {
 });
 
 describe('readPlatformConfig', () => {
+  /** The embedded engine's OAuth client, which npm start fills in before reading (platform/engine-client-file.ts). */
+  const ENGINE_CLIENT = { ENGINE_AUTH_CLIENT_ID: 'platform-1', ENGINE_AUTH_CLIENT_SECRET: 'a-secret-of-16-chars' };
+
   it("checks the embedded engine's variables with the application's, in one error", () => {
     const error = problemsOf(() =>
-      readPlatformConfig({ LOG_LEVEL: 'debug', ENGINE_SQLITE_SYNCHRONOUS: 'OFF', ENGINE_DATABASE_URL: 'pg://x/y' }),
+      readPlatformConfig({
+        ...ENGINE_CLIENT,
+        LOG_LEVEL: 'debug',
+        ENGINE_SQLITE_SYNCHRONOUS: 'OFF',
+        ENGINE_DATABASE_URL: 'pg://x/y',
+      }),
     );
     expect(error.problems.map((problem) => problem.variable)).toEqual([
       'LOG_LEVEL',
@@ -230,16 +239,30 @@ describe('readPlatformConfig', () => {
 
   it('gives the engine the ports of the ZEEBE_* addresses unless ENGINE_*_PORT are set', () => {
     const derived = readPlatformConfig({
+      ...ENGINE_CLIENT,
       ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26600',
       ZEEBE_REST_ADDRESS: 'http://127.0.0.1:8090',
     });
     expect(derived.engineEnv).toMatchObject({ ENGINE_GRPC_PORT: '26600', ENGINE_REST_PORT: '8090' });
-    const set = readPlatformConfig({ ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26600', ENGINE_GRPC_PORT: '0' });
+    const set = readPlatformConfig({
+      ...ENGINE_CLIENT,
+      ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26600',
+      ENGINE_GRPC_PORT: '0',
+    });
     expect(set.engineEnv).toMatchObject({ ENGINE_GRPC_PORT: '0', ENGINE_REST_PORT: '8080' });
   });
 
+  it('wants the engine client unless the engine runs open', () => {
+    const error = problemsOf(() => readPlatformConfig({}));
+    expect(error.problems.map((problem) => problem.variable)).toEqual([
+      'ENGINE_AUTH_CLIENT_ID',
+      'ENGINE_AUTH_CLIENT_SECRET',
+    ]);
+    expect(readPlatformConfig({ ENGINE_AUTH: 'none' }).engineEnv).toMatchObject({ ENGINE_AUTH: 'none' });
+  });
+
   it('reports two engine ports that clash', () => {
-    const error = problemsOf(() => readPlatformConfig({ ENGINE_GRPC_PORT: '8080' }));
+    const error = problemsOf(() => readPlatformConfig({ ...ENGINE_CLIENT, ENGINE_GRPC_PORT: '8080' }));
     expect(error.message).toContain('ENGINE_GRPC_PORT="8080": expected a port different from ENGINE_REST_PORT (8080)');
   });
 });

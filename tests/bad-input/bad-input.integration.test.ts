@@ -17,8 +17,8 @@ let raw: ReturnType<typeof gatewayClient>;
 
 beforeAll(async () => {
   engine = await startEngineProcess();
-  zbc = sdkClient(engine.grpcPort);
-  raw = gatewayClient(engine.grpcPort);
+  zbc = sdkClient(engine);
+  raw = gatewayClient(engine);
   await zbc.topology();
 });
 

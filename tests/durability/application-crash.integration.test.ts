@@ -75,6 +75,7 @@ describe('application crash (kill -9 mid-work)', () => {
       databaseUrl,
       grpcAddress: engine.grpcAddress,
       restAddress: engine.restAddress,
+      engineAuth: engine.sdkAuth,
       authSecret: AUTH_SECRET,
     };
     app = await startAppProcess({ ...options, demoData: true });
@@ -238,7 +239,7 @@ describe('application crash (kill -9 mid-work)', () => {
 
     appDatabase = createSequelize(databaseUrl);
     await checkAppDatabase(cases, appDatabase);
-    await checkNoIncidents(engine.restAddress);
+    await checkNoIncidents(engine);
     const jobs = await jobFigures(engine.databaseUrl);
     const redone = await workSavedBeforeTheKill(appDatabase, jobs.redeliveredKeys, killedAt);
     const unanswered = await unansweredSubmissions(appDatabase, unacknowledged);

@@ -2,12 +2,13 @@
  * What the application crash test reads from the engine: incidents (REST search), and from its log the jobs handed
  * out more than once, timed out or failed.
  */
+import type { EngineProcess } from '../support/engine-process';
 import { readRecords } from '../support/engine-records';
 
-export async function checkNoIncidents(restAddress: string): Promise<void> {
-  const response = await fetch(`${restAddress}/v2/incidents/search`, {
+export async function checkNoIncidents(engine: Pick<EngineProcess, 'restAddress' | 'authHeaders'>): Promise<void> {
+  const response = await fetch(`${engine.restAddress}/v2/incidents/search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await engine.authHeaders()) },
     body: JSON.stringify({ page: { limit: 100 } }),
   });
   expect(response.status).toBe(200);

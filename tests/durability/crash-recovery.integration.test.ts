@@ -159,7 +159,7 @@ describe('crash recovery (kill -9 mid-flight)', () => {
   it('completes every acknowledged instance exactly once and loses no acknowledged job completion', async () => {
     engine = await startEngineProcess();
     const { databaseUrl } = engine;
-    const before = sdkClient(engine.grpcPort);
+    const before = sdkClient(engine);
     clients.push(before);
     await before.topology();
 
@@ -214,7 +214,7 @@ describe('crash recovery (kill -9 mid-flight)', () => {
     const restartStarted = Date.now();
     engine = await startEngineProcess({ databaseUrl });
     const restartMs = Date.now() - restartStarted;
-    const after = sdkClient(engine.grpcPort);
+    const after = sdkClient(engine);
     clients.push(after);
     const afterA = new RecordingWorker(after, typeA);
     const afterB = new RecordingWorker(after, typeB);
@@ -352,7 +352,7 @@ describe('graceful stop and restart', () => {
   it('keeps waiting instances, open incidents and variables', async () => {
     engine = await startEngineProcess();
     const { databaseUrl } = engine;
-    const before = sdkClient(engine.grpcPort);
+    const before = sdkClient(engine);
     clients.push(before);
     await before.topology();
 
@@ -400,7 +400,7 @@ describe('graceful stop and restart', () => {
     await before.close();
     await engine.stop();
     engine = await startEngineProcess({ databaseUrl });
-    const after = sdkClient(engine.grpcPort);
+    const after = sdkClient(engine);
     clients.push(after);
 
     const [jobA] = await after.activateJobs({

@@ -83,7 +83,13 @@ describe('kill -9 during an application’s creation', () => {
     engine = await startEngineProcess();
     proxy = await startDelayingProxy(engine.grpcAddress);
     const databaseUrl = await freshAppDatabaseUrl();
-    const options = { databaseUrl, restAddress: engine.restAddress, authSecret: AUTH_SECRET, demoData: true };
+    const options = {
+      databaseUrl,
+      restAddress: engine.restAddress,
+      authSecret: AUTH_SECRET,
+      demoData: true,
+      engineAuth: engine.sdkAuth,
+    };
     app = await startAppProcess({ ...options, grpcAddress: proxy.address });
     database = createSequelize(databaseUrl);
     const body = {

@@ -138,7 +138,7 @@ class Session {
 
   async start(databaseUrl?: string): Promise<void> {
     this.engine = await startEngineProcess({ databaseUrl });
-    this.zbc = sdkClient(this.engine.grpcPort);
+    this.zbc = sdkClient(this.engine);
     await this.zbc.topology();
   }
 

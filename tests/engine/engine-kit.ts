@@ -22,7 +22,7 @@ export function useEngine(): EngineHarness {
   const harness = {} as EngineHarness;
   beforeAll(async () => {
     harness.engine = await startEngineProcess();
-    harness.zbc = sdkClient(harness.engine.grpcPort);
+    harness.zbc = sdkClient(harness.engine);
     await harness.zbc.topology(); // the SDK sets up its logger on the first call
   });
   afterAll(async () => {
@@ -123,7 +123,8 @@ export const waitForIncident = (engine: EngineProcess, processInstanceKey: strin
   });
 
 async function clockCall(engine: EngineProcess, path: string, init: RequestInit): Promise<void> {
-  const res = await fetch(`${engine.restAddress}/v2/clock${path}`, init);
+  const headers = { ...(init.headers as Record<string, string> | undefined), ...(await engine.authHeaders()) };
+  const res = await fetch(`${engine.restAddress}/v2/clock${path}`, { ...init, headers });
   if (!res.ok) throw new Error(`clock ${path || 'pin'}: HTTP ${res.status} ${await res.text()}`);
 }
 

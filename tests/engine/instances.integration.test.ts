@@ -87,7 +87,7 @@ describe('Deployment versions and instance creation', () => {
   });
 
   it('by process definition key', async () => {
-    const raw = gatewayClient(h.engine.grpcPort);
+    const raw = gatewayClient(h.engine);
     try {
       const created = await callUnary<{ processInstanceKey: string; version: number; processDefinitionKey: string }>(
         raw,

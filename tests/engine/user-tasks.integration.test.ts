@@ -96,7 +96,10 @@ async function rest(method: string, path: string, body?: unknown) {
   const res = await fetch(`${h.engine.restAddress}/v2${path}`, {
     method,
     body: body === undefined ? undefined : JSON.stringify(body),
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(await h.engine.authHeaders()),
+    },
   });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };

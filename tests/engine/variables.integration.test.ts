@@ -131,7 +131,7 @@ describe('Variables', () => {
     ).rejects.toMatchObject({
       code: status.NOT_FOUND,
     });
-    const raw = gatewayClient(h.engine.grpcPort);
+    const raw = gatewayClient(h.engine);
     try {
       for (const variables of ['[1, 2]', '42', '"text"']) {
         await expect(

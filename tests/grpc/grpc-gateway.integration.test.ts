@@ -15,8 +15,8 @@ let raw: ReturnType<typeof gatewayClient>;
 
 beforeAll(async () => {
   engine = await startEngineProcess();
-  zbc = sdkClient(engine.grpcPort);
-  raw = gatewayClient(engine.grpcPort);
+  zbc = sdkClient(engine);
+  raw = gatewayClient(engine);
   await zbc.topology(); // the SDK sets up its logger on the first call
 });
 

@@ -3,18 +3,27 @@
  * zeebe.proto for requests the SDK refuses to send (malformed variables, deprecated RPCs), and a health client.
  */
 import { Zeebe } from '@camunda8/sdk';
-import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
+import {
+  credentials,
+  InterceptingCall,
+  loadPackageDefinition,
+  Metadata,
+  type Interceptor,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as HEALTH_PROTO_PATH } from 'grpc-health-check';
+import type { EngineProcess } from '../support/engine-process';
 
 const ZEEBE_PROTO_PATH = require.resolve('@camunda8/sdk/dist/proto/zeebe.proto');
 const LOADER_OPTIONS = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
 
-export function sdkClient(port: number): Zeebe.ZeebeGrpcClient {
+/** The SDK's gRPC client for the engine, with the engine's credentials (it fetches its tokens itself). */
+export function sdkClient(engine: Pick<EngineProcess, 'grpcPort' | 'sdkAuth'>): Zeebe.ZeebeGrpcClient {
   return new Zeebe.ZeebeGrpcClient({
     config: {
-      ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${port}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${engine.grpcPort}`,
+      ...engine.sdkAuth,
       zeebeGrpcSettings: {
         // errors must reach the test, not be retried
         ZEEBE_GRPC_CLIENT_RETRY: false,
@@ -37,11 +46,32 @@ interface RawClient {
   [method: string]: UnaryMethod | (() => void);
 }
 
-function rawClient(protoPath: string, servicePath: string[], port: number): RawClient {
+type Headers = () => Promise<Record<string, string>>;
+
+function rawClient(protoPath: string, servicePath: string[], port: number, headers?: Headers): RawClient {
   let node: unknown = loadPackageDefinition(loadSync(protoPath, LOADER_OPTIONS));
   for (const name of servicePath) node = (node as Record<string, unknown>)[name];
-  const Client = node as new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => RawClient;
-  return new Client(`127.0.0.1:${port}`, credentials.createInsecure());
+  const Client = node as new (
+    address: string,
+    creds: ReturnType<typeof credentials.createInsecure>,
+    options: { interceptors: Interceptor[] },
+  ) => RawClient;
+  return new Client(`127.0.0.1:${port}`, credentials.createInsecure(), {
+    interceptors: headers ? [withHeaders(headers)] : [],
+  });
+}
+
+/** Adds the headers (the bearer token) to every call's metadata, as the SDK does. */
+function withHeaders(headers: Headers): Interceptor {
+  return (options, nextCall) =>
+    new InterceptingCall(nextCall(options), {
+      start: (metadata, listener, next) => {
+        void headers().then((values) => {
+          for (const [key, value] of Object.entries(values)) metadata.set(key, value);
+          next(metadata, listener);
+        });
+      },
+    });
 }
 
 /** Calls one unary RPC by its proto name with a plain object request. */
@@ -52,9 +82,11 @@ export function callUnary<T = Record<string, unknown>>(client: RawClient, rpc: s
   );
 }
 
-export const gatewayClient = (port: number): RawClient =>
-  rawClient(ZEEBE_PROTO_PATH, ['gateway_protocol', 'Gateway'], port);
+/** A plain grpc-js Gateway client sending the engine's bearer token. */
+export const gatewayClient = (engine: Pick<EngineProcess, 'grpcPort' | 'authHeaders'>): RawClient =>
+  rawClient(ZEEBE_PROTO_PATH, ['gateway_protocol', 'Gateway'], engine.grpcPort, engine.authHeaders);
 
+/** A gRPC health client: the health service needs no credentials. */
 export const healthClient = (port: number): RawClient =>
   rawClient(HEALTH_PROTO_PATH, ['grpc', 'health', 'v1', 'Health'], port);
 

@@ -10,7 +10,7 @@ import { readAppConfig } from '../../lib/config/app-config';
 import { appClock } from '../../lib/clock/app-clock';
 import { startApplication, type RunningApplication } from '../../platform/application';
 import { seedDemoUsers } from '../../platform/seed/demo-users';
-import { freshMariadbUrl, startEngineProcess, type EngineProcess } from '../support/engine-process';
+import { freshMariadbUrl, sdkAuthEnv, startEngineProcess, type EngineProcess } from '../support/engine-process';
 import { waitFor } from '../support/wait-for';
 
 export interface ApiAnswer<T = any> {
@@ -107,6 +107,7 @@ export async function startPlatform(settings: Record<string, string> = {}): Prom
     APP_DATABASE_URL: await freshAppDatabaseUrl(),
     ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
     ZEEBE_REST_ADDRESS: engine.restAddress,
+    ...sdkAuthEnv(engine.sdkAuth),
     APP_AUTH_SECRET: 'test-secret-of-enough-length',
     APP_DOCUMENTS_DIR: mkdtempSync(join(tmpdir(), 'app-documents-')),
     ...settings,

@@ -1,7 +1,7 @@
 /**
  * README's "A short tour", run as it stands: the system is started as `npm start` starts it (on free ports and a
  * fresh SQLite folder), the tour's shell blocks are joined into one bash script, the documented addresses are
- * pointed at the ports actually taken, and every command must succeed (curl fails on any error answer).
+ * pointed at the ports actually taken (and the engine's client file at the one this start made), and every command must succeed (curl fails on any error answer).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -63,7 +63,8 @@ test('every command of the README tour works against a started system', async ()
     const pointed = script
       .replaceAll('http://127.0.0.1:3000', apiOrigin)
       .replaceAll('127.0.0.1:8080', rest)
-      .replaceAll('127.0.0.1:26500', grpc);
+      .replaceAll('127.0.0.1:26500', grpc)
+      .replaceAll('data/engine-client.json', system.engineClientFile);
     const result = await run(pointed, 240_000);
     if (result.code !== 0) throw new Error(`the tour failed (exit ${result.code}):\n${result.output}`);
     expect(result.output).toMatch(/^YK\d{8}-\d{4} archived$/m);

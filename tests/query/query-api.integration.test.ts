@@ -78,9 +78,9 @@ async function startAll(): Promise<void> {
 
 beforeAll(async () => {
   engine = await startEngineProcess();
-  zbc = sdkClient(engine.grpcPort);
+  zbc = sdkClient(engine);
   rest = new CamundaRestClient({
-    config: { ZEEBE_REST_ADDRESS: engine.restAddress, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'error' },
+    config: { ZEEBE_REST_ADDRESS: engine.restAddress, ...engine.sdkAuth, CAMUNDA_LOG_LEVEL: 'error' },
   });
   await startAll();
 }, 60_000);
@@ -90,7 +90,7 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-const base = () => engine.restAddress;
+const base = () => engine;
 
 async function waitForTotal(resource: string, filter: unknown, total: number): Promise<Page> {
   return waitFor(
@@ -399,7 +399,7 @@ describe('durability', () => {
     await engine.stop();
     await wipeProjections(engine.databaseUrl);
     engine = await startEngineProcess({ databaseUrl: engine.databaseUrl });
-    zbc = sdkClient(engine.grpcPort);
+    zbc = sdkClient(engine);
     await waitForTotal('process-instances', { processDefinitionId: PASS }, 12);
     await waitForTotal('user-tasks', { candidateGroup: groups[1], state: 'CREATED' }, 3);
     const page = await waitForTotal('variables', { name: 'applicationNo', value: JSON.stringify(`APP-${run}-2`) }, 1);

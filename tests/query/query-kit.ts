@@ -4,16 +4,24 @@
  */
 import { createStorage } from '../../engine/storage/create-storage';
 import { openQueryDb } from '../../engine/query/query-db';
+import type { EngineProcess } from '../support/engine-process';
+
+/** Where the REST calls go, with the engine's credentials. */
+export type EngineRest = Pick<EngineProcess, 'restAddress' | 'authHeaders'>;
 
 export interface Page<T = Record<string, unknown>> {
   items: T[];
   page: { totalItems: number; hasMoreTotalItems?: boolean; startCursor?: string; endCursor?: string };
 }
 
-export async function post<T = Page>(base: string, path: string, body: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${base}/v2${path}`, {
+export async function post<T = Page>(
+  base: EngineRest,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${base.restAddress}/v2${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await base.authHeaders()) },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -24,10 +32,10 @@ export async function post<T = Page>(base: string, path: string, body: unknown):
 }
 
 export async function get<T = Record<string, unknown>>(
-  base: string,
+  base: EngineRest,
   path: string,
 ): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${base}/v2${path}`);
+  const res = await fetch(`${base.restAddress}/v2${path}`, { headers: await base.authHeaders() });
   const text = await res.text();
   return {
     status: res.status,
@@ -37,7 +45,7 @@ export async function get<T = Record<string, unknown>>(
 
 /** A search that must succeed. */
 export async function search<T = Record<string, unknown>>(
-  base: string,
+  base: EngineRest,
   resource: string,
   body: unknown,
 ): Promise<Page<T>> {
@@ -48,7 +56,7 @@ export async function search<T = Record<string, unknown>>(
 
 /** Every item of a search, page by page along the end cursors. */
 export async function walkPages<T>(
-  base: string,
+  base: EngineRest,
   resource: string,
   body: { filter?: unknown; sort?: unknown },
   limit: number,

@@ -27,7 +27,7 @@ let monKey = '';
 const keys: string[] = [];
 let plainInstance = '';
 
-const base = () => engine.restAddress;
+const base = () => engine;
 
 async function statistics(filter?: unknown): Promise<{ status: number; body: { items: Stats } }> {
   return post<{ items: Stats }>(
@@ -63,9 +63,9 @@ async function activate(type: string, count: number) {
 
 beforeAll(async () => {
   engine = await startEngineProcess();
-  zbc = sdkClient(engine.grpcPort);
+  zbc = sdkClient(engine);
   rest = new CamundaRestClient({
-    config: { ZEEBE_REST_ADDRESS: base(), CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'error' },
+    config: { ZEEBE_REST_ADDRESS: engine.restAddress, ...engine.sdkAuth, CAMUNDA_LOG_LEVEL: 'error' },
   });
   const form = JSON.stringify({ id: FORM, type: 'default', components: [{ type: 'textfield', key: 'region' }] });
   const withForm = bpmn(

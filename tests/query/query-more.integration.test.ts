@@ -54,7 +54,7 @@ const waitXml = bpmn(
   `<bpmn:message id="msg" name="paid-${run}"><bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements></bpmn:message>`,
 );
 
-const base = () => engine.restAddress;
+const base = () => engine;
 
 async function waitForTotal(resource: string, filter: unknown, total: number): Promise<Page> {
   return waitFor(
@@ -68,7 +68,7 @@ async function waitForTotal(resource: string, filter: unknown, total: number): P
 
 beforeAll(async () => {
   engine = await startEngineProcess();
-  zbc = sdkClient(engine.grpcPort);
+  zbc = sdkClient(engine);
   const deployed = await zbc.deployResource({ name: 'hr-fee.dmn', decision: fixture('hr-fee.dmn') });
   requirementsKey = String(
     (deployed.deployments.find((d) => 'decisionRequirements' in d) as { decisionRequirements: Item })

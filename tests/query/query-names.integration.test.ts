@@ -35,9 +35,9 @@ const xml = bpmn(
   .replace(`<bpmn:process id="${PROCESS}"`, `<bpmn:process id="${PROCESS}" name="低压居民新装"`);
 
 const connect = async (): Promise<void> => {
-  zbc = sdkClient(engine.grpcPort);
+  zbc = sdkClient(engine);
   rest = new CamundaRestClient({
-    config: { ZEEBE_REST_ADDRESS: engine.restAddress, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'error' },
+    config: { ZEEBE_REST_ADDRESS: engine.restAddress, ...engine.sdkAuth, CAMUNDA_LOG_LEVEL: 'error' },
   });
 };
 
@@ -86,7 +86,7 @@ describe('element names', () => {
     const key = String(task.userTaskKey);
     // Open: answered from the engine's live state; completed: from the query API's history.
     expect(await rest.getUserTask(key)).toMatchObject({ name: '现场勘查', elementId: 'survey' });
-    const byName = await search(engine.restAddress, 'user-tasks', {
+    const byName = await search(engine, 'user-tasks', {
       filter: { name: '现场勘查', processInstanceKey: first },
     });
     expect(byName.items.map((t) => t.userTaskKey)).toEqual([key]);
@@ -96,7 +96,7 @@ describe('element names', () => {
     const next = await openTask(first);
     expect(next).toMatchObject({ name: 'approve', elementId: 'approve' });
     expect(await rest.getUserTask(String(next.userTaskKey))).toMatchObject({ name: 'approve' });
-    const sorted = await search(engine.restAddress, 'user-tasks', {
+    const sorted = await search(engine, 'user-tasks', {
       filter: { processInstanceKey: first },
       sort: [{ field: 'name', order: 'ASC' }],
     });
@@ -110,13 +110,13 @@ describe('element names', () => {
       survey: '现场勘查',
       approve: 'approve',
     });
-    const instances = await search(engine.restAddress, 'process-instances', { filter: { processInstanceKey: first } });
+    const instances = await search(engine, 'process-instances', { filter: { processInstanceKey: first } });
     expect(instances.items.map((i) => i.processDefinitionName)).toEqual(['低压居民新装']);
     const filtered = await rest.searchElementInstances({
       filter: { processInstanceKey: first, elementName: '现场勘查' },
     } as never);
     expect(filtered.items.map((e) => e.elementId)).toEqual(['survey']);
-    const sorted = await search(engine.restAddress, 'element-instances', {
+    const sorted = await search(engine, 'element-instances', {
       filter: { processInstanceKey: first },
       sort: [{ field: 'elementName', order: 'DESC' }],
     });
@@ -164,7 +164,7 @@ describe('element names', () => {
     expect(names).toEqual({ start: '受理申请', survey: '现场勘查', approve: 'approve' });
     const taskNames = await waitFor(
       async () => {
-        const page = await search(engine.restAddress, 'user-tasks', {
+        const page = await search(engine, 'user-tasks', {
           filter: { processDefinitionId: PROCESS },
           sort: [{ field: 'creationDate', order: 'ASC' }],
         });
@@ -174,7 +174,7 @@ describe('element names', () => {
       { description: 'the backfilled user task names' },
     );
     expect(taskNames).toEqual(['现场勘查', 'approve', '现场勘查']);
-    const pending = await search(engine.restAddress, 'element-instances', {
+    const pending = await search(engine, 'element-instances', {
       filter: { processDefinitionId: PROCESS, elementName: { $exists: false } },
     });
     expect(pending.page.totalItems).toBe(0);

@@ -21,9 +21,9 @@ let zbc: Zeebe.ZeebeGrpcClient;
 beforeAll(async () => {
   engine = await startEngineProcess();
   client = new CamundaRestClient({
-    config: { ZEEBE_REST_ADDRESS: engine.restAddress, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'error' },
+    config: { ZEEBE_REST_ADDRESS: engine.restAddress, ...engine.sdkAuth, CAMUNDA_LOG_LEVEL: 'error' },
   });
-  zbc = sdkClient(engine.grpcPort);
+  zbc = sdkClient(engine);
   const forkXml = bpmn(
     FORK,
     `${startEvent()}<bpmn:parallelGateway id="fork" />

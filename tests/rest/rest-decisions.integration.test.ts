@@ -20,7 +20,7 @@ beforeAll(async () => {
   client = new CamundaRestClient({
     config: {
       ZEEBE_REST_ADDRESS: engine.restAddress,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ...engine.sdkAuth,
       CAMUNDA_LOG_LEVEL: 'error',
     },
   });
@@ -44,7 +44,7 @@ const customer = (lineType: string, externalWorksBuiltBy: string, capacityKva: n
 async function post(body: unknown) {
   const res = await fetch(`${engine.restAddress}/v2/decision-definitions/evaluation`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await engine.authHeaders()) },
     body: JSON.stringify(body),
   });
   return {

@@ -65,7 +65,7 @@ beforeAll(async () => {
   client = new CamundaRestClient({
     config: {
       ZEEBE_REST_ADDRESS: engine.restAddress,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ...engine.sdkAuth,
       CAMUNDA_LOG_LEVEL: 'error',
     },
   });
@@ -120,7 +120,7 @@ async function expectProblem(urlPath: string, body: unknown, status: number, tit
   const res = await fetch(`${engine.restAddress}${urlPath}`, {
     method: 'POST',
     body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await engine.authHeaders()) },
   });
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json/);

@@ -30,7 +30,7 @@ beforeAll(async () => {
   client = new CamundaRestClient({
     config: {
       ZEEBE_REST_ADDRESS: restAddress,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ...engine.sdkAuth,
       CAMUNDA_LOG_LEVEL: 'error',
     },
   });
@@ -64,7 +64,10 @@ async function raw(method: string, urlPath: string, body?: string) {
   const res = await fetch(`${restAddress}${urlPath}`, {
     method,
     body,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(await engine.authHeaders()),
+    },
   });
   const text = await res.text();
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text };
@@ -328,7 +331,11 @@ describe('REST v2 gateway problem details', () => {
   });
 
   it('rejects a deployment without resources with 400', async () => {
-    const res = await fetch(`${restAddress}/v2/deployments`, { method: 'POST', body: new FormData() });
+    const res = await fetch(`${restAddress}/v2/deployments`, {
+      method: 'POST',
+      body: new FormData(),
+      headers: await engine.authHeaders(),
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });

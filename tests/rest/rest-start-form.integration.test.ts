@@ -28,11 +28,12 @@ async function deploy(name: string, content: Buffer): Promise<string> {
   return (result.deployments[0] as { process: { processDefinitionKey: string } }).process.processDefinitionKey;
 }
 
-const getForm = (key: string) => fetch(`${engine.restAddress}/v2/process-definitions/${key}/form`);
+const getForm = async (key: string) =>
+  fetch(`${engine.restAddress}/v2/process-definitions/${key}/form`, { headers: await engine.authHeaders() });
 
 beforeAll(async () => {
   engine = await startEngineProcess();
-  zbc = sdkClient(engine.grpcPort);
+  zbc = sdkClient(engine);
   await zbc.topology();
   await zbc.deployResource({ name: 'approval.form', form: FORM } as never);
 });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   client = new CamundaRestClient({
     config: {
       ZEEBE_REST_ADDRESS: engine.restAddress,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      ...engine.sdkAuth,
       CAMUNDA_LOG_LEVEL: 'error',
     },
   });
@@ -84,7 +84,10 @@ async function raw(method: string, urlPath: string, body?: unknown) {
   const res = await fetch(`${engine.restAddress}${urlPath}`, {
     method,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(await engine.authHeaders()),
+    },
   });
   const text = await res.text();
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text };

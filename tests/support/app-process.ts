@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { sdkAuthEnv, type SdkAuth } from './engine-process';
 
 export interface AppProcess {
   /** The API's base url, e.g. http://127.0.0.1:40123/api. */
@@ -21,6 +22,8 @@ export interface AppProcessOptions {
   restAddress: string;
   authSecret: string;
   demoData: boolean;
+  /** How the application's clients authenticate to the engine (EngineProcess.sdkAuth). */
+  engineAuth: SdkAuth;
   /** Extra environment for the application process. */
   env?: Record<string, string>;
 }
@@ -44,6 +47,7 @@ export function startAppProcess(options: AppProcessOptions): Promise<AppProcess>
       APP_HOST: '127.0.0.1',
       APP_AUTH_SECRET: options.authSecret,
       APP_DEMO_DATA: String(options.demoData),
+      ...sdkAuthEnv(options.engineAuth),
       LOG_LEVEL: 'info',
       ...options.env,
     },

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +8,19 @@ import { createConnection } from 'mysql2/promise';
 /**
  * Starts the real engine (engine/main.ts) as a separate process on free ports, for integration tests. Each engine
  * gets a fresh database: a SQLite file, or with ENGINE_TEST_DATABASE=mariadb a new database on the machine's
- * MariaDB (ENGINE_TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306).
+ * MariaDB (ENGINE_TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306). The engine requires credentials, as in
+ * production: `auth` holds its OAuth client, `authHeaders()` a bearer header for raw REST calls and
+ * `sdkAuth` the settings that make @camunda8/sdk fetch tokens itself. `auth: false` starts it open.
  */
 export interface EngineProcess {
   grpcAddress: string;
   restAddress: string;
+  /** The OAuth client the engine lets in, or undefined when started with `auth: false`. */
+  auth?: EngineClient;
+  /** `{ authorization: 'Bearer …' }` (a token fetched once and reused), or {} for an open engine. */
+  authHeaders(): Promise<Record<string, string>>;
+  /** @camunda8/sdk settings for this engine's credentials (OAUTH, or NONE for an open engine). */
+  sdkAuth: SdkAuth;
   grpcPort: number;
   restPort: number;
   databaseUrl: string;
@@ -22,7 +31,25 @@ export interface EngineProcess {
   kill(): Promise<void>;
 }
 
+export interface EngineClient {
+  clientId: string;
+  clientSecret: string;
+  tokenUrl: string;
+}
+
+export type SdkAuth =
+  | { CAMUNDA_AUTH_STRATEGY: 'NONE' }
+  | {
+      CAMUNDA_AUTH_STRATEGY: 'OAUTH';
+      CAMUNDA_OAUTH_URL: string;
+      ZEEBE_CLIENT_ID: string;
+      ZEEBE_CLIENT_SECRET: string;
+      CAMUNDA_TOKEN_DISK_CACHE_DISABLE: true;
+    };
+
 export interface EngineProcessOptions {
+  /** false: ENGINE_AUTH=none, for the tests of an open engine. */
+  auth?: boolean;
   databaseUrl?: string;
   env?: Record<string, string>;
   grpcPort?: number;
@@ -32,6 +59,54 @@ export interface EngineProcessOptions {
 }
 
 const ROOT = join(__dirname, '..', '..');
+
+/**
+ * One client and signing key for every engine this test file starts, so that an engine restarted on the same
+ * database accepts the tokens its clients hold, as under npm start (which keeps them in a file).
+ */
+const TEST_CLIENT = {
+  ENGINE_AUTH_CLIENT_ID: `test-${process.pid}-${randomBytes(4).toString('hex')}`,
+  ENGINE_AUTH_CLIENT_SECRET: randomBytes(24).toString('base64url'),
+  ENGINE_AUTH_SIGNING_KEY: randomBytes(32).toString('base64url'),
+};
+
+/** The engine environment for the OAuth test client, or for an open engine. */
+function authEnv(auth: boolean): Record<string, string> {
+  return auth ? { ENGINE_AUTH: 'oauth', ...TEST_CLIENT } : { ENGINE_AUTH: 'none' };
+}
+
+/** Fetches an access token with the client credentials, as the Camunda clients do. */
+export async function fetchAccessToken(client: EngineClient): Promise<string> {
+  const response = await fetch(client.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      audience: 'zeebe.camunda.io',
+    }),
+  });
+  if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+function sdkAuthOf(client: EngineClient | undefined): SdkAuth {
+  if (!client) return { CAMUNDA_AUTH_STRATEGY: 'NONE' };
+  return {
+    CAMUNDA_AUTH_STRATEGY: 'OAUTH',
+    CAMUNDA_OAUTH_URL: client.tokenUrl,
+    ZEEBE_CLIENT_ID: client.clientId,
+    ZEEBE_CLIENT_SECRET: client.clientSecret,
+    // tokens stay in memory: a test must not leave files in the home folder, nor find an earlier run's
+    CAMUNDA_TOKEN_DISK_CACHE_DISABLE: true,
+  };
+}
+
+/** The SDK settings as environment variables, for an application started in its own process or configuration. */
+export function sdkAuthEnv(auth: SdkAuth): Record<string, string> {
+  return Object.fromEntries(Object.entries(auth).map(([key, value]) => [key, String(value)]));
+}
 
 export function freshSqliteUrl(): string {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), 'engine-test-')), 'engine.db')}`;
@@ -76,6 +151,7 @@ function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promis
         ENGINE_REST_PORT: String(options.restPort ?? 0),
         ENGINE_HOST: '127.0.0.1',
         ENGINE_DATABASE_URL: databaseUrl,
+        ...authEnv(options.auth ?? true),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,14 +166,30 @@ function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promis
     }, 30_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const ready = /engine ready grpc=([\d.]+):(\d+) rest=([\d.]+):(\d+)/.exec(output);
+      const ready = /engine ready grpc=([\d.]+):(\d+) rest=([\d.]+):(\d+).*\n/.exec(output);
       if (!ready) return;
       clearTimeout(timer);
       const grpcPort = Number(ready[2]);
       const restPort = Number(ready[4]);
+      const restAddress = `http://127.0.0.1:${restPort}`;
+      const auth = /auth=oauth/.test(output)
+        ? {
+            clientId: TEST_CLIENT.ENGINE_AUTH_CLIENT_ID,
+            clientSecret: TEST_CLIENT.ENGINE_AUTH_CLIENT_SECRET,
+            tokenUrl: `${restAddress}/oauth/token`,
+          }
+        : undefined;
+      let token: Promise<string> | undefined;
       resolve({
         grpcAddress: `127.0.0.1:${grpcPort}`,
-        restAddress: `http://127.0.0.1:${restPort}`,
+        restAddress,
+        auth,
+        authHeaders: async (): Promise<Record<string, string>> => {
+          if (!auth) return {};
+          token ??= fetchAccessToken(auth);
+          return { authorization: `Bearer ${await token}` };
+        },
+        sdkAuth: sdkAuthOf(auth),
         grpcPort,
         restPort,
         databaseUrl,

@@ -15,6 +15,8 @@ export interface NpmStartProcess {
   output(): string;
   /** Waits until the system answers: its API base URL (…/api) and the engine's gRPC and REST host:port. */
   ready(timeout?: number): Promise<{ apiUrl: string; grpc: string; rest: string }>;
+  /** Where npm start keeps the embedded engine's OAuth client (README's tour reads it). */
+  engineClientFile: string;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
@@ -25,12 +27,14 @@ export interface NpmStartProcess {
 /** Fresh databases and free ports; `env` is laid over them (and over this process's environment). */
 export function startNpmStart(env: Record<string, string> = {}): NpmStartProcess {
   const dir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+  const engineClientFile = join(dir, 'engine-client.json');
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'platform/start.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
       ENGINE_DATABASE_URL: `sqlite:${join(dir, 'engine.db')}`,
       APP_DATABASE_URL: `sqlite:${join(dir, 'app.db')}`,
+      PLATFORM_ENGINE_CLIENT_FILE: engineClientFile,
       ENGINE_GRPC_PORT: '0',
       ENGINE_REST_PORT: '0',
       APP_PORT: '0',
@@ -45,6 +49,7 @@ export function startNpmStart(env: Record<string, string> = {}): NpmStartProcess
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return {
     output: () => output,
+    engineClientFile,
     exited,
     async ready(timeout = 90_000) {
       const apiUrl = await waitFor(() => /platform ready api=(\S+)/.exec(output)?.[1], {

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 /** Runs one zbctl command against this file's engine. */
-const zbctl = (...args: string[]) => runZbctl(engine.grpcPort, ...args);
+const zbctl = (...args: string[]) => runZbctl(engine, ...args);
 
 /** Runs a zbctl command that must succeed; returns its output parsed as JSON (or {} when it printed nothing). */
 async function zbctlOk<T = Record<string, unknown>>(...args: string[]): Promise<T> {

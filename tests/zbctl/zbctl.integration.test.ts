@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processXml, unique } from '../grpc/grpc-test-clients';
 import { readRecords } from '../support/engine-records';
-import { runZbctl, ZBCTL } from './zbctl-kit';
+import { runZbctl, ZBCTL, zbctlConnection } from './zbctl-kit';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
 jest.setTimeout(60_000);
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** Runs one zbctl command against this file's engine. */
-const zbctl = (...args: string[]) => runZbctl(engine.grpcPort, ...args);
+const zbctl = (...args: string[]) => runZbctl(engine, ...args);
 
 /** Runs a zbctl command that must succeed and print JSON; returns the parsed JSON. */
 async function zbctlJson<T = Record<string, unknown>>(...args: string[]): Promise<T> {
@@ -41,11 +41,10 @@ async function zbctlJson<T = Record<string, unknown>>(...args: string[]): Promis
 
 /** Starts `zbctl create worker` in its own process group, so that stopping it also stops the Go binary. */
 function startWorker(jobType: string): ChildProcess {
-  const worker = spawn(
-    ZBCTL,
-    ['create', 'worker', jobType, '--handler', HANDLER, '--insecure', '--address', `127.0.0.1:${engine.grpcPort}`],
-    { detached: true, stdio: 'ignore' },
-  );
+  const worker = spawn(ZBCTL, ['create', 'worker', jobType, '--handler', HANDLER, ...zbctlConnection(engine)], {
+    detached: true,
+    stdio: 'ignore',
+  });
   workers.push(worker);
   return worker;
 }

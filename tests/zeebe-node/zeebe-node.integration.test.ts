@@ -11,7 +11,19 @@ let zbc: ZBClient;
 
 beforeAll(async () => {
   engine = await startEngineProcess();
-  zbc = new ZBClient(`127.0.0.1:${engine.grpcPort}`, { useTLS: false, loglevel: 'NONE', retry: false });
+  const auth = engine.auth!;
+  zbc = new ZBClient(`127.0.0.1:${engine.grpcPort}`, {
+    useTLS: false,
+    loglevel: 'NONE',
+    retry: false,
+    oAuth: {
+      url: auth.tokenUrl,
+      audience: 'zeebe.camunda.io',
+      clientId: auth.clientId,
+      clientSecret: auth.clientSecret,
+      cacheOnDisk: false,
+    },
+  });
 });
 
 afterAll(async () => {

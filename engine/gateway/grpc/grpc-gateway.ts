@@ -1,11 +1,15 @@
 /**
  * The gateway_protocol.Gateway gRPC adapter: Zeebe's gateway API over EngineApi, plus the standard
- * grpc.health.v1.Health service. Plaintext; every RPC of the proto is registered, the ones this engine does not
+ * grpc.health.v1.Health service. Plaintext or TLS; with OAuth on, every gateway RPC needs a bearer token (the health
+ * service stays open, so that probes need no credentials). Every RPC of the proto is registered, the ones this engine does not
  * do yet answer UNIMPLEMENTED naming the RPC.
  */
 import { Server, ServerCredentials, type UntypedHandleCall } from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
 import type { EngineApi } from '../../engine-api';
+import type { EngineAuth } from '../auth/engine-auth';
+import { withAuthentication } from '../auth/grpc-authentication';
+import type { TlsMaterial } from '../tls';
 import { unimplemented, type GatewayLog } from './error-mapper';
 import { GATEWAY_SERVICE_NAME, loadGatewayService } from './gateway-proto';
 import { deploymentHandlers } from './handlers/deployment-handler';
@@ -32,6 +36,10 @@ export interface GrpcGatewayOptions {
   port: number;
   /** Where unexpected errors are reported; console.error by default. */
   log?: GatewayLog;
+  /** Who may call (OPEN_ACCESS only with ENGINE_AUTH=none): required, so that no caller opens the port by omission. */
+  auth: EngineAuth;
+  /** Serve TLS with this certificate and key. */
+  tls?: TlsMaterial;
 }
 
 export interface GrpcGateway {
@@ -47,13 +55,14 @@ export async function startGrpcGateway(engine: EngineApi, opts: GrpcGatewayOptio
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
   });
   const service = loadGatewayService();
-  server.addService(service, withUnimplemented(Object.keys(service), gatewayHandlers(ctx)));
+  const handlers = withUnimplemented(Object.keys(service), gatewayHandlers(ctx));
+  server.addService(service, withAuthentication(handlers, opts.auth));
   const health = new HealthImplementation({ '': 'SERVING', [GATEWAY_SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
 
   const port = await new Promise<number>((resolve, reject) => {
     const address = `${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${opts.port}`;
-    server.bindAsync(address, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
+    server.bindAsync(address, serverCredentials(opts.tls), (err, bound) => (err ? reject(err) : resolve(bound)));
   });
 
   return {
@@ -96,6 +105,11 @@ function unimplementedHandler(rpc: string): UntypedHandleCall {
     if (callback) callback(unimplemented(rpc));
     else call.emit('error', unimplemented(rpc));
   };
+}
+
+function serverCredentials(tls: TlsMaterial | undefined): ServerCredentials {
+  if (!tls) return ServerCredentials.createInsecure();
+  return ServerCredentials.createSsl(null, [{ cert_chain: tls.cert, private_key: tls.key }], false);
 }
 
 function shutdown(server: Server): Promise<void> {

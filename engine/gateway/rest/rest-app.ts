@@ -1,5 +1,8 @@
 import express, { type Express } from 'express';
 import type { EngineApi } from '../../engine-api';
+import type { EngineAuth } from '../auth/engine-auth';
+import { requireBearerToken } from '../auth/rest-authentication';
+import { tokenEndpoint } from '../auth/token-endpoint';
 import { clockController } from './clock/clock-controller';
 import { decisionController } from './decisions/decision-controller';
 import { deploymentController } from './deployments/deployment-controller';
@@ -20,13 +23,19 @@ const MAX_JSON_BYTES = '16mb';
 /**
  * The Camunda 8 REST API v2 (Orchestration Cluster API) as an express app under /v2: one controller per resource,
  * every failure answered as RFC 9457 problem details. `closing` ends pending long polls when the gateway stops.
+ * With OAuth on, POST /oauth/token issues tokens and every /v2 request, topology included (as in Camunda 8),
+ * needs one.
  */
-export function createRestApp(engine: EngineApi, closing: AbortSignal): Express {
+export function createRestApp(engine: EngineApi, closing: AbortSignal, auth: EngineAuth): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  if (auth.enabled) app.use(tokenEndpoint(auth));
+
   const v2 = express.Router();
+  // Before the body parsers: a caller without a token gets nothing parsed.
+  if (auth.enabled) v2.use(requireBearerToken(auth));
   v2.use(express.json({ limit: MAX_JSON_BYTES, type: ['application/json', 'application/*+json'] }));
   v2.use(topologyController(engine));
   v2.use(deploymentController(engine));

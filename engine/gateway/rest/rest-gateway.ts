@@ -1,6 +1,20 @@
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { EngineApi } from '../../engine-api';
+import type { EngineAuth } from '../auth/engine-auth';
+import type { TlsMaterial } from '../tls';
 import { createRestApp } from './rest-app';
+
+export interface RestGatewayOptions {
+  host: string;
+  /** 0: any free port. */
+  port: number;
+  /** Who may call (OPEN_ACCESS only with ENGINE_AUTH=none): required, so that no caller opens the port by omission. */
+  auth: EngineAuth;
+  /** Serve HTTPS with this certificate and key. */
+  tls?: TlsMaterial;
+}
 
 export interface RestGateway {
   /** The port listened on (the free one chosen when 0 was asked). */
@@ -13,11 +27,16 @@ export interface RestGateway {
 const CLOSE_GRACE_MS = 2000;
 const IDLE_SWEEP_MS = 20;
 
-export async function startRestGateway(engine: EngineApi, opts: { host: string; port: number }): Promise<RestGateway> {
+export async function startRestGateway(engine: EngineApi, opts: RestGatewayOptions): Promise<RestGateway> {
   const closing = new AbortController();
-  const app = createRestApp(engine, closing.signal);
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(opts.port, opts.host, (err?: Error) => (err ? reject(err) : resolve(listening)));
+  const app = createRestApp(engine, closing.signal, opts.auth);
+  const server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, app) : createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   // Long polls may legitimately stay open longer than Node's default request timeout of five minutes.
   server.requestTimeout = 0;
