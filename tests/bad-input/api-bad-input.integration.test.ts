@@ -219,7 +219,9 @@ describe('plausibility of a 业扩 application', () => {
       (await clerk.post('/business-expansion/applications', forCustomer('上海市浦东新区芳甸路 10 号'))).status,
     ).toBe(201);
     // Once a manager has cancelled the first case, the address is free again.
-    const cancelled = await (await platform.as('zhoumin')).post(`/cases/${first.body.applicationNo}/cancel`);
+    const cancelled = await (
+      await platform.as('zhoumin')
+    ).post(`/cases/${first.body.applicationNo}/cancel`, { reason: '客户撤回申请' });
     expect(cancelled.status).toBe(200);
     const afterCancel = await clerk.post('/business-expansion/applications', forCustomer('上海市浦东新区芳甸路 8 号'));
     expect(afterCancel.status).toBe(201);
