@@ -35,16 +35,16 @@ export function customerRoutes(): Router {
     response.json(await getCustomer(currentUser(request), parseId(request.params.id, '客户'), piiRequest(request)));
   });
   router.post('/accounts', writer, async (request, response) => {
-    response.status(201).json(await createAccount(request.body));
+    response.status(201).json(await createAccount(currentUser(request), request.body));
   });
   router.get('/accounts/:id', async (request, response) => {
-    response.json(await getAccount(parseId(request.params.id, '用电户')));
+    response.json(await getAccount(currentUser(request), parseId(request.params.id, '用电户')));
   });
   router.get('/bills', async (request, response) => {
-    response.json({ items: await listBills(request.query) });
+    response.json({ items: await listBills(currentUser(request), request.query) });
   });
   router.post('/bills', writer, async (request, response) => {
-    response.status(201).json(await createBill(request.body));
+    response.status(201).json(await createBill(currentUser(request), request.body));
   });
   return router;
 }

@@ -1,12 +1,14 @@
 /**
  * Electricity accounts (用电户) and their bills: create, get, list. Business processes create accounts themselves
- * (energization); these endpoints serve data entry and the other areas' tests and demos.
+ * (energization); these endpoints serve data entry and the other areas' tests and demos. An account is read, and
+ * billed, within the units its customer belongs to (decision 0025): another unit's is not found.
  */
 import { Account, Bill, Customer } from '../../db/core/customer-models';
 import { conflict, notFound } from '../../lib/errors/app-error';
 import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
+import { requireInScope, type ScopeUser } from '../users';
 
 const accountInput = z
   .object({
@@ -29,23 +31,33 @@ const billInput = z
   })
   .strict();
 
-export async function createAccount(raw: unknown): Promise<Account> {
+/** The account, if its customer is in the reader's units. */
+async function accountFor(reader: ScopeUser, id: number): Promise<Account> {
+  const account = await Account.findByPk(id);
+  if (!account) throw notFound('用电户 / account', id);
+  const customer = await Customer.findByPk(account.customerId);
+  await requireInScope(reader, customer?.unitCode, '用电户 / account', id);
+  return account;
+}
+
+export async function createAccount(reader: ScopeUser, raw: unknown): Promise<Account> {
   const input = parseInput(accountInput, raw, '用电户');
-  if (!(await Customer.findByPk(input.customerId))) throw notFound('客户 / customer', input.customerId);
+  const customer = await Customer.findByPk(input.customerId);
+  if (!customer) throw notFound('客户 / customer', input.customerId);
+  await requireInScope(reader, customer.unitCode, '客户 / customer', input.customerId);
   const accountNo = await nextNumber('HH');
   return Account.create({ ...input, accountNo, basicChargeStoppedOn: null, basicChargeRestartsOn: null });
 }
 
-export async function getAccount(id: number): Promise<Record<string, unknown>> {
-  const account = await Account.findByPk(id);
-  if (!account) throw notFound('用电户 / account', id);
+export async function getAccount(reader: ScopeUser, id: number): Promise<Record<string, unknown>> {
+  const account = await accountFor(reader, id);
   const bills = await Bill.findAll({ where: { accountId: id }, order: [['period', 'DESC']], limit: 24 });
   return { ...account.get({ plain: true }), bills: bills.map((bill) => bill.get({ plain: true })) };
 }
 
-export async function createBill(raw: unknown): Promise<Bill> {
+export async function createBill(reader: ScopeUser, raw: unknown): Promise<Bill> {
   const input = parseInput(billInput, raw, '电费账单');
-  if (!(await Account.findByPk(input.accountId))) throw notFound('用电户 / account', input.accountId);
+  await accountFor(reader, input.accountId);
   if (await Bill.findOne({ where: { accountId: input.accountId, period: input.period } }))
     throw conflict(`该账期已有账单 / a bill for ${input.period} exists`);
   return Bill.create({ ...input, paidAt: null });
@@ -57,8 +69,9 @@ const billQuery = z.object({
 });
 
 /** An account's bills, newest first; `unpaid=true` leaves out the paid ones. */
-export async function listBills(query: unknown): Promise<Bill[]> {
+export async function listBills(reader: ScopeUser, query: unknown): Promise<Bill[]> {
   const input = parseQuery(billQuery, query, '账单查询');
+  await accountFor(reader, input.accountId);
   const where = input.unpaid === 'true' ? { accountId: input.accountId, paidAt: null } : { accountId: input.accountId };
   return Bill.findAll({ where, order: [['period', 'DESC']], limit: 120 });
 }

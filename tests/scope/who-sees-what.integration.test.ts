@@ -82,6 +82,28 @@ test('customers: each unit sees its own (another unit’s is not found); lists a
   // Searching by a part of another unit's ID number finds nothing either.
   expect((await wuting.get(`/customers?q=${pudong.idNumber.slice(-8)}`)).body.items).toEqual([]);
 
+  // The customer's accounts and bills follow the customer's unit.
+  const clerk = await platform.as('zhangli');
+  const account = await clerk.post('/accounts', {
+    customerId: pudong.id,
+    address: '上海市浦东新区世纪大道 1 号',
+    voltage: '220V',
+    capacityKva: 8,
+    category: 'residential',
+  });
+  expect(account.status).toBe(201);
+  const bill = { accountId: account.body.id, period: '2026-11', amountFen: 12345, dueDate: '2026-12-20' };
+  expect((await clerk.post('/bills', bill)).status).toBe(201);
+  expect((await clerk.get(`/accounts/${account.body.id}`)).body.bills).toHaveLength(1);
+  expect((await clerk.get(`/bills?accountId=${account.body.id}`)).body.items).toHaveLength(1);
+  expect((await wuting.get(`/accounts/${account.body.id}`)).status).toBe(404);
+  expect((await wuting.get(`/bills?accountId=${account.body.id}`)).status).toBe(404);
+  expect((await wuting.post('/bills', { ...bill, period: '2026-12' })).status).toBe(404);
+  const accountBody = { customerId: pudong.id, address: '上海市浦东新区世纪大道 2 号', voltage: '220V' };
+  expect((await wuting.post('/accounts', { ...accountBody, capacityKva: 8, category: 'residential' })).status).toBe(
+    404,
+  );
+
   const listed = ((await (await platform.as('zhangli')).get('/customers')).body.items as any[]).find(
     (c) => c.id === pudong.id,
   );

@@ -8,6 +8,7 @@ import { createApp } from '../../api/app';
 import { listRoutes, type RouteEntry } from '../../api/route-table';
 import { DEMO_USERS } from '../../platform/seed/demo-users';
 import { WORK_ORDER_DEMO_USERS, seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
+import { applicant, DOCUMENTS, submit } from '../business-expansion/business-expansion-kit';
 import { anonymousClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
 import { ROUTE_ACCESS, type Access } from './route-access';
 
@@ -100,5 +101,40 @@ describe('route × role matrix', () => {
     }
     expect(wrong).toEqual([]);
     if (role !== 'admin') expect(refusals).toBeGreaterThan(0);
+  });
+});
+
+describe('route × unit', () => {
+  /** The case-reading routes whose one parameter is the case: every one of them, as the table has them. */
+  const CASE_PARAMS = new Set(['businessKey', 'no']);
+  const caseReads = () =>
+    applicationRoutes().filter((route) => {
+      const params = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]);
+      return route.method === 'GET' && params.length === 1 && CASE_PARAMS.has(params[0]!);
+    });
+
+  test('a case of another unit is not found on any route that reads a case; its own unit reads it', async () => {
+    const { applicationNo } = await submit(platform, {
+      customer: applicant(),
+      businessType: 'new',
+      address: '上海市浦东新区世纪大道 99 号',
+      voltage: '220V',
+      capacityKva: 8,
+      category: 'residential',
+      documents: DOCUMENTS.residential,
+    });
+    const routes = caseReads();
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    const [sameUnit, otherUnit] = [await platform.as('zhangli'), await platform.as('wuting')]; // SH-PD, SH-MH clerks
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const path = route.path.replace(/^\/api/, '').replace(/:\w+/, applicationNo);
+      const [own, other] = [await sameUnit.get(path), await otherUnit.get(path)];
+      // A case's supply scheme does not exist yet: 404 for both is right there; everywhere else its unit reads it.
+      if (own.status >= 400 && !(own.status === 404 && route.path.includes('supply-schemes')))
+        wrong.push(`${key(route)} own unit → ${own.status}`);
+      if (other.status !== 404) wrong.push(`${key(route)} other unit → ${other.status}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });
