@@ -8,7 +8,7 @@ import { Op } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
-import { requireInScope, type ScopeUser } from '../users';
+import { requireInScope, unitScope, type ScopeUser } from '../users';
 
 export interface CaseOwner {
   unitCode: string | null;
@@ -38,4 +38,16 @@ export async function caseOwners(businessKeys: string[]): Promise<Map<string, Ca
 export async function requireCaseInScope(reader: ScopeUser, businessKey: string): Promise<void> {
   const owner = (await caseOwners([businessKey])).get(businessKey);
   if (owner) await requireInScope(reader, owner.unitCode, '业务流程 / case', businessKey);
+}
+
+/** The business keys of every case in the reader's units, or null when the reader has no unit limit. */
+export async function caseKeysInScope(reader: ScopeUser): Promise<string[] | null> {
+  const scope = await unitScope(reader);
+  if (scope === null) return null;
+  const [expansions, changes, orders] = await Promise.all([
+    Application.findAll({ attributes: ['applicationNo'], where: { unitCode: scope } }),
+    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { unitCode: scope } }),
+    WorkOrder.findAll({ attributes: ['orderNo'], where: { handlingUnit: scope } }),
+  ]);
+  return [...expansions, ...changes].map((row) => row.applicationNo).concat(orders.map((order) => order.orderNo));
 }

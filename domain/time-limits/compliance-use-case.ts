@@ -1,6 +1,7 @@
 /**
  * Time-limit compliance for managers over a period [from, to): cases finished in it and the share that kept
- * their whole-case limit, and per step the warning / overdue / escalation events raised in it.
+ * their whole-case limit, and per step the warning / overdue / escalation events raised in it. `businessKeys`
+ * narrows it to the cases a manager's units hold (decision 0025); null counts every case.
  */
 import { Op, fn, col } from 'sequelize';
 import { CaseTimeLimit, TimeLimitEvent } from '../../db/time-limits/time-limit-models';
@@ -12,15 +13,18 @@ const periodInput = z.object({
   to: z.string().datetime({ offset: true }),
 });
 
-export async function complianceReport(query: unknown) {
+export async function complianceReport(query: unknown, businessKeys: string[] | null) {
   const input = parseQuery(periodInput, query, '统计区间');
   const period = { [Op.gte]: new Date(input.from), [Op.lt]: new Date(input.to) };
+  const cases = businessKeys === null ? {} : { businessKey: { [Op.in]: businessKeys } };
   // A cancelled case kept no limit and broke none.
-  const finished = await CaseTimeLimit.count({ where: { finishedAt: period, cancelledAt: null } });
-  const compliant = await CaseTimeLimit.count({ where: { finishedAt: period, cancelledAt: null, compliant: true } });
+  const finished = await CaseTimeLimit.count({ where: { ...cases, finishedAt: period, cancelledAt: null } });
+  const compliant = await CaseTimeLimit.count({
+    where: { ...cases, finishedAt: period, cancelledAt: null, compliant: true },
+  });
   const counts = (await TimeLimitEvent.findAll({
     attributes: ['step', 'level', [fn('COUNT', col('id')), 'count']],
-    where: { at: period },
+    where: { ...cases, at: period },
     group: ['step', 'level'],
     raw: true,
   })) as unknown as { step: string; level: string; count: number | string }[];
