@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { notFound } from '../../lib/errors/app-error';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { caseKeysInScope, requireCaseInScope } from '../../domain/cases';
+import { caseKeysOutOfScope, requireCaseInScope } from '../../domain/cases';
 import { caseTimeLimit, complianceReport } from '../../domain/time-limits';
 
 export function timeLimitRoutes(): Router {
@@ -18,7 +18,7 @@ export function timeLimitRoutes(): Router {
     response.json(view);
   });
   router.get('/time-limits/compliance', requireRole('manager'), async (request, response) => {
-    response.json(await complianceReport(request.query, await caseKeysInScope(currentUser(request))));
+    response.json(await complianceReport(request.query, await caseKeysOutOfScope(currentUser(request))));
   });
   return router;
 }

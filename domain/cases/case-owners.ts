@@ -40,14 +40,18 @@ export async function requireCaseInScope(reader: ScopeUser, businessKey: string)
   if (owner) await requireInScope(reader, owner.unitCode, '业务流程 / case', businessKey);
 }
 
-/** The business keys of every case in the reader's units, or null when the reader has no unit limit. */
-export async function caseKeysInScope(reader: ScopeUser): Promise<string[] | null> {
+/**
+ * The business keys of the cases outside the reader's units (none when the reader has no unit limit). A key no area
+ * knows is in nobody's units and so never among them, as everywhere else in the scope rules.
+ */
+export async function caseKeysOutOfScope(reader: ScopeUser): Promise<string[]> {
   const scope = await unitScope(reader);
-  if (scope === null) return null;
+  if (scope === null) return [];
+  const outside = { [Op.or]: [{ [Op.notIn]: scope }, { [Op.is]: null }] };
   const [expansions, changes, orders] = await Promise.all([
-    Application.findAll({ attributes: ['applicationNo'], where: { unitCode: scope } }),
-    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { unitCode: scope } }),
-    WorkOrder.findAll({ attributes: ['orderNo'], where: { handlingUnit: scope } }),
+    Application.findAll({ attributes: ['applicationNo'], where: { unitCode: outside } }),
+    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { unitCode: outside } }),
+    WorkOrder.findAll({ attributes: ['orderNo'], where: { handlingUnit: outside } }),
   ]);
   return [...expansions, ...changes].map((row) => row.applicationNo).concat(orders.map((order) => order.orderNo));
 }

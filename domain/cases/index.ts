@@ -6,4 +6,4 @@ export { caseReconciler, listReconciledCases, startCaseReconciler, type Reconcil
 export { caseAreaOf, requireCaseArea, requireCaseFor, type CaseArea } from './case-lookup';
 export { caseDiagram, caseTaskHistory } from './case-diagram-use-case';
 export { repairUnstartedCases, unstartedCases, type UnstartedCase } from './unstarted-cases-use-case';
-export { caseKeysInScope, caseOwners, requireCaseInScope, type CaseOwner } from './case-owners';
+export { caseKeysOutOfScope, caseOwners, requireCaseInScope, type CaseOwner } from './case-owners';

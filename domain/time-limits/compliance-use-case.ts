@@ -1,7 +1,7 @@
 /**
  * Time-limit compliance for managers over a period [from, to): cases finished in it and the share that kept
- * their whole-case limit, and per step the warning / overdue / escalation events raised in it. `businessKeys`
- * narrows it to the cases a manager's units hold (decision 0025); null counts every case.
+ * their whole-case limit, and per step the warning / overdue / escalation events raised in it. `excluded` are
+ * the cases outside the manager's units (decision 0025), left out of every count.
  */
 import { Op, fn, col } from 'sequelize';
 import { CaseTimeLimit, TimeLimitEvent } from '../../db/time-limits/time-limit-models';
@@ -13,10 +13,10 @@ const periodInput = z.object({
   to: z.string().datetime({ offset: true }),
 });
 
-export async function complianceReport(query: unknown, businessKeys: string[] | null) {
+export async function complianceReport(query: unknown, excluded: string[]) {
   const input = parseQuery(periodInput, query, '统计区间');
   const period = { [Op.gte]: new Date(input.from), [Op.lt]: new Date(input.to) };
-  const cases = businessKeys === null ? {} : { businessKey: { [Op.in]: businessKeys } };
+  const cases = excluded.length === 0 ? {} : { businessKey: { [Op.notIn]: excluded } };
   // A cancelled case kept no limit and broke none.
   const finished = await CaseTimeLimit.count({ where: { ...cases, finishedAt: period, cancelledAt: null } });
   const compliant = await CaseTimeLimit.count({

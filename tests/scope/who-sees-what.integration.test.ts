@@ -4,6 +4,7 @@
  * only for the roles that need them and audited; the GB 11643 check and one ID number to one name; separation of
  * duties; unclaim by the assignee or a supervisor; claims and completes at once answer one 200 and the rest 409.
  */
+import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
 import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { residentId } from '../../lib/privacy/resident-id';
 import { signedInClient, usePlatform, type Platform } from '../platform/platform-kit';
@@ -284,4 +285,41 @@ test('work orders: a crew sees its own unit’s orders; phones masked in the lis
   // The national agent's unit is the root: every order.
   const all = ((await agent.get('/work-orders')).body.items as any[]).map((o) => o.orderNo);
   expect(all).toEqual(expect.arrayContaining([pudong.body.orderNo, minhang.body.orderNo]));
+});
+
+test('time-limit compliance counts only the cases of the manager’s units', async () => {
+  const { applicationNo } = await submit(platform, {
+    customer: applicant(),
+    businessType: 'new',
+    address: '上海市浦东新区世纪大道 77 号',
+    voltage: '220V',
+    capacityKva: 8,
+    category: 'residential',
+    documents: DOCUMENTS.residential,
+  });
+  // The case's clock, finished on a day no other test's case finished on.
+  await waitFor(async () => (await CaseTimeLimit.findOne({ where: { businessKey: applicationNo } })) !== null, {
+    description: 'the case clock',
+  });
+  await CaseTimeLimit.update(
+    { finishedAt: new Date('2020-03-02T02:00:00Z'), compliant: true },
+    { where: { businessKey: applicationNo } },
+  );
+  const period = `from=${encodeURIComponent('2020-03-01T00:00:00+08:00')}&to=${encodeURIComponent('2020-03-03T00:00:00+08:00')}`;
+  const pudong = await (await platform.as('zhoumin')).get(`/time-limits/compliance?${period}`);
+  expect(pudong.body).toMatchObject({ finished: 1, compliant: 1 });
+
+  const password = 'minhang2026manager';
+  const made = await (
+    await platform.as('admin')
+  ).post('/users', {
+    login: 'minhang-manager',
+    name: '闵行主管',
+    password,
+    roles: ['manager'],
+    groups: ['SH-MH'],
+  });
+  expect(made.status).toBe(201);
+  const minhang = await signedInClient(platform, 'minhang-manager', password);
+  expect((await minhang.get(`/time-limits/compliance?${period}`)).body).toMatchObject({ finished: 0, compliant: 0 });
 });
