@@ -3,7 +3,7 @@
  * byte; and the case's notices print as PDFs in Chinese that a PDF reader opens and that hold the case's data.
  */
 import { createHash } from 'node:crypto';
-import { DOCUMENTS, applicant, submit } from '../business-expansion/business-expansion-kit';
+import { applicant, residentialApplication, submit } from '../business-expansion/business-expansion-kit';
 import { usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
 import { pdfText } from '../support/pdf-text';
 import { createOrder, startWorkOrderPlatform } from '../work-orders/work-order-kit';
@@ -30,15 +30,10 @@ let customerName: string;
 beforeAll(async () => {
   const customer = applicant();
   customerName = customer.name;
-  const submitted = await submit(platform, {
-    customer,
-    businessType: 'new',
-    address: '上海市浦东新区世纪大道 8 号 1201 室',
-    voltage: '220V',
-    capacityKva: 8,
-    category: 'residential',
-    documents: DOCUMENTS.residential,
-  });
+  const submitted = await submit(
+    platform,
+    residentialApplication({ customer, address: '上海市浦东新区世纪大道 8 号 1201 室' }),
+  );
   applicationNo = submitted.applicationNo;
 });
 

@@ -9,7 +9,14 @@ import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { residentId } from '../../lib/privacy/resident-id';
 import { signedInClient, usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
-import { applicant, DOCUMENTS, expectOpenTasks, submit, SURVEY_OK } from '../business-expansion/business-expansion-kit';
+import {
+  applicant,
+  DOCUMENTS,
+  expectOpenTasks,
+  residentialApplication,
+  submit,
+  SURVEY_OK,
+} from '../business-expansion/business-expansion-kit';
 import { REQUESTED, TODAY, seedAccount } from '../change-of-use/change-of-use-kit';
 import { orderBody } from '../work-orders/work-order-kit';
 
@@ -288,15 +295,7 @@ test('work orders: a crew sees its own unit’s orders; phones masked in the lis
 });
 
 test('time-limit compliance counts only the cases of the manager’s units', async () => {
-  const { applicationNo } = await submit(platform, {
-    customer: applicant(),
-    businessType: 'new',
-    address: '上海市浦东新区世纪大道 77 号',
-    voltage: '220V',
-    capacityKva: 8,
-    category: 'residential',
-    documents: DOCUMENTS.residential,
-  });
+  const { applicationNo } = await submit(platform, residentialApplication({ address: '上海市浦东新区世纪大道 77 号' }));
   // The case's clock, finished on a day no other test's case finished on.
   await waitFor(async () => (await CaseTimeLimit.findOne({ where: { businessKey: applicationNo } })) !== null, {
     description: 'the case clock',

@@ -8,7 +8,7 @@ import { createApp } from '../../api/app';
 import { listRoutes, type RouteEntry } from '../../api/route-table';
 import { DEMO_USERS } from '../../platform/seed/demo-users';
 import { WORK_ORDER_DEMO_USERS, seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
-import { applicant, DOCUMENTS, submit } from '../business-expansion/business-expansion-kit';
+import { residentialApplication, submit } from '../business-expansion/business-expansion-kit';
 import { anonymousClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
 import { ROUTE_ACCESS, type Access } from './route-access';
 
@@ -114,15 +114,10 @@ describe('route × unit', () => {
     });
 
   test('a case of another unit is not found on any route that reads a case; its own unit reads it', async () => {
-    const { applicationNo } = await submit(platform, {
-      customer: applicant(),
-      businessType: 'new',
-      address: '上海市浦东新区世纪大道 99 号',
-      voltage: '220V',
-      capacityKva: 8,
-      category: 'residential',
-      documents: DOCUMENTS.residential,
-    });
+    const { applicationNo } = await submit(
+      platform,
+      residentialApplication({ address: '上海市浦东新区世纪大道 99 号' }),
+    );
     const routes = caseReads();
     expect(routes.length).toBeGreaterThanOrEqual(8);
     const [sameUnit, otherUnit] = [await platform.as('zhangli'), await platform.as('wuting')]; // SH-PD, SH-MH clerks
