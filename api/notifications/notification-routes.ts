@@ -1,5 +1,9 @@
-/** GET /api/notifications?businessKey=&recipient= — the notifications the signed-in user may read, newest first. */
+/**
+ * GET /api/notifications?businessKey=&recipient= — the notifications the signed-in user may read, newest first;
+ * never those of another unit's cases.
+ */
 import { Router } from 'express';
+import { caseKeysOutOfScope } from '../../domain/cases';
 import { listInput, listNotifications } from '../../domain/notifications';
 import { parseQuery } from '../../lib/validation/parse-input';
 import { currentUser } from '../auth/require-auth';
@@ -8,7 +12,8 @@ export function notificationRoutes(): Router {
   const router = Router();
   router.get('/notifications', async (request, response) => {
     const input = parseQuery(listInput, request.query, '通知查询');
-    response.json({ items: await listNotifications(currentUser(request), input) });
+    const reader = currentUser(request);
+    response.json({ items: await listNotifications(reader, input, await caseKeysOutOfScope(reader)) });
   });
   return router;
 }

@@ -46,8 +46,10 @@ async function addressedTo(reader: Reader): Promise<WhereOptions<Notification>> 
   };
 }
 
-export async function listNotifications(reader: Reader, input: z.infer<typeof listInput>) {
+/** `excluded`: the cases outside the reader's units (decision 0025), whose notifications a manager does not see. */
+export async function listNotifications(reader: Reader, input: z.infer<typeof listInput>, excluded: string[] = []) {
   const where: WhereOptions<Notification>[] = [];
+  if (excluded.length > 0) where.push({ [Op.or]: [{ businessKey: null }, { businessKey: { [Op.notIn]: excluded } }] });
   if (input.businessKey) where.push({ businessKey: input.businessKey });
   if (input.recipient) where.push({ recipient: input.recipient });
   if (!reader.roles.includes('admin') && !reader.roles.includes('manager')) where.push(await addressedTo(reader));

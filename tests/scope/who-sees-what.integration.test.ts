@@ -5,9 +5,10 @@
  * duties; unclaim by the assignee or a supervisor; claims and completes at once answer one 200 and the rest 409.
  */
 import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
+import { Notification } from '../../db/core/notification-models';
 import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { residentId } from '../../lib/privacy/resident-id';
-import { signedInClient, usePlatform, type Platform } from '../platform/platform-kit';
+import { signedInClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   applicant,
@@ -294,7 +295,7 @@ test('work orders: a crew sees its own unit’s orders; phones masked in the lis
   expect(all).toEqual(expect.arrayContaining([pudong.body.orderNo, minhang.body.orderNo]));
 });
 
-test('time-limit compliance counts only the cases of the manager’s units', async () => {
+test('time-limit compliance and notifications: only the cases of the manager’s units', async () => {
   const { applicationNo } = await submit(platform, residentialApplication({ address: '上海市浦东新区世纪大道 77 号' }));
   // The case's clock, finished on a day no other test's case finished on.
   await waitFor(async () => (await CaseTimeLimit.findOne({ where: { businessKey: applicationNo } })) !== null, {
@@ -321,4 +322,18 @@ test('time-limit compliance counts only the cases of the manager’s units', asy
   expect(made.status).toBe(201);
   const minhang = await signedInClient(platform, 'minhang-manager', password);
   expect((await minhang.get(`/time-limits/compliance?${period}`)).body).toMatchObject({ finished: 0, compliant: 0 });
+
+  await Notification.create({
+    dedupKey: `scope-test:${applicationNo}`,
+    kind: 'warning',
+    recipientType: 'role',
+    recipient: 'manager',
+    title: '时限预警',
+    body: `${applicationNo} 即将超期`,
+    businessKey: applicationNo,
+  });
+  const notices = async (client: ApiClient) =>
+    ((await client.get(`/notifications?businessKey=${applicationNo}`)).body.items as any[]).length;
+  expect(await notices(await platform.as('zhoumin'))).toBe(1);
+  expect(await notices(minhang)).toBe(0);
 });
