@@ -223,6 +223,19 @@ export const APP_VARIABLES = {
     schema: z.string().optional(),
     show: hidden,
   },
+  CAMUNDA_CLIENT_ID: {
+    expected: 'an OAuth client id',
+    defaultText: 'ZEEBE_CLIENT_ID',
+    meaning: "the newer name of ZEEBE_CLIENT_ID, which @camunda8/sdk's orchestration client reads itself",
+    schema: z.string().optional(),
+  },
+  CAMUNDA_CLIENT_SECRET: {
+    expected: 'the OAuth client secret',
+    defaultText: 'ZEEBE_CLIENT_SECRET',
+    meaning: 'the newer name of ZEEBE_CLIENT_SECRET, likewise',
+    schema: z.string().optional(),
+    show: hidden,
+  },
   CAMUNDA_OAUTH_URL: {
     expected: 'an http:// or https:// URL',
     defaultText: "none (npm start with the embedded engine: the engine's /oauth/token)",

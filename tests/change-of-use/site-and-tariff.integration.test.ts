@@ -172,7 +172,7 @@ test('category change: the tariff category changes under a renewed contract; a r
   });
   // A missing decision is not a rejection, and a rejection needs a reason the customer is told.
   const reviewTask = await platform.openTask(rejected.processInstanceKey, 'review');
-  const clerk = await platform.as('zhangli');
+  const clerk = await platform.as('lixue'); // not the accepting clerk: she may not review her own case
   const attempt = (variables: Record<string, unknown>) =>
     clerk.post(`/tasks/${reviewTask.userTaskKey}/complete`, { variables });
   const undecided = await attempt({ reviewComment: '资料不全' });

@@ -55,7 +55,7 @@ const applicationsOf = (database: Sequelize, idNumber: string) =>
 async function topLevelInstances(engine: EngineProcess, applicationNo: string): Promise<unknown[]> {
   const response = await fetch(`${engine.restAddress}/v2/process-instances/search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await engine.authHeaders()) },
     body: JSON.stringify({
       filter: {
         processDefinitionId: 'business-expansion',
