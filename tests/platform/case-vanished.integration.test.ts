@@ -38,6 +38,8 @@ test('a case whose process instance vanished from the engine is flagged for mana
       ...config,
       ZEEBE_GRPC_ADDRESS: `grpc://${freshEngine.grpcAddress}`,
       ZEEBE_REST_ADDRESS: freshEngine.restAddress,
+      // The same test client as before; its tokens now come from the fresh engine.
+      CAMUNDA_OAUTH_URL: `${freshEngine.restAddress}/oauth/token`,
       APP_RECONCILE_INTERVAL_SECONDS: 1,
     },
     { demoData: false },
