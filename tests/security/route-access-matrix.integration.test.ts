@@ -8,8 +8,8 @@ import { createApp } from '../../api/app';
 import { listRoutes, type RouteEntry } from '../../api/route-table';
 import { DEMO_USERS } from '../../platform/seed/demo-users';
 import { WORK_ORDER_DEMO_USERS, seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
-import { residentialApplication, submit } from '../business-expansion/business-expansion-kit';
-import { anonymousClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
+import { residentialApplication } from '../business-expansion/business-expansion-kit';
+import { anonymousClient, signedInClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
 import { ROUTE_ACCESS, type Access } from './route-access';
 
 let platform: Platform;
@@ -114,13 +114,16 @@ describe('route × unit', () => {
     });
 
   test('a case of another unit is not found on any route that reads a case; its own unit reads it', async () => {
-    const { applicationNo } = await submit(
-      platform,
+    // Fresh sign-ins (SH-PD and SH-MH clerks): the role test above signed every role out, revoking earlier tokens.
+    const [sameUnit, otherUnit] = [await signedInClient(platform, 'zhangli'), await signedInClient(platform, 'wuting')];
+    const submitted = await sameUnit.post(
+      '/business-expansion/applications',
       residentialApplication({ address: '上海市浦东新区世纪大道 99 号' }),
     );
+    expect(submitted.status).toBe(201);
+    const applicationNo: string = submitted.body.applicationNo;
     const routes = caseReads();
     expect(routes.length).toBeGreaterThanOrEqual(8);
-    const [sameUnit, otherUnit] = [await platform.as('zhangli'), await platform.as('wuting')]; // SH-PD, SH-MH clerks
     const wrong: string[] = [];
     for (const route of routes) {
       const path = route.path.replace(/^\/api/, '').replace(/:\w+/, applicationNo);
