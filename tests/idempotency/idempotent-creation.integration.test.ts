@@ -9,6 +9,7 @@ import { Customer } from '../../db/core/customer-models';
 import { WorkOrder } from '../../db/work-orders';
 import { instancesOfCase } from '../../domain/cases';
 import type { Platform } from '../platform/platform-kit';
+import { waitFor } from '../support/wait-for';
 import { usePlatform } from '../platform/platform-kit';
 import { DOCUMENTS, applicant } from '../business-expansion/business-expansion-kit';
 import { REQUESTED, TODAY, seedAccount } from '../change-of-use/change-of-use-kit';
@@ -25,10 +26,15 @@ beforeEach(async () => {
 });
 
 /** The top-level instances of a case (called processes carry the businessKey too). */
-const topInstances = async (businessKey: string, processId: string) =>
-  (await instancesOfCase(platform.application.services.camunda, businessKey)).filter(
-    (instance) => instance.processDefinitionId === processId,
-  );
+/** The case's top-level instances once the engine's search shows one (its search follows its log by a moment). */
+const topInstances = async (businessKey: string, processId: string) => {
+  const found = async () =>
+    (await instancesOfCase(platform.application.services.camunda, businessKey)).filter(
+      (instance) => instance.processDefinitionId === processId,
+    );
+  await waitFor(async () => (await found()).length > 0, { description: `an instance of ${businessKey}` });
+  return found();
+};
 
 test('a 业扩 application sent twice at once and once more later with the same key is one case', async () => {
   const clerk = await platform.as('zhangli');
