@@ -5,6 +5,7 @@
 import { Router, type RequestHandler } from 'express';
 import multer, { MulterError } from 'multer';
 import {
+  DOCUMENT_KINDS,
   documentStore,
   listDocuments,
   noticesOf,
@@ -59,7 +60,12 @@ export function documentRoutes(context: AppContext): Router {
     res.status(201).json(document);
   });
   router.get('/cases/:businessKey/documents', noFilters, async (req, res) => {
-    res.json(await listDocuments(currentUser(req), String(req.params.businessKey)));
+    // The upload's choices and limit go with the list, so the screen shows the server's, not a copy of them.
+    res.json({
+      ...(await listDocuments(currentUser(req), String(req.params.businessKey))),
+      kinds: Object.keys(DOCUMENT_KINDS),
+      maxMegabytes: context.config.APP_DOCUMENT_MAX_MB,
+    });
   });
   router.get('/cases/:businessKey/documents/:id/content', async (req, res) => {
     const { document, content } = await readDocument(

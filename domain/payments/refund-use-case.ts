@@ -109,20 +109,61 @@ function requireSecondPerson(refund: PaymentRefund, actor: PaymentActor): void {
     );
 }
 
-export async function approveRefund(
+type RefundIds = { paymentId: unknown; refundId: unknown };
+
+/**
+ * A manager's decision on a pending refund: the ids and the comment read, the refund found and its deciding by a
+ * second person checked inside the decision's transaction; a refusal is audited as well (docs/business-rules.md §7.2).
+ */
+async function decideRefund<T>(
   book: PaymentBook,
   applicationNo: string,
-  ids: { paymentId: unknown; refundId: unknown },
+  ids: RefundIds,
   body: unknown,
   actor: PaymentActor,
-) {
+  action: string,
+  decide: (refund: PaymentRefund, paymentId: number, transaction: Transaction) => Promise<T>,
+): Promise<{ result: T; comment: string | undefined }> {
   const paymentId = parseId(ids.paymentId, '缴费 / payment');
   const refundId = parseId(ids.refundId, '退费申请 / refund');
   const { comment } = parseInput(decisionInput, body ?? {}, '审批');
   try {
-    const { refund, row } = await PaymentRefund.sequelize!.transaction(async (transaction) => {
+    const result = await PaymentRefund.sequelize!.transaction(async (transaction) => {
       const refund = await pendingRefund(book, applicationNo, paymentId, refundId, transaction);
       requireSecondPerson(refund, actor);
+      return decide(refund, paymentId, transaction);
+    });
+    return { result, comment };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 403)
+      await recordAudit({
+        actor: actor.login,
+        action,
+        target: `case:${applicationNo}`,
+        address: actor.address,
+        outcome: 'refused',
+        detail: { refundId, code: error.code },
+      });
+    throw error;
+  }
+}
+
+export async function approveRefund(
+  book: PaymentBook,
+  applicationNo: string,
+  ids: RefundIds,
+  body: unknown,
+  actor: PaymentActor,
+) {
+  const action = 'payment.refund-approve';
+  const { result, comment } = await decideRefund(
+    book,
+    applicationNo,
+    ids,
+    body,
+    actor,
+    action,
+    async (refund, paymentId, transaction) => {
       const payment = await paymentOf(book, applicationNo, paymentId, transaction);
       const row = await book.ledger.create(
         {
@@ -142,40 +183,33 @@ export async function approveRefund(
         { transaction },
       );
       return { refund, row };
-    });
-    await audit('payment.refund-approve', actor, applicationNo, refund, { receiptNo: row.receiptNo, comment });
-    const after = balance(await book.dueFen(applicationNo), await paidSoFar(book, applicationNo));
-    return { refund: refundView(refund), ledgerRow: paymentView(row), ...after };
-  } catch (error) {
-    if (error instanceof AppError && error.status === 403)
-      await recordAudit({
-        actor: actor.login,
-        action: 'payment.refund-approve',
-        target: `case:${applicationNo}`,
-        address: actor.address,
-        outcome: 'refused',
-        detail: { refundId, code: error.code },
-      });
-    throw error;
-  }
+    },
+  );
+  const { refund, row } = result;
+  await audit(action, actor, applicationNo, refund, { receiptNo: row.receiptNo, comment });
+  const after = balance(await book.dueFen(applicationNo), await paidSoFar(book, applicationNo));
+  return { refund: refundView(refund), ledgerRow: paymentView(row), ...after };
 }
 
 export async function rejectRefund(
   book: PaymentBook,
   applicationNo: string,
-  ids: { paymentId: unknown; refundId: unknown },
+  ids: RefundIds,
   body: unknown,
   actor: PaymentActor,
 ) {
-  const paymentId = parseId(ids.paymentId, '缴费 / payment');
-  const refundId = parseId(ids.refundId, '退费申请 / refund');
-  const { comment } = parseInput(decisionInput, body ?? {}, '审批');
-  const refund = await PaymentRefund.sequelize!.transaction(async (transaction) => {
-    const refund = await pendingRefund(book, applicationNo, paymentId, refundId, transaction);
-    requireSecondPerson(refund, actor);
-    return refund.update({ status: 'rejected', decidedBy: actor.login, decidedAt: appClock.now() }, { transaction });
-  });
-  await audit('payment.refund-reject', actor, applicationNo, refund, { comment });
+  const action = 'payment.refund-reject';
+  const { result: refund, comment } = await decideRefund(
+    book,
+    applicationNo,
+    ids,
+    body,
+    actor,
+    action,
+    (pending, _paymentId, transaction) =>
+      pending.update({ status: 'rejected', decidedBy: actor.login, decidedAt: appClock.now() }, { transaction }),
+  );
+  await audit(action, actor, applicationNo, refund, { comment });
   return refundView(refund);
 }
 

@@ -236,7 +236,7 @@ test('a saved view shared with the unit opens by its link for a colleague, with 
     const dialog = clerk.page.getByRole('dialog');
     await dialog.getByLabel('视图名称').fill('浦东逾期');
     await dialog.getByLabel('共享给').click();
-    await clerk.page.locator('.ant-select-item-option', { hasText: '单位 SH-PD' }).click();
+    await clerk.page.locator('.ant-select-item-option', { hasText: '单位：浦东供电公司' }).click();
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await clerk.page.getByText('视图已保存：浦东逾期').waitFor();
     const link = (await clerk.page.getByTestId('view-link').getAttribute('data-link'))!;

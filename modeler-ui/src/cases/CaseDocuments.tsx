@@ -20,25 +20,6 @@ interface CaseDocument {
   createdAt: string;
 }
 
-const DOCUMENT_KINDS = [
-  'application-form',
-  'application-letter',
-  'owner-id',
-  'property-proof',
-  'agent-id',
-  'authorization-letter',
-  'business-licence',
-  'land-property-proof',
-  'equipment-list',
-  'legal-person-id',
-  'site-plan',
-  'project-approval',
-  'design-drawings',
-  'site-photo',
-  'signed-form',
-  'other',
-] as const;
-
 const kindLabel = (kind: string) => `documentKind.${kind}` as MessageKey;
 const noticeLabel = (notice: string) => `notice.${notice}` as MessageKey;
 
@@ -53,7 +34,9 @@ async function openFile(path: string): Promise<void> {
 export function CaseDocuments({ businessKey, taskKey }: { businessKey: string; taskKey?: string }) {
   const { t, apiText, dateTime, number } = useI18n();
   const { message } = AntApp.useApp();
-  const documents = useApi<{ items: CaseDocument[] }>(`/cases/${businessKey}/documents`);
+  const documents = useApi<{ items: CaseDocument[]; kinds: string[]; maxMegabytes: number }>(
+    `/cases/${businessKey}/documents`,
+  );
   const notices = useApi<{ notices: string[] }>(`/cases/${businessKey}/notices`);
   const [kind, setKind] = useState<string>('other');
   const [busy, setBusy] = useState<string>();
@@ -127,7 +110,7 @@ export function CaseDocuments({ businessKey, taskKey }: { businessKey: string; t
           value={kind}
           onChange={setKind}
           style={{ minWidth: 200 }}
-          options={DOCUMENT_KINDS.map((code) => ({ value: code, label: t(kindLabel(code)) }))}
+          options={(documents.data?.kinds ?? []).map((code) => ({ value: code, label: t(kindLabel(code)) }))}
         />
         <Upload
           accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
@@ -143,7 +126,7 @@ export function CaseDocuments({ businessKey, taskKey }: { businessKey: string; t
         </Upload>
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {t('documents.hint')}
+        {t('documents.hint', { mb: number(documents.data?.maxMegabytes ?? 0) })}
       </Typography.Paragraph>
       <Typography.Title level={3} style={{ fontSize: 14 }}>
         {t('notices.title')}

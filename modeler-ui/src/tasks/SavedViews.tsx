@@ -10,6 +10,7 @@ import { api, ApiError } from '../api/http';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
+import { useDirectory } from '../shell/directory';
 
 export interface SavedView {
   id: number;
@@ -23,8 +24,10 @@ export interface SavedView {
 const PRIVATE = '';
 
 export function SavedViews({ current, onOpen }: { current: URLSearchParams; onOpen(query: string): void }) {
-  const { t, apiText } = useI18n();
+  const { t, apiText, locale } = useI18n();
   const { user } = useSession();
+  // Roles and units shown by their names, as in the header, not by their codes.
+  const directory = useDirectory(Boolean(user));
   const { message } = AntApp.useApp();
   const views = useApi<{ items: SavedView[] }>('/views?list=tasks');
   const [chosen, setChosen] = useState<number>();
@@ -68,8 +71,14 @@ export function SavedViews({ current, onOpen }: { current: URLSearchParams; onOp
   const link = (view: SavedView) => `${window.location.origin}/tasks?view=${view.id}`;
   const shareOptions = [
     { value: PRIVATE, label: t('views.private') },
-    ...(user?.roles ?? []).map((role) => ({ value: role, label: t('views.sharedRole', { code: role }) })),
-    ...(user?.groups ?? []).map((group) => ({ value: group, label: t('views.sharedGroup', { code: group }) })),
+    ...(user?.roles ?? []).map((role) => ({
+      value: role,
+      label: t('views.sharedRole', { name: directory.roleName(role, locale) }),
+    })),
+    ...(user?.groups ?? []).map((group) => ({
+      value: group,
+      label: t('views.sharedGroup', { name: directory.groupName(group, locale) }),
+    })),
   ];
 
   return (
