@@ -13,6 +13,7 @@ import { initIdempotencyModels } from './core/idempotency-models';
 import { initPaymentLedgerModels } from './core/payment-ledger-models';
 import { initNotificationModels } from './core/notification-models';
 import { initSequenceModels } from './core/sequence-models';
+import { initSettingModels } from './core/setting-models';
 import { initSignInThrottleModels } from './core/sign-in-throttle-models';
 import { initUserModels } from './core/user-models';
 import { initTimeLimitModels } from './time-limits/time-limit-models';
@@ -34,4 +35,5 @@ export function initModels(sequelize: Sequelize): void {
   initCaseEndingModels(sequelize);
   initIdempotencyModels(sequelize);
   initPaymentLedgerModels(sequelize);
+  initSettingModels(sequelize);
 }

@@ -53,8 +53,8 @@ const DUE_CHECK_INTERVAL_MS = 100;
 
 /** The embedded engine: validates requests, hands commands to the single writer, and keeps the waiting callers. */
 export class Engine implements EngineApi {
-  readonly clock = new EngineClock();
   private readonly state = new EngineState();
+  readonly clock = new EngineClock(this.state.clock);
   private readonly jobWaiters = new JobWaiters();
   private readonly resultWaiters = new ResultWaiters();
   private readonly processor: StreamProcessor;
@@ -431,12 +431,12 @@ export class Engine implements EngineApi {
     if (!Number.isFinite(epochMs) || epochMs < 0) {
       throw invalidArgument(`Expected the clock to be pinned to a non-negative epoch millisecond, but got ${epochMs}`);
     }
-    this.clock.pin(epochMs);
+    await this.submit({ type: 'PIN_CLOCK', epochMs });
     await this.fireDue();
   }
 
   async resetClock(): Promise<void> {
-    this.clock.reset();
+    await this.submit({ type: 'RESET_CLOCK' });
     await this.fireDue();
   }
 

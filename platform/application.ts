@@ -18,6 +18,7 @@ import { startWorkers } from '../workers/worker-registry';
 import { repairUnstartedCases, startCaseReconciler } from '../domain/cases';
 import { startScheduleReminders } from '../domain/time-limits';
 import { releaseLeases } from '../domain/idempotency';
+import { restoreClockPin } from '../domain/clock';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
 import { demoSeeds, referenceSeeds } from './seed';
@@ -60,6 +61,8 @@ export async function startApplication(config: AppConfig, options: { demoData: b
     const sequelize = createSequelize(config.APP_DATABASE_URL);
     started.push(() => sequelize.close());
     await openDatabase(sequelize);
+    // A clock pinned before a restart stays pinned (the engine keeps its own pin as state).
+    await restoreClockPin();
     const camunda = createCamundaClients(config);
     started.push(() => camunda.close());
     const services: PlatformServices = { sequelize, camunda, config };

@@ -1,23 +1,12 @@
 /**
- * The engine's own clock. Everything time-based (job deadlines, back-offs, record timestamps, later timers) reads
- * it, so that tests can pin it (REST /v2/clock) instead of sleeping.
+ * The engine's own clock. Everything time-based (job deadlines, back-offs, record timestamps, timers) reads it, so
+ * that tests can pin it (REST /v2/clock) instead of sleeping. The pin itself is state (`ClockState`), changed only by
+ * the single writer's clock commands, so it is durable and survives a restart.
  */
 export class EngineClock {
-  private pinned: number | undefined;
+  constructor(private readonly pin: { pinnedAt(): number | undefined }) {}
 
   now(): number {
-    return this.pinned ?? Date.now();
-  }
-
-  pin(epochMs: number): void {
-    this.pinned = epochMs;
-  }
-
-  reset(): void {
-    this.pinned = undefined;
-  }
-
-  isPinned(): boolean {
-    return this.pinned !== undefined;
+    return this.pin.pinnedAt() ?? Date.now();
   }
 }

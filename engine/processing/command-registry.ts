@@ -1,5 +1,6 @@
 import type { Command } from './commands';
 import type { CommandContext } from './command-context';
+import { pinClockProcessor, resetClockProcessor } from './clock/clock-processors';
 import { evaluateDecisionProcessor } from './decision/evaluate-decision-processor';
 import { migrateInstanceProcessor } from './modification/migrate-instance-processor';
 import { modifyInstanceProcessor } from './modification/modify-instance-processor';
@@ -43,6 +44,8 @@ const processors: Processors = {
   YIELD_JOB: yieldJobProcessor,
   RESOLVE_INCIDENT: resolveIncidentProcessor,
   TRIGGER_DUE: triggerDueProcessor,
+  PIN_CLOCK: pinClockProcessor,
+  RESET_CLOCK: resetClockProcessor,
   PUBLISH_MESSAGE: publishMessageProcessor,
   CORRELATE_MESSAGE: correlateMessageProcessor,
   ASSIGN_USER_TASK: assignUserTaskProcessor,

@@ -44,6 +44,8 @@ export type Command =
   | { type: 'YIELD_JOB'; jobKey: number }
   | { type: 'RESOLVE_INCIDENT'; incidentKey: number }
   | { type: 'TRIGGER_DUE' }
+  | { type: 'PIN_CLOCK'; epochMs: number }
+  | { type: 'RESET_CLOCK' }
   | { type: 'PUBLISH_MESSAGE'; request: PublishMessageRequest }
   | { type: 'CORRELATE_MESSAGE'; request: Omit<PublishMessageRequest, 'timeToLive' | 'messageId'> }
   | { type: 'BROADCAST_SIGNAL'; name: string; variables: Variables; tenantId: string }

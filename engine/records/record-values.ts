@@ -207,6 +207,8 @@ export interface RecordTypes {
   };
   PROCESS_MESSAGE_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED' | 'CORRELATED'>;
   MESSAGE_START_EVENT_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED' | 'CORRELATED'>;
+  /** The engine clock pinned at `time` (epoch ms) or reset to the wall clock (`time`: the wall clock then). */
+  CLOCK: { intents: { PINNED: { time: number }; RESETTED: { time: number } } };
   SIGNAL: { intents: { BROADCASTED: { signalName: string; variables: Variables; tenantId: string } } };
   SIGNAL_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED'>;
   ERROR: {

@@ -1,6 +1,7 @@
 import { transformBpmn } from '../model/bpmn-transformer';
 import type { ExecutableProcess } from '../model/executable-model';
 import type { StateRow } from '../storage/engine-storage';
+import { ClockState } from './clock-state';
 import { DirtyTracker } from './dirty-tracker';
 import { ElementInstanceStore } from './element-instance-state';
 import type {
@@ -31,6 +32,7 @@ import { VariableStore } from './variable-state';
 export class EngineState {
   readonly dirty = new DirtyTracker();
   readonly keys = new KeyGenerator(this.dirty);
+  readonly clock = new ClockState(this.dirty);
   readonly processes = new ProcessState(this.dirty);
   readonly elementInstances = new ElementInstanceStore(this.dirty);
   readonly variables = new VariableStore(this.dirty);
@@ -50,6 +52,7 @@ export class EngineState {
       switch (row.cf) {
         case 'meta':
           if (row.key === 'keyCounter') this.keys.load(value as number);
+          else if (row.key === 'clockPin') this.clock.load(value as number);
           break;
         case 'process': {
           const definition = value as ProcessDefinition;

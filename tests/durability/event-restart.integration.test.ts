@@ -3,10 +3,10 @@
  * pending when the engine goes down — by a graceful stop or by kill -9 — are still there after a restart on the
  * same database, fire or correlate exactly once, and never twice.
  *
- * The pinned engine clock (PUT /v2/clock) is NOT persisted: after a restart the engine runs on the wall clock
- * until it is pinned again (asserted below through the timestamp of the first record written after the restart).
- * That is why T lies far in the future: on the wall clock nothing is due after a restart, and nothing fires before
- * the test re-pins the clock.
+ * The pinned engine clock (PUT /v2/clock) is state, as in Zeebe: after a restart the engine still stands at the pinned
+ * time (asserted below through the timestamp of the first record written after the restart), and a reset clock
+ * runs on the wall clock again after a restart. T lies far in the future, so that a clock that fell back to the wall
+ * clock would show at once.
  *
  * Timeline of each test (the clock only moves forward):
  *   T       deploy; timer catch instance A1 waits (due T+1h); message catch instance B1 waits (orderId K1);
@@ -23,7 +23,7 @@ import { sdkClient, unique } from '../grpc/grpc-test-clients';
 import { readRecords } from '../support/engine-records';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 import { waitFor } from '../support/wait-for';
-import { activateJob, pinClock } from '../engine/engine-kit';
+import { activateJob, pinClock, resetClock } from '../engine/engine-kit';
 import {
   bpmn,
   catchEvent,
@@ -161,6 +161,12 @@ class Session {
   }
 }
 
+/** The timestamp of a record written now: the engine clock's time. */
+async function probeTimestamp(s: Session): Promise<number> {
+  await s.zbc.publishMessage({ name: unique('clock-probe'), correlationKey: 'x', timeToLive: 0 });
+  return (await log(s.engine)).filter((r) => r.valueType === 'MESSAGE' && r.intent === 'PUBLISHED').pop()!.timestamp;
+}
+
 describe.each<Mode>(['graceful stop', 'kill -9'])('timers and buffered messages across a restart (%s)', (mode) => {
   const s = new Session();
   afterEach(() => s.close());
@@ -228,15 +234,8 @@ describe.each<Mode>(['graceful stop', 'kill -9'])('timers and buffered messages 
     // ---- restart #1 ----------------------------------------------------------------------------------------
     await s.restart(mode);
 
-    // The pinned clock did not survive: the first record after the restart carries the wall clock, not T.
-    const beforeProbe = Date.now();
-    await s.zbc.publishMessage({ name: unique('clock-probe'), correlationKey: 'x', timeToLive: 0 });
-    const probe = (await log(s.engine)).filter((r) => r.valueType === 'MESSAGE' && r.intent === 'PUBLISHED').pop()!;
-    expect(probe.timestamp).toBeGreaterThanOrEqual(beforeProbe - 1_000);
-    expect(probe.timestamp).toBeLessThanOrEqual(Date.now() + 1_000);
-    expect(probe.timestamp).toBeLessThan(T);
-
-    await pinClock(s.engine, T);
+    // The pinned clock survived: the first record after the restart carries T, not the wall clock.
+    expect(await probeTimestamp(s)).toBe(T);
     // nothing fired, nothing was correlated or started by the restart itself
     expect(await triggeredDueDates(s.engine, timerCatch.processDefinitionKey, 'wait')).toEqual([]);
     expect(await completions(s.engine, a1)).toBe(0);
@@ -285,6 +284,7 @@ describe.each<Mode>(['graceful stop', 'kill -9'])('timers and buffered messages 
 
     // ---- restart #2, pinned to T+3h afterwards -----------------------------------------------------------
     await s.restart(mode);
+    expect(await probeTimestamp(s)).toBe(T + HOUR);
     await pinClock(s.engine, T + 3 * HOUR);
     await waitForCompletion(s.engine, a2);
     await waitFor(async () => (await startedBy(s.engine, startsId, 'timerStart')).length === 3, {
@@ -310,5 +310,13 @@ describe.each<Mode>(['graceful stop', 'kill -9'])('timers and buffered messages 
     for (const key of [a1, a2, b1, b2, m1, m2]) expect(await completions(s.engine, key)).toBe(1);
     // the message-started instances are exactly M1 and M2: the buffered start message was used once
     expect(await startedBy(s.engine, startsId, 'msgStart')).toEqual([m1, m2]);
+
+    // a reset clock stays reset across a restart: the wall clock again
+    await resetClock(s.engine);
+    await s.restart(mode);
+    const before = Date.now();
+    const probe = await probeTimestamp(s);
+    expect(probe).toBeGreaterThanOrEqual(before - 1_000);
+    expect(probe).toBeLessThanOrEqual(Date.now() + 1_000);
   });
 });

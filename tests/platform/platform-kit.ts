@@ -54,7 +54,7 @@ async function freshAppDatabaseUrl(): Promise<string> {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), 'app-test-')), 'app.db')}`;
 }
 
-function apiClient(baseUrl: string, token?: string): ApiClient {
+export function apiClient(baseUrl: string, token?: string): ApiClient {
   const call = async (method: string, path: string, body?: unknown, headers = {}): Promise<ApiAnswer> => {
     const response = await fetch(`${baseUrl}/api${path}`, {
       method,

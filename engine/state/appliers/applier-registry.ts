@@ -1,6 +1,7 @@
 import type { BookkeepingOf, IntentOf, RecordValueOf, ValueType } from '../../records/record-values';
 import type { EngineState } from '../engine-state';
 import type { Appliers } from './applier';
+import { clockAppliers } from './clock-appliers';
 import { deploymentAppliers } from './deployment-appliers';
 import { eventAppliers } from './event-appliers';
 import { incidentAppliers } from './incident-appliers';
@@ -22,6 +23,7 @@ const all: Appliers = {
   ...eventAppliers,
   ...resourceAppliers,
   ...userTaskAppliers,
+  ...clockAppliers,
 };
 const registry = new Map<string, ChosenApplier>();
 for (const [valueType, table] of Object.entries(all)) {
