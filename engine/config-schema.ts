@@ -167,6 +167,13 @@ export const ENGINE_VARIABLES = {
     meaning: 'the engine REST port (Camunda 8 REST API v2 under /v2)',
     schema: port(),
   },
+  ENGINE_MONITORING_PORT: {
+    expected: PORT_EXPECTED,
+    default: '9600',
+    meaning:
+      "the engine monitoring port, as Zeebe's: Prometheus metrics at /actuator/prometheus, health at /actuator/health",
+    schema: port(),
+  },
   ENGINE_HOST: {
     expected: HOST_EXPECTED,
     default: '127.0.0.1',
@@ -256,25 +263,23 @@ export const ENGINE_VARIABLES = {
 
 export type EngineVariables = typeof ENGINE_VARIABLES;
 
-/** gRPC and REST cannot share a port (0 picks a free one for each, so two zeros are fine). */
+const ENGINE_PORTS = ['ENGINE_GRPC_PORT', 'ENGINE_REST_PORT', 'ENGINE_MONITORING_PORT'] as const;
+
+/**
+ * The gRPC, REST and monitoring ports differ (0 picks a free one for each, so zeros are fine). Of two equal ports
+ * the one set explicitly is named, else the later one.
+ */
 export const enginePortsDiffer: CrossCheck<EngineVariables> = (values, env) => {
-  const grpc = values.ENGINE_GRPC_PORT;
-  const rest = values.ENGINE_REST_PORT;
-  if (grpc === undefined || grpc === 0 || grpc !== rest) return [];
-  const grpcSet = rawValue(env, 'ENGINE_GRPC_PORT') !== undefined;
-  return [
-    grpcSet
-      ? {
-          variable: 'ENGINE_GRPC_PORT',
-          value: env.ENGINE_GRPC_PORT ?? '',
-          expected: `a port different from ENGINE_REST_PORT (${rest})`,
-        }
-      : {
-          variable: 'ENGINE_REST_PORT',
-          value: env.ENGINE_REST_PORT ?? '',
-          expected: `a port different from ENGINE_GRPC_PORT (${grpc})`,
-        },
-  ];
+  const problems: ConfigProblem[] = [];
+  ENGINE_PORTS.forEach((first, i) => {
+    for (const second of ENGINE_PORTS.slice(i + 1)) {
+      const port = values[first];
+      if (port === undefined || port === 0 || port !== values[second]) continue;
+      const [named, other] = rawValue(env, first) !== undefined ? [first, second] : [second, first];
+      problems.push({ variable: named, value: env[named] ?? '', expected: `a port different from ${other} (${port})` });
+    }
+  });
+  return problems;
 };
 
 /** OAuth needs the client it lets in. */

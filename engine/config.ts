@@ -12,6 +12,7 @@ export { ConfigError, type ConfigProblem } from './config-schema';
 export interface EngineConfig {
   grpcPort: number;
   restPort: number;
+  monitoringPort: number;
   host: string;
   databaseUrl: string;
   sqliteSynchronous: 'FULL' | 'NORMAL';
@@ -32,6 +33,7 @@ export function loadEngineConfig(env: Environment = process.env): EngineConfig {
   return {
     grpcPort: values.ENGINE_GRPC_PORT,
     restPort: values.ENGINE_REST_PORT,
+    monitoringPort: values.ENGINE_MONITORING_PORT,
     host: values.ENGINE_HOST,
     databaseUrl: values.ENGINE_DATABASE_URL,
     sqliteSynchronous: values.ENGINE_SQLITE_SYNCHRONOUS,

@@ -24,6 +24,7 @@ describe('loadEngineConfig', () => {
   it('uses secure defaults when nothing is set', () => {
     expect(loadEngineConfig(CLIENT)).toEqual({
       grpcPort: 26500,
+      monitoringPort: 9600,
       restPort: 8080,
       host: '127.0.0.1',
       databaseUrl: 'sqlite:./data/engine.db',
@@ -80,6 +81,7 @@ describe('loadEngineConfig', () => {
         ...CLIENT,
         ENGINE_GRPC_PORT: '26600',
         ENGINE_REST_PORT: '8090',
+        ENGINE_MONITORING_PORT: '9700',
         ENGINE_HOST: '0.0.0.0',
         ENGINE_DATABASE_URL: 'mysql://engine:s3cret@db:3306/engine',
         ENGINE_SQLITE_SYNCHRONOUS: 'normal',
@@ -89,6 +91,7 @@ describe('loadEngineConfig', () => {
     ).toEqual({
       grpcPort: 26600,
       restPort: 8090,
+      monitoringPort: 9700,
       host: '0.0.0.0',
       databaseUrl: 'mysql://engine:s3cret@db:3306/engine',
       sqliteSynchronous: 'NORMAL',
@@ -189,6 +192,9 @@ describe('loadEngineConfig port clash with a default', () => {
   it('names the variable that was set', () => {
     expect(() => loadEngineConfig({ ...CLIENT, ENGINE_REST_PORT: '26500' })).toThrow(
       'ENGINE_REST_PORT="26500": expected a port different from ENGINE_GRPC_PORT (26500)',
+    );
+    expect(() => loadEngineConfig({ ...CLIENT, ENGINE_GRPC_PORT: '9600' })).toThrow(
+      'ENGINE_GRPC_PORT="9600": expected a port different from ENGINE_MONITORING_PORT (9600)',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { EngineClock } from './clock/engine-clock';
+import { EngineMetrics } from './metrics/engine-metrics';
 import {
   DEFAULT_TENANT,
   type ActivatedJob,
@@ -62,6 +63,8 @@ export class Engine implements EngineApi {
   private duePending = false;
   /** Searches over projections of the committed records (docs/decisions/0007). */
   readonly query: QueryApi;
+  /** Prometheus metrics under Zeebe's names (the monitoring port's /actuator/prometheus). */
+  readonly metrics: EngineMetrics;
 
   constructor(
     private readonly storage: EngineStorage,
@@ -80,8 +83,14 @@ export class Engine implements EngineApi {
             .map((definition) => definition.key),
         ),
     });
+    this.metrics = new EngineMetrics({
+      maxQueuedCommands: options.maxQueuedCommands,
+      queued: () => this.processor.queued(),
+      openIncidents: () => this.state.incidents.count(),
+    });
     this.processor = new StreamProcessor(this.state, storage, this.clock, this.jobWaiters, this.resultWaiters, {
       maxQueuedCommands: options.maxQueuedCommands,
+      metrics: this.metrics,
       onCommitted: (records) => this.query.committed(records),
       onFatal:
         options.onFatal ??

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError, loadEngineConfig, type EngineConfig } from './config';
 import { Engine } from './engine';
 import { OPEN_ACCESS, oauthAccess, type EngineAuth } from './gateway/auth/engine-auth';
+import { collectDefaultMetrics } from 'prom-client';
 import { startGrpcGateway } from './gateway/grpc/grpc-gateway';
+import { startMonitoringServer } from './gateway/monitoring/monitoring-server';
 import { listenOrExplain } from './gateway/port-in-use';
 import { startRestGateway } from './gateway/rest/rest-gateway';
 import { readTls } from './gateway/tls';
@@ -66,11 +68,18 @@ async function main(): Promise<void> {
     variable: 'ENGINE_REST_PORT',
   });
   running.push(() => rest.close());
+  const monitoring = await listenOrExplain(
+    () => startMonitoringServer(engine.metrics, { host, port: config.monitoringPort }),
+    { what: 'the engine monitoring', host, port: config.monitoringPort, variable: 'ENGINE_MONITORING_PORT' },
+  );
+  running.push(() => monitoring.close());
+  // The process's own figures (CPU, memory, event-loop lag) beside the engine's, once per process.
+  collectDefaultMetrics({ register: engine.metrics.registry });
   await lock.describe({ grpc: `${host}:${grpc.port}`, rest: `${host}:${rest.port}` });
   // Tests and scripts wait for this line; keep its shape (fields are only ever added at the end).
   console.log(
     `engine ready grpc=${host}:${grpc.port} rest=${host}:${rest.port} database=${redact(config.databaseUrl)} pid=${process.pid}` +
-      ` auth=${auth.enabled ? 'oauth' : 'none'} tls=${tls ? 'on' : 'off'}`,
+      ` auth=${auth.enabled ? 'oauth' : 'none'} tls=${tls ? 'on' : 'off'} monitoring=${host}:${monitoring.port}`,
   );
 }
 

@@ -16,9 +16,12 @@ import { dispatchJobs } from './job/job-dispatch';
 import type { JobWaiters } from './job/job-waiters';
 import { startFromBuffer } from './message/message-correlation';
 import { toRecordRow } from './records';
+import type { EngineMetrics } from '../metrics/engine-metrics';
 
 interface Pending {
   command: Command;
+  /** performance.now() when the command was received: its latency runs until its batch is durable. */
+  receivedAt: number;
   resolve(result: unknown): void;
   reject(error: Error): void;
 }
@@ -48,6 +51,7 @@ export class StreamProcessor {
       onFatal(error: Error): void;
       /** Hears each batch's records once they are durable (the query exporter). */
       onCommitted?(records: RecordRow[]): void;
+      metrics?: EngineMetrics;
     },
   ) {
     this.writer = new EventWriter(state, () => clock.now());
@@ -62,13 +66,15 @@ export class StreamProcessor {
   }
 
   submit<R>(command: Command): Promise<R> {
+    this.options.metrics?.commandReceived(command.type);
     if (this.queue.length >= this.options.maxQueuedCommands) {
+      this.options.metrics?.commandDropped(command.type);
       return Promise.reject(
         new EngineError('RESOURCE_EXHAUSTED', `The engine's command queue is full (${this.queue.length}); retry later`),
       );
     }
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ command, resolve: resolve as (r: unknown) => void, reject });
+      this.queue.push({ command, receivedAt: performance.now(), resolve: resolve as (r: unknown) => void, reject });
       if (!this.running) {
         this.running = true;
         setImmediate(() => void this.run());
@@ -137,6 +143,13 @@ export class StreamProcessor {
       const rows = records.map((record) => toRecordRow(++this.position, record));
       await this.storage.commit({ records: rows, puts, deletes });
       this.options.onCommitted?.(rows);
+    }
+    if (this.options.metrics) {
+      const now = performance.now();
+      this.options.metrics.batchCommitted(
+        batch.map((pending) => now - pending.receivedAt),
+        records,
+      );
     }
     for (const answer of answers) answer();
     for (const action of afterCommit) action();

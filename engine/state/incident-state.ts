@@ -29,6 +29,11 @@ export class IncidentStore {
     return this.byKey.get(key);
   }
 
+  /** How many incidents are open. */
+  count(): number {
+    return this.byKey.size;
+  }
+
   ofElementInstance(elementInstanceKey: number): Incident[] {
     const keys = this.byElementInstance.get(elementInstanceKey);
     return keys ? [...keys].map((k) => this.byKey.get(k)!).filter(Boolean) : [];

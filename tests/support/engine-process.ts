@@ -23,6 +23,8 @@ export interface EngineProcess {
   sdkAuth: SdkAuth;
   grpcPort: number;
   restPort: number;
+  /** The management port's base URL (/actuator/prometheus, /actuator/health). */
+  monitoringAddress: string;
   databaseUrl: string;
   output(): string;
   /** SIGTERM and wait for exit. */
@@ -149,6 +151,7 @@ function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promis
         ...process.env,
         ENGINE_GRPC_PORT: String(options.grpcPort ?? 0),
         ENGINE_REST_PORT: String(options.restPort ?? 0),
+        ENGINE_MONITORING_PORT: '0',
         ENGINE_HOST: '127.0.0.1',
         ENGINE_DATABASE_URL: databaseUrl,
         ...authEnv(options.auth ?? true),
@@ -172,6 +175,7 @@ function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promis
       const grpcPort = Number(ready[2]);
       const restPort = Number(ready[4]);
       const restAddress = `http://127.0.0.1:${restPort}`;
+      const monitoringPort = Number(/monitoring=[\d.]+:(\d+)/.exec(output)?.[1]);
       const auth = /auth=oauth/.test(output)
         ? {
             clientId: TEST_CLIENT.ENGINE_AUTH_CLIENT_ID,
@@ -192,6 +196,7 @@ function spawnEngine(databaseUrl: string, options: EngineProcessOptions): Promis
         sdkAuth: sdkAuthOf(auth),
         grpcPort,
         restPort,
+        monitoringAddress: `http://127.0.0.1:${monitoringPort}`,
         databaseUrl,
         output: () => output,
         stop: async () => {

@@ -37,6 +37,7 @@ export function startNpmStart(env: Record<string, string> = {}): NpmStartProcess
       PLATFORM_ENGINE_CLIENT_FILE: engineClientFile,
       ENGINE_GRPC_PORT: '0',
       ENGINE_REST_PORT: '0',
+      ENGINE_MONITORING_PORT: '0',
       APP_PORT: '0',
       LOG_LEVEL: 'info',
       ...env,
