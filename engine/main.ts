@@ -69,7 +69,12 @@ async function main(): Promise<void> {
   });
   running.push(() => rest.close());
   const monitoring = await listenOrExplain(
-    () => startMonitoringServer(engine.metrics, { host, port: config.monitoringPort }),
+    () =>
+      startMonitoringServer(engine.metrics, {
+        host,
+        port: config.monitoringPort,
+        gateway: { auth: auth.enabled ? 'oauth' : 'none', tls: tls !== undefined },
+      }),
     { what: 'the engine monitoring', host, port: config.monitoringPort, variable: 'ENGINE_MONITORING_PORT' },
   );
   running.push(() => monitoring.close());

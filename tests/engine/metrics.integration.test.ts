@@ -91,8 +91,13 @@ describe('metrics of a working engine', () => {
     expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
   });
 
-  test('health probes answer UP without credentials; the port serves nothing else', async () => {
-    for (const path of ['/actuator/health', '/actuator/health/readiness', '/actuator/health/liveness']) {
+  test('health probes answer UP without credentials and say how the gateways are guarded; nothing else here', async () => {
+    const health = await fetch(`${engine.monitoringAddress}/actuator/health`);
+    expect(await health.json()).toEqual({
+      status: 'UP',
+      components: { gateway: { status: 'UP', details: { auth: 'oauth', tls: false } } },
+    });
+    for (const path of ['/actuator/health/readiness', '/actuator/health/liveness']) {
       const answer = await fetch(`${engine.monitoringAddress}${path}`);
       expect([path, answer.status, await answer.json()]).toEqual([path, 200, { status: 'UP' }]);
     }

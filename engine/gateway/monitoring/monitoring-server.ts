@@ -21,10 +21,21 @@ export interface MonitoringServer {
   close(): Promise<void>;
 }
 
+export interface MonitoringOptions {
+  host: string;
+  port: number;
+  /** What /actuator/health says of the gateways (Spring Actuator's `components` shape): credentials and TLS. */
+  gateway: { auth: 'oauth' | 'none'; tls: boolean };
+}
+
 export async function startMonitoringServer(
   metrics: EngineMetrics,
-  options: { host: string; port: number },
+  options: MonitoringOptions,
 ): Promise<MonitoringServer> {
+  const health = JSON.stringify({
+    status: 'UP',
+    components: { gateway: { status: 'UP', details: options.gateway } },
+  });
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -34,7 +45,9 @@ export async function startMonitoringServer(
       response.writeHead(200, { 'content-type': contentType }).end(body);
     } else if (HEALTH_PATHS.has(path)) {
       // The process answers only once the engine has loaded its state and its gateways listen.
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"UP"}');
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(path === '/actuator/health' ? health : '{"status":"UP"}');
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /actuator/prometheus\n');
     }
