@@ -99,9 +99,20 @@ export async function listTasks(
   const rows = (tasks: UserTask[]) => taskRows(camunda, tasks, calendar, now);
   if (input.scope !== 'completed' && (input.dueState === 'ok' || input.dueState === 'warning')) {
     const page = { from, limit: input.size };
-    const found = await scanByWarnDate(camunda, { filter, sort: engineSort(input) }, input.dueState, calendar, now, page);
+    const found = await scanByWarnDate(
+      camunda,
+      { filter, sort: engineSort(input) },
+      input.dueState,
+      calendar,
+      now,
+      page,
+    );
     return answer(found.items, found.total);
   }
-  const page = await searchUserTaskPage(camunda, { filter, sort: engineSort(input), page: { from, limit: input.size } });
+  const page = await searchUserTaskPage(camunda, {
+    filter,
+    sort: engineSort(input),
+    page: { from, limit: input.size },
+  });
   return answer(await rows(page.items), page.total);
 }

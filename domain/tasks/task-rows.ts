@@ -98,7 +98,8 @@ async function instanceVariables(camunda: CamundaClients, tasks: UserTask[]): Pr
     if (!entry || variable.isTruncated) continue;
     const value = JSON.parse(variable.value) as unknown;
     if (variable.name.startsWith('limit_')) {
-      if (value && typeof value === 'object') entry.limits.push({ name: variable.name, value: value as StepLimitValue });
+      if (value && typeof value === 'object')
+        entry.limits.push({ name: variable.name, value: value as StepLimitValue });
     } else if (String(variable.scopeKey) === String(variable.processInstanceKey)) {
       entry.root[variable.name] = value;
     }

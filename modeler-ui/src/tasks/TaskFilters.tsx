@@ -71,7 +71,10 @@ export function TaskFilters({ params, rows, onChange, onReset }: Props) {
           style={{ width: 140 }}
           value={params.get('businessType') ?? undefined}
           onChange={(value?: string) => onChange({ businessType: value })}
-          options={(BUSINESS_TYPES[area ?? ''] ?? []).map((code) => ({ value: code, label: businessTypeLabel(code, t) }))}
+          options={(BUSINESS_TYPES[area ?? ''] ?? []).map((code) => ({
+            value: code,
+            label: businessTypeLabel(code, t),
+          }))}
         />
       </Form.Item>
       <Form.Item label={t('tasks.filter.step')} htmlFor="filter-step">
