@@ -57,10 +57,15 @@ function rounded(amount: number, unit: TimeUnit): number {
   return Number(value.toFixed(unit === 'MIN' ? 0 : 1));
 }
 
-/**
- * Warning from the step's warn date (the time-limit model's `limit_<step>` variable), overdue from its due date;
- * the time left counted in the business calendar from `now`.
- */
+/** Warning from the step's warn date (the time-limit model's `limit_<step>` variable), overdue from its due date. */
+function dueStateOf(task: UserTask, limit: StepLimitValue | undefined, now: number): DueState {
+  const dueDate = task.dueDate ?? limit?.dueDate;
+  if (task.state !== 'CREATED' || !dueDate) return 'none';
+  if (Date.parse(dueDate) <= now) return 'overdue';
+  return limit?.warnDate && Date.parse(limit.warnDate) <= now ? 'warning' : 'ok';
+}
+
+/** The state, and the time left counted in the business calendar from `now`. */
 export function timeLimitOf(
   task: UserTask,
   limit: StepLimitValue | undefined,
@@ -69,10 +74,8 @@ export function timeLimitOf(
 ): TaskTimeLimit {
   const dueDate = task.dueDate ?? limit?.dueDate ?? null;
   const warnDate = limit?.warnDate ?? null;
-  if (task.state !== 'CREATED' || !dueDate) return { state: 'none', dueDate, warnDate, left: null };
-  let state: DueState = 'ok';
-  if (Date.parse(dueDate) <= now) state = 'overdue';
-  else if (warnDate && Date.parse(warnDate) <= now) state = 'warning';
+  const state = dueStateOf(task, limit, now);
+  if (state === 'none' || !dueDate) return { state, dueDate, warnDate, left: null };
   const unit = (TIME_UNITS as readonly string[]).includes(limit?.unit ?? '') ? (limit!.unit as TimeUnit) : 'WD';
   const amount = calendar.countBetween(new Date(now), new Date(dueDate), unit);
   return { state, dueDate, warnDate, left: { amount: rounded(amount, unit), unit } };
@@ -84,13 +87,17 @@ interface InstanceVariables {
   limits: Array<{ name: string; value: StepLimitValue }>;
 }
 
-async function instanceVariables(camunda: CamundaClients, tasks: UserTask[]): Promise<Map<string, InstanceVariables>> {
+async function instanceVariables(
+  camunda: CamundaClients,
+  tasks: UserTask[],
+  caseVariables: readonly string[],
+): Promise<Map<string, InstanceVariables>> {
   const instanceKeys = [...new Set(tasks.map((task) => String(task.processInstanceKey)))];
   const limitNames = [...new Set(tasks.map((task) => `limit_${task.elementId}`))];
   const byInstance = new Map<string, InstanceVariables>(instanceKeys.map((key) => [key, { root: {}, limits: [] }]));
   if (instanceKeys.length === 0) return byInstance;
   const found = await searchVariables(camunda, {
-    filter: { processInstanceKey: { $in: instanceKeys }, name: { $in: [...CASE_VARIABLES, ...limitNames] } },
+    filter: { processInstanceKey: { $in: instanceKeys }, name: { $in: [...caseVariables, ...limitNames] } },
     page: { limit: 10_000 },
   });
   for (const variable of found) {
@@ -120,7 +127,7 @@ export async function taskRows(
   calendar: BusinessCalendar,
   now: number,
 ): Promise<TaskListItem[]> {
-  const variables = await instanceVariables(camunda, tasks);
+  const variables = await instanceVariables(camunda, tasks, CASE_VARIABLES);
   return tasks.map((task) => {
     const found = variables.get(String(task.processInstanceKey)) ?? { root: {}, limits: [] };
     return {
@@ -129,4 +136,12 @@ export async function taskRows(
       timeLimit: timeLimitOf(task, limitOf(task, found.limits), calendar, now),
     };
   });
+}
+
+/** The tasks' time-limit states alone: only their step limits are read. */
+export async function dueStates(camunda: CamundaClients, tasks: UserTask[], now: number): Promise<DueState[]> {
+  const variables = await instanceVariables(camunda, tasks, []);
+  return tasks.map((task) =>
+    dueStateOf(task, limitOf(task, variables.get(String(task.processInstanceKey))?.limits ?? []), now),
+  );
 }

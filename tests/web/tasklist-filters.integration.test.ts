@@ -159,4 +159,14 @@ test('more than 1,000 tasks are filtered, sorted and paged by the engine, with w
   const c = (await both.get('/tasks?scope=group&caseNo=SPEC-C')).body;
   // Friday afternoon and Monday (the weekend rests): 1.5 working days to the end of Monday Dec 21.
   expect(c.items[0].timeLimit).toMatchObject({ state: 'ok', left: { amount: 1.5, unit: 'WD' } });
+
+  // Warning: past the survey's warn date (its limit variable), before its due date; the rest due later are on time.
+  const survey = (await total(surveyor, 'area=business-expansion')).items[0];
+  expect(survey.timeLimit.warnDate).toEqual(expect.any(String));
+  await platform.pinClock(new Date(Date.parse(survey.timeLimit.warnDate) + 60_000));
+  const warned = await total(surveyor, 'dueState=warning');
+  expect(caseNos(warned)).toEqual([expansion.applicationNo]);
+  expect(warned.items[0].timeLimit.state).toBe('warning');
+  expect((await total(surveyor, 'dueState=ok&area=business-expansion')).total).toBe(0);
+  expect((await total(surveyor, 'dueState=ok&processId=tasklist-load&size=1')).total).toBeGreaterThanOrEqual(BULK);
 }, 300_000);
