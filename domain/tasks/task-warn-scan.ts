@@ -2,7 +2,8 @@
  * "On time" and "warning" tell apart by the step's warn date, which lives in its `limit_<step>` variable and not on
  * the task, so the engine cannot filter by it. The tasks due after now (the engine's filter) are walked in the
  * list's order a chunk at a time, each chunk's step limits (only those) read in one variable search, and counted;
- * the page is cut from the matches and only its rows read whole. The cost grows with the open tasks due after now, not with the page (decision 0031).
+ * the page is cut from the matches and only its rows read whole. The cost grows with the open tasks due after now,
+ * not with the page (decision 0031).
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTaskPage, type EngineUserTask as UserTask } from '../../lib/camunda/engine-api';
