@@ -27,8 +27,9 @@ export const completeInput = z.object({ variables: z.record(z.unknown()).default
  * schedule carries `dueDateNotice` (it may still move), others `dueDateNotice: null`.
  */
 export async function listTasks(services: Services, user: TaskUser, input: TaskListInput) {
-  const page = await tasksPage(services.camunda, user, input);
-  return { ...page, items: await withDueDateNotices(services.camunda, await loadBusinessCalendar(), page.items) };
+  const calendar = await loadBusinessCalendar();
+  const page = await tasksPage(services.camunda, user, input, calendar);
+  return { ...page, items: await withDueDateNotices(services.camunda, calendar, page.items) };
 }
 
 /** The task, if the user may act on it: one of their roles (or, `supervising`, a supervisor's), in their units. */

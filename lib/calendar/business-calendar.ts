@@ -128,6 +128,16 @@ export class BusinessCalendar {
     return ms / UNIT_MS[unit];
   }
 
+  /**
+   * The time between two instants counted in `unit` as a limit counts it (working days: only the hours of working
+   * days), with no start-day rule: what is left of a limit now, negative once `to` has passed.
+   */
+  countBetween(from: Date, to: Date, unit: TimeUnit): number {
+    const sign = +to < +from ? -1 : 1;
+    const [start, end] = sign > 0 ? [+from, +to] : [+to, +from];
+    return (sign * this.countableMs(start, end, unit)) / UNIT_MS[unit];
+  }
+
   /** The instant a limit of `amount` `unit` started at `startedAt` runs out, the pauses not counting. */
   dueDate(startedAt: Date, amount: number, unit: TimeUnit, pauses: readonly Pause[]): Date {
     if (!Number.isFinite(amount) || amount < 0)

@@ -59,6 +59,17 @@ test('working days between two instants: fractional, the start day free', () => 
   expect(calendar.workingDaysBetween(china('2026-02-13T09:00:00'), china('2026-02-25T00:00:00'))).toBe(2);
 });
 
+test('time left counts only working days (from the instant itself) and turns negative once passed', () => {
+  // Wed Sep 30 12:00 to Fri Oct 9 24:00: half of Sep 30, (Oct 1–7 off), Oct 8 and 9.
+  const due = china('2026-10-10T00:00:00');
+  expect(calendar.countBetween(china('2026-09-30T12:00:00'), due, 'WD')).toBeCloseTo(2.5);
+  expect(calendar.countBetween(due, china('2026-09-30T12:00:00'), 'WD')).toBeCloseTo(-2.5);
+  // Over a weekend (Sat Mar 7 to Mon Mar 9 24:00): only Monday counts.
+  expect(calendar.countBetween(china('2026-03-07T00:00:00'), china('2026-03-10T00:00:00'), 'WD')).toBe(1);
+  expect(calendar.countBetween(china('2026-10-01T00:00:00'), china('2026-10-03T00:00:00'), 'CD')).toBe(2);
+  expect(calendar.countBetween(china('2026-10-01T00:00:00'), china('2026-10-01T01:30:00'), 'MIN')).toBe(90);
+});
+
 test('measuring up to the due date gives back the limit, across the whole year and every unit', () => {
   const units: TimeUnit[] = ['WD', 'CD', 'H', 'MIN'];
   for (let start = +china('2026-01-01T07:30:00'); start < +china('2026-12-20T00:00:00'); start += 61 * 3_600_000) {

@@ -26,6 +26,15 @@ export async function searchUserTasks(camunda: CamundaClients, search: EngineSea
   return (await camunda.rest.searchUserTasks(search as never)).items;
 }
 
+/** One page of a user-task search (`page.from` an offset) with the number of tasks the filter matches. */
+export async function searchUserTaskPage(
+  camunda: CamundaClients,
+  search: Omit<EngineSearch, 'page'> & { page: { from: number; limit: number } },
+): Promise<{ items: EngineUserTask[]; total: number }> {
+  const answer = await camunda.rest.searchUserTasks(search as never);
+  return { items: answer.items, total: Number(answer.page.totalItems) };
+}
+
 export async function searchElementInstances(
   camunda: CamundaClients,
   search: EngineSearch,

@@ -1,10 +1,10 @@
 /**
  * The tasklist: one scope at a time (mine, my groups', unassigned, completed by me), filtered, sorted and paged
- * on the server. Everything the list shows is in the URL (`/tasks?scope=group&area=…&page=2`), so a list can be
+ * on the server (TaskFilters.tsx). Everything the list shows is in the URL (`/tasks?scope=group&area=…&page=2`), so a list can be
  * reloaded and shared; the list refreshes itself so new tasks appear without a reload.
  */
 import { useCallback, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Table, Tabs, Typography, Space } from 'antd';
 import type { TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/http';
@@ -14,14 +14,16 @@ import { useSession } from '../session/SessionProvider';
 import { TASK_POLL_MS } from '../shell/AppShell';
 import { businessTypeLabel, priorityLabel } from './labels';
 import { SavedViews, useViewLink } from './SavedViews';
+import { TaskFilters } from './TaskFilters';
 import { TimeLimitTag } from './time-limit';
-import { AREAS, DUE_STATES, SCOPES, type Scope, type TaskPage, type TaskRow } from './task-types';
+import { FILTERS, SCOPES, type Scope, type TaskPage, type TaskRow } from './task-types';
 
 const SORTS = ['creationDate', 'dueDate', 'priority'] as const;
 const DEFAULT_SIZE = 20;
 
 export function TaskListPage() {
-  const { t, dateTime, apiText } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime, apiText } = i18n;
   const { user } = useSession();
   const { message } = AntApp.useApp();
   const [params, setParams] = useSearchParams();
@@ -32,7 +34,7 @@ export function TaskListPage() {
   const sort = SORTS.find((s) => s === params.get('sort')) ?? 'creationDate';
   const order = params.get('order') === 'desc' ? 'desc' : 'asc';
   const query = new URLSearchParams({ scope, page: String(page), size: String(size), sort, order });
-  for (const name of ['area', 'dueState', 'caseNo']) {
+  for (const name of FILTERS) {
     const value = params.get(name);
     if (value) query.set(name, value);
   }
@@ -67,7 +69,6 @@ export function TaskListPage() {
     }
   }
 
-  const now = list.data ? Date.parse(list.data.now) : Date.now();
   const sortOrder = (field: string) =>
     sort === field && params.get('sort') ? (order === 'desc' ? 'descend' : 'ascend') : null;
   const columns: TableProps<TaskRow>['columns'] = [
@@ -100,7 +101,7 @@ export function TaskListPage() {
     },
     {
       title: t('tasks.column.timeLimit'),
-      render: (_, task) => <TimeLimitTag limit={task.timeLimit} t={t} now={now} />,
+      render: (_, task) => <TimeLimitTag limit={task.timeLimit} i18n={i18n} />,
     },
     {
       title: t('tasks.column.dueDate'),
@@ -150,45 +151,12 @@ export function TaskListPage() {
         onChange={(key) => update({ scope: key })}
         items={SCOPES.map((s) => ({ key: s, label: t(`tasks.scope.${s}`) }))}
       />
-      <Form
-        layout="inline"
-        className="task-filters"
-        key={params.toString()}
-        initialValues={{ caseNo: params.get('caseNo') ?? '' }}
-        onFinish={(values: { caseNo: string }) => update({ caseNo: values.caseNo.trim() })}
-      >
-        <Form.Item label={t('tasks.filter.area')} htmlFor="filter-area">
-          <Select
-            id="filter-area"
-            allowClear
-            style={{ width: 160 }}
-            value={params.get('area') ?? undefined}
-            onChange={(value?: string) => update({ area: value })}
-            options={AREAS.map((area) => ({ value: area, label: t(`tasks.area.${area}`) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('tasks.filter.dueState')} htmlFor="filter-due">
-          <Select
-            id="filter-due"
-            allowClear
-            style={{ width: 130 }}
-            value={params.get('dueState') ?? undefined}
-            onChange={(value?: string) => update({ dueState: value })}
-            options={DUE_STATES.map((state) => ({ value: state, label: t(`tasks.dueState.${state}`) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('tasks.filter.caseNo')} name="caseNo" htmlFor="filter-case">
-          <Input id="filter-case" allowClear style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('tasks.filter.search')}
-            </Button>
-            <Button onClick={() => setParams(new URLSearchParams({ scope }))}>{t('tasks.filter.reset')}</Button>
-          </Space>
-        </Form.Item>
-      </Form>
+      <TaskFilters
+        params={params}
+        rows={list.data?.items ?? []}
+        onChange={update}
+        onReset={() => setParams(new URLSearchParams({ scope }))}
+      />
       {list.error && (
         <Alert
           type="error"

@@ -15,3 +15,38 @@ export function priorityLabel(priority: number | undefined, t: I18n['t']): strin
   if (value < 50) return t('tasks.priority.low');
   return t('tasks.priority.normal');
 }
+
+/** The business types each area's cases carry (the API's `businessType` filter needs the area with it). */
+export const BUSINESS_TYPES: Record<string, readonly string[]> = {
+  'business-expansion': ['new', 'increase'],
+  'change-of-use': [
+    'suspend',
+    'suspend-resume',
+    'capacity-reduction',
+    'reduction-resume',
+    'temporary-swap',
+    'relocation',
+    'meter-move',
+    'temporary-removal',
+    'rename',
+    'transfer',
+    'split',
+    'merge',
+    'close',
+    'voltage-change',
+    'category-change',
+    'temporary-supply',
+  ],
+  'work-order': [
+    'consultation',
+    'query',
+    'fault-repair',
+    'complaint',
+    'report',
+    'suggestion',
+    'opinion',
+    'praise',
+    'service-request',
+    'urging',
+  ],
+};

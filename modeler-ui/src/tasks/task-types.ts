@@ -4,6 +4,22 @@ export type Scope = 'mine' | 'group' | 'unassigned' | 'completed';
 export const SCOPES: Scope[] = ['mine', 'group', 'unassigned', 'completed'];
 export const AREAS = ['business-expansion', 'change-of-use', 'work-order'] as const;
 export const DUE_STATES: DueState[] = ['ok', 'warning', 'overdue', 'none'];
+export const PRIORITIES = ['high', 'normal', 'low'] as const;
+/** The list's filters as URL parameters, passed on to GET /api/tasks as they are. */
+export const FILTERS = [
+  'area',
+  'businessType',
+  'processId',
+  'step',
+  'dueState',
+  'priority',
+  'caseNo',
+  'customer',
+  'createdFrom',
+  'createdTo',
+  'dueFrom',
+  'dueTo',
+] as const;
 
 export interface TaskRow {
   userTaskKey: string;
@@ -24,7 +40,13 @@ export interface TaskRow {
     address: string | null;
     businessType: string | null;
   };
-  timeLimit: { state: DueState; dueDate: string | null; warnDate: string | null };
+  timeLimit: {
+    state: DueState;
+    dueDate: string | null;
+    warnDate: string | null;
+    /** Left of the limit in the business calendar, in the step limit's unit; negative once overdue. */
+    left: { amount: number; unit: 'WD' | 'CD' | 'H' | 'MIN' } | null;
+  };
 }
 
 export interface TaskPage {

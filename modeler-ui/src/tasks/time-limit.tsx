@@ -1,33 +1,34 @@
-/** A task's time-limit state as colour and words: time left, warning, overdue by how much. */
+/**
+ * A task's time-limit state as colour and words: the time left in the business calendar (working days unless the
+ * step's limit counts otherwise), warning, overdue by how much. The server counts it (`timeLimit.left`); the
+ * screen only words it in the chosen language.
+ */
 import { Tag } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import type { I18n } from '../i18n/I18nProvider';
 import type { TaskRow } from './task-types';
 
-/** "1 天 3 小时" / "1 d 3 h": the two largest units of a duration. */
-export function duration(ms: number, t: I18n['t']): string {
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const parts: string[] = [];
-  if (days) parts.push(t('tasks.days', { n: days }));
-  if (hours || days) parts.push(t('tasks.hours', { n: hours }));
-  if (!days) parts.push(t('tasks.minutes', { n: minutes % 60 }));
-  return parts.slice(0, 2).join(' ');
+type Left = NonNullable<TaskRow['timeLimit']['left']>;
+
+/** "2.5 个工作日" / "2.5 working days", "1 working day". */
+export function amountOf(left: Left, i18n: Pick<I18n, 't' | 'number'>): string {
+  const n = Math.abs(left.amount);
+  return i18n.t(`tasks.limitUnit.${left.unit}.${n === 1 ? 'one' : 'other'}`, { n: i18n.number(n) });
 }
 
-export function TimeLimitTag({ limit, t, now }: { limit: TaskRow['timeLimit']; t: I18n['t']; now: number }) {
-  if (limit.state === 'none' || !limit.dueDate) return <Tag>{t('tasks.dueState.none')}</Tag>;
-  const left = Date.parse(limit.dueDate) - now;
+export function TimeLimitTag({ limit, i18n }: { limit: TaskRow['timeLimit']; i18n: Pick<I18n, 't' | 'number'> }) {
+  const { t } = i18n;
+  if (limit.state === 'none' || !limit.left) return <Tag>{t('tasks.dueState.none')}</Tag>;
+  const amount = amountOf(limit.left, i18n);
   const words =
-    left < 0 ? t('tasks.overdueBy', { time: duration(left, t) }) : t('tasks.timeLeft', { time: duration(left, t) });
+    limit.state === 'overdue' ? t('tasks.overdueWorking', { time: amount }) : t('tasks.leftWorking', { time: amount });
   const look = {
     ok: { icon: <ClockCircleOutlined /> },
     warning: { icon: <WarningOutlined /> },
     overdue: { icon: <ExclamationCircleOutlined /> },
   }[limit.state];
   return (
-    <Tag className={`due-${limit.state}`} icon={look.icon} data-due-state={limit.state}>
+    <Tag className={`due-${limit.state}`} icon={look.icon} data-due-state={limit.state} data-testid="time-limit">
       {t(`tasks.dueState.${limit.state}`)} · {words}
     </Tag>
   );
