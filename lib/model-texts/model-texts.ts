@@ -29,11 +29,36 @@ const inEnglish: ModelTexts = {
 
 export const modelTexts = (locale: ModelLocale): ModelTexts => (locale === 'en-US' ? inEnglish : asModelled);
 
-/** Items that name an element of a process, their names in the locale. */
-export function named<T extends { elementId: string; name?: string | null }>(
+type NamesElement = { elementId: string; name?: string | null };
+
+/** Items naming an element of one process (a case's steps), their names in the locale. */
+export function named<T extends NamesElement>(texts: ModelTexts, processId: string, items: T[]): T[] {
+  return items.map((item) => (item.name ? { ...item, name: texts.name(processId, item.elementId, item.name) } : item));
+}
+
+/** Items that carry their process (tasks, history), their names in the locale. */
+export function namedInTheirProcess<T extends NamesElement & { processDefinitionId: string }>(
   texts: ModelTexts,
-  processId: string,
   items: T[],
 ): T[] {
-  return items.map((item) => (item.name ? { ...item, name: texts.name(processId, item.elementId, item.name) } : item));
+  return items.map((item) => named(texts, item.processDefinitionId, [item])[0]);
+}
+
+/** Process instances (or definitions) with their process's name in the locale. */
+export function processesNamed<T extends { processDefinitionId: string; processDefinitionName?: string | null }>(
+  texts: ModelTexts,
+  processes: T[],
+): T[] {
+  return processes.map((process) =>
+    process.processDefinitionName
+      ? {
+          ...process,
+          processDefinitionName: texts.name(
+            process.processDefinitionId,
+            process.processDefinitionId,
+            process.processDefinitionName,
+          ),
+        }
+      : process,
+  );
 }
