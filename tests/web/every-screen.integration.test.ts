@@ -137,7 +137,9 @@ beforeAll(async () => {
   upload.set('kind', 'site-photo');
   upload.set('taskKey', survey.userTaskKey);
   upload.set('file', new Blob([PNG], { type: 'image/png' }), 'site-photo.png');
-  const uploaded = await (await platform.as('wangqiang')).fetch(`/cases/${applicationNo}/documents`, {
+  const uploaded = await (
+    await platform.as('wangqiang')
+  ).fetch(`/cases/${applicationNo}/documents`, {
     method: 'POST',
     body: upload,
   });

@@ -2,7 +2,7 @@
  * The case beside a task: the customer, the application's data, its fees (to the fen) and documents for a 业扩
  * case (GET /api/business-expansion/applications/{no}); for other cases what the task's variables tell.
  */
-import { Alert, Card, Descriptions, Empty, List, Table, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, List, Space, Table, Typography } from 'antd';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
@@ -108,11 +108,13 @@ export function CaseSummary({ variables }: { variables: Record<string, unknown> 
         dataSource={documents}
         renderItem={(doc) => (
           <List.Item>
-            {documentKindLabel(doc.kind, t)}
-            {/* The name the clerk gave the paper at the counter. */}
-            <Typography.Text type="secondary">
-              <Data>{doc.name}</Data>
-            </Typography.Text>
+            <Space>
+              {documentKindLabel(doc.kind, t)}
+              {/* The name the clerk gave the paper at the counter. */}
+              <Typography.Text type="secondary">
+                <Data>{doc.name}</Data>
+              </Typography.Text>
+            </Space>
           </List.Item>
         )}
       />
