@@ -25,82 +25,60 @@ declare const localStorage: any;
 
 type Locale = 'zh-CN' | 'en-US';
 
+const filled = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: keyof Fixture) => fixture[name]);
+
+/** A task with its form, summary, documents and diagram. */
+const TASK_PARTS = [
+  '[data-testid=task-form] .fjs-form-field textarea',
+  '[data-testid=case-summary] .ant-descriptions',
+  '[data-testid=case-documents] :text("site-photo.png")',
+  '[data-testid=case-progress] .case-active',
+];
+
+const HISTORY_ROW = '[data-testid=case-history] tbody tr';
+
+async function openHistory(page: Page): Promise<void> {
+  await page.getByTestId('case-progress').getByRole('tab').nth(1).click();
+}
+
 /** What the screens show: one 业扩 case at its survey, with a photo uploaded to it. */
 interface Fixture {
   applicationNo: string;
   surveyTaskKey: string;
 }
 
+/**
+ * One screen: the route of App.tsx it is (`path` as written there), a name for its screenshot, who opens it (a role
+ * that sees it; none: signed out), the path to open and the selectors that show once its data is there —
+ * `{applicationNo}` and `{surveyTaskKey}` in both are the fixture's — and, where a part needs it, what to do first
+ * (open a tab). Adding a screen is adding one line to SCREENS.
+ */
 interface Screen {
-  /** The route of App.tsx this screen is (`path` as written there). */
   route: string;
-  /** Names the screenshot. */
   name: string;
-  /** Who opens it (a role that sees it); none: signed out. */
   login?: string;
-  path(fixture: Fixture): string;
-  /** Waits until the screen shows its data (and does what it takes to show a part, e.g. a tab). */
-  ready(page: Page, fixture: Fixture, locale: Locale): Promise<void>;
+  path: string;
+  shows: string[];
+  before?: (page: Page) => Promise<void>;
 }
 
+/** route (as in App.tsx), screenshot name, who opens it (undefined: signed out), path, what shows once loaded */
+const screen = (route: string, name: string, login: string | undefined, path: string, ...shows: string[]): Screen => ({
+  route,
+  name,
+  login,
+  path,
+  shows,
+});
+
 const SCREENS: Screen[] = [
-  {
-    route: '/login',
-    name: 'sign-in',
-    path: () => '/login',
-    ready: (page) => page.locator('input[type=password]').waitFor(),
-  },
-  {
-    route: '/tasks',
-    name: 'tasklist',
-    login: 'wangqiang',
-    path: () => '/tasks?scope=group',
-    ready: (page, { applicationNo }) => page.locator('tr', { hasText: applicationNo }).waitFor({ timeout: 30_000 }),
-  },
-  {
-    route: '/tasks/:key',
-    name: 'task',
-    login: 'wangqiang',
-    path: ({ surveyTaskKey }) => `/tasks/${surveyTaskKey}`,
-    ready: async (page) => {
-      await page.getByTestId('task-form').locator('.fjs-form-field textarea, .fjs-form-field input').first().waitFor();
-      await page.getByTestId('case-summary').locator('.ant-descriptions').waitFor();
-      await page.getByTestId('case-documents').getByText('site-photo.png').waitFor();
-      await page.getByTestId('case-progress').locator('.case-active').first().waitFor();
-    },
-  },
-  {
-    route: '/tasks/:key',
-    name: 'task-history',
-    login: 'wangqiang',
-    path: ({ surveyTaskKey }) => `/tasks/${surveyTaskKey}`,
-    ready: async (page) => {
-      const progress = page.getByTestId('case-progress');
-      await progress.getByRole('tab').nth(1).click();
-      await progress.getByTestId('case-history').locator('tbody tr').first().waitFor();
-    },
-  },
-  {
-    route: '/cases/:caseNo?',
-    name: 'case',
-    login: 'zhoumin',
-    path: ({ applicationNo }) => `/cases/${applicationNo}`,
-    ready: (page) => page.locator('.ant-card .ant-table-row').first().waitFor(),
-  },
-  {
-    route: '/users',
-    name: 'users',
-    login: 'admin',
-    path: () => '/users',
-    ready: (page) => page.locator('.ant-table-row', { hasText: 'wangqiang' }).waitFor(),
-  },
-  {
-    route: '*',
-    name: 'not-found',
-    login: 'wangqiang',
-    path: () => '/no-such-screen',
-    ready: (page) => page.locator('.ant-result-404').waitFor(),
-  },
+  screen('/login', 'sign-in', undefined, '/login', 'input[type=password]'),
+  screen('/tasks', 'tasklist', 'wangqiang', '/tasks?scope=group', 'tr:has-text("{applicationNo}")'),
+  screen('/tasks/:key', 'task', 'wangqiang', '/tasks/{surveyTaskKey}', ...TASK_PARTS),
+  { ...screen('/tasks/:key', 'task-history', 'wangqiang', '/tasks/{surveyTaskKey}', HISTORY_ROW), before: openHistory },
+  screen('/cases/:caseNo?', 'case', 'zhoumin', '/cases/{applicationNo}', '.ant-card .ant-table-row'),
+  screen('/users', 'users', 'admin', '/users', '.ant-table-row:has-text("wangqiang")'),
+  screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 
 /** The `path` of every <Route> in App.tsx, read from its syntax tree (an index route has none). */
@@ -153,23 +131,24 @@ afterAll(async () => {
 test('every route of the app and every menu entry has a screen in this test', () => {
   const routes = appRoutes();
   expect(routes.length).toBeGreaterThan(3);
-  expect(routes.filter((route) => !SCREENS.some((screen) => screen.route === route))).toEqual([]);
+  expect(routes.filter((route) => !SCREENS.some((entry) => entry.route === route))).toEqual([]);
   const covered = (path: string) => routes.some((route) => route.replace(/\/:\w+\??$/, '') === path);
   expect(MENU.filter((entry) => !covered(entry.path)).map((entry) => entry.path)).toEqual([]);
 });
 
 describe.each<Locale>(['zh-CN', 'en-US'])('in %s', (locale) => {
-  test.each(SCREENS.map((screen) => [screen.name, screen] as const))(
+  test.each(SCREENS.map((entry) => [entry.name, entry] as const))(
     '%s: axe finds nothing serious, and in English no Chinese outside data',
-    async (name, screen) => {
+    async (name, entry) => {
       const { context, page } = await newPage(browser, platform.url);
       try {
-        if (screen.login) await signIn(page, screen.login);
+        if (entry.login) await signIn(page, entry.login);
         else await page.goto('/login');
         await page.evaluate((chosen) => localStorage.setItem('pmp.locale', chosen), locale);
-        await page.goto(screen.path(fixture));
+        await page.goto(filled(entry.path));
         await page.locator(`html[lang="${locale}"]`).waitFor();
-        await screen.ready(page, fixture, locale);
+        await entry.before?.(page);
+        for (const selector of entry.shows) await page.locator(filled(selector)).first().waitFor({ timeout: 30_000 });
         await screenshot(page, `screen-${name}-${locale}`);
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
         if (locale === 'en-US') expect(await chineseOutsideData(page)).toEqual([]);
