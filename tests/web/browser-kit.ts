@@ -108,3 +108,32 @@ export async function chineseOutsideData(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * Visible, enabled controls a mouse can use that the keyboard cannot reach: not focusable by Tab
+ * (`tabIndex < 0`) nor inside a focusable wrapper, and not one of a group (tabs, menu items, options) whose current member is, which arrow keys
+ * move through. Each is named by its tag, role and text.
+ */
+export async function keyboardUnreachable(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = 'a[href], button, input, select, textarea, [role=button], [role=link], [role=checkbox]';
+    const roving = '[role=tab], [role=menuitem], [role=option], [role=treeitem]';
+    const found: string[] = [];
+    const describe = (element: any) =>
+      `${element.tagName.toLowerCase()}${element.getAttribute('role') ? `[role=${element.getAttribute('role')}]` : ''} "${(element.textContent || element.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
+    for (const element of document.body.querySelectorAll(controls)) {
+      if (!element.checkVisibility() || element.disabled || element.closest('[aria-hidden=true], [inert]')) continue;
+      // A control inside a focusable wrapper (a pager's arrow in its list item) is reached through the wrapper.
+      const wrapper = element.parentElement?.closest('[tabindex]');
+      if (element.tabIndex < 0 && !(wrapper && wrapper.tabIndex >= 0)) found.push(describe(element));
+    }
+    for (const element of document.body.querySelectorAll(roving)) {
+      if (!element.checkVisibility() || element.getAttribute('aria-disabled') === 'true') continue;
+      const group = element.parentElement?.closest('[role=tablist], [role=menu], [role=listbox], [role=tree]');
+      const members = group ? [...group.querySelectorAll(roving)] : [element];
+      if (!members.some((member: any) => member.tabIndex >= 0) && !(group && group.tabIndex >= 0))
+        found.push(describe(element));
+    }
+    return found;
+  });
+}

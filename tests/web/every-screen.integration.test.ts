@@ -1,7 +1,7 @@
 /**
  * Every screen of the web app, in Chinese and in English, with real data on it: axe-core finds no serious
- * violation, the English screen shows no Chinese outside what is marked as data, and a screenshot of each is kept
- * (test-artifacts/web/screen-<name>-<locale>.png). The screens come from one list; a route in App.tsx that no
+ * violation, every control a mouse can use can be reached by the keyboard, the English screen shows no Chinese
+ * outside what is marked as data, and a screenshot of each is kept (test-artifacts/web/screen-<name>-<locale>.png). The screens come from one list; a route in App.tsx that no
  * entry covers fails the first test, so a screen added later is added here too (one entry in SCREENS).
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { expectOpenTasks, hvApplication, submit } from '../business-expansion/bu
 import { MENU } from '../../modeler-ui/src/shell/menu';
 import {
   chineseOutsideData,
+  keyboardUnreachable,
   launchBrowser,
   newPage,
   screenshot,
@@ -138,7 +139,7 @@ test('every route of the app and every menu entry has a screen in this test', ()
 
 describe.each<Locale>(['zh-CN', 'en-US'])('in %s', (locale) => {
   test.each(SCREENS.map((entry) => [entry.name, entry] as const))(
-    '%s: axe finds nothing serious, and in English no Chinese outside data',
+    '%s: axe finds nothing serious, every control is in reach of the keyboard, in English no Chinese outside data',
     async (name, entry) => {
       const { context, page } = await newPage(browser, platform.url);
       try {
@@ -151,6 +152,7 @@ describe.each<Locale>(['zh-CN', 'en-US'])('in %s', (locale) => {
         for (const selector of entry.shows) await page.locator(filled(selector)).first().waitFor({ timeout: 30_000 });
         await screenshot(page, `screen-${name}-${locale}`);
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        expect(await keyboardUnreachable(page)).toEqual([]);
         if (locale === 'en-US') expect(await chineseOutsideData(page)).toEqual([]);
       } catch (failure) {
         await screenshot(page, `failed-screen-${name}-${locale}`);
