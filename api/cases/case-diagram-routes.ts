@@ -10,6 +10,8 @@ import { z } from '../../lib/validation/zh-error-map';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
 import { noFilters } from '../http/no-filters';
+import { modelTextsFor } from '../http/request-locale';
+import { namedInTheirProcess, processesNamed } from '../../lib/model-texts/model-texts';
 
 const diagramQuery = z.object({
   instance: z
@@ -22,12 +24,23 @@ export function caseDiagramRoutes(context: AppContext): Router {
   const router = Router();
   router.get('/cases/:businessKey/diagram', async (request, response) => {
     const { instance } = parseQuery(diagramQuery, request.query, '流程图');
-    response.json(
-      await caseDiagram(context.camunda, currentUser(request), String(request.params.businessKey), instance),
+    const texts = modelTextsFor(request, response);
+    const diagram = await caseDiagram(
+      context.camunda,
+      currentUser(request),
+      String(request.params.businessKey),
+      instance,
     );
+    response.json({
+      ...diagram,
+      xml: await texts.diagramXml(diagram.xml),
+      instances: processesNamed(texts, diagram.instances),
+    });
   });
   router.get('/cases/:businessKey/task-history', noFilters, async (request, response) => {
-    response.json(await caseTaskHistory(context.camunda, currentUser(request), String(request.params.businessKey)));
+    const texts = modelTextsFor(request, response);
+    const history = await caseTaskHistory(context.camunda, currentUser(request), String(request.params.businessKey));
+    response.json({ ...history, items: namedInTheirProcess(texts, history.items) });
   });
   return router;
 }

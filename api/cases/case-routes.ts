@@ -8,6 +8,8 @@ import { cancelCase, caseHistory, listReconciledCases, resolveCaseIncident, unst
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { requestAddress } from '../http/request-address';
+import { modelTextsFor } from '../http/request-locale';
+import { named, namedInTheirProcess, processesNamed } from '../../lib/model-texts/model-texts';
 
 export function caseRoutes(context: AppContext): Router {
   const { camunda } = context;
@@ -20,7 +22,16 @@ export function caseRoutes(context: AppContext): Router {
     response.json(await listReconciledCases());
   });
   router.get('/cases/:businessKey', async (request, response) => {
-    response.json(await caseHistory(camunda, currentUser(request), String(request.params.businessKey)));
+    const texts = modelTextsFor(request, response);
+    const history = await caseHistory(camunda, currentUser(request), String(request.params.businessKey));
+    response.json({
+      ...history,
+      processes: processesNamed(texts, history.processes).map((process) => ({
+        ...process,
+        steps: named(texts, process.processDefinitionId, process.steps),
+      })),
+      openTasks: namedInTheirProcess(texts, history.openTasks),
+    });
   });
   router.post(
     '/cases/:businessKey/incidents/:incidentKey/resolve',

@@ -14,21 +14,26 @@ import {
   unclaimTask,
 } from '../../domain/tasks';
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
+import { namedInTheirProcess } from '../../lib/model-texts/model-texts';
 import type { AppContext } from '../app-context';
 import { currentUser } from '../auth/require-auth';
 import { requestAddress } from '../http/request-address';
+import { modelTextsFor } from '../http/request-locale';
 
 export function taskRoutes(context: AppContext): Router {
   const router = Router();
   router.get('/tasks', async (request, response) => {
     const input = parseQuery(taskListInput, request.query, '任务查询');
-    response.json(await listTasks(context, currentUser(request), input));
+    const page = await listTasks(context, currentUser(request), input);
+    response.json({ ...page, items: namedInTheirProcess(modelTextsFor(request, response), page.items) });
   });
   router.get('/tasks/:key/form', async (request, response) => {
-    response.json(await taskFormFor(context, currentUser(request), request.params.key));
+    const form = await taskFormFor(context, currentUser(request), request.params.key);
+    response.json(form && { ...form, schema: modelTextsFor(request, response).form(form.schema) });
   });
   router.get('/tasks/:key', async (request, response) => {
-    response.json(await taskWithVariables(context, currentUser(request), request.params.key));
+    const task = await taskWithVariables(context, currentUser(request), request.params.key);
+    response.json(namedInTheirProcess(modelTextsFor(request, response), [task])[0]);
   });
   router.post('/tasks/:key/claim', async (request, response) => {
     response.json(await claimTask(context, currentUser(request), request.params.key, requestAddress(request)));

@@ -81,6 +81,7 @@ export async function caseTaskHistory(camunda: CamundaClients, reader: ScopeUser
         const due = task.dueDate ?? null;
         return {
           userTaskKey: task.userTaskKey,
+          processDefinitionId: task.processDefinitionId,
           elementId: task.elementId,
           name: task.name ?? task.elementId,
           state: task.state,

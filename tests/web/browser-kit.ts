@@ -82,19 +82,57 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
 }
 
 /**
- * Visible text on the page with Chinese characters in it, leaving out what is marked as data (`data-i18n="data"`:
- * names, addresses, step names from the models) and the language switch's own name for the other language.
+ * Visible text on the page with Chinese characters in it, and the texts a screen reader or a hover shows
+ * (`aria-label`, `placeholder`, `title`, `alt`), leaving out what is marked as data (`data-i18n="data"`: names,
+ * addresses, what users typed) and the language switch's own name for the other language. Nothing is left out by
+ * guessing: a text that is data must carry the mark.
  */
 export async function chineseOutsideData(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const chinese = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
+    const exempt = (element: any) =>
+      element.closest('[data-i18n="data"], [data-i18n="language-name"], script, style') || !element.checkVisibility();
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || !/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/.test(node.textContent ?? '')) continue;
-      if (parent.closest('[data-i18n="data"], [data-i18n="language-name"], script, style')) continue;
-      if (!parent.checkVisibility()) continue;
+      if (!parent || !chinese.test(node.textContent ?? '') || exempt(parent)) continue;
       found.push(node.textContent!.trim());
+    }
+    const attributes = ['aria-label', 'placeholder', 'title', 'alt'];
+    for (const element of document.body.querySelectorAll(attributes.map((name) => `[${name}]`).join(', ')))
+      for (const name of attributes) {
+        const value = element.getAttribute(name);
+        if (value && chinese.test(value) && !exempt(element)) found.push(`${name}="${value}"`);
+      }
+    return found;
+  });
+}
+
+/**
+ * Visible, enabled controls a mouse can use that the keyboard cannot reach: not focusable by Tab
+ * (`tabIndex < 0`) nor inside a focusable wrapper, and not one of a group (tabs, menu items, options) whose current member is, which arrow keys
+ * move through. Each is named by its tag, role and text.
+ */
+export async function keyboardUnreachable(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = 'a[href], button, input, select, textarea, [role=button], [role=link], [role=checkbox]';
+    const roving = '[role=tab], [role=menuitem], [role=option], [role=treeitem]';
+    const found: string[] = [];
+    const describe = (element: any) =>
+      `${element.tagName.toLowerCase()}${element.getAttribute('role') ? `[role=${element.getAttribute('role')}]` : ''} "${(element.textContent || element.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
+    for (const element of document.body.querySelectorAll(controls)) {
+      if (!element.checkVisibility() || element.disabled || element.closest('[aria-hidden=true], [inert]')) continue;
+      // A control inside a focusable wrapper (a pager's arrow in its list item) is reached through the wrapper.
+      const wrapper = element.parentElement?.closest('[tabindex]');
+      if (element.tabIndex < 0 && !(wrapper && wrapper.tabIndex >= 0)) found.push(describe(element));
+    }
+    for (const element of document.body.querySelectorAll(roving)) {
+      if (!element.checkVisibility() || element.getAttribute('aria-disabled') === 'true') continue;
+      const group = element.parentElement?.closest('[role=tablist], [role=menu], [role=listbox], [role=tree]');
+      const members = group ? [...group.querySelectorAll(roving)] : [element];
+      if (!members.some((member: any) => member.tabIndex >= 0) && !(group && group.tabIndex >= 0))
+        found.push(describe(element));
     }
     return found;
   });

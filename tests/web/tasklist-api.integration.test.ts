@@ -1,6 +1,7 @@
 /**
  * The tasklist API the screens read: GET /api/tasks pages, sorts and filters on the server, each row with its case
- * and its time-limit state at the application's clock; GET /api/tasks/{key}/form passes the deployed form through.
+ * and its time-limit state at the application's clock; GET /api/tasks/{key}/form passes the deployed form through;
+ * asked in English, the names and forms of the models come from their English catalogue (decision 0035).
  */
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { hvApplication, submit } from '../business-expansion/business-expansion-kit';
@@ -68,4 +69,53 @@ test('tasks are paged, sorted and filtered on the server, each row with its case
   const overdue = (await surveyor.get('/tasks?scope=group&dueState=overdue&size=200')).body;
   expect(overdue.total).toBe(all.total);
   expect(overdue.items.every((task: any) => task.timeLimit.state === 'overdue')).toBe(true);
+}, 120_000);
+
+test('asked in English (Accept-Language), steps, processes, forms and diagrams come from the catalogue; data stays', async () => {
+  const { applicationNo } = await submit(platform, hvApplication('英文接口测试有限公司'));
+  const surveyor = await platform.as('wangqiang');
+  const inEnglish = async (path: string, client = surveyor) => {
+    const response = await client.fetch(path, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect({ path, status: response.status }).toEqual({ path, status: 200 });
+    expect(response.headers.get('vary')).toMatch(/accept-language/i);
+    return (await response.json()) as any;
+  };
+  const list = await waitFor(
+    async () => {
+      const answer = await inEnglish(`/tasks?scope=group&caseNo=${applicationNo}`);
+      return answer.total === 1 && answer;
+    },
+    { timeout: 30_000, description: 'the survey task' },
+  );
+  const [task] = list.items;
+  expect(task.name).toBe('Site survey');
+  expect(task.case.customerName).toBe('英文接口测试有限公司');
+  expect((await inEnglish(`/tasks/${task.userTaskKey}`)).name).toBe('Site survey');
+
+  const chinese = /[\u3400-\u9fff]/;
+  const form = (await inEnglish(`/tasks/${task.userTaskKey}/form`)).schema;
+  const formTexts = form.components.flatMap((c: any) => [c.label, c.text, c.description].filter(Boolean));
+  expect(formTexts).toContain('Survey findings');
+  expect(formTexts.filter((text: string) => chinese.test(text))).toEqual([]);
+  const chineseForm = (await surveyor.get(`/tasks/${task.userTaskKey}/form`)).body.schema;
+  expect(form.components.map((c: any) => c.key)).toEqual(chineseForm.components.map((c: any) => c.key));
+
+  const history = await inEnglish(`/cases/${applicationNo}/task-history`);
+  expect(history.items.map((item: any) => item.name)).toEqual(['Site survey']);
+  const diagram = await inEnglish(`/cases/${applicationNo}/diagram`);
+  expect(diagram.xml).toContain('name="High voltage"');
+  expect(diagram.xml.match(/ name="[^"]*[\u3400-\u9fff][^"]*"/g) ?? []).toEqual([]);
+  expect(diagram.instances.map((i: any) => i.processDefinitionName)).toContain('New connection');
+  const caseView = await inEnglish(`/cases/${applicationNo}`, await platform.as('zhoumin'));
+  expect(caseView.processes[0].processDefinitionName).toBe('New connection');
+  const stepNames = caseView.processes.flatMap((p: any) => p.steps.map((s: any) => s.name));
+  expect(stepNames).toContain('Site survey');
+  expect(stepNames.filter((name: string) => chinese.test(name))).toEqual([]);
+
+  // Asked in Chinese, or not asked, the names are the models' own.
+  expect((await surveyor.get(`/tasks/${task.userTaskKey}`)).body.name).toBe('现场勘查');
+  const asChinese = await surveyor.fetch(`/tasks/${task.userTaskKey}`, {
+    headers: { 'accept-language': 'zh-CN,en;q=0.5' },
+  });
+  expect(((await asChinese.json()) as any).name).toBe('现场勘查');
 }, 120_000);

@@ -3,6 +3,7 @@ import { Table, Tag, Typography } from 'antd';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { useDirectory } from '../shell/directory';
+import { Data } from '../i18n/Data';
 
 interface User {
   id: number;
@@ -29,7 +30,7 @@ export function UsersPage() {
         dataSource={users.data?.items ?? []}
         columns={[
           { title: t('users.login'), dataIndex: 'login' },
-          { title: t('users.name'), dataIndex: 'name' },
+          { title: t('users.name'), dataIndex: 'name', render: (name: string) => <Data>{name}</Data> },
           {
             title: t('users.roles'),
             render: (_, user) => user.roles.map((role) => <Tag key={role}>{directory.roleName(role, locale)}</Tag>),

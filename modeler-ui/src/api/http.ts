@@ -29,6 +29,12 @@ export class ApiError extends Error {
 
 let token: string | undefined;
 let onUnauthorized: () => void = () => undefined;
+let language = 'zh-CN';
+
+/** The chosen language, sent with every call: the API names steps and forms of the models in it (decision 0035). */
+export function setApiLanguage(locale: string): void {
+  language = locale;
+}
 
 export function setApiSession(nextToken: string | undefined, unauthorized: () => void): void {
   token = nextToken;
@@ -40,7 +46,7 @@ export function setApiSession(nextToken: string | undefined, unauthorized: () =>
  * ApiError (a 401 ends the session); a good one is returned as it is, for JSON, files and PDFs alike.
  */
 export async function apiFetch(path: string, options: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   const multipart = options.body instanceof FormData;
   if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;

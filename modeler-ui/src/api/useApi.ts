@@ -1,5 +1,9 @@
-/** Loads an API answer for a screen: data, error, loading and a reload, re-run when `path` changes. */
+/**
+ * Loads an API answer for a screen: data, error, loading and a reload, re-run when `path` or the chosen language
+ * changes (the API answers the models' names in it).
+ */
 import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
 import { api, ApiError } from './http';
 
 export interface Loaded<T> {
@@ -13,6 +17,7 @@ export function useApi<T>(path: string | undefined, options: { pollMs?: number }
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(path !== undefined);
+  const { locale } = useI18n();
   const reload = useCallback(async () => {
     if (path === undefined) return;
     try {
@@ -23,7 +28,8 @@ export function useApi<T>(path: string | undefined, options: { pollMs?: number }
     } finally {
       setLoading(false);
     }
-  }, [path]);
+    // `locale` is not read here: api() sends it, and a new language must fetch again.
+  }, [path, locale]);
   useEffect(() => {
     setLoading(true);
     void reload();

@@ -13,7 +13,12 @@ import { useI18n } from '../i18n/I18nProvider';
 
 interface Diagram {
   processInstanceKey: string;
-  instances: { processInstanceKey: string; processDefinitionId: string; state: string }[];
+  instances: {
+    processInstanceKey: string;
+    processDefinitionId: string;
+    processDefinitionName: string | null;
+    state: string;
+  }[];
   xml: string;
   active: string[];
   completed: string[];
@@ -67,7 +72,7 @@ export function CaseDiagram({ businessKey }: { businessKey: string }) {
           style={{ minWidth: 280 }}
           options={diagram.data.instances.map((item) => ({
             value: item.processInstanceKey,
-            label: `${item.processDefinitionId} · ${t(item.state === 'ACTIVE' ? 'diagram.running' : 'diagram.ended')}`,
+            label: `${item.processDefinitionName ?? item.processDefinitionId} · ${t(item.state === 'ACTIVE' ? 'diagram.running' : 'diagram.ended')}`,
           }))}
         />
       )}
@@ -76,7 +81,8 @@ export function CaseDiagram({ businessKey }: { businessKey: string }) {
         ref={container}
         className="case-diagram"
         data-testid="case-diagram"
-        role="img"
+        // A figure, not an image: the viewer's canvas inside it takes the keyboard (pan and zoom).
+        role="figure"
         aria-label={t('diagram.label', { caseNo: businessKey })}
       />
       <Typography.Text type="secondary">{t('diagram.legend')}</Typography.Text>

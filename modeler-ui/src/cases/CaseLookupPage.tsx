@@ -12,7 +12,12 @@ interface Step {
   endDate: string | null;
 }
 interface CaseHistory {
-  processes: { processInstanceKey: string; processDefinitionId: string; steps: Step[] }[];
+  processes: {
+    processInstanceKey: string;
+    processDefinitionId: string;
+    processDefinitionName?: string | null;
+    steps: Step[];
+  }[];
 }
 
 export function CaseLookupPage() {
@@ -37,7 +42,7 @@ export function CaseLookupPage() {
       {history.data?.processes.map((process) => (
         <Card
           key={process.processInstanceKey}
-          title={`${t('cases.process')}: ${process.processDefinitionId}`}
+          title={`${t('cases.process')}: ${process.processDefinitionName ?? process.processDefinitionId}`}
           style={{ marginBottom: 16 }}
         >
           <Table<Step>

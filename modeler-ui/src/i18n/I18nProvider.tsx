@@ -8,6 +8,7 @@ import antdZhCN from 'antd/locale/zh_CN';
 import antdEnUS from 'antd/locale/en_US';
 import { zhCN, type MessageKey } from './zh-CN';
 import { enUS } from './en-US';
+import { setApiLanguage } from '../api/http';
 import { fill, formatDateTime, formatNumber, formatYuan, LOCALES, pickLanguage, type Locale } from './format';
 
 const STORAGE_KEY = 'pmp.locale';
@@ -47,6 +48,8 @@ function storedLocale(): Locale {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  // Before any child's request in this render: the API answers in the language the screen shows.
+  setApiLanguage(locale);
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);
     setLocaleState(next);

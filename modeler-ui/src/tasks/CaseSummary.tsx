@@ -2,9 +2,11 @@
  * The case beside a task: the customer, the application's data, its fees (to the fen) and documents for a 业扩
  * case (GET /api/business-expansion/applications/{no}); for other cases what the task's variables tell.
  */
-import { Alert, Card, Descriptions, Empty, List, Table } from 'antd';
+import { Alert, Card, Descriptions, Empty, List, Space, Table, Typography } from 'antd';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
+import { Data } from '../i18n/Data';
+import { zhCN, type MessageKey } from '../i18n/zh-CN';
 import { businessTypeLabel } from './labels';
 
 interface Application {
@@ -22,6 +24,9 @@ interface Application {
   fees: { id: number; name: string; amountFen: number }[];
 }
 
+const documentKindLabel = (kind: string, t: (key: MessageKey) => string): string =>
+  `documentKind.${kind}` in zhCN ? t(`documentKind.${kind}` as MessageKey) : kind;
+
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
 export function CaseSummary({ variables }: { variables: Record<string, unknown> }) {
@@ -34,9 +39,13 @@ export function CaseSummary({ variables }: { variables: Record<string, unknown> 
       <Card title={t('task.summary')} data-testid="case-summary">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('tasks.column.caseNo')}>{businessKey}</Descriptions.Item>
-          <Descriptions.Item label={t('task.customer')}>{text(variables.customerName)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.customer')}>
+            <Data>{text(variables.customerName)}</Data>
+          </Descriptions.Item>
           <Descriptions.Item label={t('task.customerPhone')}>{text(variables.phone)}</Descriptions.Item>
-          <Descriptions.Item label={t('task.address')}>{text(variables.address)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.address')}>
+            <Data>{text(variables.address)}</Data>
+          </Descriptions.Item>
           <Descriptions.Item label={t('task.businessType')}>
             {businessTypeLabel(text(variables.orderType ?? variables.changeType) || null, t)}
           </Descriptions.Item>
@@ -53,9 +62,13 @@ export function CaseSummary({ variables }: { variables: Record<string, unknown> 
     <Card title={t('task.summary')} data-testid="case-summary">
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('tasks.column.caseNo')}>{application.applicationNo}</Descriptions.Item>
-        <Descriptions.Item label={t('task.customer')}>{customer.name}</Descriptions.Item>
+        <Descriptions.Item label={t('task.customer')}>
+          <Data>{customer.name}</Data>
+        </Descriptions.Item>
         <Descriptions.Item label={t('task.customerPhone')}>{customer.phone}</Descriptions.Item>
-        <Descriptions.Item label={t('task.address')}>{application.address}</Descriptions.Item>
+        <Descriptions.Item label={t('task.address')}>
+          <Data>{application.address}</Data>
+        </Descriptions.Item>
         <Descriptions.Item label={t('task.businessType')}>
           {businessTypeLabel(application.businessType, t)}
         </Descriptions.Item>
@@ -90,7 +103,21 @@ export function CaseSummary({ variables }: { variables: Record<string, unknown> 
         />
       )}
       <h3>{t('task.documents')}</h3>
-      <List size="small" dataSource={documents} renderItem={(doc) => <List.Item>{doc.name}</List.Item>} />
+      <List
+        size="small"
+        dataSource={documents}
+        renderItem={(doc) => (
+          <List.Item>
+            <Space>
+              {documentKindLabel(doc.kind, t)}
+              {/* The name the clerk gave the paper at the counter. */}
+              <Typography.Text type="secondary">
+                <Data>{doc.name}</Data>
+              </Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
     </Card>
   );
 }

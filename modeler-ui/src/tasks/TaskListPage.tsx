@@ -76,7 +76,7 @@ export function TaskListPage() {
       title: t('tasks.column.step'),
       dataIndex: 'name',
       render: (name: string, task) => (
-        <Link to={`/tasks/${task.userTaskKey}`} data-testid="task-link" data-i18n="data">
+        <Link to={`/tasks/${task.userTaskKey}`} data-testid="task-link">
           {name}
         </Link>
       ),
