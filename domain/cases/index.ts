@@ -7,3 +7,5 @@ export { caseAreaOf, requireCaseArea, requireCaseFor, type CaseArea } from './ca
 export { caseDiagram, caseTaskHistory } from './case-diagram-use-case';
 export { repairUnstartedCases, unstartedCases, type UnstartedCase } from './unstarted-cases-use-case';
 export { caseKeysOutOfScope, caseOwners, requireCaseInScope, type CaseOwner } from './case-owners';
+export { businessKeysOfInstances } from './instance-business-keys';
+export { caseSearchInput, myCases, searchCases, type CaseRow } from './case-search-use-case';
