@@ -24,7 +24,7 @@ const kindLabel = (kind: string) => `documentKind.${kind}` as MessageKey;
 const noticeLabel = (notice: string) => `notice.${notice}` as MessageKey;
 
 /** Opens a fetched file in a new tab (the API needs the session's token, so a plain link cannot). */
-async function openFile(path: string): Promise<void> {
+export async function openFile(path: string): Promise<void> {
   const response = await apiFetch(path);
   const url = URL.createObjectURL(await response.blob());
   window.open(url, '_blank', 'noopener');
