@@ -76,7 +76,8 @@ export function CaseDiagram({ businessKey }: { businessKey: string }) {
         ref={container}
         className="case-diagram"
         data-testid="case-diagram"
-        role="img"
+        // A group, not an image: the viewer's canvas and its bpmn.io link inside can take focus.
+        role="group"
         aria-label={t('diagram.label', { caseNo: businessKey })}
       />
       <Typography.Text type="secondary">{t('diagram.legend')}</Typography.Text>

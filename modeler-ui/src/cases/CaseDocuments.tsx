@@ -72,7 +72,8 @@ export function CaseDocuments({ businessKey, taskKey }: { businessKey: string; t
       <List
         size="small"
         loading={documents.loading}
-        locale={{ emptyText: t('documents.none') }}
+        // The list's own empty-text grey is below AA contrast; the secondary text colour of the theme is not.
+        locale={{ emptyText: <Typography.Text type="secondary">{t('documents.none')}</Typography.Text> }}
         dataSource={documents.data?.items ?? []}
         renderItem={(document) => (
           <List.Item
