@@ -18,6 +18,9 @@ import {
   signIn,
 } from './browser-kit';
 
+// The function given to page.waitForFunction runs in the browser; the type check (Node's lib, no DOM) sees this name.
+declare const document: any;
+
 let platform: Platform;
 let browser: Browser;
 const run = Date.now() % 1_000_000;
@@ -59,6 +62,8 @@ afterAll(async () => {
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) [title="${option}"]`).click();
+  // Until its closing animation ends, the dropdown's list is still in view (axe would judge it half-gone).
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
