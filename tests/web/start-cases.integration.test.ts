@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { REQUESTED, TODAY } from '../change-of-use/change-of-use-kit';
+import { residentialApplication, submit } from '../business-expansion/business-expansion-kit';
 import {
   chineseOutsideData,
   launchBrowser,
@@ -237,7 +238,8 @@ test('a 95598 agent takes a repair call with the knowledge base beside it, and f
   }
 }, 120_000);
 
-test('the intake screens are not there for roles that may not use them', async () => {
+test("the intake screens are not there for roles that may not use them, nor another unit's case", async () => {
+  const { applicationNo } = await submit(platform, residentialApplication());
   const { context, page } = await newPage(browser, platform.url);
   try {
     await signIn(page, 'wangqiang');
@@ -245,6 +247,15 @@ test('the intake screens are not there for roles that may not use them', async (
       await page.goto(path);
       await page.getByText('页面不存在').waitFor();
     }
+    // A Minhang clerk following a link to a Pudong case: not found, and nothing of it shown.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await signIn(page, 'wuting');
+    await page.goto(`/my-cases/${applicationNo}`);
+    await page.getByTestId('case-title').waitFor();
+    await page.getByRole('alert').filter({ hasText: '没有这个案件' }).waitFor();
+    await screenshot(page, 'case-page-other-unit');
+    expect(await page.getByTestId('case-documents').count()).toBe(0);
+    expect(await page.getByTestId('case-progress').count()).toBe(0);
   } finally {
     await context.close();
   }

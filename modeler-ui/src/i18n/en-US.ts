@@ -353,4 +353,5 @@ export const enUS: Record<MessageKey, string> = {
   'myCases.column.startedBy': 'Accepted by',
   'caseView.title': 'Case {caseNo}',
   'caseView.back': 'Back to my cases',
+  'caseView.notFound': 'No such case, or it belongs to another unit.',
 };

@@ -350,6 +350,7 @@ export const zhCN = {
   'myCases.column.startedBy': '受理人',
   'caseView.title': '案件 {caseNo}',
   'caseView.back': '返回我的案件',
+  'caseView.notFound': '没有这个案件，或它不属于您的单位。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
