@@ -1,6 +1,7 @@
 /**
  * 业扩报装 API under /business-expansion: submit and read applications, record what the customer does (payments,
- * supplemented documents, works completed or rectified, a revised design), and the supply scheme.
+ * supplemented documents, works completed or rectified, a revised design), the supply scheme, and the documents a
+ * customer class must hand in (for the counter's checklist).
  */
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
@@ -8,12 +9,15 @@ import { currentUser, requireRole } from '../auth/require-auth';
 import { idempotencyKey } from '../http/idempotency-key';
 import { paymentRoutes } from '../payments/payment-routes';
 import { piiRequest } from '../http/pii-request';
+import { parseQuery } from '../../lib/validation/parse-input';
 import {
+  documentsToHandIn,
   feePayments,
   getApplication,
   getSupplyScheme,
   listApplications,
   reportConstructionCompleted,
+  requiredDocumentsInput,
   resubmitDesign,
   submitApplication,
   supplementDocuments,
@@ -26,6 +30,11 @@ export function businessExpansionRoutes(context: AppContext): Router {
   router.post(`${base}/applications`, counter, async (request, response) => {
     const login = currentUser(request).login;
     response.status(201).json(await submitApplication(context, request.body, login, idempotencyKey(request)));
+  });
+  // The customer class and the documents it needs, for the counter's checklist before submitting.
+  router.get(`${base}/required-documents`, counter, async (request, response) => {
+    const input = parseQuery(requiredDocumentsInput, request.query, '必备资料查询');
+    response.json(await documentsToHandIn(context, currentUser(request), input));
   });
   router.get(`${base}/applications`, async (request, response) => {
     response.json({ items: await listApplications(currentUser(request), request.query) });

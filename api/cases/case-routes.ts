@@ -1,10 +1,21 @@
 /**
  * Monitoring for managers, across business areas: a case by its number with its steps, open tasks and incidents;
  * retrying an incident (after its cause was fixed), cancelling a case (with a reason), the cases the
- * reconciliation with the engine found cancelled, ended or gone, and the cases saved without a process.
+ * reconciliation with the engine found cancelled, ended or gone, and the cases saved without a process. For
+ * everyone: one search across the areas' cases (GET /cases?q=) and "my cases" (GET /cases/mine), decision 0032.
  */
 import { Router } from 'express';
-import { cancelCase, caseHistory, listReconciledCases, resolveCaseIncident, unstartedCases } from '../../domain/cases';
+import {
+  cancelCase,
+  caseHistory,
+  caseSearchInput,
+  listReconciledCases,
+  myCases,
+  resolveCaseIncident,
+  searchCases,
+  unstartedCases,
+} from '../../domain/cases';
+import { parseQuery } from '../../lib/validation/parse-input';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { requestAddress } from '../http/request-address';
@@ -14,6 +25,13 @@ import { named, namedInTheirProcess, processesNamed } from '../../lib/model-text
 export function caseRoutes(context: AppContext): Router {
   const { camunda } = context;
   const router = Router();
+  router.get('/cases', async (request, response) => {
+    response.json(await searchCases(currentUser(request), parseQuery(caseSearchInput, request.query, '案件查询')));
+  });
+  router.get('/cases/mine', async (request, response) => {
+    const input = parseQuery(caseSearchInput, request.query, '我的案件');
+    response.json(await myCases(camunda, currentUser(request), input));
+  });
   router.get('/cases/unstarted', requireRole('manager'), async (_request, response) => {
     response.json({ items: await unstartedCases() });
   });

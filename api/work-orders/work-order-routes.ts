@@ -1,6 +1,7 @@
 /**
  * The 95598 work-order API: create (95598 agents), list and read with the whole history, urge (the customer's
- * urging, taken by an agent), supervise (managers), statistics per unit and per type.
+ * urging, taken by an agent), supervise (managers), statistics per unit and per type, and the order types,
+ * sub-types, channels and urgencies a new order may have.
  */
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
@@ -12,6 +13,7 @@ import {
   listWorkOrders,
   superviseWorkOrder,
   urgeWorkOrder,
+  workOrderChoices,
   workOrderDetail,
   workOrderStatistics,
 } from '../../domain/work-orders';
@@ -25,6 +27,10 @@ export function workOrderRoutes(context: AppContext): Router {
   });
   router.get('/work-orders', async (request, response) => {
     response.json(await listWorkOrders(currentUser(request), request.query));
+  });
+  // Before /work-orders/:orderNo. What a new order may be: the agents' intake screen offers exactly these.
+  router.get('/work-orders/types', (_request, response) => {
+    response.json(workOrderChoices());
   });
   router.get('/work-orders/statistics', async (request, response) => {
     response.json(await workOrderStatistics(currentUser(request), request.query));

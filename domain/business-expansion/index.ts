@@ -5,6 +5,7 @@
 // At the counter
 export { startApplicationProcess, submitApplication, type SubmittedApplication } from './submit-application-use-case';
 export { DOCUMENT_KINDS, requiredDocuments } from './required-documents';
+export { documentsToHandIn, requiredDocumentsInput } from './required-documents-use-case';
 export { feePayments } from './fee-payment-book';
 export { reportConstructionCompleted, resubmitDesign, supplementDocuments } from './customer-actions-use-case';
 // Reading cases

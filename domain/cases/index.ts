@@ -8,3 +8,5 @@ export { caseDiagram, caseTaskHistory } from './case-diagram-use-case';
 export { repairUnstartedCases, unstartedCases, type UnstartedCase } from './unstarted-cases-use-case';
 export { caseKeysOutOfScope, caseOwners, requireCaseInScope, type CaseOwner } from './case-owners';
 export { caseKeysOfCustomer } from './case-keys-of-customer';
+export { businessKeysOfInstances } from './instance-business-keys';
+export { caseSearchInput, myCases, searchCases, type CaseRow } from './case-search-use-case';

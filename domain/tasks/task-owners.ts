@@ -3,33 +3,14 @@
  * for the tasks' `businessKey`s (a called instance carries its caller's), then the areas' records.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
-import { searchVariables, type EngineUserTask } from '../../lib/camunda/engine-api';
-import { caseOwners, type CaseOwner } from '../cases';
+import type { EngineUserTask } from '../../lib/camunda/engine-api';
+import { businessKeysOfInstances, caseOwners, type CaseOwner } from '../cases';
 import { inScope, unitScope, type ScopeUser } from '../users';
-
-/** The engine's advanced `$in` filter takes the keys in slices of this many. */
-const SLICE = 500;
-
-async function businessKeysOf(camunda: CamundaClients, instanceKeys: string[]): Promise<Map<string, string>> {
-  const keys = new Map<string, string>();
-  for (let start = 0; start < instanceKeys.length; start += SLICE) {
-    const slice = instanceKeys.slice(start, start + SLICE);
-    const found = await searchVariables(camunda, {
-      filter: { name: 'businessKey', processInstanceKey: { $in: slice } },
-      page: { limit: slice.length * 4 },
-    });
-    for (const variable of found) {
-      const value = JSON.parse(variable.value) as unknown;
-      if (typeof value === 'string') keys.set(String(variable.processInstanceKey), value);
-    }
-  }
-  return keys;
-}
 
 /** Task key → the owner of its case; tasks of no known case are left out. */
 export async function taskOwners(camunda: CamundaClients, tasks: EngineUserTask[]): Promise<Map<string, CaseOwner>> {
   const instanceKeys = [...new Set(tasks.map((task) => String(task.processInstanceKey)))];
-  const businessKeys = await businessKeysOf(camunda, instanceKeys);
+  const businessKeys = await businessKeysOfInstances(camunda, instanceKeys);
   const owners = await caseOwners([...businessKeys.values()]);
   const byTask = new Map<string, CaseOwner>();
   for (const task of tasks) {

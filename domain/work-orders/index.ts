@@ -9,7 +9,7 @@ export { workOrderDetail } from './work-order-detail-use-case';
 export { workOrderSheet } from './order-sheet';
 export { superviseWorkOrder, urgeWorkOrder } from './order-message-use-case';
 export { workOrderStatistics } from './work-order-statistics-use-case';
-export { ORDER_TYPES, ORDER_TYPE_CODES, URGENCIES, type OrderType } from './work-order-types';
+export { ORDER_TYPES, ORDER_TYPE_CODES, URGENCIES, workOrderChoices, type OrderType } from './work-order-types';
 // The process's steps
 export {
   answerFromKnowledge,

@@ -35,3 +35,13 @@ export function subTypeAllowed(orderType: OrderType, subType: string | undefined
   const allowed: readonly string[] = ORDER_TYPES[orderType].subTypes;
   return subType === undefined || allowed.includes(subType);
 }
+
+/** What a new order may be, for the agents' intake screen: each type with its sub-types, the channels and urgencies. */
+export function workOrderChoices() {
+  return {
+    orderTypes: ORDER_TYPE_CODES.map((code) => ({ code, subTypes: [...ORDER_TYPES[code].subTypes] })),
+    channels: [...CHANNELS],
+    urgencies: [...URGENCIES],
+    areaTypes: [...AREA_TYPES],
+  };
+}

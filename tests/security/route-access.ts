@@ -44,6 +44,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/change-of-use/applications/:no/payments/:id/refunds/:refundId/approve': ['manager'],
   'POST /api/change-of-use/applications/:no/payments/:id/refunds/:refundId/reject': ['manager'],
 
+  'GET /api/cases': 'signed-in',
+  'GET /api/cases/mine': 'signed-in',
   'GET /api/cases/reconciled': ['manager'],
   'GET /api/cases/unstarted': ['manager'],
   'GET /api/cases/:businessKey': 'signed-in',
@@ -75,6 +77,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
 
   'POST /api/work-orders': ['agent'],
   'GET /api/work-orders': 'signed-in',
+  'GET /api/work-orders/types': 'signed-in',
   'GET /api/work-orders/statistics': 'signed-in',
   'GET /api/work-orders/:orderNo': 'signed-in',
   'POST /api/work-orders/:orderNo/urge': ['agent'],
@@ -94,6 +97,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
 
   'POST /api/business-expansion/applications': ['counter-clerk'],
   'GET /api/business-expansion/applications': 'signed-in',
+  'GET /api/business-expansion/required-documents': ['counter-clerk'],
   'GET /api/business-expansion/applications/:no': 'signed-in',
   'POST /api/business-expansion/applications/:no/payments': ['counter-clerk'],
   'GET /api/business-expansion/applications/:no/payments/:id/receipt': 'signed-in',

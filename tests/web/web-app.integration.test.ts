@@ -54,10 +54,10 @@ test('the API port serves the app, deep links fall back to it and /api stays JSO
 });
 
 test.each([
-  ['wangqiang', ['tasks'], ['cases', 'users']],
-  ['zhoumin', ['tasks', 'cases'], ['users']],
-  ['admin', ['tasks', 'cases', 'users'], []],
-  ['zhangli', ['tasks'], ['cases', 'users']],
+  ['wangqiang', ['tasks', 'myCases'], ['cases', 'users', 'acceptExpansion', 'newWorkOrder']],
+  ['zhoumin', ['tasks', 'cases', 'myCases'], ['users', 'acceptExpansion']],
+  ['admin', ['tasks', 'cases', 'users', 'acceptExpansion', 'acceptChange', 'newWorkOrder', 'myCases'], []],
+  ['zhangli', ['tasks', 'acceptExpansion', 'acceptChange', 'myCases'], ['cases', 'users', 'newWorkOrder']],
 ])(
   '%s sees the menu entries %j and not %j',
   async (login, visible, hidden) => {

@@ -45,8 +45,19 @@ export function setApiSession(nextToken: string | undefined, unauthorized: () =>
  * A signed-in request: a FormData body goes as multipart, any other body as JSON. An error answer becomes an
  * ApiError (a 401 ends the session); a good one is returned as it is, for JSON, files and PDFs alike.
  */
-export async function apiFetch(path: string, options: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+export interface ApiOptions {
+  method?: string;
+  body?: unknown;
+  /** Extra request headers, e.g. the Idempotency-Key of a new case. */
+  headers?: Record<string, string>;
+}
+
+export async function apiFetch(path: string, options: ApiOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+    ...options.headers,
+  };
   const multipart = options.body instanceof FormData;
   if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
@@ -77,7 +88,7 @@ export async function apiFetch(path: string, options: { method?: string; body?: 
   );
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
   const response = await apiFetch(path, options);
   return (await response.json().catch(() => undefined)) as T;
 }

@@ -10,6 +10,11 @@ import { TaskListPage } from '../tasks/TaskListPage';
 import { TaskPage } from '../tasks/TaskPage';
 import { CaseLookupPage } from '../cases/CaseLookupPage';
 import { UsersPage } from '../admin/UsersPage';
+import { AcceptExpansionPage } from '../intake/AcceptExpansionPage';
+import { AcceptChangePage } from '../intake/AcceptChangePage';
+import { NewWorkOrderPage } from '../intake/NewWorkOrderPage';
+import { MyCasesPage } from '../cases/MyCasesPage';
+import { CasePage } from '../cases/CasePage';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -80,6 +85,32 @@ export function App() {
                   </RequireMenuEntry>
                 }
               />
+              <Route
+                path="/accept/business-expansion"
+                element={
+                  <RequireMenuEntry entry="acceptExpansion">
+                    <AcceptExpansionPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/accept/change-of-use"
+                element={
+                  <RequireMenuEntry entry="acceptChange">
+                    <AcceptChangePage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/work-orders/new"
+                element={
+                  <RequireMenuEntry entry="newWorkOrder">
+                    <NewWorkOrderPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route path="/my-cases" element={<MyCasesPage />} />
+              <Route path="/my-cases/:caseNo" element={<CasePage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

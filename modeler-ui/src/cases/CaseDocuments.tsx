@@ -24,7 +24,7 @@ const kindLabel = (kind: string) => `documentKind.${kind}` as MessageKey;
 const noticeLabel = (notice: string) => `notice.${notice}` as MessageKey;
 
 /** Opens a fetched file in a new tab (the API needs the session's token, so a plain link cannot). */
-async function openFile(path: string): Promise<void> {
+export async function openFile(path: string): Promise<void> {
   const response = await apiFetch(path);
   const url = URL.createObjectURL(await response.blob());
   window.open(url, '_blank', 'noopener');
@@ -72,7 +72,8 @@ export function CaseDocuments({ businessKey, taskKey }: { businessKey: string; t
       <List
         size="small"
         loading={documents.loading}
-        locale={{ emptyText: t('documents.none') }}
+        // The list's own empty-text grey is below AA contrast; the secondary text colour of the theme is not.
+        locale={{ emptyText: <Typography.Text type="secondary">{t('documents.none')}</Typography.Text> }}
         dataSource={documents.data?.items ?? []}
         renderItem={(document) => (
           <List.Item

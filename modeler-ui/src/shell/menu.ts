@@ -15,6 +15,15 @@ export const MENU: MenuEntry[] = [
   { key: 'tasks', path: '/tasks', label: 'menu.tasks', roles: [] },
   { key: 'cases', path: '/cases', label: 'menu.cases', roles: ['manager'] },
   { key: 'users', path: '/users', label: 'menu.users', roles: ['admin'] },
+  {
+    key: 'acceptExpansion',
+    path: '/accept/business-expansion',
+    label: 'menu.acceptExpansion',
+    roles: ['counter-clerk'],
+  },
+  { key: 'acceptChange', path: '/accept/change-of-use', label: 'menu.acceptChange', roles: ['counter-clerk'] },
+  { key: 'newWorkOrder', path: '/work-orders/new', label: 'menu.newWorkOrder', roles: ['agent'] },
+  { key: 'myCases', path: '/my-cases', label: 'menu.myCases', roles: [] },
 ];
 
 export function mayOpen(entry: MenuEntry, roles: string[]): boolean {
