@@ -79,6 +79,30 @@ const SCREENS: Screen[] = [
   { ...screen('/tasks/:key', 'task-history', 'wangqiang', '/tasks/{surveyTaskKey}', HISTORY_ROW), before: openHistory },
   screen('/cases/:caseNo?', 'case', 'zhoumin', '/cases/{applicationNo}', '.ant-card .ant-table-row'),
   screen('/users', 'users', 'admin', '/users', '.ant-table-row:has-text("wangqiang")'),
+  screen(
+    '/accept/business-expansion',
+    'accept-expansion',
+    'zhangli',
+    '/accept/business-expansion',
+    '[data-testid=submit-application]',
+  ),
+  screen(
+    '/accept/change-of-use',
+    'accept-change',
+    'zhangli',
+    '/accept/change-of-use',
+    '[data-testid=submit-application]',
+  ),
+  screen('/work-orders/new', 'new-work-order', 'liuna', '/work-orders/new', '[data-testid=submit-order]'),
+  screen('/my-cases', 'my-cases', 'zhoumin', '/my-cases?tab=search&q={applicationNo}', '[data-testid=case-link]'),
+  screen(
+    '/my-cases/:caseNo',
+    'case-page',
+    'zhoumin',
+    '/my-cases/{applicationNo}',
+    '[data-testid=case-title]',
+    '[data-testid=case-progress] .case-active',
+  ),
   screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 
