@@ -5,7 +5,7 @@
 import { Alert, Card, Descriptions, Empty, List, Table } from 'antd';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
-import { businessTypeLabel } from './labels';
+import { businessTypeLabel, codeLabel } from './labels';
 
 interface Application {
   application: {
@@ -63,8 +63,12 @@ export function CaseSummary({ variables }: { variables: Record<string, unknown> 
         <Descriptions.Item label={t('task.capacity')}>
           {t('task.capacityValue', { n: number(application.capacityKva) })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('task.category')}>{application.category}</Descriptions.Item>
-        <Descriptions.Item label={t('task.state')}>{application.state}</Descriptions.Item>
+        <Descriptions.Item label={t('task.category')}>
+          {codeLabel('category', application.category, t)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('task.state')}>
+          <span data-testid="case-state">{codeLabel('applicationState', application.state, t)}</span>
+        </Descriptions.Item>
       </Descriptions>
       <h3>{t('task.fees')}</h3>
       {fees.length === 0 ? (
