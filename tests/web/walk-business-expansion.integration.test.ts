@@ -155,6 +155,11 @@ test('a 10 kV new connection from acceptance to archive, each step by its user i
     await approvals.nth(1).waitFor();
     expect(await approvals.count()).toBe(2);
     expect(await history.locator('tr', { hasText: '送电' }).filter({ hasText: 'zhaolei' }).count()).toBe(1);
+    // Oldest first, even with every task opened at the same (pinned) time: the survey, then the scheme.
+    const rows = history.locator('tr.ant-table-row');
+    expect(await rows.nth(0).innerText()).toContain('现场勘查');
+    expect(await rows.nth(1).innerText()).toContain('编制供电方案');
+    expect(await rows.nth(2).innerText()).toContain('方案审批');
     await walk.screenshot(page, 'case-archived');
   });
 

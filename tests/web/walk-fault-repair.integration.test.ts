@@ -94,5 +94,11 @@ test('a fault-repair order from the call to the callback, each step by its user 
     restoration: { dueAt: at(15 + 180).toISOString(), at: at(75).toISOString(), late: false },
     onTime: true,
   });
-  expect(archived.callbacks).toEqual([expect.objectContaining({ satisfaction: 'satisfied' })]);
+  // Each step's record names the user who did it in the web app.
+  const actor = (entries: { actor: string }[]) => entries.map((entry) => entry.actor);
+  expect(actor(archived.replies)).toEqual(['lutao']);
+  expect(actor(archived.reviews)).toEqual(['songjia']);
+  expect(archived.reviews[0].kind).toBe('review-pass');
+  expect(actor(archived.callbacks)).toEqual(['tangli']);
+  expect(archived.callbacks[0].comment).toContain('客户确认已恢复供电');
 }, 300_000);
