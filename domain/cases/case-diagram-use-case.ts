@@ -13,6 +13,7 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { notFound } from '../../lib/errors/app-error';
 import type { ScopeUser } from '../users';
 import { requireCaseInScope } from './case-owners';
+import { byCreation } from './task-order';
 import { instancesOfCase } from './case-monitoring-use-case';
 
 const FLOW_TYPES = new Set(['SEQUENCE_FLOW', 'PROCESS']);
@@ -92,6 +93,6 @@ export async function caseTaskHistory(camunda: CamundaClients, reader: ScopeUser
           onTime: due && ended ? new Date(ended).getTime() <= new Date(due).getTime() : null,
         };
       })
-      .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt))),
+      .sort(byCreation),
   };
 }

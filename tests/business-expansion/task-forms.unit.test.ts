@@ -29,6 +29,7 @@ interface Field {
   label?: string;
   readonly?: boolean;
   subtype?: string;
+  use24h?: boolean;
   decimalDigits?: number;
   values?: { value: string }[];
   conditional?: { hide?: string };
@@ -138,6 +139,9 @@ test.each(tasks)('%s: the form takes and requires what completing the task needs
         key: field.key,
         subtype: expect.stringMatching(/^date(time)?$/),
       });
+    // A time of day on the 24-hour clock, as Chinese users write it (form-js otherwise shows AM/PM).
+    if (field.type === 'datetime' && field.subtype === 'datetime')
+      expect({ key: field.key, use24h: field.use24h }).toEqual({ key: field.key, use24h: true });
   }
   for (const { held = {}, given } of ways) {
     const values: Vars = { ...HELD, ...held, ...given };

@@ -32,9 +32,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (no stored session or language) showing the app at `baseUrl`. */
+/**
+ * A fresh browser profile (no stored session or language) showing the app at `baseUrl`, on a computer set to
+ * China time as the users' are (form-js writes a time the user enters with the computer's UTC offset).
+ */
 export async function newPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1400, height: 900 },
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return { context, page };

@@ -16,6 +16,7 @@ import {
   seriousAccessibilityViolations,
   signIn,
 } from './browser-kit';
+import { chooseOption } from './walk-kit';
 
 // The function given to page.evaluate runs in the browser; the type check (Node's lib, no DOM) sees this name.
 declare const localStorage: any;
@@ -156,8 +157,8 @@ test('a 业扩 case by the UI: survey by wangqiang (form checks on its field), s
     await schemeRow.getByTestId('task-link').click();
     const schemeForm = designer.page.getByTestId('task-form');
     await schemeForm.getByLabel('电源点（变电站/线路/开关）').waitFor();
-    await chooseOption(designer.page, '线路类型', '架空线路');
-    await chooseOption(designer.page, '外部工程建设方', '供电企业');
+    await chooseOption(schemeForm, '线路类型', '架空线路');
+    await chooseOption(schemeForm, '外部工程建设方', '供电企业');
     await schemeForm.getByLabel('电源点（变电站/线路/开关）').fill('张江 110kV 变电站 10kV II 段 #15 开关');
     await screenshot(designer.page, 'task-supply-scheme');
     await designer.page.getByTestId('complete-task').click();
@@ -255,13 +256,6 @@ test('a saved view shared with the unit opens by its link for a colleague, with 
 
 /** A PNG's signature and some bytes: what the server detects an image by. */
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600, 1)]);
-
-/** form-js selects open a list on click; the option is picked by its label. */
-async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  const field = page.getByTestId('task-form').locator('.fjs-form-field', { hasText: label });
-  await field.locator('.fjs-input-group').click();
-  await field.locator('.fjs-dropdownlist-item', { hasText: option }).click();
-}
 
 test('a session that the API no longer accepts ends with a message, and signing in returns to the same list', async () => {
   const { context, page } = await newPage(browser, platform.url);

@@ -1,8 +1,13 @@
-/** Managers find a case by its number (`/cases/:caseNo`) and see each process's steps with state and times. */
+/**
+ * Managers find a case by its number (`/cases/:caseNo`) and see each process's steps with state and times, then the
+ * case's diagram and who did each of its tasks (the progress card the task page shows).
+ */
 import { Alert, Card, Input, Table, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
+import { codeLabel } from '../tasks/labels';
+import { CaseProgress } from './CaseProgress';
 
 interface Step {
   elementId: string;
@@ -16,6 +21,7 @@ interface CaseHistory {
     processInstanceKey: string;
     processDefinitionId: string;
     processDefinitionName?: string | null;
+    state: string;
     steps: Step[];
   }[];
 }
@@ -43,6 +49,7 @@ export function CaseLookupPage() {
         <Card
           key={process.processInstanceKey}
           title={`${t('cases.process')}: ${process.processDefinitionName ?? process.processDefinitionId}`}
+          extra={<span data-testid="process-state">{codeLabel('elementState', process.state, t)}</span>}
           style={{ marginBottom: 16 }}
         >
           <Table<Step>
@@ -52,13 +59,14 @@ export function CaseLookupPage() {
             dataSource={process.steps}
             columns={[
               { title: t('cases.step'), render: (_, step) => step.name ?? step.elementId },
-              { title: t('cases.state'), dataIndex: 'state' },
+              { title: t('cases.state'), render: (_, step) => codeLabel('elementState', step.state, t) },
               { title: t('cases.started'), render: (_, step) => dateTime(step.startDate) },
               { title: t('cases.ended'), render: (_, step) => dateTime(step.endDate) },
             ]}
           />
         </Card>
       ))}
+      {history.data && caseNo && <CaseProgress businessKey={caseNo} />}
     </section>
   );
 }

@@ -363,6 +363,23 @@ export const zhCN = {
   'caseView.title': '案件 {caseNo}',
   'caseView.back': '返回我的案件',
   'caseView.notFound': '没有这个案件，或它不属于您的单位。',
+  // Codes named for the clerk's day (the walks): 用电类别, case states, step states on the case screen
+  'category.residential': '居民生活',
+  'category.commercial': '商业',
+  'category.industrial': '工业',
+  'category.agricultural': '农业生产',
+  'applicationState.submitted': '已受理',
+  'applicationState.in-progress': '办理中',
+  'applicationState.waiting-documents': '待客户补正资料',
+  'applicationState.waiting-payment': '待客户缴费',
+  'applicationState.waiting-construction': '待客户工程竣工',
+  'applicationState.waiting-rectification': '待客户整改',
+  'applicationState.waiting-design': '待客户修改设计',
+  'applicationState.archived': '已归档',
+  'applicationState.cancelled': '已撤销',
+  'elementState.ACTIVE': '进行中',
+  'elementState.COMPLETED': '已完成',
+  'elementState.TERMINATED': '已终止',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

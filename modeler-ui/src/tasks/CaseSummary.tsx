@@ -7,7 +7,7 @@ import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { zhCN, type MessageKey } from '../i18n/zh-CN';
-import { businessTypeLabel } from './labels';
+import { businessTypeLabel, codeLabel } from './labels';
 
 interface Application {
   application: {
@@ -76,8 +76,12 @@ export function CaseSummary({ variables }: { variables: Record<string, unknown> 
         <Descriptions.Item label={t('task.capacity')}>
           {t('task.capacityValue', { n: number(application.capacityKva) })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('task.category')}>{application.category}</Descriptions.Item>
-        <Descriptions.Item label={t('task.state')}>{application.state}</Descriptions.Item>
+        <Descriptions.Item label={t('task.category')}>
+          {codeLabel('category', application.category, t)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('task.state')}>
+          <span data-testid="case-state">{codeLabel('applicationState', application.state, t)}</span>
+        </Descriptions.Item>
       </Descriptions>
       <h3>{t('task.fees')}</h3>
       {fees.length === 0 ? (

@@ -2,11 +2,16 @@
 import type { I18n } from '../i18n/I18nProvider';
 import { zhCN, type MessageKey } from '../i18n/zh-CN';
 
-export function businessTypeLabel(code: string | null, t: I18n['t']): string {
+/** The catalogues' groups of code names: `<group>.<code>`. */
+type CodeGroup = 'businessType' | 'category' | 'applicationState' | 'elementState';
+
+export function codeLabel(group: CodeGroup, code: string | null | undefined, t: I18n['t']): string {
   if (!code) return '';
-  const key = `businessType.${code}`;
+  const key = `${group}.${code}`;
   return key in zhCN ? t(key as MessageKey) : code;
 }
+
+export const businessTypeLabel = (code: string | null, t: I18n['t']): string => codeLabel('businessType', code, t);
 
 /** Zeebe priorities run 0–100; the processes use 50 as normal. */
 export function priorityLabel(priority: number | undefined, t: I18n['t']): string {
