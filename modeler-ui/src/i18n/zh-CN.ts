@@ -209,6 +209,14 @@ export const zhCN = {
   'views.copyLink': '复制链接',
   'views.linkCopied': '链接已复制',
   'views.delete': '删除视图',
+  // Documents and notices: required documents on a task, uploads bound to its step.
+  'documentKind.completion-report': '竣工资料（竣工图、试验报告）',
+  'documents.step': '环节：{step}',
+  'requiredDocs.title': '本环节必备资料',
+  'requiredDocs.present': '已上传',
+  'requiredDocs.missing': '缺少',
+  'requiredDocs.separator': '、',
+  'requiredDocs.blocked': '须先上传：{kinds}，才能办结。请在“资料与通知书”中选择资料类型并上传。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
