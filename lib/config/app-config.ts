@@ -207,7 +207,8 @@ export const APP_VARIABLES = {
   APP_S3_PATH_STYLE: {
     expected: 'true or false',
     default: 'true',
-    meaning: 'true: the bucket in the path (https://host/bucket/key, what MinIO and most in-house stores need); false: in the host name',
+    meaning:
+      'true: the bucket in the path (https://host/bucket/key, what MinIO and most in-house stores need); false: in the host name',
     schema: boolean,
   },
   NOTIFY_ADAPTER: {

@@ -38,7 +38,9 @@ export function s3Store(options: S3StoreOptions): DocumentStore {
   });
   return {
     async put(key, content) {
-      await client.putObject(options.bucket, key, content, content.length, { 'Content-Type': 'application/octet-stream' });
+      await client.putObject(options.bucket, key, content, content.length, {
+        'Content-Type': 'application/octet-stream',
+      });
     },
     read: async (key) => bytesOf(await client.getObject(options.bucket, key)),
     remove: (key) => client.removeObject(options.bucket, key),

@@ -83,7 +83,7 @@ test('the survey is refused without its site photo, names it, and completes once
   expect(((await late.json()) as { code: string }).code).toBe('TASK_NOT_OPEN');
 }, 60_000);
 
-test("an upload names an open task of that case that the user may see; else 404 and nothing is kept", async () => {
+test('an upload names an open task of that case that the user may see; else 404 and nothing is kept', async () => {
   const [first, second] = [await newCase('上海市浦东新区锦绣路 200 号'), await newCase('上海市浦东新区锦绣路 300 号')];
   const [survey] = await expectOpenTasks(platform, first, ['survey']);
   const surveyor = await platform.as('wangqiang');

@@ -86,7 +86,10 @@ function apiClient(baseUrl: string, token?: string): ApiClient {
 }
 
 /** A small PNG (its signature and some bytes): a file the API takes as a document. */
-export const TEST_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+export const TEST_PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 7),
+]);
 
 /** Uploads a document to a case (multipart, as the web app does), bound to a task's step when `taskKey` is given. */
 export function uploadDocument(

@@ -76,7 +76,8 @@ export function CaseDiagram({ businessKey }: { businessKey: string }) {
         ref={container}
         className="case-diagram"
         data-testid="case-diagram"
-        role="img"
+        // A figure, not an image: the viewer's canvas and the bpmn.io link inside it take the focus.
+        role="figure"
         aria-label={t('diagram.label', { caseNo: businessKey })}
       />
       <Typography.Text type="secondary">{t('diagram.legend')}</Typography.Text>

@@ -91,7 +91,8 @@ export function CaseDocuments({ businessKey, taskKey, preferredKind, onListed }:
       <List
         size="small"
         loading={documents.loading}
-        locale={{ emptyText: t('documents.none') }}
+        // antd's empty text is too pale for WCAG AA: the secondary text colour instead.
+        locale={{ emptyText: <Typography.Text type="secondary">{t('documents.none')}</Typography.Text> }}
         dataSource={documents.data?.items ?? []}
         renderItem={(document) => (
           <List.Item

@@ -218,5 +218,6 @@ export const enUS: Record<MessageKey, string> = {
   'requiredDocs.present': 'Uploaded',
   'requiredDocs.missing': 'Missing',
   'requiredDocs.separator': ', ',
-  'requiredDocs.blocked': 'Upload {kinds} before completing: choose the kind under Documents and notices and upload the file.',
+  'requiredDocs.blocked':
+    'Upload {kinds} before completing: choose the kind under Documents and notices and upload the file.',
 };

@@ -2,7 +2,7 @@
  * The documents the task's step requires (from the model, decision 0034), each ticked when the case has a file of
  * that kind; while one is missing, a note says that Complete waits for it and where to upload it.
  */
-import { Alert, Card, List, Tag } from 'antd';
+import { Alert, Card, List, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -33,9 +33,10 @@ export function RequiredDocuments({ documents }: { documents: RequiredDocument[]
               )}{' '}
               {kindName(document.kind)}
             </span>
-            <Tag color={document.present ? 'success' : 'error'}>
+            {/* Dark enough on white for WCAG AA (antd's tag colours are not). */}
+            <Typography.Text strong style={{ color: document.present ? '#135200' : '#a8071a' }}>
               {document.present ? t('requiredDocs.present') : t('requiredDocs.missing')}
-            </Tag>
+            </Typography.Text>
           </List.Item>
         )}
       />
@@ -45,7 +46,9 @@ export function RequiredDocuments({ documents }: { documents: RequiredDocument[]
           type="warning"
           showIcon
           data-testid="required-documents-note"
-          title={t('requiredDocs.blocked', { kinds: missing.map((document) => kindName(document.kind)).join(t('requiredDocs.separator')) })}
+          title={t('requiredDocs.blocked', {
+            kinds: missing.map((document) => kindName(document.kind)).join(t('requiredDocs.separator')),
+          })}
         />
       )}
     </Card>
