@@ -113,7 +113,7 @@ export function CaseDocuments({ businessKey, taskKey, preferredKind, onListed }:
             ]}
           >
             <List.Item.Meta
-              title={document.fileName}
+              title={<span data-i18n="data">{document.fileName}</span>}
               description={
                 <>
                   {t('documents.line', {
@@ -123,7 +123,11 @@ export function CaseDocuments({ businessKey, taskKey, preferredKind, onListed }:
                     at: dateTime(document.createdAt),
                   })}
                   {document.stepName && (
-                    <span data-testid="document-step"> · {t('documents.step', { step: document.stepName })}</span>
+                    <span data-testid="document-step">
+                      {' · '}
+                      {t('documents.step')}
+                      <span data-i18n="data">{document.stepName}</span>
+                    </span>
                   )}
                 </>
               }

@@ -213,7 +213,7 @@ export const enUS: Record<MessageKey, string> = {
   'views.delete': 'Delete view',
   // Documents and notices: required documents on a task, uploads bound to its step.
   'documentKind.completion-report': 'Completion papers (as-built drawings, test reports)',
-  'documents.step': 'step: {step}',
+  'documents.step': 'step: ',
   'requiredDocs.title': 'Documents this step requires',
   'requiredDocs.present': 'Uploaded',
   'requiredDocs.missing': 'Missing',

@@ -211,7 +211,7 @@ export const zhCN = {
   'views.delete': '删除视图',
   // Documents and notices: required documents on a task, uploads bound to its step.
   'documentKind.completion-report': '竣工资料（竣工图、试验报告）',
-  'documents.step': '环节：{step}',
+  'documents.step': '环节：',
   'requiredDocs.title': '本环节必备资料',
   'requiredDocs.present': '已上传',
   'requiredDocs.missing': '缺少',
