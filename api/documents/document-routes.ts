@@ -1,11 +1,13 @@
 /**
  * A case's documents and notices: POST /cases/:businessKey/documents (multipart: `file`, `kind`, optional
- * `taskKey`), GET …/documents, GET …/documents/:id/content, GET …/notices, GET …/notices/:kind (a PDF).
+ * `taskKey`: an open task of the case, the document is then bound to its step), GET …/documents, GET
+ * …/documents/:id/content, DELETE …/documents/:id, GET …/notices, GET …/notices/:kind (a PDF).
  */
 import { Router, type RequestHandler } from 'express';
 import multer, { MulterError } from 'multer';
 import {
   DOCUMENT_KINDS,
+  deleteDocument,
   documentStore,
   listDocuments,
   noticesOf,
@@ -13,6 +15,7 @@ import {
   readDocument,
   uploadDocument,
 } from '../../domain/documents';
+import { uploadStepFor } from '../../domain/tasks';
 import { AppError, validationError } from '../../lib/errors/app-error';
 import { parseId } from '../../lib/validation/parse-input';
 import type { AppContext } from '../app-context';
@@ -48,13 +51,16 @@ export function documentRoutes(context: AppContext): Router {
   router.post('/cases/:businessKey/documents', multipartFile(context.config.APP_DOCUMENT_MAX_MB), async (req, res) => {
     if (!req.file) throw validationError('请选择文件 / choose a file to upload (field `file`)');
     const body = req.body as Record<string, unknown>;
+    const businessKey = String(req.params.businessKey);
+    const user = currentUser(req);
+    const taskKey = typeof body.taskKey === 'string' && body.taskKey ? body.taskKey : null;
     const document = await uploadDocument(store, {
-      businessKey: String(String(req.params.businessKey)),
+      businessKey,
       kind: typeof body.kind === 'string' ? body.kind : '',
       fileName: req.file.originalname,
       content: req.file.buffer,
-      reader: currentUser(req),
-      taskKey: typeof body.taskKey === 'string' && body.taskKey ? body.taskKey : null,
+      reader: user,
+      step: taskKey ? await uploadStepFor(context, user, taskKey, businessKey) : null,
       address: requestAddress(req),
     });
     res.status(201).json(document);
@@ -78,6 +84,11 @@ export function documentRoutes(context: AppContext): Router {
     res.setHeader('content-disposition', contentDisposition(document.fileName, true));
     res.setHeader('x-content-type-options', 'nosniff');
     res.send(content);
+  });
+  router.delete('/cases/:businessKey/documents/:id', async (req, res) => {
+    const id = parseId(req.params.id, '资料');
+    await deleteDocument(store, currentUser(req), req.params.businessKey, id, requestAddress(req));
+    res.status(204).end();
   });
   router.get('/cases/:businessKey/notices', noFilters, async (req, res) => {
     res.json(await noticesOf(currentUser(req), String(req.params.businessKey)));

@@ -27,6 +27,9 @@ export class CaseDocument extends Model<InferAttributes<CaseDocument>, InferCrea
   declare uploadedBy: string;
   /** The user task it was uploaded from, if any. */
   declare taskKey: string | null;
+  /** That task's step: its element id in the model and its name, kept so the list needs no engine look-up. */
+  declare stepId: CreationOptional<string | null>;
+  declare stepName: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
 }
 
@@ -43,6 +46,8 @@ export function initDocumentModels(sequelize: Sequelize): void {
       storageKey: { type: DataTypes.STRING(255), allowNull: false, unique: true },
       uploadedBy: { type: DataTypes.STRING(64), allowNull: false },
       taskKey: { type: DataTypes.STRING(32), allowNull: true },
+      stepId: { type: DataTypes.STRING(64), allowNull: true },
+      stepName: { type: DataTypes.STRING(128), allowNull: true },
       createdAt: { type: DataTypes.DATE, allowNull: false },
     },
     { sequelize, tableName: 'case_documents', updatedAt: false, indexes: [{ fields: ['business_key'] }] },

@@ -17,6 +17,7 @@ import * as signInSecurity from './0012-sign-in-security';
 import * as stepRecords from './0014-step-records';
 import * as caseDocuments from './0015-case-documents';
 import * as savedViews from './0016-saved-views';
+import * as documentSteps from './0017-document-steps';
 import * as appSettings from './0021-app-settings';
 
 export interface Migration {
@@ -41,5 +42,6 @@ export const migrations: Migration[] = [
   { name: '0014-step-records', ...stepRecords },
   { name: '0015-case-documents', ...caseDocuments },
   { name: '0016-saved-views', ...savedViews },
+  { name: '0017-document-steps', ...documentSteps },
   { name: '0021-app-settings', ...appSettings },
 ];

@@ -5,4 +5,5 @@ export const DOCUMENT_KINDS: Record<string, string> = {
   ...APPLICATION_DOCUMENT_KINDS,
   'site-photo': '现场照片',
   'signed-form': '客户签字确认单',
+  'completion-report': '竣工资料（竣工图、试验报告）',
 };

@@ -7,5 +7,7 @@ export {
   taskFormFor,
   taskWithVariables,
   unclaimTask,
+  uploadStepFor,
 } from './tasklist-use-case';
+export { REQUIRED_DOCUMENTS_PROPERTY, requiredKindsIn, type TaskDocuments } from './task-documents';
 export { DUE_STATES, TASK_AREAS, taskListInput, type TaskListItem, type TaskUser } from './task-list';

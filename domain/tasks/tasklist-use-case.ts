@@ -17,6 +17,8 @@ import { requireMayUnclaim, requireNotOwnCase } from './task-duties';
 import { hasPermission, SUPERVISE } from '../users';
 import { tasksInUnits } from './task-owners';
 import { engineStatusOf } from '../../lib/camunda/engine-status';
+import { requireDocumentsPresent, taskDocuments } from './task-documents';
+import type { DocumentStep } from '../documents';
 
 type Services = Pick<DomainServices, 'camunda'>;
 
@@ -68,11 +70,33 @@ async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppEr
   }
 }
 
+const businessKeyIn = (variables: Record<string, unknown>) =>
+  typeof variables.businessKey === 'string' ? variables.businessKey : undefined;
+
+/** The task with its variables and the documents its step requires (each present or not). */
 export async function taskWithVariables(services: Services, user: TaskUser, key: string) {
   const task = await taskFor(services, user, key);
   const variables = await taskVariables(services.camunda, task.userTaskKey);
   const dueDateNotice = taskDueDateNotice(await loadBusinessCalendar(), task, variables);
-  return { ...task, dueDateNotice, variables };
+  const documents = await taskDocuments(services.camunda, task, businessKeyIn(variables));
+  return { ...task, dueDateNotice, variables, documents };
+}
+
+/**
+ * The step a document is uploaded from: an open task of that case that the user may act on (another's claimed
+ * task too, the upload changes nothing of the task). 404 for a task the user may not see or of another case.
+ */
+export async function uploadStepFor(
+  services: Services,
+  user: TaskUser,
+  key: string,
+  businessKey: string,
+): Promise<DocumentStep> {
+  const task = await taskFor(services, user, key);
+  if (businessKeyIn(await taskVariables(services.camunda, task.userTaskKey)) !== businessKey)
+    throw notFound(`案件 ${businessKey} 的任务 / task of case ${businessKey}`, key);
+  if (task.state !== 'CREATED') throw notOpen(task.state);
+  return { taskKey: task.userTaskKey, stepId: task.elementId, stepName: task.name ?? task.elementId };
 }
 
 /** The task's deployed form (`{formKey, schema}`), or null. */
@@ -160,6 +184,9 @@ async function complete(
   if (task.assignee && task.assignee !== user.login) throw alreadyClaimed(task.assignee);
   await requireNotOwnCase(services.camunda, user, task);
   const checked = await checkTaskForm(services.camunda, task.userTaskKey, variables);
+  // After the form: its mistakes are answered first, then what still has to be uploaded.
+  const existing = await taskVariables(services.camunda, task.userTaskKey);
+  requireDocumentsPresent(task, await taskDocuments(services.camunda, task, businessKeyIn(existing)));
   if (!task.assignee) await assignToUser(services, user, task);
   await engineCommand(
     () => rest.completeUserTask({ userTaskKey: task.userTaskKey, variables: checked }),

@@ -78,6 +78,7 @@ const boolean = oneOf(['true', 'false']).transform((value) => value === 'true');
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info'] as const;
 const NOTIFY_ADAPTERS = ['log', 'webhook'] as const;
+const DOCUMENT_STORES = ['folder', 's3'] as const;
 const PLATFORM_ENGINES = ['embedded', 'external'] as const;
 const CAMUNDA_AUTH_STRATEGIES = ['NONE', 'OAUTH', 'BASIC', 'BEARER', 'COOKIE'] as const;
 const CAMUNDA_LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'none'] as const;
@@ -165,6 +166,50 @@ export const APP_VARIABLES = {
       .regex(/^\d+(\.\d+)?$/)
       .transform(Number)
       .pipe(z.number().positive().max(100)),
+  },
+  APP_DOCUMENTS_STORE: {
+    expected: listOf(DOCUMENT_STORES),
+    default: 'folder',
+    meaning: 'where document files go: the folder APP_DOCUMENTS_DIR, or an S3-compatible store (APP_S3_*)',
+    schema: oneOf(DOCUMENT_STORES),
+  },
+  APP_S3_ENDPOINT: {
+    expected: 'an http:// or https:// URL',
+    defaultText: 'none (required when APP_DOCUMENTS_STORE=s3)',
+    meaning: 'the S3-compatible service (MinIO, Ceph, a cloud object store), with its port when not 80/443',
+    schema: urlOf(['http:', 'https:']).optional(),
+  },
+  APP_S3_BUCKET: {
+    expected: 'a bucket name (3–63 lower-case letters, digits, dots, hyphens)',
+    default: 'case-documents',
+    meaning: 'the bucket the documents go to (it must exist)',
+    schema: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+  },
+  APP_S3_REGION: {
+    expected: 'a region name',
+    default: 'us-east-1',
+    meaning: "the store's region (signed into every request; most S3-compatible servers take us-east-1)",
+    schema: z.string().min(1),
+  },
+  APP_S3_ACCESS_KEY: {
+    expected: 'an access key id',
+    defaultText: 'none (required when APP_DOCUMENTS_STORE=s3)',
+    meaning: 'the access key of the account that writes the bucket',
+    schema: z.string().min(1).optional(),
+  },
+  APP_S3_SECRET_KEY: {
+    expected: 'a secret access key',
+    defaultText: 'none (required when APP_DOCUMENTS_STORE=s3)',
+    meaning: 'its secret',
+    schema: z.string().min(1).optional(),
+    show: hidden,
+  },
+  APP_S3_PATH_STYLE: {
+    expected: 'true or false',
+    default: 'true',
+    meaning:
+      'true: the bucket in the path (https://host/bucket/key, what MinIO and most in-house stores need); false: in the host name',
+    schema: boolean,
   },
   NOTIFY_ADAPTER: {
     expected: listOf(NOTIFY_ADAPTERS),
@@ -283,6 +328,16 @@ const webhookNeedsUrl: CrossCheck<AppVariables> = (values, env) =>
       ]
     : [];
 
+/** The S3 store needs where it is and who writes it. */
+const s3StoreNeedsAccount: CrossCheck<AppVariables> = (values, env) =>
+  values.APP_DOCUMENTS_STORE !== 's3'
+    ? []
+    : (['APP_S3_ENDPOINT', 'APP_S3_ACCESS_KEY', 'APP_S3_SECRET_KEY'] as const)
+        .filter((variable) => rawValue(env, variable) === undefined)
+        .map((variable) => ({ variable, value: '', expected: `a value when APP_DOCUMENTS_STORE=s3` }));
+
+const APP_CROSS_CHECKS = [webhookNeedsUrl, s3StoreNeedsAccount];
+
 /**
  * Under `npm start` the embedded engine listens on the ports of the ZEEBE_* addresses unless ENGINE_*_PORT say
  * otherwise: the engine's declarations with the defaults as the platform applies them.
@@ -306,7 +361,7 @@ export const PLATFORM_VARIABLES: VariableSet = { ...APP_VARIABLES, ...EMBEDDED_E
 
 /** The application's configuration; throws a ConfigError listing every problem. */
 export function readAppConfig(env: Environment = process.env): AppConfig {
-  const { values, problems } = readVariables(APP_VARIABLES, env, [webhookNeedsUrl]);
+  const { values, problems } = readVariables(APP_VARIABLES, env, APP_CROSS_CHECKS);
   if (problems.length > 0) throw new ConfigError(problems);
   return values;
 }
@@ -334,7 +389,7 @@ function portOf(address: string, fallback: string): string {
  * engine's, checked together so that one ConfigError lists every problem.
  */
 export function readPlatformConfig(env: Environment = process.env): PlatformConfig {
-  const app = readVariables(APP_VARIABLES, env, [webhookNeedsUrl]);
+  const app = readVariables(APP_VARIABLES, env, APP_CROSS_CHECKS);
   const problems: ConfigProblem[] = [...app.problems];
   let engineEnv: Record<string, string | undefined> | undefined;
   if (app.values.PLATFORM_ENGINE !== 'external') {

@@ -28,6 +28,13 @@ describe('readAppConfig', () => {
       APP_DEMO_DATA: true,
       APP_DOCUMENTS_DIR: './data/documents',
       APP_DOCUMENT_MAX_MB: 10,
+      APP_DOCUMENTS_STORE: 'folder',
+      APP_S3_ENDPOINT: undefined,
+      APP_S3_BUCKET: 'case-documents',
+      APP_S3_REGION: 'us-east-1',
+      APP_S3_ACCESS_KEY: undefined,
+      APP_S3_SECRET_KEY: undefined,
+      APP_S3_PATH_STYLE: true,
       DEMO_PASSWORD: 'demo1234',
       NOTIFY_ADAPTER: 'log',
       NOTIFY_WEBHOOK_URL: undefined,
@@ -162,6 +169,13 @@ describe('readAppConfig', () => {
     const error = problemsOf(() => readAppConfig({ NOTIFY_ADAPTER: 'webhook' }));
     expect(error.message).toBe(
       'invalid configuration (1 problem):\n  NOTIFY_WEBHOOK_URL="": expected an http:// or https:// URL when NOTIFY_ADAPTER=webhook',
+    );
+  });
+
+  it('wants the endpoint and the account when documents go to an S3 store', () => {
+    const error = problemsOf(() => readAppConfig({ APP_DOCUMENTS_STORE: 's3', APP_S3_ACCESS_KEY: 'key' }));
+    expect(error.message).toBe(
+      'invalid configuration (2 problems):\n  APP_S3_ENDPOINT="": expected a value when APP_DOCUMENTS_STORE=s3\n  APP_S3_SECRET_KEY="": expected a value when APP_DOCUMENTS_STORE=s3',
     );
   });
 });

@@ -2,7 +2,7 @@
  * Helpers for the 业扩 end-to-end tests: applicants, applications through the API, and a case's tasks found across
  * its call tree (GET /business-expansion/applications/:no) and completed through the tasklist API as a demo user.
  */
-import type { Platform } from '../platform/platform-kit';
+import { uploadRequiredDocuments, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import { residentId } from '../../lib/privacy/resident-id';
 
@@ -123,7 +123,9 @@ export async function completeCaseTask(
     async () => (await currentTasks(platform, applicationNo)).find((candidate) => candidate.elementId === elementId),
     { timeout: 15_000, interval: 150, description: `task ${elementId} of ${applicationNo}` },
   );
-  const answer = await (await platform.as(login)).post(`/tasks/${task.userTaskKey}/complete`, { variables });
+  const client = await platform.as(login);
+  await uploadRequiredDocuments(client, task.userTaskKey);
+  const answer = await client.post(`/tasks/${task.userTaskKey}/complete`, { variables });
   if (answer.status !== 200) throw new Error(`complete ${elementId} as ${login}: ${JSON.stringify(answer.body)}`);
   completed.add(task.userTaskKey);
 }

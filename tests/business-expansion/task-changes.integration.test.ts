@@ -4,7 +4,7 @@
  * decision left out or sent under another name (read as "no" by the gateway), text that is only blanks. Claims
  * and completions, refused ones too, are in the audit log; the customer is told the supply scheme.
  */
-import { usePlatform, type Platform } from '../platform/platform-kit';
+import { uploadRequiredDocuments, usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   SCHEME_HV,
@@ -72,6 +72,7 @@ test('a task takes only the editable fields of its form; each refusal names the 
   const blanks = await tryComplete('wangqiang', key, { documentsComplete: true, surveyFindings: '  好  ' });
   expect([blanks.status, fieldsOf(blanks)]).toEqual([400, ['surveyFindings']]);
 
+  await uploadRequiredDocuments(await platform.as('wangqiang'), key);
   expect((await tryComplete('wangqiang', key, SURVEY_OK)).status).toBe(200);
   const audit = await auditOf(`task:${key}`);
   const rows = audit.map((row) => [row.action, row.outcome]).reverse();

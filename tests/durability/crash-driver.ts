@@ -3,7 +3,7 @@
  * application to its new url after a restart, a call that got no answer is retried once the application is back,
  * and a task completion whose answer was lost is settled by asking the task's state.
  */
-import type { ApiAnswer } from '../platform/platform-kit';
+import { TEST_PNG, type ApiAnswer } from '../platform/platform-kit';
 
 /** The interval between attempts of the retry loops below (each retries until its condition or deadline). */
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,16 +19,17 @@ export class FollowingClient {
     this.apiUrl = apiUrl;
   }
 
-  /** One attempt: the answer, or undefined when the application did not answer. */
+  /** One attempt: the answer, or undefined when the application did not answer. A FormData body goes as is. */
   async attempt(login: string, method: string, path: string, body?: unknown): Promise<ApiAnswer | undefined> {
     const base = this.apiUrl;
     if (!base) return undefined;
     try {
       const token = await this.token(base, login);
+      const form = body instanceof FormData;
       const response = await fetch(`${base}${path}`, {
         method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { ...(form ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
+        body: form ? body : body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
@@ -72,6 +73,22 @@ export interface OpenTask {
 }
 
 /**
+ * A file of each kind the task's step still requires (decision 0034), uploaded from the task; an upload whose
+ * answer was lost is repeated, and a second file of a kind does no harm.
+ */
+async function uploadRequiredDocuments(client: FollowingClient, login: string, userTaskKey: string): Promise<void> {
+  const task = await client.call(login, 'GET', `/tasks/${userTaskKey}`);
+  for (const kind of (task.body?.documents?.missing ?? []) as string[]) {
+    const form = new FormData();
+    form.set('kind', kind);
+    form.set('taskKey', userTaskKey);
+    form.set('file', new Blob([new Uint8Array(TEST_PNG)]), `${kind}.png`);
+    const answer = await client.call(login, 'POST', `/cases/${task.body.variables.businessKey}/documents`, form);
+    if (answer.status !== 201) throw new Error(`upload ${kind} for ${userTaskKey}: ${JSON.stringify(answer.body)}`);
+  }
+}
+
+/**
  * Completes the case's open task `elementId` as `login`. When the answer is lost (the application died during the
  * call), the task's state in the engine decides: completed means done, open means try again.
  */
@@ -92,6 +109,7 @@ export async function completeStep(
       await pause(150);
       continue;
     }
+    await uploadRequiredDocuments(client, login, task.userTaskKey);
     const answer = await client.attempt(login, 'POST', `/tasks/${task.userTaskKey}/complete`, { variables });
     if (answer?.status === 200) {
       done.add(task.userTaskKey);

@@ -39,7 +39,7 @@ export interface Platform {
   pinClock(time: string | Date): Promise<void>;
   /** Waits until a user task of `elementId` is open in the instance and returns it. */
   openTask(processInstanceKey: string, elementId: string, timeoutMs?: number): Promise<any>;
-  /** Completes an open task of `elementId` as `login` through the tasklist API. */
+  /** Completes an open task of `elementId` as `login` through the tasklist API, its required documents uploaded first. */
   completeTask(
     login: string,
     processInstanceKey: string,
@@ -83,6 +83,39 @@ export function apiClient(baseUrl: string, token?: string): ApiClient {
         },
       }),
   };
+}
+
+/** A small PNG (its signature and some bytes): a file the API takes as a document. */
+export const TEST_PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 7),
+]);
+
+/** Uploads a document to a case (multipart, as the web app does), bound to a task's step when `taskKey` is given. */
+export function uploadDocument(
+  client: ApiClient,
+  businessKey: string,
+  kind: string,
+  options: { taskKey?: string; file?: Buffer; fileName?: string } = {},
+): Promise<Response> {
+  const form = new FormData();
+  form.set('kind', kind);
+  if (options.taskKey) form.set('taskKey', options.taskKey);
+  form.set('file', new Blob([new Uint8Array(options.file ?? TEST_PNG)]), options.fileName ?? `${kind}.png`);
+  return client.fetch(`/cases/${businessKey}/documents`, { method: 'POST', body: form });
+}
+
+/**
+ * Uploads one file of each kind the task's step still requires (decision 0034), from the task, as a user would
+ * before completing it: the business tests walk cases through steps, the documents tests check the refusal.
+ */
+export async function uploadRequiredDocuments(client: ApiClient, userTaskKey: string): Promise<void> {
+  const task = await client.get(`/tasks/${userTaskKey}`);
+  if (task.status !== 200) throw new Error(`task ${userTaskKey}: ${JSON.stringify(task.body)}`);
+  for (const kind of task.body.documents.missing as string[]) {
+    const answer = await uploadDocument(client, task.body.variables.businessKey, kind, { taskKey: userTaskKey });
+    if (answer.status !== 201) throw new Error(`upload ${kind} for task ${userTaskKey}: ${await answer.text()}`);
+  }
 }
 
 export const anonymousClient = (platform: Platform): ApiClient => apiClient(platform.url);
@@ -141,7 +174,9 @@ export async function startPlatform(settings: Record<string, string> = {}): Prom
     openTask,
     completeTask: async (login, processInstanceKey, elementId, variables = {}) => {
       const task = await openTask(processInstanceKey, elementId);
-      const answer = await (await as(login)).post(`/tasks/${task.userTaskKey}/complete`, { variables });
+      const client = await as(login);
+      await uploadRequiredDocuments(client, task.userTaskKey);
+      const answer = await client.post(`/tasks/${task.userTaskKey}/complete`, { variables });
       if (answer.status !== 200)
         throw new Error(`complete ${elementId} as ${login} failed: ${JSON.stringify(answer.body)}`);
     },

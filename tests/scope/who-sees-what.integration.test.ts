@@ -8,7 +8,13 @@ import { CaseTimeLimit } from '../../db/time-limits/time-limit-models';
 import { Notification } from '../../db/core/notification-models';
 import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { residentId } from '../../lib/privacy/resident-id';
-import { signedInClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
+import {
+  signedInClient,
+  uploadRequiredDocuments,
+  usePlatform,
+  type ApiClient,
+  type Platform,
+} from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   applicant,
@@ -248,6 +254,7 @@ test('two claims at once: one 200, one 409; unclaim by the assignee or a supervi
     description: 'assigned',
   });
 
+  await uploadRequiredDocuments(wangqiang, survey.userTaskKey);
   const completes = await Promise.all(
     [1, 2, 3, 4].map(() => wangqiang.post(`${path}/complete`, { variables: SURVEY_OK })),
   );

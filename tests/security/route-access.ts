@@ -56,6 +56,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/cases/:businessKey/documents': 'signed-in',
   'GET /api/cases/:businessKey/documents': 'signed-in',
   'GET /api/cases/:businessKey/documents/:id/content': 'signed-in',
+  'DELETE /api/cases/:businessKey/documents/:id': 'signed-in',
   'GET /api/cases/:businessKey/notices': 'signed-in',
   'GET /api/cases/:businessKey/notices/:kind': 'signed-in',
 

@@ -5,7 +5,7 @@
  * return, the language switch, and axe-core on the sign-in page and the tasklist.
  */
 import type { Browser, Page } from 'playwright-core';
-import { usePlatform, type Platform } from '../platform/platform-kit';
+import { uploadRequiredDocuments, usePlatform, type Platform } from '../platform/platform-kit';
 import { expectOpenTasks, hvApplication, submit } from '../business-expansion/business-expansion-kit';
 import { pdfText } from '../support/pdf-text';
 import {
@@ -121,6 +121,10 @@ test('a 业扩 case by the UI: survey by wangqiang (form checks on its field), s
     await screenshot(page, 'tasklist-surveyor');
     await row.getByRole('button', { name: /认\s*领/ }).click();
     await page.getByText('已认领').first().waitFor();
+    // The survey's site photo, uploaded beforehand: the form's checks are this test's subject (the upload from the
+    // task page is required-documents.integration.test.ts's).
+    const [surveyTask] = await expectOpenTasks(platform, applicationNo, ['survey']);
+    await uploadRequiredDocuments(await platform.as('wangqiang'), surveyTask.userTaskKey);
     await row.getByRole('link', { name: '办理' }).click();
     await page.waitForURL(/\/tasks\/\d+$/);
     const form = page.getByTestId('task-form');

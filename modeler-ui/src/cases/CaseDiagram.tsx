@@ -81,7 +81,7 @@ export function CaseDiagram({ businessKey }: { businessKey: string }) {
         ref={container}
         className="case-diagram"
         data-testid="case-diagram"
-        // A figure, not an image: the viewer's canvas inside it takes the keyboard (pan and zoom).
+        // A figure, not an image: the viewer's canvas and the bpmn.io link inside it take the focus.
         role="figure"
         aria-label={t('diagram.label', { caseNo: businessKey })}
       />

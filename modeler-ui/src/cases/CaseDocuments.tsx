@@ -1,9 +1,10 @@
 /**
  * A case's documents and notices (under a task, beside its summary): the files uploaded to the case, each opened
- * in a new tab; an upload (kind chosen, PDF/PNG/JPEG, the size limit checked by the server); and the notices the
- * case can print, each fetched as a PDF and opened for printing.
+ * in a new tab and named with the step it was uploaded from; an upload (kind chosen, PDF/PNG/JPEG, the size limit
+ * checked by the server), bound to the task's step when shown on an open task; and the notices the case can print,
+ * each fetched as a PDF and opened for printing.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, List, Select, Space, Typography, Upload } from 'antd';
 import { FilePdfOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { apiFetch, ApiError } from '../api/http';
@@ -17,7 +18,18 @@ interface CaseDocument {
   fileName: string;
   sizeBytes: number;
   uploadedBy: string;
+  stepName: string | null;
   createdAt: string;
+}
+
+interface Props {
+  businessKey: string;
+  /** The open task the card is shown on: uploads are bound to its step. */
+  taskKey?: string;
+  /** The kind the upload starts with (the first one the step still needs). */
+  preferredKind?: string;
+  /** Told the kinds the case has files of, whenever the list is (re)loaded. */
+  onListed?: (kinds: Set<string>) => void;
 }
 
 const kindLabel = (kind: string) => `documentKind.${kind}` as MessageKey;
@@ -31,14 +43,21 @@ export async function openFile(path: string): Promise<void> {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function CaseDocuments({ businessKey, taskKey }: { businessKey: string; taskKey?: string }) {
+export function CaseDocuments({ businessKey, taskKey, preferredKind, onListed }: Props) {
   const { t, apiText, dateTime, number } = useI18n();
   const { message } = AntApp.useApp();
   const documents = useApi<{ items: CaseDocument[]; kinds: string[]; maxMegabytes: number }>(
     `/cases/${businessKey}/documents`,
   );
   const notices = useApi<{ notices: string[] }>(`/cases/${businessKey}/notices`);
-  const [kind, setKind] = useState<string>('other');
+  const [kind, setKind] = useState<string>(preferredKind ?? 'other');
+  useEffect(() => {
+    if (preferredKind) setKind(preferredKind);
+  }, [preferredKind]);
+  const listed = documents.data?.items;
+  useEffect(() => {
+    if (listed) onListed?.(new Set(listed.map((document) => document.kind)));
+  }, [listed, onListed]);
   const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<string>();
 
@@ -94,13 +113,24 @@ export function CaseDocuments({ businessKey, taskKey }: { businessKey: string; t
             ]}
           >
             <List.Item.Meta
-              title={document.fileName}
-              description={t('documents.line', {
-                kind: t(kindLabel(document.kind)),
-                size: number(Math.ceil(document.sizeBytes / 1024)),
-                by: document.uploadedBy,
-                at: dateTime(document.createdAt),
-              })}
+              title={<span data-i18n="data">{document.fileName}</span>}
+              description={
+                <>
+                  {t('documents.line', {
+                    kind: t(kindLabel(document.kind)),
+                    size: number(Math.ceil(document.sizeBytes / 1024)),
+                    by: document.uploadedBy,
+                    at: dateTime(document.createdAt),
+                  })}
+                  {document.stepName && (
+                    <span data-testid="document-step">
+                      {' · '}
+                      {t('documents.step')}
+                      <span data-i18n="data">{document.stepName}</span>
+                    </span>
+                  )}
+                </>
+              }
             />
           </List.Item>
         )}

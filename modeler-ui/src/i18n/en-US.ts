@@ -383,4 +383,13 @@ export const enUS: Record<MessageKey, string> = {
   'elementState.ACTIVE': 'Active',
   'elementState.COMPLETED': 'Completed',
   'elementState.TERMINATED': 'Terminated',
+  // Documents and notices: required documents on a task, uploads bound to its step.
+  'documentKind.completion-report': 'Completion papers (as-built drawings, test reports)',
+  'documents.step': 'step: ',
+  'requiredDocs.title': 'Documents this step requires',
+  'requiredDocs.present': 'Uploaded',
+  'requiredDocs.missing': 'Missing',
+  'requiredDocs.separator': ', ',
+  'requiredDocs.blocked':
+    'Upload {kinds} before completing: choose the kind under Documents and notices and upload the file.',
 };

@@ -380,6 +380,14 @@ export const zhCN = {
   'elementState.ACTIVE': '进行中',
   'elementState.COMPLETED': '已完成',
   'elementState.TERMINATED': '已终止',
+  // Documents and notices: required documents on a task, uploads bound to its step.
+  'documentKind.completion-report': '竣工资料（竣工图、试验报告）',
+  'documents.step': '环节：',
+  'requiredDocs.title': '本环节必备资料',
+  'requiredDocs.present': '已上传',
+  'requiredDocs.missing': '缺少',
+  'requiredDocs.separator': '、',
+  'requiredDocs.blocked': '须先上传：{kinds}，才能办结。请在“资料与通知书”中选择资料类型并上传。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -13,6 +13,7 @@ import { useSession } from '../session/SessionProvider';
 import { CaseDocuments } from '../cases/CaseDocuments';
 import { CaseProgress } from '../cases/CaseProgress';
 import { CaseSummary } from './CaseSummary';
+import { REQUIRED_DOCUMENTS_NOTE_ID, RequiredDocuments } from './RequiredDocuments';
 import { TaskForm, type TaskFormHandle } from './TaskForm';
 import type { TaskDetails } from './task-types';
 
@@ -27,6 +28,9 @@ export function TaskPage() {
   const formRef = useRef<TaskFormHandle>(null);
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The kinds the case has files of, as the documents card lists them after an upload (the task is not reloaded:
+  // that would reset the form being filled in). The server checks again on Complete.
+  const [caseKinds, setCaseKinds] = useState<Set<string>>();
 
   const failure = task.error ?? form.error;
   if (failure)
@@ -37,6 +41,11 @@ export function TaskPage() {
   const details = task.data;
   const open = details.state === 'CREATED';
   const othersTask = details.assignee !== undefined && details.assignee !== null && details.assignee !== user?.login;
+  const required = details.documents.required.map(({ kind, present }) => ({
+    kind,
+    present: caseKinds ? caseKinds.has(kind) : present,
+  }));
+  const documentsMissing = required.filter((document) => !document.present);
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -105,6 +114,7 @@ export function TaskPage() {
             ) : (
               <Typography.Paragraph>{t('task.noForm')}</Typography.Paragraph>
             )}
+            {required.length > 0 && <RequiredDocuments documents={required} />}
             {open && !othersTask && (
               <Space>
                 {!details.assignee && (
@@ -112,7 +122,14 @@ export function TaskPage() {
                     {t('tasks.claim')}
                   </Button>
                 )}
-                <Button type="primary" onClick={() => void complete()} loading={busy} data-testid="complete-task">
+                <Button
+                  type="primary"
+                  onClick={() => void complete()}
+                  loading={busy}
+                  disabled={documentsMissing.length > 0}
+                  aria-describedby={documentsMissing.length > 0 ? REQUIRED_DOCUMENTS_NOTE_ID : undefined}
+                  data-testid="complete-task"
+                >
                   {t('task.complete')}
                 </Button>
               </Space>
@@ -121,7 +138,12 @@ export function TaskPage() {
           <Col xs={24} lg={10}>
             <CaseSummary variables={details.variables} />
             {typeof details.variables.businessKey === 'string' && (
-              <CaseDocuments businessKey={details.variables.businessKey} taskKey={key} />
+              <CaseDocuments
+                businessKey={details.variables.businessKey}
+                taskKey={open ? key : undefined}
+                preferredKind={documentsMissing[0]?.kind}
+                onListed={setCaseKinds}
+              />
             )}
           </Col>
         </Row>

@@ -60,4 +60,6 @@ export interface TaskPage {
 
 export interface TaskDetails extends Omit<TaskRow, 'case' | 'timeLimit'> {
   variables: Record<string, unknown>;
+  /** The documents the step requires, each present in the case or not (missing: the kinds not present). */
+  documents: { required: { kind: string; name: string; present: boolean }[]; missing: string[] };
 }
