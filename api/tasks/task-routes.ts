@@ -1,17 +1,25 @@
 /**
- * The tasklist's API: GET /tasks?scope=&page=… (a page of tasks), GET /tasks/:key, GET /tasks/:key/form, POST
- * /tasks/:key/claim | unclaim | complete.
+ * The tasklist's API: GET /tasks?scope=&page=… (a page of tasks), GET /tasks/:key (with the actions the user may
+ * take), GET /tasks/:key/form, GET /tasks/:key/assignees, POST /tasks/:key/claim | unclaim | complete | assign |
+ * return | withdraw.
  */
 import { Router } from 'express';
 import {
+  assignInput,
+  assignTask,
   claimTask,
   completeInput,
   completeTask,
   listTasks,
-  taskFormFor,
+  returnInput,
+  returnTask,
+  taskAssignees,
+  taskDetails,
+  taskFormOf,
   taskListInput,
-  taskWithVariables,
   unclaimTask,
+  withdrawInput,
+  withdrawTask,
 } from '../../domain/tasks';
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 import type { AppContext } from '../app-context';
@@ -25,10 +33,10 @@ export function taskRoutes(context: AppContext): Router {
     response.json(await listTasks(context, currentUser(request), input));
   });
   router.get('/tasks/:key/form', async (request, response) => {
-    response.json(await taskFormFor(context, currentUser(request), request.params.key));
+    response.json(await taskFormOf(context, currentUser(request), request.params.key));
   });
   router.get('/tasks/:key', async (request, response) => {
-    response.json(await taskWithVariables(context, currentUser(request), request.params.key));
+    response.json(await taskDetails(context, currentUser(request), request.params.key));
   });
   router.post('/tasks/:key/claim', async (request, response) => {
     response.json(await claimTask(context, currentUser(request), request.params.key, requestAddress(request)));
@@ -40,6 +48,27 @@ export function taskRoutes(context: AppContext): Router {
     const validate = () => parseInput(completeInput, request.body, '任务');
     response.json(
       await completeTask(context, currentUser(request), request.params.key, requestAddress(request), validate),
+    );
+  });
+  router.get('/tasks/:key/assignees', async (request, response) => {
+    response.json(await taskAssignees(context, currentUser(request), request.params.key));
+  });
+  router.post('/tasks/:key/assign', async (request, response) => {
+    const validate = () => parseInput(assignInput, request.body, '指派');
+    response.json(
+      await assignTask(context, currentUser(request), request.params.key, requestAddress(request), validate),
+    );
+  });
+  router.post('/tasks/:key/return', async (request, response) => {
+    const validate = () => parseInput(returnInput, request.body, '退回');
+    response.json(
+      await returnTask(context, currentUser(request), request.params.key, requestAddress(request), validate),
+    );
+  });
+  router.post('/tasks/:key/withdraw', async (request, response) => {
+    const validate = () => parseInput(withdrawInput, request.body, '撤回');
+    response.json(
+      await withdrawTask(context, currentUser(request), request.params.key, requestAddress(request), validate),
     );
   });
   return router;

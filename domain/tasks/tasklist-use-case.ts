@@ -32,7 +32,12 @@ export async function listTasks(services: Services, user: TaskUser, input: TaskL
 }
 
 /** The task, if the user may act on it: one of their roles (or, `supervising`, a supervisor's), in their units. */
-async function taskFor(services: Services, user: TaskUser, key: string, supervising = false): Promise<EngineUserTask> {
+export async function taskFor(
+  services: Services,
+  user: TaskUser,
+  key: string,
+  supervising = false,
+): Promise<EngineUserTask> {
   if (!/^\d+$/.test(key)) throw notFound('任务 / task', key);
   const task = await services.camunda.rest.getUserTask(key).catch(() => undefined);
   if (!task) throw notFound('任务 / task', key);
@@ -48,16 +53,16 @@ async function taskFor(services: Services, user: TaskUser, key: string, supervis
   return task;
 }
 
-const alreadyClaimed = (by: string) =>
+export const alreadyClaimed = (by: string) =>
   new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${by} 认领 / already claimed by ${by}`);
-const notOpen = (state: string) =>
+export const notOpen = (state: string) =>
   new AppError(409, 'TASK_NOT_OPEN', `任务已结束或已被他人处理，请刷新 / task is ${state}: refresh the list`);
 
 /**
  * The engine takes one command at a time: of two claims at once the second finds the task assigned (409), of two
  * completes the second finds it completed (409, or 404 once gone). Both answer 409 here, never 500.
  */
-async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppError): Promise<T> {
+export async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppError): Promise<T> {
   try {
     return await command();
   } catch (error) {
@@ -84,11 +89,18 @@ export async function taskFormFor(services: Services, user: TaskUser, key: strin
  * Claims, unclaims and completions go to the audit log, refusals too (outcome refused, with the answer's code);
  * `address` is the client's.
  */
-async function audited<T>(user: TaskUser, action: string, key: string, address: string, act: () => Promise<T>) {
+export async function audited<T>(
+  user: TaskUser,
+  action: string,
+  key: string,
+  address: string,
+  act: () => Promise<T>,
+  detail: (result: T) => Record<string, unknown> | null = () => null,
+) {
   const entry = { actor: user.login, action, target: `task:${key}`, address };
   try {
     const result = await act();
-    await recordAudit({ ...entry, outcome: 'ok' });
+    await recordAudit({ ...entry, outcome: 'ok', detail: detail(result) });
     return result;
   } catch (error) {
     const refused = error instanceof AppError && error.status < 500;
