@@ -1,6 +1,7 @@
 /**
  * One task (`/tasks/:key`): its form with the case's variables, claim when it is nobody's, complete (errors from
- * the server shown on their fields), and the case's summary, documents and notices beside it, its diagram and history below.
+ * the server shown on their fields), assign, return and withdraw as the API allows (TaskActions), and the case's
+ * summary, documents and notices beside it, its diagram and history below.
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Col, Descriptions, Row, Space, Typography } from 'antd';
@@ -13,6 +14,7 @@ import { useSession } from '../session/SessionProvider';
 import { CaseDocuments } from '../cases/CaseDocuments';
 import { CaseProgress } from '../cases/CaseProgress';
 import { CaseSummary } from './CaseSummary';
+import { TaskActions } from './TaskActions';
 import { TaskForm, type TaskFormHandle } from './TaskForm';
 import type { TaskDetails } from './task-types';
 
@@ -105,18 +107,23 @@ export function TaskPage() {
             ) : (
               <Typography.Paragraph>{t('task.noForm')}</Typography.Paragraph>
             )}
-            {open && !othersTask && (
+            {(details.actions.claim || details.actions.complete) && (
               <Space>
-                {!details.assignee && (
+                {details.actions.claim && (
                   <Button onClick={() => void claim()} loading={busy}>
                     {t('tasks.claim')}
                   </Button>
                 )}
-                <Button type="primary" onClick={() => void complete()} loading={busy} data-testid="complete-task">
-                  {t('task.complete')}
-                </Button>
+                {details.actions.complete && (
+                  <Button type="primary" onClick={() => void complete()} loading={busy} data-testid="complete-task">
+                    {t('task.complete')}
+                  </Button>
+                )}
               </Space>
             )}
+            <div style={{ marginTop: 12 }}>
+              <TaskActions taskKey={key} actions={details.actions} reload={task.reload} onProblem={setProblem} />
+            </div>
           </Col>
           <Col xs={24} lg={10}>
             <CaseSummary variables={details.variables} />
