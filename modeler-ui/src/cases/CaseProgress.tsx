@@ -34,7 +34,8 @@ function ActionNotes({ item }: { item: HistoryItem }) {
   return (
     <ul style={{ margin: 0, paddingInlineStart: 16 }}>
       {item.actions.map((entry, index) => (
-        <li key={index}>
+        // Names, step names and reasons are data (not translated).
+        <li key={index} data-i18n="data">
           {dateTime(entry.at)} {text(entry)}
         </li>
       ))}

@@ -151,7 +151,13 @@ export function TaskActions({ taskKey, actions, reload, onProblem }: Props) {
                 label={t('taskActions.returnTarget')}
                 rules={[{ required: true, message: t('taskActions.returnTargetRequired') }]}
               >
-                <Select options={actions.returnTo.map((target) => ({ value: target.elementId, label: target.name }))} />
+                <Select
+                  options={actions.returnTo.map((target) => ({
+                    value: target.elementId,
+                    label: <span data-i18n="data">{target.name}</span>,
+                  }))}
+                  data-testid="return-target"
+                />
               </Form.Item>
               {reason}
             </>
