@@ -121,7 +121,7 @@ export function TaskPage() {
                 )}
               </Space>
             )}
-            <div style={{ marginTop: 12 }}>
+            <div style={{ marginTop: 12 }} data-testid="task-actions">
               <TaskActions taskKey={key} actions={details.actions} reload={task.reload} onProblem={setProblem} />
             </div>
           </Col>
