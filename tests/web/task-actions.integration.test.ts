@@ -6,8 +6,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
+import { waitFor } from '../support/wait-for';
 import {
   SURVEY_OK,
+  caseOf,
   completeCaseTask,
   expectOpenTasks,
   residentialApplication,
@@ -27,14 +29,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Chooses `option` in the open modal's Ant Design select labelled `label`. */
+/**
+ * Chooses `option` in the open modal's Ant Design select labelled `label`, until the select shows it (the list may
+ * still be arriving from the API when it first opens).
+ */
 async function chooseInModal(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('dialog').getByLabel(label).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).click();
+  const dialog = page.getByRole('dialog');
+  const chosen = dialog.locator('.ant-select-selection-item', { hasText: option });
+  for (let attempt = 0; attempt < 5 && (await chosen.count()) === 0; attempt++) {
+    await dialog.getByLabel(label).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    await chosen.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await chosen.waitFor();
 }
 
 test('a supervisor assigns; the scheme is returned to the survey with its reason; the surveyor withdraws', async () => {
   const { applicationNo } = await submit(platform, residentialApplication({ address: '上海市浦东新区芳甸路 88 号' }));
+  // The first case after the platform starts may take a while on a busy machine: its survey is waited for longer.
+  await waitFor(
+    async () =>
+      (await caseOf(platform, applicationNo)).currentTasks.some((t: { elementId: string }) => t.elementId === 'survey'),
+    { timeout: 60_000, interval: 250, description: 'the first survey' },
+  );
   const [survey] = await expectOpenTasks(platform, applicationNo, ['survey']);
   const manager = await newPage(browser, platform.url);
   const designer = await newPage(browser, platform.url);

@@ -56,11 +56,8 @@ export function TaskActions({ taskKey, actions, reload, onProblem }: Props) {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
 
-  const start = (kind: Kind) => {
-    form.resetFields();
-    if (kind === 'return' && actions.returnTo.length === 1) form.setFieldValue('to', actions.returnTo[0].elementId);
-    setOpen(kind);
-  };
+  // The form mounts afresh with each opening (destroyOnHidden): a single return target comes chosen.
+  const initialValues: Values = actions.returnTo.length === 1 ? { to: actions.returnTo[0].elementId } : {};
 
   async function submit() {
     const values = await form.validateFields();
@@ -116,17 +113,17 @@ export function TaskActions({ taskKey, actions, reload, onProblem }: Props) {
     <>
       <Space wrap>
         {actions.assign && (
-          <Button onClick={() => start('assign')} data-testid="assign-task">
+          <Button onClick={() => setOpen('assign')} data-testid="assign-task">
             {t('taskActions.assign')}
           </Button>
         )}
         {actions.returnTo.length > 0 && (
-          <Button danger onClick={() => start('return')} data-testid="return-task">
+          <Button danger onClick={() => setOpen('return')} data-testid="return-task">
             {t('taskActions.return')}
           </Button>
         )}
         {actions.withdraw && (
-          <Button onClick={() => start('withdraw')} data-testid="withdraw-task">
+          <Button onClick={() => setOpen('withdraw')} data-testid="withdraw-task">
             {t('taskActions.withdraw')}
           </Button>
         )}
@@ -142,7 +139,7 @@ export function TaskActions({ taskKey, actions, reload, onProblem }: Props) {
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'action-ok' } as Record<`data-${string}`, string>}
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={initialValues}>
           {open === 'assign' && <AssigneeSelect taskKey={taskKey} />}
           {open === 'return' && (
             <>
