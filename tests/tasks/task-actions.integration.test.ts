@@ -176,6 +176,10 @@ test('the scheme step returns to the survey with a reason; the surveyor withdraw
   await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
   const [secondScheme] = await expectOpenTasks(platform, no, ['supply-scheme']);
   expect((await surveyor.get(`/tasks/${secondSurvey.userTaskKey}`)).body.actions.withdraw).toBe(true);
+  // The completed task's page has its form (the engine serves a completed task's form through the SDK).
+  const doneForm = await surveyor.get(`/tasks/${secondSurvey.userTaskKey}/form`);
+  expect(doneForm.status).toBe(200);
+  expect(JSON.stringify(doneForm.body.schema)).toContain('"surveyFindings"');
   expect((await designer.post(`/tasks/${secondSurvey.userTaskKey}/withdraw`, { reason: '替他撤回' })).status).toBe(403);
   const withdrawn = await surveyor.post(`/tasks/${secondSurvey.userTaskKey}/withdraw`, { reason: '漏填建议电源点' });
   expect(withdrawn.status).toBe(200);

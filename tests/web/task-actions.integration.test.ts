@@ -35,7 +35,7 @@ afterAll(async () => {
  */
 async function chooseInModal(page: Page, label: string, option: string): Promise<void> {
   const dialog = page.getByRole('dialog');
-  const chosen = dialog.locator('.ant-select-selection-item', { hasText: option });
+  const chosen = dialog.locator('.ant-select', { hasText: option });
   for (let attempt = 0; attempt < 5 && (await chosen.count()) === 0; attempt++) {
     await dialog.getByLabel(label).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
