@@ -10,5 +10,6 @@ export {
 } from './tasklist-use-case';
 export { DUE_STATES, TASK_AREAS, taskListInput, type TaskListItem, type TaskUser } from './task-list';
 export { assignInput, assignTask, taskAssignees } from './task-assign-use-case';
-export { returnInput, returnTask, withdrawInput, withdrawTask } from './task-moves-use-case';
+export { returnInput, returnTask } from './task-return-use-case';
+export { withdrawInput, withdrawTask } from './task-withdraw-use-case';
 export { taskDetails, taskFormOf, type TaskActions } from './task-actions';

@@ -10,7 +10,8 @@ import { hasPermission, isSeparatedStep, SUPERVISE } from '../users';
 import { taskForm, taskVariables } from './task-form-check';
 import type { TaskUser } from './task-list';
 import { taskOwners } from './task-owners';
-import { returnTargets, withdrawalOf, type ReturnTarget } from './task-moves-use-case';
+import { returnTargets, type ReturnTarget } from './task-return-use-case';
+import { withdrawalOf } from './task-withdraw-use-case';
 import { taskFor } from './tasklist-use-case';
 
 type Services = Pick<DomainServices, 'camunda'>;

@@ -1,10 +1,6 @@
 /**
- * Going back in a case (decision 0033), through the engine's ModifyProcessInstance: the open step's element
- * instance is terminated and the earlier step's entry activated in the same process instance.
- * - Return (退回): whoever may work the open step sends the case back to a step its model lists under `returnTo`
- *   that this instance has been through, with a reason the target step's form shows (`returnedReason`).
- * - Withdraw (撤回): the person who completed a step takes it back while the following step, whose model lists
- *   it under `withdrawTo`, is still unclaimed; their step opens again assigned to them.
+ * Withdraw (撤回, decision 0033): the person who completed a step takes it back while the following step, whose
+ * model lists it under `withdrawTo`, is still unclaimed; their step opens again assigned to them.
  */
 import type { EngineUserTask } from '../../lib/camunda/engine-api';
 import { searchElementInstances, searchProcessInstances, searchUserTasks } from '../../lib/camunda/engine-api';
@@ -12,107 +8,14 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { AppError } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import type { DomainServices } from '../domain-services';
+import { goBack, goBackReason } from './go-back';
 import { stepModel } from './step-declarations';
 import type { TaskUser } from './task-list';
-import { requireNotOwnCase } from './task-duties';
-import { alreadyClaimed, audited, notOpen, taskFor } from './tasklist-use-case';
+import { audited, taskFor } from './tasklist-use-case';
 
 type Services = Pick<DomainServices, 'camunda'>;
 
-const reason = z.string().trim().min(2).max(500);
-export const returnInput = z.object({ to: z.string().trim().min(1).max(128), reason }).strict();
-export const withdrawInput = z.object({ reason }).strict();
-
-export interface ReturnTarget {
-  elementId: string;
-  name: string;
-}
-
-/** The steps the open task may go back to now: declared on its element and already passed in its instance. */
-export async function returnTargets(camunda: CamundaClients, task: EngineUserTask): Promise<ReturnTarget[]> {
-  const model = await stepModel(camunda, task.processDefinitionKey);
-  const declared = model.get(task.elementId)?.returnTo ?? [];
-  const targets: ReturnTarget[] = [];
-  for (const id of declared) {
-    const element = model.get(id);
-    if (!element) continue;
-    const [passed] = await searchElementInstances(camunda, {
-      filter: { processInstanceKey: task.processInstanceKey, elementId: id, state: 'COMPLETED' },
-      page: { limit: 1 },
-    });
-    if (passed) targets.push({ elementId: id, name: element.name });
-  }
-  return targets;
-}
-
-/** Sends `processInstanceKey` from the open element instances back to the entry of `targetId`. */
-async function goBack(
-  camunda: CamundaClients,
-  processInstanceKey: string,
-  processDefinitionKey: string,
-  targetId: string,
-  terminate: string[],
-  variables: Record<string, unknown>,
-): Promise<void> {
-  const target = (await stepModel(camunda, processDefinitionKey)).get(targetId);
-  if (!target) throw new Error(`no element ${targetId} in process definition ${processDefinitionKey}`);
-  await camunda.zeebe.modifyProcessInstance({
-    processInstanceKey,
-    activateInstructions: [
-      {
-        elementId: target.entry,
-        ancestorElementInstanceKey: '-1',
-        variableInstructions: [{ scopeId: '', variables: variables as never }],
-      },
-    ],
-    terminateInstructions: terminate.map((elementInstanceKey) => ({ elementInstanceKey })),
-  });
-}
-
-async function returnTo(services: Services, user: TaskUser, key: string, validate: () => z.infer<typeof returnInput>) {
-  const task = await taskFor(services, user, key);
-  const input = validate();
-  if (task.state !== 'CREATED') throw notOpen(task.state);
-  if (task.assignee && task.assignee !== user.login) throw alreadyClaimed(task.assignee);
-  await requireNotOwnCase(services.camunda, user, task);
-  const target = (await returnTargets(services.camunda, task)).find((t) => t.elementId === input.to);
-  if (!target) {
-    throw new AppError(
-      409,
-      'RETURN_NOT_ALLOWED',
-      `流程不允许从「${task.name}」退回到 ${input.to}，请选择页面列出的环节 / the process does not let "${task.name}" return to ${input.to}: choose one of the steps offered`,
-    );
-  }
-  await goBack(
-    services.camunda,
-    task.processInstanceKey,
-    task.processDefinitionKey,
-    target.elementId,
-    [task.elementInstanceKey],
-    {
-      returnedReason: input.reason,
-      returnedBy: user.login,
-      returnedFrom: task.name,
-    },
-  );
-  return { userTaskKey: task.userTaskKey, returnedTo: target, reason: input.reason };
-}
-
-export const returnTask = (
-  services: Services,
-  user: TaskUser,
-  key: string,
-  address: string,
-  validate: () => z.infer<typeof returnInput>,
-) =>
-  audited(
-    user,
-    'task.return',
-    key,
-    address,
-    () => returnTo(services, user, key, validate),
-    (result) => ({ to: result.returnedTo.elementId, toName: result.returnedTo.name, reason: result.reason }),
-  );
+export const withdrawInput = z.object({ reason: goBackReason }).strict();
 
 /** Where a completed step sits in an instance: its own element, or the call activity that called its process. */
 async function placesOf(camunda: CamundaClients, task: EngineUserTask) {
