@@ -70,3 +70,16 @@ export async function searchAudit(input: z.infer<typeof auditSearchInput>) {
   });
   return { items: rows.map((row) => row.toJSON()), total: count, page: input.page, size: input.size };
 }
+
+/** The successful entries of `actions` on `targets`, oldest first (e.g. the returns and withdrawals of a case's tasks). */
+export async function auditEntriesOn(targets: string[], actions: string[]) {
+  if (targets.length === 0) return [];
+  const rows = await AuditEntry.findAll({
+    where: { target: targets, action: actions, outcome: 'ok' },
+    order: [
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  return rows.map((row) => row.toJSON());
+}

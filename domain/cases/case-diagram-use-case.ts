@@ -11,6 +11,7 @@ import {
 } from '../../lib/camunda/engine-api';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { notFound } from '../../lib/errors/app-error';
+import { auditEntriesOn } from '../audit';
 import type { ScopeUser } from '../users';
 import { requireCaseInScope } from './case-owners';
 import { byCreation } from './task-order';
@@ -62,7 +63,32 @@ export async function caseDiagram(
   };
 }
 
-/** Every user task of the case, oldest first: who had it, when it opened and ended, and against its due date. */
+/** What people did to a task beside completing it, as the history shows it (decision 0033). */
+const TASK_MOVES = ['task.return', 'task.withdraw', 'task.assign'];
+
+async function movesByTask(taskKeys: string[]) {
+  const entries = await auditEntriesOn(
+    taskKeys.map((key) => `task:${key}`),
+    TASK_MOVES,
+  );
+  const byTask = new Map<
+    string,
+    { action: string; actor: string; at: Date; detail: Record<string, unknown> | null }[]
+  >();
+  for (const entry of entries) {
+    const key = String(entry.target).slice('task:'.length);
+    byTask.set(key, [
+      ...(byTask.get(key) ?? []),
+      { action: entry.action.slice('task.'.length), actor: entry.actor, at: entry.createdAt, detail: entry.detail },
+    ]);
+  }
+  return byTask;
+}
+
+/**
+ * Every user task of the case, oldest first: who had it, when it opened and ended, against its due date, and the
+ * assignments, returns and withdrawals made on it (who, when, to whom or where, why).
+ */
 export async function caseTaskHistory(camunda: CamundaClients, reader: ScopeUser, businessKey: string) {
   await requireCaseInScope(reader, businessKey);
   const instances = await instancesOfCase(camunda, businessKey);
@@ -74,6 +100,7 @@ export async function caseTaskHistory(camunda: CamundaClients, reader: ScopeUser
       ),
     )
   ).flat();
+  const moves = await movesByTask(tasks.map((task) => String(task.userTaskKey)));
   return {
     businessKey,
     items: tasks
@@ -91,6 +118,7 @@ export async function caseTaskHistory(camunda: CamundaClients, reader: ScopeUser
           completedAt: ended,
           dueDate: due,
           onTime: due && ended ? new Date(ended).getTime() <= new Date(due).getTime() : null,
+          actions: moves.get(String(task.userTaskKey)) ?? [],
         };
       })
       .sort(byCreation),

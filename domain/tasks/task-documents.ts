@@ -3,11 +3,11 @@
  * property in the model (`zeebe:properties`, document kinds separated by commas). A kind counts as present when
  * the case has at least one file of it, uploaded on any of its steps or on the case.
  */
-import { elementProperties } from '../../lib/camunda/task-properties';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import type { EngineUserTask } from '../../lib/camunda/engine-api';
 import { AppError } from '../../lib/errors/app-error';
 import { DOCUMENT_KINDS, documentKindsOf } from '../documents';
+import { listedIn, stepModel } from './step-declarations';
 
 export const REQUIRED_DOCUMENTS_PROPERTY = 'requiredDocuments';
 
@@ -19,11 +19,7 @@ export interface TaskDocuments {
 
 /** The kinds the model asks of the task's step (none when it names none). */
 export function requiredKindsIn(properties: Record<string, string>): string[] {
-  const listed = properties[REQUIRED_DOCUMENTS_PROPERTY] ?? '';
-  return listed
-    .split(',')
-    .map((kind) => kind.trim())
-    .filter((kind) => kind !== '');
+  return listedIn(properties, REQUIRED_DOCUMENTS_PROPERTY);
 }
 
 export async function taskDocuments(
@@ -31,7 +27,8 @@ export async function taskDocuments(
   task: Pick<EngineUserTask, 'processDefinitionKey' | 'elementId'>,
   businessKey: string | undefined,
 ): Promise<TaskDocuments> {
-  const kinds = requiredKindsIn(await elementProperties(camunda, task.processDefinitionKey, task.elementId));
+  const step = (await stepModel(camunda, task.processDefinitionKey)).get(task.elementId);
+  const kinds = requiredKindsIn(step?.properties ?? {});
   if (kinds.length === 0) return { required: [], missing: [] };
   const present = businessKey ? await documentKindsOf(businessKey) : new Set<string>();
   const required = kinds.map((kind) => ({ kind, name: DOCUMENT_KINDS[kind] ?? kind, present: present.has(kind) }));

@@ -10,8 +10,8 @@ import { z } from '../../lib/validation/zh-error-map';
 import { recordAudit } from '../audit';
 import type { DomainServices } from '../domain-services';
 import { loadBusinessCalendar } from '../time-limits';
-import { taskDueDateNotice, withDueDateNotices } from '../time-limits';
-import { checkTaskForm, taskForm, taskVariables } from './task-form-check';
+import { withDueDateNotices } from '../time-limits';
+import { checkTaskForm, taskVariables } from './task-form-check';
 import { listTasks as tasksPage, type TaskListInput, type TaskUser } from './task-list';
 import { requireMayUnclaim, requireNotOwnCase } from './task-duties';
 import { hasPermission, SUPERVISE } from '../users';
@@ -35,7 +35,12 @@ export async function listTasks(services: Services, user: TaskUser, input: TaskL
 }
 
 /** The task, if the user may act on it: one of their roles (or, `supervising`, a supervisor's), in their units. */
-async function taskFor(services: Services, user: TaskUser, key: string, supervising = false): Promise<EngineUserTask> {
+export async function taskFor(
+  services: Services,
+  user: TaskUser,
+  key: string,
+  supervising = false,
+): Promise<EngineUserTask> {
   if (!/^\d+$/.test(key)) throw notFound('任务 / task', key);
   const task = await services.camunda.rest.getUserTask(key).catch(() => undefined);
   if (!task) throw notFound('任务 / task', key);
@@ -51,16 +56,16 @@ async function taskFor(services: Services, user: TaskUser, key: string, supervis
   return task;
 }
 
-const alreadyClaimed = (by: string) =>
+export const alreadyClaimed = (by: string) =>
   new AppError(409, 'ALREADY_CLAIMED', `任务已被 ${by} 认领 / already claimed by ${by}`);
-const notOpen = (state: string) =>
+export const notOpen = (state: string) =>
   new AppError(409, 'TASK_NOT_OPEN', `任务已结束或已被他人处理，请刷新 / task is ${state}: refresh the list`);
 
 /**
  * The engine takes one command at a time: of two claims at once the second finds the task assigned (409), of two
  * completes the second finds it completed (409, or 404 once gone). Both answer 409 here, never 500.
  */
-async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppError): Promise<T> {
+export async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppError): Promise<T> {
   try {
     return await command();
   } catch (error) {
@@ -70,17 +75,8 @@ async function engineCommand<T>(command: () => Promise<T>, conflict: () => AppEr
   }
 }
 
-const businessKeyIn = (variables: Record<string, unknown>) =>
+export const businessKeyIn = (variables: Record<string, unknown>) =>
   typeof variables.businessKey === 'string' ? variables.businessKey : undefined;
-
-/** The task with its variables and the documents its step requires (each present or not). */
-export async function taskWithVariables(services: Services, user: TaskUser, key: string) {
-  const task = await taskFor(services, user, key);
-  const variables = await taskVariables(services.camunda, task.userTaskKey);
-  const dueDateNotice = taskDueDateNotice(await loadBusinessCalendar(), task, variables);
-  const documents = await taskDocuments(services.camunda, task, businessKeyIn(variables));
-  return { ...task, dueDateNotice, variables, documents };
-}
 
 /**
  * The step a document is uploaded from: an open task of that case that the user may act on (another's claimed
@@ -99,21 +95,22 @@ export async function uploadStepFor(
   return { taskKey: task.userTaskKey, stepId: task.elementId, stepName: task.name ?? task.elementId };
 }
 
-/** The task's deployed form (`{formKey, schema}`), or null. */
-export async function taskFormFor(services: Services, user: TaskUser, key: string) {
-  const task = await taskFor(services, user, key);
-  return taskForm(services.camunda, task.userTaskKey);
-}
-
 /**
  * Claims, unclaims and completions go to the audit log, refusals too (outcome refused, with the answer's code);
  * `address` is the client's.
  */
-async function audited<T>(user: TaskUser, action: string, key: string, address: string, act: () => Promise<T>) {
+export async function audited<T>(
+  user: TaskUser,
+  action: string,
+  key: string,
+  address: string,
+  act: () => Promise<T>,
+  detail: (result: T) => Record<string, unknown> | null = () => null,
+) {
   const entry = { actor: user.login, action, target: `task:${key}`, address };
   try {
     const result = await act();
-    await recordAudit({ ...entry, outcome: 'ok' });
+    await recordAudit({ ...entry, outcome: 'ok', detail: detail(result) });
     return result;
   } catch (error) {
     const refused = error instanceof AppError && error.status < 500;

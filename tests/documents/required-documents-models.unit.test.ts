@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { modelProperties } from '../../lib/camunda/task-properties';
+import { parseStepModel } from '../../domain/tasks/step-declarations';
 import { DOCUMENT_KINDS } from '../../domain/documents';
 import { REQUIRED_DOCUMENTS_PROPERTY, requiredKindsIn } from '../../domain/tasks';
 
@@ -21,7 +21,7 @@ async function requirements(): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
   for (const file of bpmnFiles()) {
     const name = file.slice(BPMN_DIR.length + 1);
-    for (const [elementId, properties] of await modelProperties(readFileSync(file, 'utf8')))
+    for (const [elementId, { properties }] of await parseStepModel(readFileSync(file, 'utf8')))
       if (REQUIRED_DOCUMENTS_PROPERTY in properties) found.set(`${name}#${elementId}`, requiredKindsIn(properties));
   }
   return found;

@@ -184,6 +184,12 @@ describe('REST v2 user tasks with CamundaRestClient', () => {
     const body = JSON.parse(form.text) as { formKey: string; formId: string; schema: string };
     expect(body).toMatchObject({ formKey: (task as unknown as { formKey: string }).formKey, formId: FORM_ID });
     expect(JSON.parse(body.schema)).toMatchObject({ id: FORM_ID });
+
+    // Once completed, the task's form is still served (from the history), as Camunda 8 serves it.
+    await client.completeUserTask({ userTaskKey });
+    const done = await raw('GET', `/v2/user-tasks/${userTaskKey}/form`);
+    expect(done.status).toBe(200);
+    expect(JSON.parse(done.text)).toMatchObject({ formKey: body.formKey, formId: FORM_ID });
   });
 
   it('assigns, refuses to override when told not to (409), and unassigns', async () => {

@@ -33,6 +33,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/tasks/:key/claim': 'signed-in',
   'POST /api/tasks/:key/unclaim': 'signed-in',
   'POST /api/tasks/:key/complete': 'signed-in',
+  'GET /api/tasks/:key/assignees': ['manager'],
+  'POST /api/tasks/:key/assign': ['manager'],
+  'POST /api/tasks/:key/return': 'signed-in',
+  'POST /api/tasks/:key/withdraw': 'signed-in',
 
   'POST /api/change-of-use/applications': ['counter-clerk'],
   'GET /api/change-of-use/applications': 'signed-in',

@@ -68,14 +68,17 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A/AA rules). */
-export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A/AA rules); `include`, a CSS
+ * selector, limits the check to that part of the page.
+ */
+export async function seriousAccessibilityViolations(page: Page, include?: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector?: string) => {
     const axe = (
       window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }
     ).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(selector ? { include: [[selector]] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => ({
@@ -84,7 +87,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
-  });
+  }, include);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -18,9 +18,14 @@ import {
   seriousAccessibilityViolations,
   signIn,
 } from './browser-kit';
-
-// The function given to page.waitForFunction runs in the browser; the type check (Node's lib, no DOM) sees this name.
-declare const document: any;
+import {
+  choose,
+  fillHighVoltageApplication,
+  fillRepairCall,
+  HV_DOCUMENTS,
+  submitIntake,
+  tickDocuments,
+} from './intake-kit';
 
 let platform: Platform;
 let browser: Browser;
@@ -59,14 +64,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Picks `option` in the Ant Design select labelled `label`. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) [title="${option}"]`).click();
-  // Until its closing animation ends, the dropdown's list is still in view (axe would judge it half-gone).
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
-
 async function expectAccessible(page: Page, name: string): Promise<void> {
   // A field message still fading out (its colour mid-animation) is not what the user reads.
   await page.locator('.ant-form-show-help-item-leave').first().waitFor({ state: 'detached' });
@@ -88,16 +85,6 @@ async function expectListed(page: Page, caseNo: string): Promise<string> {
   return row.innerText();
 }
 
-const HV_DOCUMENTS = [
-  '用电申请函',
-  '土地或房屋产权证明（或租赁协议）',
-  '用电设备清单',
-  '营业执照',
-  '法定代表人身份证明',
-  '用电地理位置图及总平面图',
-  '项目批准文件',
-];
-
 test('a counter clerk accepts a 10 kV 业扩 case and a 变更用电 case, and finds both', async () => {
   const { context, page } = await newPage(browser, platform.url);
   const companyId = `91310000MA3C${String(run).padStart(6, '0')}`;
@@ -106,18 +93,14 @@ test('a counter clerk accepts a 10 kV 业扩 case and a 变更用电 case, and f
     await page.getByTestId('menu-acceptExpansion').click();
     await page.getByRole('heading', { name: '业扩报装受理' }).waitFor();
 
-    await choose(page, '客户类型', '单位');
-    await page.getByLabel('客户名称').fill(`网页受理精密制造有限公司${run}`);
-    await page.getByLabel('证件号码').fill(companyId);
-    await page.getByLabel('联系电话').fill('电话未知');
-    await page.getByLabel('客户地址').fill('上海市浦东新区网页路 1 号');
-    await page.getByLabel('用电地址').fill('上海市浦东新区网页路 1 号');
-    await choose(page, '电压等级', '10kV');
-    await page.getByLabel('容量（kVA）').fill('800');
-    await choose(page, '用电类别', '工业');
-    // The class and its documents come from the API once the facts are there.
-    await page.locator('[data-testid="customer-class"][data-class="hv-single"]').waitFor();
-    for (const document of HV_DOCUMENTS.slice(0, -1)) await page.getByLabel(document, { exact: true }).check();
+    await fillHighVoltageApplication(page, {
+      name: `网页受理精密制造有限公司${run}`,
+      idNumber: companyId,
+      phone: '电话未知',
+      address: '上海市浦东新区网页路 1 号',
+      capacityKva: 800,
+    });
+    await tickDocuments(page, HV_DOCUMENTS.slice(0, -1));
     await expectAccessible(page, 'accept-expansion');
 
     // The server's checks: the phone on its field, then the document not ticked in the alert.
@@ -126,10 +109,8 @@ test('a counter clerk accepts a 10 kV 业扩 case and a 变更用电 case, and f
     await page.getByLabel('联系电话').fill('021-50801234');
     await page.getByTestId('submit-application').click();
     await page.getByTestId('intake-problem').getByText('项目批准文件').waitFor();
-    await page.getByLabel('项目批准文件', { exact: true }).check();
-    await page.getByTestId('submit-application').click();
-
-    const expansionNo = (await page.getByTestId('new-case-no').innerText()).trim();
+    await tickDocuments(page, ['项目批准文件']);
+    const expansionNo = await submitIntake(page, 'submit-application');
     expect(expansionNo).toMatch(/^YK\d{8}-\d{4}$/);
     await expectAccessible(page, 'accept-expansion-done');
     await expectPrintOpens(context, page);
@@ -210,16 +191,14 @@ test('a 95598 agent takes a repair call with the knowledge base beside it, and f
     await page.getByLabel('搜索知识库').pressSequentially('停电');
     await page.getByTestId('knowledge-article').filter({ hasText: '停电信息查询' }).waitFor();
 
-    await choose(page, '工单类型', '故障报修');
-    await choose(page, '业务子类', '停电');
-    await page.getByLabel('客户姓名').fill('网页报修人');
-    await page.getByLabel('来电号码').fill(phone);
-    await choose(page, '供电区域', '浦东供电公司（SH-PD）');
-    await page.getByLabel('地址', { exact: true }).fill('上海市浦东新区网页路 30 弄 2 号');
-    await page.getByLabel('诉求内容').fill('整栋楼停电');
+    await fillRepairCall(page, {
+      customerName: '网页报修人',
+      phone,
+      address: '上海市浦东新区网页路 30 弄 2 号',
+      content: '整栋楼停电',
+    });
     await expectAccessible(page, 'new-work-order');
-    await page.getByTestId('submit-order').click();
-    const orderNo = (await page.getByTestId('new-case-no').innerText()).trim();
+    const orderNo = await submitIntake(page, 'submit-order');
     const order = await (await platform.as('zhoumin')).get(`/work-orders/${orderNo}`);
     expect(order.status).toBe(200);
     expect(order.body).toMatchObject({ orderType: 'fault-repair', subType: 'outage' });

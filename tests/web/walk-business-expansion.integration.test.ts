@@ -1,6 +1,6 @@
 /**
  * A clerk's day by the web app alone: a 10 kV new connection (业扩报装, high voltage, single source) from acceptance
- * to archive, every user task done in Debian's Chromium by the demo user whose step it is, each signing in with a
+ * at the counter to archive, every user task done in Debian's Chromium by the demo user whose step it is, each signing in with a
  * fresh browser profile and signing out: survey, supply scheme, a rejected approval, the scheme reworked, approval,
  * completion inspection, contract ∥ meter installation, energization. The job workers run as in the platform. At
  * the end the manager's case screen shows the case archived with its steps, and the archive holds every step's
@@ -8,14 +8,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
-import {
-  caseOf,
-  hvApplication,
-  submit,
-  waitForClock,
-  waitForState,
-} from '../business-expansion/business-expansion-kit';
+import { caseOf, waitForClock, waitForState } from '../business-expansion/business-expansion-kit';
 import { launchBrowser } from './browser-kit';
+import { fillHighVoltageApplication, HV_DOCUMENTS, submitIntake, tickDocuments } from './intake-kit';
 import { chooseOption, fillDateTime, Walk } from './walk-kit';
 
 let platform: Platform;
@@ -30,13 +25,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * The counter's acceptance, through the API as the counter clerk zhangli: replaced by the acceptance screen once
- * that screen is merged (it is being built on another branch).
- */
-async function startThroughApiUntilTheAcceptanceScreenIsMerged(customerName: string): Promise<string> {
-  const { applicationNo, customerClass } = await submit(platform, hvApplication(customerName));
-  expect(customerClass).toBe('hv-single');
+/** The counter clerk zhangli accepts the application on its screen, every document of the class received. */
+async function acceptAtTheCounter(walk: Walk, customerName: string): Promise<string> {
+  let applicationNo = '';
+  await walk.as('zhangli', async (page) => {
+    await page.getByTestId('menu-acceptExpansion').click();
+    await fillHighVoltageApplication(page, {
+      name: customerName,
+      idNumber: `91310000MA1W${String(Date.now() % 1_000_000).padStart(6, '0')}`,
+      phone: '021-58881234',
+      address: '上海市浦东新区张江路 1000 号',
+      capacityKva: 800,
+    });
+    await tickDocuments(page, HV_DOCUMENTS);
+    await walk.screenshot(page, '业扩受理');
+    applicationNo = await submitIntake(page, 'submit-application');
+  });
+  // The screen showed the class hv-single (fillHighVoltageApplication waits for it): no fees, no design review.
   return applicationNo;
 }
 
@@ -56,8 +61,8 @@ const REWORKED_POINT = '张江 110kV 变电站 10kV I 段 #3 开关';
 test('a 10 kV new connection from acceptance to archive, each step by its user in the web app', async () => {
   // Tuesday 13 October 2026, 09:00 in China: the signing day and the energization time below are not in the future.
   await platform.pinClock('2026-10-13T01:00:00Z');
-  const no = await startThroughApiUntilTheAcceptanceScreenIsMerged('上海张江网页全流程制造有限公司');
   const walk = new Walk(browser, platform.url, 'walk-hv');
+  const no = await acceptAtTheCounter(walk, '上海张江网页全流程制造有限公司');
 
   await walk.as('wangqiang', (page) =>
     walk.doTask(page, no, '现场勘查', async (form) => {

@@ -8,8 +8,9 @@
  */
 import type { Browser, Locator } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
-import { createOrder, startWorkOrderPlatform, waitForOrder } from '../work-orders/work-order-kit';
+import { startWorkOrderPlatform, waitForOrder } from '../work-orders/work-order-kit';
 import { launchBrowser } from './browser-kit';
+import { fillRepairCall, submitIntake } from './intake-kit';
 import { chooseOption, fillDateTime, Walk } from './walk-kit';
 
 let platform: Platform;
@@ -28,24 +29,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * The 95598 agent takes the call, through the API as liuna: replaced by the call intake screen once that screen
- * is merged (it is being built on another branch).
- */
-async function startThroughApiUntilTheCallIntakeScreenIsMerged(): Promise<string> {
-  const { orderNo } = await createOrder(platform, {
-    area: 'SH-PD',
-    areaType: 'urban',
-    customerName: '李建华',
-    address: '上海市浦东新区东方路 800 弄 12 号',
-    content: '整栋楼停电，楼道灯也不亮',
+/** The 95598 agent liuna takes the call on the intake screen. */
+async function takeTheCall(walk: Walk): Promise<string> {
+  let orderNo = '';
+  await walk.as('liuna', async (page) => {
+    await page.getByTestId('menu-newWorkOrder').click();
+    await fillRepairCall(page, {
+      customerName: '李建华',
+      phone: '13912345678',
+      address: '上海市浦东新区东方路 800 弄 12 号',
+      content: '整栋楼停电，楼道灯也不亮',
+    });
+    await walk.screenshot(page, '95598受理');
+    orderNo = await submitIntake(page, 'submit-order');
   });
+  await waitForOrder(platform, orderNo, (order) => order.orderType === 'fault-repair', 'the order taken');
   return orderNo;
 }
 
 test('a fault-repair order from the call to the callback, each step by its user in the web app', async () => {
-  const no = await startThroughApiUntilTheCallIntakeScreenIsMerged();
   const walk = new Walk(browser, platform.url, 'walk-repair');
+  const no = await takeTheCall(walk);
   // Each dispatch level takes the order on (接单), having checked it is the order it was given.
   const takeOn = async (form: Locator) => {
     expect(await form.getByLabel('工单编号').inputValue()).toBe(no);

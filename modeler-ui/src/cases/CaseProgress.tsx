@@ -16,6 +16,31 @@ interface HistoryItem {
   completedAt: string | null;
   dueDate: string | null;
   onTime: boolean | null;
+  /** Assignments, returns and withdrawals made on the task (decision 0033). */
+  actions: { action: string; actor: string; at: string; detail: Record<string, unknown> | null }[];
+}
+
+function ActionNotes({ item }: { item: HistoryItem }) {
+  const { t, dateTime } = useI18n();
+  if (item.actions.length === 0) return <>—</>;
+  const text = (entry: HistoryItem['actions'][number]) => {
+    const detail = entry.detail ?? {};
+    const reason = String(detail.reason ?? '');
+    if (entry.action === 'return')
+      return t('history.actionReturn', { actor: entry.actor, step: String(detail.toName ?? detail.to ?? ''), reason });
+    if (entry.action === 'withdraw') return t('history.actionWithdraw', { actor: entry.actor, reason });
+    return t('history.actionAssign', { actor: entry.actor, assignee: String(detail.assignee ?? '') });
+  };
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+      {item.actions.map((entry, index) => (
+        // Names, step names and reasons are data (not translated).
+        <li key={index} data-i18n="data">
+          {dateTime(entry.at)} {text(entry)}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function CaseHistory({ businessKey }: { businessKey: string }) {
@@ -43,15 +68,23 @@ function CaseHistory({ businessKey }: { businessKey: string }) {
           title: t('history.timeLimit'),
           key: 'limit',
           render: (_: unknown, item: HistoryItem) =>
-            item.state !== 'COMPLETED' ? (
+            item.state === 'CREATED' ? (
               <Tag color="blue">{t('history.open')}</Tag>
+            ) : item.state !== 'COMPLETED' ? (
+              <Tag>{t('history.ended')}</Tag>
             ) : item.onTime === null ? (
               '—'
             ) : item.onTime ? (
-              <Tag color="green">{t('history.onTime')}</Tag>
+              // Darker than the preset green and red: white text on them meets WCAG AA contrast.
+              <Tag color="#237804">{t('history.onTime')}</Tag>
             ) : (
-              <Tag color="red">{t('history.late')}</Tag>
+              <Tag color="#a8071a">{t('history.late')}</Tag>
             ),
+        },
+        {
+          title: t('history.actions'),
+          key: 'actions',
+          render: (_: unknown, item: HistoryItem) => <ActionNotes item={item} />,
         },
       ]}
     />

@@ -1,6 +1,7 @@
 /**
  * One task (`/tasks/:key`): its form with the case's variables, claim when it is nobody's, complete (errors from
- * the server shown on their fields), and the case's summary, documents and notices beside it, its diagram and history below.
+ * the server shown on their fields), assign, return and withdraw as the API allows (TaskActions), and the case's
+ * summary, documents and notices beside it, its diagram and history below.
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Col, Descriptions, Row, Space, Typography } from 'antd';
@@ -14,6 +15,7 @@ import { CaseDocuments } from '../cases/CaseDocuments';
 import { CaseProgress } from '../cases/CaseProgress';
 import { CaseSummary } from './CaseSummary';
 import { REQUIRED_DOCUMENTS_NOTE_ID, RequiredDocuments } from './RequiredDocuments';
+import { TaskActions } from './TaskActions';
 import { TaskForm, type TaskFormHandle } from './TaskForm';
 import type { TaskDetails } from './task-types';
 
@@ -115,25 +117,30 @@ export function TaskPage() {
               <Typography.Paragraph>{t('task.noForm')}</Typography.Paragraph>
             )}
             {required.length > 0 && <RequiredDocuments documents={required} />}
-            {open && !othersTask && (
+            {(details.actions.claim || details.actions.complete) && (
               <Space>
-                {!details.assignee && (
+                {details.actions.claim && (
                   <Button onClick={() => void claim()} loading={busy}>
                     {t('tasks.claim')}
                   </Button>
                 )}
-                <Button
-                  type="primary"
-                  onClick={() => void complete()}
-                  loading={busy}
-                  disabled={documentsMissing.length > 0}
-                  aria-describedby={documentsMissing.length > 0 ? REQUIRED_DOCUMENTS_NOTE_ID : undefined}
-                  data-testid="complete-task"
-                >
-                  {t('task.complete')}
-                </Button>
+                {details.actions.complete && (
+                  <Button
+                    type="primary"
+                    onClick={() => void complete()}
+                    loading={busy}
+                    disabled={documentsMissing.length > 0}
+                    aria-describedby={documentsMissing.length > 0 ? REQUIRED_DOCUMENTS_NOTE_ID : undefined}
+                    data-testid="complete-task"
+                  >
+                    {t('task.complete')}
+                  </Button>
+                )}
               </Space>
             )}
+            <div style={{ marginTop: 12 }} data-testid="task-actions">
+              <TaskActions taskKey={key} actions={details.actions} reload={task.reload} onProblem={setProblem} />
+            </div>
           </Col>
           <Col xs={24} lg={10}>
             <CaseSummary variables={details.variables} />

@@ -58,8 +58,19 @@ export interface TaskPage {
   now: string;
 }
 
+/** What the user may do with the task now, as the API judges it (decision 0033). */
+export interface TaskActionsAllowed {
+  claim: boolean;
+  unclaim: boolean;
+  complete: boolean;
+  assign: boolean;
+  returnTo: { elementId: string; name: string }[];
+  withdraw: boolean;
+}
+
 export interface TaskDetails extends Omit<TaskRow, 'case' | 'timeLimit'> {
   variables: Record<string, unknown>;
   /** The documents the step requires, each present in the case or not (missing: the kinds not present). */
   documents: { required: { kind: string; name: string; present: boolean }[]; missing: string[] };
+  actions: TaskActionsAllowed;
 }

@@ -33,10 +33,21 @@ export function userTaskController(engine: EngineApi): Router {
       res.json(await engine.query.get('user-tasks', key));
     }
   });
-  router.get('/user-tasks/:userTaskKey/form', (req, res) => {
-    const task = engine.getUserTask(keyOf(req.params.userTaskKey));
-    if (task.formKey < 0) return void res.status(204).end();
-    const form = engine.getForm(task.formKey);
+  // A completed or canceled task's form too, as Camunda 8 answers it: its form key from the query API's history.
+  const formKeyOf = async (key: number): Promise<number> => {
+    try {
+      return engine.getUserTask(key).formKey;
+    } catch (error) {
+      if (!(error instanceof EngineError) || error.code !== 'NOT_FOUND' || !engine.query) throw error;
+      await engine.query.caughtUp();
+      const stored = (await engine.query.get('user-tasks', key)) as { formKey?: string };
+      return stored.formKey === undefined ? -1 : Number(stored.formKey);
+    }
+  };
+  router.get('/user-tasks/:userTaskKey/form', async (req, res) => {
+    const formKey = await formKeyOf(keyOf(req.params.userTaskKey));
+    if (formKey < 0) return void res.status(204).end();
+    const form = engine.getForm(formKey);
     res.json({
       formKey: String(form.formKey),
       formId: form.formId,
