@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import type { Browser, Page } from 'playwright-core';
+import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { expectOpenTasks, hvApplication, submit } from '../business-expansion/business-expansion-kit';
 import { MENU } from '../../modeler-ui/src/shell/menu';
@@ -133,6 +134,7 @@ usePlatform((started) => {
   platform = started;
 });
 beforeAll(async () => {
+  await seedWorkOrderDemoUsers();
   browser = await launchBrowser();
   const { applicationNo } = await submit(platform, hvApplication('上海浦东全屏幕测试有限公司'));
   const [survey] = await expectOpenTasks(platform, applicationNo, ['survey']);

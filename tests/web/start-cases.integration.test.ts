@@ -65,8 +65,18 @@ afterAll(async () => {
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  // A field message still fading out (its colour mid-animation) is not what the user reads.
-  await page.locator('.ant-form-show-help-item-leave').first().waitFor({ state: 'detached' });
+  // A field message appearing or fading out (its colour mid-animation) is not what the user reads: wait until no
+  // help text is moving, twice a moment apart (a message may start to leave just after the first look).
+  for (let look = 0; look < 2; look++) {
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[class*="ant-form-show-help-item-"]') &&
+        !document
+          .getAnimations()
+          .some((animation: any) => animation.effect?.target?.closest?.('.ant-form-item-explain')),
+    );
+    await page.waitForTimeout(150);
+  }
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await screenshot(page, name);
 }

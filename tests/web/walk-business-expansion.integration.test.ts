@@ -11,7 +11,7 @@ import { usePlatform, type Platform } from '../platform/platform-kit';
 import { caseOf, waitForClock, waitForState } from '../business-expansion/business-expansion-kit';
 import { launchBrowser } from './browser-kit';
 import { fillHighVoltageApplication, HV_DOCUMENTS, submitIntake, tickDocuments } from './intake-kit';
-import { chooseOption, fillDateTime, Walk } from './walk-kit';
+import { chooseOption, fillDateTime, uploadRequiredDocument, Walk } from './walk-kit';
 
 let platform: Platform;
 let browser: Browser;
@@ -67,6 +67,7 @@ test('a 10 kV new connection from acceptance to archive, each step by its user i
   await walk.as('wangqiang', (page) =>
     walk.doTask(page, no, '现场勘查', async (form) => {
       await form.getByLabel('勘查意见').fill('现场具备接电条件，10kV 架空线路可达');
+      await uploadRequiredDocument(page, '现场照片.png');
     }),
   );
 
@@ -109,6 +110,7 @@ test('a 10 kV new connection from acceptance to archive, each step by its user i
     walk.doTask(page, no, '竣工检验', async (form) => {
       expect(await form.getByLabel('检验合格').isChecked()).toBe(true);
       await form.getByLabel('检验意见（不合格时写明整改要求）').fill('竣工检验合格');
+      await uploadRequiredDocument(page, '竣工图.png');
     }),
   );
 

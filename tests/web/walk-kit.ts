@@ -4,6 +4,7 @@
  * completed on its page, and form-js fields filled as a person does (typing, picking from lists, ticking boxes).
  */
 import type { Browser, Locator, Page } from 'playwright-core';
+import { TEST_PNG } from '../platform/platform-kit';
 import { newPage, screenshot, signIn } from './browser-kit';
 
 /** A walk's screenshots are numbered in the order taken: test-artifacts/web/<walk>-NN-<what>.png. */
@@ -107,4 +108,16 @@ export async function fillDateTime(
     await timeInput.fill(time);
     await timeInput.press('Tab');
   }
+}
+
+/**
+ * Uploads a file from the task page for the document kind the step still needs (the upload offers the missing
+ * kind first) and waits until the step has every document it requires, so Complete is enabled.
+ */
+export async function uploadRequiredDocument(page: Page, fileName: string): Promise<void> {
+  const card = page.getByTestId('case-documents');
+  await page.getByTestId('required-documents').locator('[data-present="false"]').first().waitFor();
+  await card.locator('input[type=file]').setInputFiles({ name: fileName, mimeType: 'image/png', buffer: TEST_PNG });
+  await card.getByText(fileName).waitFor();
+  await page.getByTestId('required-documents-note').waitFor({ state: 'detached' });
 }

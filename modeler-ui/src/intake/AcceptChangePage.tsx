@@ -30,7 +30,7 @@ function ChangeFieldItem(props: { field: ChangeField; optional?: boolean; custom
   const label = t(`intake.change.field.${field}` as MessageKey);
   const rules = [{ required: !props.optional }];
   let control;
-  if (field.endsWith('Kva')) control = <InputNumber min={0} style={{ width: 160 }} />;
+  if (field.endsWith('Kva')) control = <InputNumber min={0} controls={false} style={{ width: 160 }} />;
   else if (field === 'sameSupplyPoint')
     control = (
       <Radio.Group

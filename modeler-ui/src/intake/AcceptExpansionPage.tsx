@@ -181,7 +181,7 @@ export function AcceptExpansionPage() {
                 />
               </Form.Item>
               <Form.Item label={t('intake.capacityKva')} name="capacityKva" rules={[{ required: true }]}>
-                <InputNumber min={0} style={{ width: 160 }} />
+                <InputNumber min={0} controls={false} style={{ width: 160 }} />
               </Form.Item>
               <Form.Item label={t('intake.category')} name="category" rules={[{ required: true }]}>
                 <Select
