@@ -40,7 +40,16 @@ const TASK_PARTS = [
 const HISTORY_ROW = '[data-testid=case-history] tbody tr';
 
 async function openHistory(page: Page): Promise<void> {
-  await page.getByTestId('case-progress').getByRole('tab').nth(1).click();
+  // The tabs may render again once the case's data is in (a click before that is lost): click until it is chosen.
+  const tab = page.getByTestId('case-progress').getByRole('tab').nth(1);
+  for (let attempt = 0; attempt < 5 && (await tab.getAttribute('aria-selected')) !== 'true'; attempt++) {
+    await tab.click();
+    await page
+      .locator('[data-testid=case-progress] [role=tab][aria-selected=true]')
+      .filter({ hasText: (await tab.innerText()).trim() })
+      .waitFor({ timeout: 3_000 })
+      .catch(() => undefined);
+  }
 }
 
 /** What the screens show: one 业扩 case at its survey, with a photo uploaded to it. */

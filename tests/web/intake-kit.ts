@@ -8,12 +8,28 @@ import type { Page } from 'playwright-core';
 // The function given to page.waitForFunction runs in the browser; the type check (Node's lib, no DOM) sees this name.
 declare const document: any;
 
-/** Picks `option` in the Ant Design select labelled `label`. */
+const dropdownClosed = () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/**
+ * Picks `option` in the Ant Design select labelled `label`, and makes sure the select shows it: a click that lands
+ * while the list is still moving in (its appear animation) is lost, so the pick is tried again.
+ */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) [title="${option}"]`).click();
-  // Until its closing animation ends, the dropdown's list is still in view (axe would judge it half-gone).
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+  const select = page.getByLabel(label, { exact: true });
+  const field = page.locator('.ant-form-item', { has: select });
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) [title="${option}"]`).click();
+    // Until its closing animation ends, the dropdown's list is still in view (axe would judge it half-gone).
+    const closed = await page
+      .waitForFunction(dropdownClosed, undefined, { timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed && (await field.innerText()).includes(option)) return;
+    if (attempt === 3) throw new Error(`the select ${label} did not take ${option}`);
+    if (!closed) await page.keyboard.press('Escape');
+    await page.waitForFunction(dropdownClosed);
+  }
 }
 
 /** The documents of a single-source high-voltage customer (hv-single), as the screen lists them. */

@@ -27,6 +27,9 @@ import {
   tickDocuments,
 } from './intake-kit';
 
+// The function given to page.waitForFunction runs in the browser; the type check (Node's lib, no DOM) sees this name.
+declare const document: any;
+
 let platform: Platform;
 let browser: Browser;
 const run = Date.now() % 1_000_000;
