@@ -7,15 +7,23 @@ import { SignInPage } from '../session/SignInPage';
 import { AppShell } from '../shell/AppShell';
 import { mayOpen, MENU } from '../shell/menu';
 import { TaskListPage } from '../tasks/TaskListPage';
-import { TaskPage } from '../tasks/TaskPage';
-import { CaseLookupPage } from '../cases/CaseLookupPage';
-import { UsersPage } from '../admin/UsersPage';
-import { AcceptExpansionPage } from '../intake/AcceptExpansionPage';
-import { AcceptChangePage } from '../intake/AcceptChangePage';
-import { NewWorkOrderPage } from '../intake/NewWorkOrderPage';
-import { MyCasesPage } from '../cases/MyCasesPage';
-import { CasePage } from '../cases/CasePage';
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+
+/**
+ * Screens beyond the tasklist load when first opened: the task and case screens bring form-js and bpmn-js, which
+ * the first screen does not need (it is usable sooner on a slow machine; bench/tasklist measures it).
+ */
+function later<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const TaskPage = later(() => import('../tasks/TaskPage'), 'TaskPage');
+const CaseLookupPage = later(() => import('../cases/CaseLookupPage'), 'CaseLookupPage');
+const UsersPage = later(() => import('../admin/UsersPage'), 'UsersPage');
+const AcceptExpansionPage = later(() => import('../intake/AcceptExpansionPage'), 'AcceptExpansionPage');
+const AcceptChangePage = later(() => import('../intake/AcceptChangePage'), 'AcceptChangePage');
+const NewWorkOrderPage = later(() => import('../intake/NewWorkOrderPage'), 'NewWorkOrderPage');
+const MyCasesPage = later(() => import('../cases/MyCasesPage'), 'MyCasesPage');
+const CasePage = later(() => import('../cases/CasePage'), 'CasePage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, ended } = useSession();

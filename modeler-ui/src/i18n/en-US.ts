@@ -138,6 +138,7 @@ export const enUS: Record<MessageKey, string> = {
   'businessType.urging': 'Urging',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.loadFailed': 'Could not load: {message}',
   'common.networkError': 'The server cannot be reached: check the network and try again.',

@@ -136,6 +136,7 @@ export const zhCN = {
   'businessType.urging': '催办',
   'common.yes': '是',
   'common.no': '否',
+  'common.loading': '正在加载…',
   'common.retry': '重试',
   'common.loadFailed': '加载失败：{message}',
   'common.networkError': '无法连接服务器，请检查网络后重试。',

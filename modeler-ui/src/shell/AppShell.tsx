@@ -2,7 +2,8 @@
  * The frame of every screen after sign-in: the menu the user's roles allow (with the count of open tasks, polled),
  * the user's name, unit and roles, the language switch and sign-out.
  */
-import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
 import { LogoutOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useApi } from '../api/useApi';
@@ -81,7 +82,15 @@ export function AppShell() {
         </Layout.Sider>
         <Layout.Content className="shell-content">
           <main>
-            <Outlet />
+            <Suspense
+              fallback={
+                <div role="status" className="screen-loading">
+                  <Spin /> {t('common.loading')}
+                </div>
+              }
+            >
+              <Outlet />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>
