@@ -38,7 +38,13 @@ async function chooseInModal(page: Page, label: string, option: string): Promise
   const chosen = dialog.locator('.ant-select', { hasText: option });
   for (let attempt = 0; attempt < 5 && (await chosen.count()) === 0; attempt++) {
     await dialog.getByLabel(label).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    // A click on an option still moving in may be lost, or the list may close under it: try again, not wait.
+    const picked = await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .click({ timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!picked) await page.keyboard.press('Escape');
     await chosen.waitFor({ timeout: 2_000 }).catch(() => undefined);
   }
   await chosen.waitFor();
