@@ -9,6 +9,7 @@ import { submitApplication } from '../../domain/business-expansion';
 import { instancesOfCase, repairUnstartedCases } from '../../domain/cases';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { usePlatform, type Platform } from '../platform/platform-kit';
+import { waitFor } from '../support/wait-for';
 import { DOCUMENTS, residentialApplication } from './business-expansion-kit';
 
 let platform: Platform;
@@ -146,7 +147,12 @@ test('when the engine refuses to start the process, the application waits: liste
     const applications = await unstartedOf(body);
     expect(applications).toHaveLength(1);
     expect(applications[0].processInstanceKey).toEqual(expect.any(String));
-    const instances = await instancesOfCase(real, applications[0].applicationNo);
-    expect(instances.filter((found) => found.processDefinitionId === 'business-expansion')).toHaveLength(1);
+    // The engine's search follows its log by a moment: wait for the started instance to show, then count it.
+    const started = async () =>
+      (await instancesOfCase(real, applications[0].applicationNo)).filter(
+        (found) => found.processDefinitionId === 'business-expansion',
+      );
+    await waitFor(async () => (await started()).length > 0, { description: 'the started instance in the search' });
+    expect(await started()).toHaveLength(1);
   }
 });
