@@ -50,6 +50,8 @@ export interface CaseSearchReader extends ScopeUser {
 /** What narrows the list besides the unit scope: the typed text, or the reader's own cases. */
 interface Filter {
   text?: string;
+  /** The customers the text names, looked up once for the areas that keep customers. */
+  customerIds?: Promise<number[]>;
   mine?: { login: string; caseKeys: string[] };
 }
 
@@ -76,6 +78,23 @@ async function customerIdsMatching(text: string): Promise<number[]> {
   return found.map((customer) => customer.id);
 }
 
+/** A counter application of the reader's: submitted by them, or a case they did a step of. */
+const startedOrWorkedBy = (mine: NonNullable<Filter['mine']>) => ({
+  [Op.or]: [{ submittedBy: mine.login }, { applicationNo: mine.caseKeys }],
+});
+
+const NEWEST_APPLICATIONS_FIRST: [string, string][] = [
+  ['submittedAt', 'DESC'],
+  ['id', 'DESC'],
+];
+
+/** A row's customer columns, the phone and ID number masked (decision 0025). */
+const customerColumns = (customer: Customer | undefined) => ({
+  customerName: customer?.name ?? null,
+  phone: masked(customer?.phone, maskPhone),
+  idNumber: masked(customer?.idNumber, maskIdNumber),
+});
+
 async function customersById(ids: number[]): Promise<Map<number, Customer>> {
   const customers = await Customer.findAll({ where: { id: [...new Set(ids)] } });
   return new Map(customers.map((customer) => [customer.id, customer]));
@@ -85,17 +104,13 @@ async function expansionPage(reader: ScopeUser, filter: Filter, limit: number): 
   const where: WhereOptions<Application>[] = [await scopeWhere(reader)];
   if (filter.text) {
     const like = containing(Application.sequelize!, filter.text);
-    const customerIds = await customerIdsMatching(filter.text);
+    const customerIds = await filter.customerIds!;
     where.push({ [Op.or]: [{ applicationNo: like }, { address: like }, { customerId: customerIds }] });
   }
-  if (filter.mine)
-    where.push({ [Op.or]: [{ submittedBy: filter.mine.login }, { applicationNo: filter.mine.caseKeys }] });
+  if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
   const { rows, count } = await Application.findAndCountAll({
     where: { [Op.and]: where },
-    order: [
-      ['submittedAt', 'DESC'],
-      ['id', 'DESC'],
-    ],
+    order: NEWEST_APPLICATIONS_FIRST,
     limit,
   });
   const customers = await customersById(rows.map((row) => row.customerId));
@@ -107,9 +122,7 @@ async function expansionPage(reader: ScopeUser, filter: Filter, limit: number): 
         caseNo: row.applicationNo,
         area: 'business-expansion',
         businessType: row.businessType,
-        customerName: customer?.name ?? null,
-        phone: masked(customer?.phone, maskPhone),
-        idNumber: masked(customer?.idNumber, maskIdNumber),
+        ...customerColumns(customer),
         address: row.address,
         state: row.state,
         startedAt: row.submittedAt.toISOString(),
@@ -129,19 +142,15 @@ async function changePage(reader: ScopeUser, filter: Filter, limit: number): Pro
     where.push({
       [Op.or]: [
         { applicationNo: containing(ChangeApplication.sequelize!, filter.text) },
-        { customerId: await customerIdsMatching(filter.text) },
+        { customerId: await filter.customerIds! },
         { accountId: accounts.map((account) => account.id) },
       ],
     });
   }
-  if (filter.mine)
-    where.push({ [Op.or]: [{ submittedBy: filter.mine.login }, { applicationNo: filter.mine.caseKeys }] });
+  if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
   const { rows, count } = await ChangeApplication.findAndCountAll({
     where: { [Op.and]: where },
-    order: [
-      ['submittedAt', 'DESC'],
-      ['id', 'DESC'],
-    ],
+    order: NEWEST_APPLICATIONS_FIRST,
     limit,
   });
   const customers = await customersById(rows.map((row) => row.customerId));
@@ -159,9 +168,7 @@ async function changePage(reader: ScopeUser, filter: Filter, limit: number): Pro
         caseNo: row.applicationNo,
         area: 'change-of-use',
         businessType: row.changeType,
-        customerName: customer?.name ?? null,
-        phone: masked(customer?.phone, maskPhone),
-        idNumber: masked(customer?.idNumber, maskIdNumber),
+        ...customerColumns(customer),
         address: accounts.get(row.accountId)?.address ?? null,
         state: row.status,
         startedAt: row.submittedAt.toISOString(),
@@ -227,6 +234,9 @@ const AREA_PAGES: Record<CaseArea, (reader: ScopeUser, filter: Filter, limit: nu
  */
 async function mergedPage(reader: ScopeUser, filter: Filter, input: CaseSearchInput) {
   const areas = input.area ? [input.area] : (Object.keys(AREA_PAGES) as CaseArea[]);
+  // Work orders keep their caller's name and phone themselves; the other areas share one customer lookup.
+  if (filter.text && areas.some((area) => area !== 'work-order'))
+    filter = { ...filter, customerIds: customerIdsMatching(filter.text) };
   const pages = await Promise.all(areas.map((area) => AREA_PAGES[area](reader, filter, input.page * input.size)));
   const rows = pages
     .flatMap((page) => page.rows)
