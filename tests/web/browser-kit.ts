@@ -47,6 +47,18 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<{ cont
   return { context, page };
 }
 
+/** One browser for a test file, launched before its tests (handed to `keep`) and closed after them. */
+export function useBrowser(keep: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    keep(browser);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
 /** Signs in through the sign-in page (Chinese labels: a fresh profile starts in zh-CN) and waits for the shell. */
 export async function signIn(page: Page, login: string, path = '/tasks'): Promise<void> {
   await page.goto(path);

@@ -6,18 +6,15 @@
 import type { Browser } from 'playwright-core';
 import { expectOpenTasks, residentialApplication, submit } from '../business-expansion/business-expansion-kit';
 import { TEST_PNG, usePlatform, type Platform } from '../platform/platform-kit';
-import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from './browser-kit';
+import { useBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from './browser-kit';
 
 let platform: Platform;
 let browser: Browser;
 usePlatform((started) => {
   platform = started;
 });
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 test('the survey waits for its site photo, which is uploaded from the task, and then completes', async () => {

@@ -12,7 +12,7 @@ import { REQUESTED, TODAY } from '../change-of-use/change-of-use-kit';
 import { residentialApplication, submit } from '../business-expansion/business-expansion-kit';
 import {
   chineseOutsideData,
-  launchBrowser,
+  useBrowser,
   newPage,
   screenshot,
   seriousAccessibilityViolations,
@@ -60,11 +60,8 @@ usePlatform(async (started) => {
   if (account.status !== 201) throw new Error(`account: ${JSON.stringify(account.body)}`);
   changeCustomer.accountId = account.body.id;
 });
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {

@@ -15,18 +15,15 @@ import {
   residentialApplication,
   submit,
 } from '../business-expansion/business-expansion-kit';
-import { launchBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from './browser-kit';
+import { useBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from './browser-kit';
 
 let platform: Platform;
 let browser: Browser;
 usePlatform((started) => {
   platform = started;
 });
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 /**

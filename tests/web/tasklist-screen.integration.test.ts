@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
-import { launchBrowser, newPage, screenshot, signIn } from './browser-kit';
+import { useBrowser, newPage, screenshot, signIn } from './browser-kit';
 
 let platform: Platform;
 let browser: Browser;
@@ -17,11 +17,8 @@ usePlatform(async (started) => {
     { processFilename: join(__dirname, 'fixtures', 'tasklist-load.bpmn') },
   ]);
 });
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 const china = (local: string) => `${local}+08:00`;

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { caseOf, waitForClock, waitForState } from '../business-expansion/business-expansion-kit';
-import { launchBrowser } from './browser-kit';
+import { useBrowser } from './browser-kit';
 import { fillHighVoltageApplication, HV_DOCUMENTS, submitIntake, tickDocuments } from './intake-kit';
 import { chooseOption, fillDateTime, uploadRequiredDocument, Walk } from './walk-kit';
 
@@ -18,11 +18,8 @@ let browser: Browser;
 usePlatform((started) => {
   platform = started;
 });
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 /** The counter clerk zhangli accepts the application on its screen, every document of the class received. */

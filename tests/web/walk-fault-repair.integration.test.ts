@@ -9,7 +9,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { startWorkOrderPlatform, waitForOrder } from '../work-orders/work-order-kit';
-import { launchBrowser } from './browser-kit';
+import { useBrowser } from './browser-kit';
 import { fillRepairCall, submitIntake } from './intake-kit';
 import { chooseOption, fillDateTime, Walk } from './walk-kit';
 
@@ -22,11 +22,8 @@ usePlatform(async (started) => {
   platform = started;
   await platform.pinClock(at(0));
 }, startWorkOrderPlatform);
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 /** The 95598 agent liuna takes the call on the intake screen. */

@@ -10,7 +10,7 @@ import { expectOpenTasks, hvApplication, submit } from '../business-expansion/bu
 import { pdfText } from '../support/pdf-text';
 import {
   chineseOutsideData,
-  launchBrowser,
+  useBrowser,
   newPage,
   screenshot,
   seriousAccessibilityViolations,
@@ -26,11 +26,8 @@ let browser: Browser;
 usePlatform((started) => {
   platform = started;
 });
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 async function menuKeys(page: Page): Promise<string[]> {
