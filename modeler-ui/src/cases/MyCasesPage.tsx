@@ -3,6 +3,7 @@
  * I started or did a step of, or every case of my units matching a case or order number, a customer's name,
  * phone, ID number or address. Paged on the server, ID and phone numbers masked; everything in the URL.
  */
+import { codeLabel } from '../tasks/labels';
 import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api/useApi';
@@ -146,7 +147,8 @@ export function MyCasesPage() {
             title: t('myCases.column.state'),
             render: (_, row) => (
               <Tag>
-                <span data-i18n="data">{row.state}</span>
+                {/* Named where the catalogue knows the state; an unknown code stays as it is (data). */}
+                <span data-i18n="data">{codeLabel('applicationState', row.state, t)}</span>
               </Tag>
             ),
           },
