@@ -41,5 +41,6 @@ export function processActivateElement(
   });
   const instance = ctx.state.elementInstances.get(command.key)!;
   if (loopVariables) mergeLocal(ctx, instance.key, loopVariables);
+  for (const document of command.variables ?? []) mergeLocal(ctx, instance.key, document);
   ctx.processorFor(element, instance).onActivate(ctx, element, instance);
 }

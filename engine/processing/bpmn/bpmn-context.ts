@@ -4,6 +4,17 @@ import type { EngineState } from '../../state/engine-state';
 import type { ElementInstance, ProcessDefinition } from '../../state/entities';
 import type { EventWriter } from '../event-writer';
 
+/**
+ * What to activate in a scope instead of its none start event: an element, its locals, and — when it is a flow
+ * scope created for the purpose — what to activate inside it (behavior/activation-plan.ts).
+ */
+export interface ActivationPlan {
+  elementId: string;
+  /** Variable documents set as the new instance's locals before it activates (before its input mappings). */
+  variables: Variables[];
+  inside: ActivationPlan[];
+}
+
 /** Follow-up commands a processor hands back to the batch; they run before the batch commits. */
 export type BpmnCommand =
   | {
@@ -17,6 +28,8 @@ export type BpmnCommand =
       consumedTokens: number;
       /** For a joining gateway: how many tokens of each incoming flow it consumes. */
       consumedJoin?: Record<string, number>;
+      /** Locals the new instance holds before it activates (modification's variable instructions). */
+      variables?: Variables[];
     }
   /** Correlates a buffered message to a subscription that just opened (deferred so that the opening settles first). */
   | { intent: 'CORRELATE_BUFFERED'; subscriptionKey: number; messageKey: number };
@@ -88,8 +101,8 @@ export interface BpmnContext extends BpmnLookups {
   readonly effects: BatchEffects;
   /** Activations queued in this batch but not yet processed, per flow scope and element (for inclusive joins). */
   readonly inFlight: Map<number, Map<string, number>>;
-  /** Start instructions of containers being activated in this batch: the child ids to start with. */
-  readonly startInstructions: Map<number, string[]>;
+  /** Start instructions of containers being activated in this batch: what to activate instead of the none start. */
+  readonly startInstructions: Map<number, ActivationPlan[]>;
   /** Events that activate an element, waiting for its activation, by `${flowScopeKey}:${elementId}`. */
   readonly pendingTriggers: Map<string, EventTrigger>;
   /** Compensation handlers about to be activated, by `${flowScopeKey}:${elementId}`: the throw event waiting. */

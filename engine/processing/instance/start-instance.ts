@@ -34,7 +34,12 @@ export function startInstance(ctx: BpmnContext, definition: ProcessDefinition, o
     startInstructions: (options.startIds ?? []).map((elementId) => ({ elementId })),
   });
   const startIds = options.trigger ? [options.trigger.elementId] : options.startIds;
-  if (startIds?.length) ctx.startInstructions.set(key, startIds);
+  if (startIds?.length) {
+    ctx.startInstructions.set(
+      key,
+      startIds.map((elementId) => ({ elementId, variables: [], inside: [] })),
+    );
+  }
   if (options.trigger)
     leaveTrigger(ctx, key, options.trigger.elementId, { variables: options.trigger.variables, local: false });
   ctx.processorFor(process).onActivate(ctx, process, ctx.state.elementInstances.get(key)!);

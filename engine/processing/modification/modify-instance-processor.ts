@@ -3,14 +3,16 @@ import { invalidArgument, notFound } from '../../errors';
 import type { ExecutableProcess } from '../../model/executable-model';
 import type { ElementInstance } from '../../state/entities';
 import { terminateElement } from '../bpmn/behavior/element-lifecycle';
-import { activateInScope } from '../bpmn/behavior/flow-behavior';
+import { activatePlans, pathBelow, plansOf } from '../bpmn/behavior/activation-plan';
 import { mergeLocal } from '../bpmn/behavior/variable-behavior';
 import type { CommandContext, CommandProcessor } from '../command-context';
 
 /**
  * ModifyProcessInstance: a repair tool. Every instruction is checked before anything happens; then variables are
- * set, the elements activated in their flow scopes, and the element instances terminated. A scope left with no
- * active element instance completes, as it would after any other last element.
+ * set, the elements activated in their flow scopes, and the element instances terminated. An element whose flow
+ * scope has no active instance is activated in a new instance of it (and of the scopes above it, up to one that is
+ * active or to the ancestor named), which enters without taking its start event. A scope left with no active
+ * element instance completes, as it would after any other last element.
  */
 export const modifyInstanceProcessor: CommandProcessor<
   { input: ModifyInstanceInput; documents: Variables[][] },
@@ -23,14 +25,17 @@ export const modifyInstanceProcessor: CommandProcessor<
     );
   }
   const model = ctx.state.processes.model(root.processDefinitionKey);
-  const activations = input.activate.map((instruction, i) => ({
-    elementId: instruction.elementId,
-    scope: flowScopeFor(ctx, model, root, instruction.elementId, instruction.ancestorElementInstanceKey),
-    variables: (instruction.variables ?? []).map((v, j) => ({
-      scope: variableScope(ctx, model, root, v.scopeId),
-      document: documents[i][j],
-    })),
-  }));
+  const activations = input.activate.map((instruction, i) => {
+    const { anchor, path } = placeFor(ctx, model, root, instruction.elementId, instruction.ancestorElementInstanceKey);
+    const existing: Array<{ scope: ElementInstance; document: Variables }> = [];
+    const created = new Map<string, Variables[]>();
+    (instruction.variables ?? []).forEach((v, j) => {
+      const document = documents[i][j];
+      if (v.scopeId && path.includes(v.scopeId)) created.set(v.scopeId, [...(created.get(v.scopeId) ?? []), document]);
+      else existing.push({ scope: variableScope(ctx, model, root, anchor, v.scopeId), document });
+    });
+    return { anchor, path, existing, created };
+  });
   const terminations = input.terminate.map((key) => {
     const instance = ctx.state.elementInstances.get(key);
     if (!instance || instance.processInstanceKey !== root.key || instance.key === root.key) {
@@ -48,77 +53,100 @@ export const modifyInstanceProcessor: CommandProcessor<
     })),
     terminateInstructions: input.terminate.map((elementInstanceKey) => ({ elementInstanceKey })),
   });
-  for (const activation of activations) {
-    for (const { scope, document } of activation.variables) mergeLocal(ctx, scope.key, document);
-    activateInScope(ctx, activation.scope, activation.elementId, 0);
+  const byAnchor = new Map<number, { anchor: ElementInstance; targets: Parameters<typeof plansOf>[0] }>();
+  for (const { anchor, path, existing, created } of activations) {
+    for (const { scope, document } of existing) mergeLocal(ctx, scope.key, document);
+    const entry = byAnchor.get(anchor.key) ?? { anchor, targets: [] };
+    entry.targets.push({ path, variables: created });
+    byAnchor.set(anchor.key, entry);
   }
+  for (const { anchor, targets } of byAnchor.values()) activatePlans(ctx, anchor, plansOf(targets));
   for (const instance of terminations) {
     const current = ctx.state.elementInstances.get(instance.key);
     if (current) terminateElement(ctx, current);
   }
 };
 
-function flowScopeFor(
+/**
+ * Where an element is activated: the active instance it goes under (`anchor`) and the elements from below it down
+ * to the element (`path`: the flow scopes to create, then the element). With an ancestor named, it is the anchor
+ * (the element's flow scope or any scope above it); without, the nearest flow scope with one active instance.
+ */
+function placeFor(
   ctx: CommandContext,
   model: ExecutableProcess,
   root: ElementInstance,
   elementId: string,
   ancestorKey: number | undefined,
-): ElementInstance {
+): { anchor: ElementInstance; path: string[] } {
   const element = model.elements.get(elementId);
   if (!element || element.kind === 'process' || element.kind === 'boundaryEvent') {
     throw invalidArgument(
       `Expected to activate element '${elementId}', but the process has no such element that can be activated`,
     );
   }
-  if (element.flowScopeId === model.bpmnProcessId) {
-    if (ancestorKey && ancestorKey !== root.key) {
+  const action = `activate element '${elementId}'`;
+  let anchor: ElementInstance | undefined;
+  if (ancestorKey && ancestorKey > 0) {
+    anchor = ctx.state.elementInstances.get(ancestorKey);
+    if (
+      !anchor ||
+      anchor.processInstanceKey !== root.key ||
+      anchor.state !== 'ELEMENT_ACTIVATED' ||
+      anchor.bpmnElementType === 'MULTI_INSTANCE_BODY' ||
+      !pathBelow(model, anchor.elementId, elementId)
+    ) {
       throw invalidArgument(
-        `Expected to activate element '${elementId}' in ancestor '${ancestorKey}', but it is not an active instance of '${model.bpmnProcessId}'`,
+        `Expected to ${action} in ancestor '${ancestorKey}', but it is not an active instance of a scope that contains '${elementId}'`,
       );
     }
-    return root;
+  } else {
+    for (let scopeId = element.flowScopeId!; !anchor; scopeId = model.elements.get(scopeId)!.flowScopeId!) {
+      if (scopeId === model.bpmnProcessId) anchor = root;
+      else anchor = soleActiveInstance(ctx, root, scopeId, action);
+    }
   }
-  const scopeElement = model.elements.get(element.flowScopeId!)!;
-  if (scopeElement.multiInstance) {
-    throw invalidArgument(
-      `Expected to activate element '${elementId}', but it is inside a multi-instance element; that is not supported`,
-    );
+  const path = pathBelow(model, anchor.elementId, elementId)!;
+  for (const scopeId of path.slice(0, -1)) {
+    const scope = model.elements.get(scopeId)!;
+    if (scope.multiInstance || scope.kind !== 'subProcess') {
+      throw invalidArgument(
+        `Expected to ${action}, but its flow scope '${scopeId}' has no active instance and is ${scope.multiInstance ? 'a multi-instance element' : 'not an embedded subprocess'}: creating it is not supported`,
+      );
+    }
   }
-  return activeInstanceOf(ctx, root, scopeElement.id, ancestorKey, `activate element '${elementId}'`);
+  return { anchor, path };
 }
 
+/** The scope of a variable instruction that exists already: the process, a scope above the anchor, or the only active instance of the element. */
 function variableScope(
   ctx: CommandContext,
   model: ExecutableProcess,
   root: ElementInstance,
+  anchor: ElementInstance,
   scopeId: string,
 ): ElementInstance {
   if (!scopeId || scopeId === model.bpmnProcessId) return root;
-  return activeInstanceOf(ctx, root, scopeId, undefined, `set variables in scope '${scopeId}'`);
+  for (
+    let scope: ElementInstance | undefined = anchor;
+    scope;
+    scope = ctx.state.elementInstances.get(scope.flowScopeKey)
+  ) {
+    if (scope.elementId === scopeId) return scope;
+  }
+  const action = `set variables in scope '${scopeId}'`;
+  const found = soleActiveInstance(ctx, root, scopeId, action);
+  if (found) return found;
+  throw invalidArgument(`Expected to ${action}, but '${scopeId}' has no active instance`);
 }
 
-/** The active instance of a flow-scope element: the given ancestor, or the only one there is. */
-function activeInstanceOf(
+/** The active instance of an element, when there is exactly one; none is undefined, several are an error. */
+function soleActiveInstance(
   ctx: CommandContext,
   root: ElementInstance,
   elementId: string,
-  ancestorKey: number | undefined,
   action: string,
-): ElementInstance {
-  if (ancestorKey) {
-    const ancestor = ctx.state.elementInstances.get(ancestorKey);
-    if (
-      ancestor?.processInstanceKey === root.key &&
-      ancestor.elementId === elementId &&
-      ancestor.state === 'ELEMENT_ACTIVATED'
-    ) {
-      return ancestor;
-    }
-    throw invalidArgument(
-      `Expected to ${action} in ancestor '${ancestorKey}', but it is not an active instance of '${elementId}'`,
-    );
-  }
+): ElementInstance | undefined {
   const found: ElementInstance[] = [];
   const visit = (scope: ElementInstance): void => {
     for (const child of ctx.state.elementInstances.childrenOf(scope.key)) {
@@ -127,10 +155,10 @@ function activeInstanceOf(
     }
   };
   visit(root);
-  if (found.length === 1) return found[0];
-  throw invalidArgument(
-    found.length === 0
-      ? `Expected to ${action}, but '${elementId}' has no active instance (creating it is not supported yet)`
-      : `Expected to ${action}, but '${elementId}' has ${found.length} active instances; name one as the ancestor`,
-  );
+  if (found.length > 1) {
+    throw invalidArgument(
+      `Expected to ${action}, but '${elementId}' has ${found.length} active instances; name one as the ancestor`,
+    );
+  }
+  return found[0];
 }

@@ -1,3 +1,4 @@
+import type { Variables } from '../../../engine-api';
 import type { ExecutableElement, ExecutableProcess } from '../../../model/executable-model';
 import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
@@ -24,25 +25,32 @@ function countInFlight(ctx: BpmnContext, flowScopeKey: number, elementId: string
   if (scope.size === 0) ctx.inFlight.delete(flowScopeKey);
 }
 
-/** Queues the activation of an element in a flow scope (as a follow-up command of this batch). */
+/**
+ * Queues the activation of an element in a flow scope (as a follow-up command of this batch) and answers the new
+ * element instance's key. `variables` become the instance's locals before it activates.
+ */
 export function activateInScope(
   ctx: BpmnContext,
   scope: ElementInstance,
   elementId: string,
   consumedTokens: number,
   consumedJoin?: Record<string, number>,
-): void {
+  variables?: Variables[],
+): number {
   countInFlight(ctx, scope.key, elementId, 1);
+  const key = ctx.state.keys.next();
   ctx.followUp({
     intent: 'ACTIVATE_ELEMENT',
-    key: ctx.state.keys.next(),
+    key,
     processDefinitionKey: scope.processDefinitionKey,
     processInstanceKey: scope.processInstanceKey,
     elementId,
     flowScopeKey: scope.key,
     consumedTokens,
     consumedJoin,
+    variables: variables?.length ? variables : undefined,
   });
+  return key;
 }
 
 /** Called when a queued activation is processed. */

@@ -3,15 +3,16 @@ import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
 import { completeElement, terminateElement, transitionToTerminated } from '../behavior/element-lifecycle';
 import { activateInScope, retryInclusiveJoins } from '../behavior/flow-behavior';
+import { activatePlans } from '../behavior/activation-plan';
 
 /** What the process and embedded subprocesses share: starting their children, finishing when they are done. */
 
-/** Activates the none start event, or the elements that start instructions name. */
+/** Activates the none start event, or what start instructions or a modification name instead. */
 export function startChildren(ctx: BpmnContext, element: ExecutableElement, instance: ElementInstance): void {
   const instructed = ctx.startInstructions.get(instance.key);
   ctx.startInstructions.delete(instance.key);
-  const childIds = instructed ?? (element.noneStartEventId ? [element.noneStartEventId] : []);
-  for (const childId of childIds) activateInScope(ctx, instance, childId, 0);
+  if (instructed) activatePlans(ctx, instance, instructed);
+  else if (element.noneStartEventId) activateInScope(ctx, instance, element.noneStartEventId, 0);
 }
 
 export function terminateChildren(ctx: BpmnContext, instance: ElementInstance): void {
