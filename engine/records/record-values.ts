@@ -110,6 +110,12 @@ export type DecisionEvaluationRecordValue = Omit<DecisionResult, 'decisionInstan
 };
 
 type ProcessInstanceIntent = ElementInstanceState | 'SEQUENCE_FLOW_TAKEN';
+/** A migrated record's definition and element before the migration (the query projections move their counts). */
+export interface MigratedFrom {
+  sourceProcessDefinitionKey: number;
+  sourceElementId: string;
+}
+
 type SubscriptionRecords<I extends string> = { intents: Carrying<I, SubscriptionRecordValue> };
 
 /** Zeebe's record value types as far as the engine writes them, with their intents and values. */
@@ -130,8 +136,8 @@ export interface RecordTypes {
   };
   PROCESS_INSTANCE: {
     intents: Carrying<ProcessInstanceIntent, ProcessInstanceRecordValue> & {
-      /** The element instance as it is after the migration. */
-      ELEMENT_MIGRATED: ElementInstance;
+      /** The element instance as it is after the migration, and where it was before (for the projections). */
+      ELEMENT_MIGRATED: ElementInstance & MigratedFrom;
     };
     bookkeeping: ElementBookkeeping;
   };
@@ -189,9 +195,11 @@ export interface RecordTypes {
       };
     };
   };
-  INCIDENT: { intents: Carrying<'CREATED' | 'RESOLVED', IncidentRecordValue> };
+  INCIDENT: {
+    intents: Carrying<'CREATED' | 'RESOLVED', IncidentRecordValue> & { MIGRATED: IncidentRecordValue & MigratedFrom };
+  };
   RESOURCE_DELETION: { intents: { DELETED: { resourceKey: number; tenantId: string } } };
-  TIMER: SubscriptionRecords<'CREATED' | 'CANCELED' | 'TRIGGERED'>;
+  TIMER: SubscriptionRecords<'CREATED' | 'CANCELED' | 'TRIGGERED' | 'MIGRATED'>;
   MESSAGE: {
     intents: {
       PUBLISHED: MessageRecordValue & {
@@ -205,12 +213,12 @@ export interface RecordTypes {
       CORRELATED: MessageRecordValue & { processInstanceKey: number };
     };
   };
-  PROCESS_MESSAGE_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED' | 'CORRELATED'>;
+  PROCESS_MESSAGE_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED' | 'CORRELATED' | 'MIGRATED'>;
   MESSAGE_START_EVENT_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED' | 'CORRELATED'>;
   /** The engine clock pinned at `time` (epoch ms) or reset to the wall clock (`time`: the wall clock then). */
   CLOCK: { intents: { PINNED: { time: number }; RESETTED: { time: number } } };
   SIGNAL: { intents: { BROADCASTED: { signalName: string; variables: Variables; tenantId: string } } };
-  SIGNAL_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED'>;
+  SIGNAL_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED' | 'MIGRATED'>;
   ERROR: {
     intents: Carrying<
       'THROWN' | 'UNHANDLED',

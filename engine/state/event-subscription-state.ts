@@ -20,13 +20,14 @@ export class EventSubscriptionStore {
   }
 
   remove(key: number): void {
-    const subscription = this.byKey.get(key);
-    if (!subscription) return;
-    this.byKey.delete(key);
-    this.byOwner.get(subscription.elementInstanceKey)?.delete(key);
-    this.byName.get(nameKey(subscription))?.delete(key);
-    this.timers.delete(key);
-    this.dirty.delete('subscription', key);
+    if (this.unindex(key)) this.dirty.delete('subscription', key);
+  }
+
+  /** The same subscription (same key) changed, as after a migration. */
+  replace(subscription: EventSubscription): void {
+    this.unindex(subscription.key);
+    this.index(subscription);
+    this.dirty.put('subscription', subscription.key, subscription);
   }
 
   get(key: number): EventSubscription | undefined {
@@ -66,6 +67,16 @@ export class EventSubscriptionStore {
       .sort((a, b) => a - b)
       .map((key) => this.byKey.get(key)!)
       .filter(Boolean);
+  }
+
+  private unindex(key: number): boolean {
+    const subscription = this.byKey.get(key);
+    if (!subscription) return false;
+    this.byKey.delete(key);
+    this.byOwner.get(subscription.elementInstanceKey)?.delete(key);
+    this.byName.get(nameKey(subscription))?.delete(key);
+    this.timers.delete(key);
+    return true;
   }
 
   private index(subscription: EventSubscription): void {

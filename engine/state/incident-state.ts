@@ -25,6 +25,12 @@ export class IncidentStore {
     this.dirty.delete('incident', key);
   }
 
+  /** The same incident (same key and element instance) changed, as after a migration. */
+  replace(incident: Incident): void {
+    this.byKey.set(incident.key, incident);
+    this.dirty.put('incident', incident.key, incident);
+  }
+
   get(key: number): Incident | undefined {
     return this.byKey.get(key);
   }

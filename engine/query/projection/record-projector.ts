@@ -111,6 +111,25 @@ const processInstance: Projector = (batch, record, v) => {
         batch.count(definitionKey, elementId, completed ? { active: -1, completed: 1 } : { active: -1, canceled: 1 });
       return;
     }
+    case 'ELEMENT_MIGRATED': {
+      batch.update('elements', key, {
+        process_definition_key: definitionKey,
+        bpmn_process_id: str(v.bpmnProcessId),
+        element_id: elementId,
+        element_name: elementNameOf(batch.elementNames.get(definitionKey), elementId),
+      });
+      if (isProcess) {
+        batch.update('instances', key, {
+          process_definition_key: definitionKey,
+          bpmn_process_id: str(v.bpmnProcessId),
+          version: num(v.version, 0),
+        });
+      } else {
+        batch.count(num(v.sourceProcessDefinitionKey), str(v.sourceElementId), { active: -1 });
+        batch.count(definitionKey, elementId, { active: 1 });
+      }
+      return;
+    }
     case 'SEQUENCE_FLOW_TAKEN':
       batch.upsert('flows', key, {
         sequence_flow_key: key,
@@ -138,6 +157,16 @@ const variable: Projector = (batch, record, v) => {
 };
 
 const incident: Projector = (batch, record, v) => {
+  if (record.intent === 'MIGRATED') {
+    batch.update('incidents', record.key, {
+      process_definition_key: num(v.processDefinitionKey),
+      bpmn_process_id: str(v.bpmnProcessId),
+      element_id: str(v.elementId),
+    });
+    batch.count(num(v.sourceProcessDefinitionKey), str(v.sourceElementId), { incidents: -1 });
+    batch.count(num(v.processDefinitionKey), str(v.elementId), { incidents: 1 });
+    return;
+  }
   const created = record.intent === 'CREATED';
   if (!created && record.intent !== 'RESOLVED') return;
   const instanceKey = num(v.processInstanceKey);
@@ -278,6 +307,14 @@ const messageSubscription: Projector = (batch, record, v) => {
   }
   if (record.intent === 'CORRELATED' || record.intent === 'DELETED') {
     batch.update('messageSubscriptions', record.key, { state: record.intent, last_updated: record.timestamp });
+  }
+  if (record.intent === 'MIGRATED') {
+    batch.update('messageSubscriptions', record.key, {
+      process_definition_key: num(v.processDefinitionKey),
+      bpmn_process_id: str(v.bpmnProcessId),
+      element_id: str(v.catchElementId),
+      last_updated: record.timestamp,
+    });
   }
 };
 

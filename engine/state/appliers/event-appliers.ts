@@ -7,6 +7,10 @@ const addSubscription = (state: EngineState, key: number, value: SubscriptionRec
 
 const removeSubscription = (state: EngineState, key: number): void => state.subscriptions.remove(key);
 
+/** A migrated subscription keeps its key (and a timer its due date); it now belongs to the target definition. */
+const migrateSubscription = (state: EngineState, key: number, value: SubscriptionRecordValue): void =>
+  state.subscriptions.replace({ ...value, key });
+
 /**
  * A correlated message remembers the process id, so that it never correlates to that process again; an instance
  * started by a message start event holds its correlation key while it runs.
@@ -28,13 +32,19 @@ const subscriptionAppliers = {
   CREATED: addSubscription,
   DELETED: removeSubscription,
   CORRELATED: correlated,
+  MIGRATED: migrateSubscription,
 };
 
 export const eventAppliers: Appliers = {
   PROCESS_MESSAGE_SUBSCRIPTION: subscriptionAppliers,
   MESSAGE_START_EVENT_SUBSCRIPTION: subscriptionAppliers,
-  SIGNAL_SUBSCRIPTION: { CREATED: addSubscription, DELETED: removeSubscription },
-  TIMER: { CREATED: addSubscription, CANCELED: removeSubscription, TRIGGERED: removeSubscription },
+  SIGNAL_SUBSCRIPTION: { CREATED: addSubscription, DELETED: removeSubscription, MIGRATED: migrateSubscription },
+  TIMER: {
+    CREATED: addSubscription,
+    CANCELED: removeSubscription,
+    TRIGGERED: removeSubscription,
+    MIGRATED: migrateSubscription,
+  },
   PROCESS_EVENT: {
     // An interrupting event subprocess took over its scope: tokens on their way and at joins are dropped.
     TRIGGERING: (state, key, value) => {

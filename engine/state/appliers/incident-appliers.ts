@@ -3,6 +3,10 @@ import type { Appliers } from './applier';
 export const incidentAppliers: Appliers = {
   INCIDENT: {
     CREATED: (state, key, value) => state.incidents.add({ ...value, key }),
+    MIGRATED: (state, key, value) => {
+      const { sourceProcessDefinitionKey: _definition, sourceElementId: _element, ...incident } = value;
+      state.incidents.replace({ ...incident, key });
+    },
     RESOLVED: (state, key) => {
       const incident = state.incidents.get(key);
       state.incidents.remove(key);

@@ -65,13 +65,41 @@ export function openSubscriptions(
   return { ok: true };
 }
 
-function openOne(
+type NewSubscription = Omit<EventSubscription, 'key'>;
+type Planned = { ok: true; subscription: NewSubscription } | { ok: false; message: string };
+
+/**
+ * The subscriptions an active instance's boundary events would open, evaluated without writing anything: a
+ * migration checks them before it changes the instance, then opens them with openPlannedSubscription.
+ */
+export function plannedBoundarySubscriptions(
   ctx: BpmnContext,
-  owner: ElementInstance,
+  owner: SubscriptionOwner,
+  boundaries: ExecutableElement[],
+): { ok: true; subscriptions: NewSubscription[] } | { ok: false; message: string } {
+  const variables = visibleVariables(ctx, owner.key);
+  const subscriptions: NewSubscription[] = [];
+  for (const boundary of boundaries) {
+    if (!['message', 'timer', 'signal'].includes(boundary.eventKind)) continue;
+    const planned = planOne(ctx, owner, boundary, boundary.cancelActivity !== false, variables);
+    if (!planned.ok) return planned;
+    subscriptions.push(planned.subscription);
+  }
+  return { ok: true, subscriptions };
+}
+
+type SubscriptionOwner = Pick<
+  ElementInstance,
+  'key' | 'processInstanceKey' | 'processDefinitionKey' | 'bpmnProcessId' | 'tenantId'
+>;
+
+function planOne(
+  ctx: BpmnContext,
+  owner: SubscriptionOwner,
   catchElement: ExecutableElement,
   interrupting: boolean,
   variables: Record<string, unknown>,
-): OpenResult {
+): Planned {
   const base: Omit<EventSubscription, 'key' | 'kind'> = {
     elementInstanceKey: owner.key,
     processInstanceKey: owner.processInstanceKey,
@@ -81,36 +109,55 @@ function openOne(
     catchElementId: catchElement.id,
     interrupting,
   };
-  const key = ctx.state.keys.next();
   if (catchElement.eventKind === 'timer') {
     const timer = evaluateTimer(catchElement.timer!, variables, ctx.now());
     if (!timer.ok) return timer;
     const { ok: _ok, ...schedule } = timer;
-    ctx.writer.append('TIMER', 'CREATED', key, { ...base, kind: 'timer', ...schedule });
-    return { ok: true };
+    return { ok: true, subscription: { ...base, kind: 'timer', ...schedule } };
   }
   if (catchElement.eventKind === 'signal') {
     const name = evaluateValue(catchElement.signal!.name, variables, 'STRING');
     if (!name.ok) return name;
-    ctx.writer.append('SIGNAL_SUBSCRIPTION', 'CREATED', key, { ...base, kind: 'signal', name: String(name.value) });
-    return { ok: true };
+    return { ok: true, subscription: { ...base, kind: 'signal', name: String(name.value) } };
   }
   const name = evaluateValue(catchElement.message!.name, variables, 'STRING');
   if (!name.ok) return name;
   const correlation = evaluateFeel(catchElement.message!.correlationKey ?? '', variables, 'STRING_OR_NUMBER');
   if (!correlation.ok) return correlation;
-  const subscription = {
-    ...base,
-    kind: 'message' as const,
-    name: String(name.value),
-    correlationKey: String(correlation.value),
+  return {
+    ok: true,
+    subscription: { ...base, kind: 'message', name: String(name.value), correlationKey: String(correlation.value) },
   };
+}
+
+/** Writes a subscription evaluated before; a buffered message it matches correlates now (first come first). */
+export function openPlannedSubscription(ctx: BpmnContext, subscription: NewSubscription): void {
+  const key = ctx.state.keys.next();
+  if (subscription.kind === 'timer') {
+    ctx.writer.append('TIMER', 'CREATED', key, subscription);
+    return;
+  }
+  if (subscription.kind === 'signal') {
+    ctx.writer.append('SIGNAL_SUBSCRIPTION', 'CREATED', key, subscription);
+    return;
+  }
   ctx.writer.append('PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', key, subscription);
-  // A message published before the subscription opened, and still buffered, correlates now (first come first).
   const buffered = ctx.state.messages
-    .matching(subscription.name, subscription.correlationKey)
-    .find((m) => m.deadline > ctx.now() && !m.correlatedProcessIds.includes(owner.bpmnProcessId));
+    .matching(subscription.name!, subscription.correlationKey!)
+    .find((m) => m.deadline > ctx.now() && !m.correlatedProcessIds.includes(subscription.bpmnProcessId));
   if (buffered) ctx.followUp({ intent: 'CORRELATE_BUFFERED', subscriptionKey: key, messageKey: buffered.key });
+}
+
+function openOne(
+  ctx: BpmnContext,
+  owner: ElementInstance,
+  catchElement: ExecutableElement,
+  interrupting: boolean,
+  variables: Record<string, unknown>,
+): OpenResult {
+  const planned = planOne(ctx, owner, catchElement, interrupting, variables);
+  if (!planned.ok) return planned;
+  openPlannedSubscription(ctx, planned.subscription);
   return { ok: true };
 }
 
