@@ -79,6 +79,25 @@ export interface ActivatedJob {
   deadline: number;
   variables: Variables;
   tenantId: string;
+  /** BPMN_ELEMENT, EXECUTION_LISTENER or TASK_LISTENER */
+  kind: string;
+  /** START / END for execution listeners, the user-task event for task listeners, else UNSPECIFIED */
+  listenerEventType: string;
+}
+
+/** A task listener's job result (REST `result`, type userTask). */
+export interface JobResult {
+  denied: boolean;
+  deniedReason?: string;
+  /** The fields to correct; a field left out keeps its value, '' or [] clears it. */
+  corrections?: Partial<{
+    assignee: string;
+    candidateGroups: string[];
+    candidateUsers: string[];
+    dueDate: string;
+    followUpDate: string;
+    priority: number;
+  }>;
 }
 
 export interface ActivateJobsRequest {
@@ -262,7 +281,8 @@ export interface EngineApi {
   activateJobs(req: ActivateJobsRequest, abort?: AbortSignal): Promise<ActivatedJob[]>;
   /** Push: `push` receives each activated job; return false when the receiver cannot take it. */
   openJobStream(req: JobStreamRequest, push: (job: ActivatedJob) => boolean): JobStream;
-  completeJob(jobKey: number, variables?: unknown): Promise<void>;
+  /** `result`: a task listener's denial or corrections. */
+  completeJob(jobKey: number, variables?: unknown, result?: JobResult): Promise<void>;
   failJob(req: FailJobRequest): Promise<void>;
   throwError(req: ThrowErrorRequest): Promise<void>;
   updateJobRetries(jobKey: number, retries: number): Promise<void>;

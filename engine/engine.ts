@@ -20,6 +20,7 @@ import {
   type MigrateInstanceInput,
   type ModifyInstanceInput,
   type PublishMessageInput,
+  type JobResult,
   type UserTaskChangeset,
   type UserTaskView,
   type ResourceInput,
@@ -267,8 +268,8 @@ export class Engine implements EngineApi {
     return { close: () => this.jobWaiters.removeStream(stream) };
   }
 
-  completeJob(jobKey: number, variables?: unknown): Promise<void> {
-    return this.submit({ type: 'COMPLETE_JOB', jobKey, variables: checkDocument(variables) });
+  completeJob(jobKey: number, variables?: unknown, result?: JobResult): Promise<void> {
+    return this.submit({ type: 'COMPLETE_JOB', jobKey, variables: checkDocument(variables), result });
   }
 
   failJob(request: FailJobRequest): Promise<void> {

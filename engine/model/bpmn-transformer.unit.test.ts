@@ -89,6 +89,8 @@ describe('transformBpmn: a valid model with every supported kind', () => {
       flowScopeId: 'all-kinds',
       incoming: ['f1'],
       outgoing: ['f2'],
+      executionListeners: [],
+      taskListeners: [],
       inputMappings: [
         { source: 'customer.id', target: 'customerId' },
         { source: 'order.total', target: 'request.amount' },

@@ -88,6 +88,29 @@ export interface UserTaskDefinition {
   formKey?: string;
 }
 
+/** zeebe:executionListener: a job that runs before (start) or after (end) the element's own work. */
+export interface ExecutionListenerDefinition {
+  /** 'start' or 'end'; the validation rejects anything else. */
+  eventType: string;
+  type: ValueOrExpression;
+  /** default: static "3" */
+  retries: ValueOrExpression;
+  /** the listener's own zeebe:taskHeaders, static */
+  headers: Record<string, string>;
+}
+
+/** The user-task events a task listener may listen to (Camunda 8.8 names). */
+export const TASK_LISTENER_EVENTS = ['creating', 'assigning', 'updating', 'completing', 'canceling'] as const;
+export type TaskListenerEvent = (typeof TASK_LISTENER_EVENTS)[number];
+
+/** zeebe:taskListener on a zeebe:userTask: a job that runs while the task's lifecycle transition waits. */
+export interface TaskListenerDefinition {
+  /** As written in the model; the validation rejects what is not a TaskListenerEvent. */
+  eventType: string;
+  type: ValueOrExpression;
+  retries: ValueOrExpression;
+}
+
 /** zeebe:calledDecision of a business rule task. */
 export interface CalledDecisionDefinition {
   decisionId: ValueOrExpression;
@@ -180,6 +203,10 @@ export interface ExecutableElement {
   outputMappings: Mapping[];
   /** Service tasks and other job-based elements. */
   job?: JobDefinition;
+  /** zeebe:executionListeners, in model order. */
+  executionListeners: ExecutionListenerDefinition[];
+  /** zeebe:taskListeners of a user task, in model order. */
+  taskListeners: TaskListenerDefinition[];
   /** Script task with zeebe:script. */
   script?: ScriptDefinition;
   /** Exclusive and inclusive gateways. */

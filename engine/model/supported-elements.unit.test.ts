@@ -10,6 +10,8 @@ const element = (overrides: Partial<ExecutableElement>): ExecutableElement => ({
   outgoing: [],
   inputMappings: [],
   outputMappings: [],
+  executionListeners: [],
+  taskListeners: [],
   ...overrides,
 });
 

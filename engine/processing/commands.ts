@@ -10,6 +10,7 @@ import type {
   Variables,
 } from '../engine-api';
 import type { DecisionRequirementsGraph } from '../dmn';
+import type { JobResult } from '../engine-api';
 import type { ExecutableProcess } from '../model/executable-model';
 import type { ResultWaiter } from './instance/result-waiters';
 import type { Poller } from './job/job-waiters';
@@ -36,7 +37,7 @@ export type Command =
   | { type: 'SET_VARIABLES'; elementInstanceKey: number; variables: Variables; local: boolean }
   | { type: 'ACTIVATE_JOBS'; request: ActivateJobsRequest; poller: Poller }
   | { type: 'DISPATCH_JOBS' }
-  | { type: 'COMPLETE_JOB'; jobKey: number; variables: Variables }
+  | { type: 'COMPLETE_JOB'; jobKey: number; variables: Variables; result?: JobResult }
   | { type: 'FAIL_JOB'; request: FailJobRequest; variables: Variables }
   | { type: 'THROW_ERROR'; request: ThrowErrorRequest; variables: Variables }
   | { type: 'UPDATE_JOB_RETRIES'; jobKey: number; retries: number }

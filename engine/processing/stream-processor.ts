@@ -10,6 +10,7 @@ import type { Command } from './commands';
 import type { CommandContext } from './command-context';
 import { processCommand } from './command-registry';
 import { EventWriter } from './event-writer';
+import { TransitionWaiters } from './user-task/transition-waiters';
 import type { ResultWaiters } from './instance/result-waiters';
 import { startInstance } from './instance/start-instance';
 import { dispatchJobs } from './job/job-dispatch';
@@ -39,6 +40,7 @@ export class StreamProcessor {
   private running = false;
   private position = 0;
   private readonly writer: EventWriter;
+  private readonly transitionWaiters = new TransitionWaiters();
 
   constructor(
     private readonly state: EngineState,
@@ -100,7 +102,12 @@ export class StreamProcessor {
       writer: this.writer,
       now: () => this.clock.now(),
       followUp: (command) => followUps.push(command),
-      effects: { jobTypesAvailable: new Set(), completedInstances: new Map(), terminatedInstances: new Set() },
+      effects: {
+        jobTypesAvailable: new Set(),
+        completedInstances: new Map(),
+        terminatedInstances: new Set(),
+        endedTransitions: new Map(),
+      },
       inFlight: new Map(),
       startInstructions: new Map(),
       pendingTriggers: new Map(),
@@ -108,6 +115,7 @@ export class StreamProcessor {
       pendingLoopVariables: new Map(),
       jobWaiters: this.jobWaiters,
       resultWaiters: this.resultWaiters,
+      transitionWaiters: this.transitionWaiters,
       afterCommit: (action) => afterCommit.push(action),
       // The lookups the behaviours reach through the context, wired here once (docs/decisions/0015).
       processorFor,
@@ -153,6 +161,7 @@ export class StreamProcessor {
     }
     for (const answer of answers) answer();
     for (const action of afterCommit) action();
+    for (const [userTaskKey, error] of ctx.effects.endedTransitions) this.transitionWaiters.settle(userTaskKey, error);
     // Result waiters hear of their instance only after the answers above have settled: an instance that runs
     // through in its creation batch must not be reported before its creation is.
     const { completedInstances, terminatedInstances } = ctx.effects;

@@ -1,4 +1,4 @@
-import type { DecisionResult, DeployedProcess, MigrateInstanceInput, Variables } from '../engine-api';
+import type { DecisionResult, DeployedProcess, JobResult, MigrateInstanceInput, Variables } from '../engine-api';
 import type { DecisionRequirementsGraph } from '../dmn';
 import type { ExecutableProcess } from '../model/executable-model';
 import type {
@@ -60,7 +60,13 @@ export interface ElementBookkeeping {
 
 /** Job events carry the whole job as it is after the change, with the command's details. */
 export type JobRecordValue = Omit<Job, 'key' | 'state'> &
-  Partial<Pick<Job, 'key' | 'state'>> & { variables?: Variables; retryBackoff?: number; timeout?: number };
+  Partial<Pick<Job, 'key' | 'state'>> & {
+    variables?: Variables;
+    retryBackoff?: number;
+    timeout?: number;
+    /** CompleteJob of a task listener: whether it denied the transition, and the fields it corrected. */
+    result?: JobResult;
+  };
 
 /** User-task events carry the whole task as it is after the change, with the command's details. */
 export type UserTaskRecordValue = Omit<UserTask, 'key' | 'state'> &
@@ -260,7 +266,11 @@ export interface RecordTypes {
       | 'COMPLETED'
       | 'CANCELING'
       | 'CANCELED'
-      | 'MIGRATED',
+      | 'MIGRATED'
+      | 'CORRECTED'
+      | 'ASSIGNMENT_DENIED'
+      | 'UPDATE_DENIED'
+      | 'COMPLETION_DENIED',
       UserTaskRecordValue
     >;
   };

@@ -58,6 +58,10 @@ export interface ElementInstance {
   /** A compensation handler: the compensation throw event waiting for it. */
   compensationThrowKey?: number;
   jobKey?: number;
+  /** The execution listener job the instance waits for, while one runs. */
+  listenerJobKey?: number;
+  /** How many start / end execution listeners have completed (the order is the model's). */
+  completedListeners?: { start?: number; end?: number };
 }
 
 export interface CompensationEntry {
@@ -76,6 +80,9 @@ export interface VariableEntry {
 }
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
+
+/** What a job is for, as Zeebe's JobKind names it: the element's own work, or a listener of it. */
+export type JobKind = 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER';
 
 export interface Job {
   key: number;
@@ -97,6 +104,12 @@ export interface Job {
   bpmnProcessId: string;
   processDefinitionVersion: number;
   tenantId: string;
+  /** Absent on jobs created before listeners existed: BPMN_ELEMENT. */
+  kind?: JobKind;
+  /** Listener jobs: START or END, or the user-task event (ASSIGNING, UPDATING, COMPLETING). */
+  listenerEventType?: string;
+  /** Listener jobs: the listener's position among those of its event type. */
+  listenerIndex?: number;
 }
 
 export type IncidentErrorType =
@@ -167,7 +180,29 @@ export interface UserTask {
   externalFormReference: string;
   /** epoch ms */
   creationDate: number;
+  /** While an assigning, updating or completing transition waits for its task listeners. */
+  transition?: UserTaskTransition;
 }
+
+/** A user-task lifecycle transition in progress: what it was asked for and how to go back when it is denied. */
+export interface UserTaskTransition {
+  /** the task listener event: assigning, updating or completing */
+  event: string;
+  action: string;
+  changedAttributes: string[];
+  /** Completion: the variables to merge once the listeners let it complete. */
+  variables?: Record<string, unknown>;
+  /** The task's fields before the transition, restored when a listener denies it. */
+  before: UserTaskFields;
+  /** The task listener job that runs, if one does. */
+  listenerJobKey?: number;
+}
+
+/** The fields of a user task a transition or a listener's correction may change. */
+export type UserTaskFields = Pick<
+  UserTask,
+  'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueDate' | 'followUpDate' | 'priority'
+>;
 
 export interface DecisionRequirements {
   key: number;

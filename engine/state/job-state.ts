@@ -10,6 +10,8 @@ export class JobStore {
   private readonly activatableByType = new Map<string, Set<number>>();
   private readonly activated = new Set<number>();
   private readonly backingOff = new Set<number>();
+  /** Listener jobs by the element instance they belong to: at most one runs per instance at a time. */
+  private readonly listenerByInstance = new Map<number, number>();
 
   constructor(private readonly dirty: DirtyTracker) {}
 
@@ -46,6 +48,12 @@ export class JobStore {
     return (this.activatableByType.get(type)?.size ?? 0) > 0;
   }
 
+  /** The execution or task listener job an element instance waits for, if any. */
+  listenerJobOf(elementInstanceKey: number): Job | undefined {
+    const key = this.listenerByInstance.get(elementInstanceKey);
+    return key === undefined ? undefined : this.byKey.get(key);
+  }
+
   activatedJobs(): Iterable<number> {
     return this.activated;
   }
@@ -55,6 +63,7 @@ export class JobStore {
   }
 
   private index(job: Job): void {
+    if (job.kind && job.kind !== 'BPMN_ELEMENT') this.listenerByInstance.set(job.elementInstanceKey, job.key);
     if (job.state === 'ACTIVATABLE') {
       let set = this.activatableByType.get(job.type);
       if (!set) this.activatableByType.set(job.type, (set = new Set()));
@@ -69,6 +78,8 @@ export class JobStore {
   private unindex(key: number): void {
     const job = this.byKey.get(key);
     if (!job) return;
+    if (this.listenerByInstance.get(job.elementInstanceKey) === key)
+      this.listenerByInstance.delete(job.elementInstanceKey);
     this.activatableByType.get(job.type)?.delete(key);
     this.activated.delete(key);
     this.backingOff.delete(key);

@@ -2,6 +2,7 @@
 import type { ElementKind, EventKind, ExecutableElement } from '../executable-model';
 import type { ModdleElement } from '../moddle-element';
 import { transformIoMapping } from './extension/io-mapping-transformer';
+import { transformListeners } from './extension/listener-transformer';
 import { transformMultiInstance } from './multi-instance-transformer';
 import type { TransformContext } from './transform-context';
 
@@ -22,9 +23,12 @@ export function createElement(
     outgoing: [],
     inputMappings: [],
     outputMappings: [],
+    executionListeners: [],
+    taskListeners: [],
   };
   if (source.isForCompensation === true) element.isForCompensation = true;
   transformIoMapping(source, element, context);
   transformMultiInstance(source, element, context);
+  transformListeners(source, element);
   return element;
 }

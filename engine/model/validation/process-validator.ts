@@ -12,6 +12,7 @@ import { expressionRule } from './expression-rule';
 import { gatewayRule } from './gateway-rule';
 import { jobRule } from './job-rule';
 import { linkRule } from './link-rule';
+import { listenerRule } from './listener-rule';
 import { mappingRule } from './mapping-rule';
 import { messageRule } from './message-rule';
 import { sequenceFlowRule } from './sequence-flow-rule';
@@ -30,6 +31,7 @@ const RULES: readonly ValidationRule[] = [
   gatewayRule,
   eventGatewayRule,
   jobRule,
+  listenerRule,
   calledElementRule,
   calledDecisionRule,
   messageRule,

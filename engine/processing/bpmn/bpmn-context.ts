@@ -48,6 +48,11 @@ export interface BatchEffects {
   completedInstances: Map<number, Variables>;
   /** Process instances that were terminated (cancelled). */
   terminatedInstances: Set<number>;
+  /**
+   * User tasks whose transition (held up by task listeners) ended: undefined when it went through, else why not.
+   * The caller that asked for it hears it once the batch is durable.
+   */
+  endedTransitions: Map<number, Error | undefined>;
 }
 
 /**

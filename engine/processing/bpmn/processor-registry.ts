@@ -6,6 +6,7 @@ import { eventSubProcessProcessor } from './container/event-sub-process-processo
 import { processProcessor } from './container/process-processor';
 import { subProcessProcessor } from './container/sub-process-processor';
 import type { ElementProcessor } from './bpmn-context';
+import { withExecutionListeners } from './behavior/execution-listener-behavior';
 import { catchEventProcessor } from './event/catch-event-processor';
 import { terminateEndEventProcessor } from './event/terminate-end-event-processor';
 import {
@@ -29,7 +30,9 @@ import { userTaskProcessor } from './task/user-task-processor';
 
 /** The processor of each element kind this engine runs; the model validation rejects the others at deployment. */
 const processors: Partial<Record<ElementKind, ElementProcessor>> = {
-  process: processProcessor,
+  // Elements without mappings of their own run their execution listeners around the processor; the others in
+  // their input and output mapping steps (activity-behavior's enter and leave).
+  process: withExecutionListeners(processProcessor),
   subProcess: subProcessProcessor,
   eventSubProcess: eventSubProcessProcessor,
   startEvent: triggeredEventProcessor,
@@ -44,10 +47,10 @@ const processors: Partial<Record<ElementKind, ElementProcessor>> = {
   userTask: userTaskProcessor,
   businessRuleTask: businessRuleTaskProcessor,
   scriptTask: scriptTaskProcessor,
-  exclusiveGateway: exclusiveGatewayProcessor,
-  parallelGateway: parallelGatewayProcessor,
-  inclusiveGateway: inclusiveGatewayProcessor,
-  eventBasedGateway: eventBasedGatewayProcessor,
+  exclusiveGateway: withExecutionListeners(exclusiveGatewayProcessor),
+  parallelGateway: withExecutionListeners(parallelGatewayProcessor),
+  inclusiveGateway: withExecutionListeners(inclusiveGatewayProcessor),
+  eventBasedGateway: withExecutionListeners(eventBasedGatewayProcessor),
 };
 
 /** Throw and end events behave by what they throw; message ones are jobs, as in Zeebe. */

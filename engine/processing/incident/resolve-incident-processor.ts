@@ -1,6 +1,7 @@
 import { failedPrecondition, notFound } from '../../errors';
 import { elementOf } from '../bpmn/behavior/element-lifecycle';
 import type { CommandProcessor } from '../command-context';
+import { retryTransition } from '../user-task/task-listener-behavior';
 
 /**
  * ResolveIncident: a job's incident makes the job activatable again (its retries must be raised first); any other
@@ -25,6 +26,8 @@ export const resolveIncidentProcessor: CommandProcessor<{ incidentKey: number },
   const instance = ctx.state.elementInstances.get(incident.elementInstanceKey);
   if (!instance) return;
   const element = elementOf(ctx, instance);
+  const task = instance.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(instance.userTaskKey);
+  if (instance.state === 'ELEMENT_ACTIVATED' && task?.transition) return retryTransition(ctx, task);
   if (instance.state === 'ELEMENT_ACTIVATING') ctx.processorFor(element, instance).onActivate(ctx, element, instance);
   else if (instance.state === 'ELEMENT_COMPLETING')
     ctx.processorFor(element, instance).onComplete(ctx, element, instance);

@@ -55,5 +55,7 @@ function toActivatedJob(ctx: BpmnContext, job: Job, fetchVariable?: string[]): A
     deadline: job.deadline,
     variables,
     tenantId: job.tenantId,
+    kind: job.kind ?? 'BPMN_ELEMENT',
+    listenerEventType: job.listenerEventType ?? 'UNSPECIFIED',
   };
 }

@@ -1,4 +1,5 @@
 import type { ThrowErrorRequest, Variables } from '../../engine-api';
+import { failedPrecondition } from '../../errors';
 import { throwError, uncaughtErrorMessage } from '../bpmn/behavior/error-behavior';
 import { raiseIncident } from '../bpmn/behavior/incident-behavior';
 import type { CommandProcessor } from '../command-context';
@@ -14,6 +15,12 @@ export const throwErrorProcessor: CommandProcessor<{ request: ThrowErrorRequest;
   { request, variables },
 ) => {
   const job = jobFor(ctx, request.jobKey, 'throw an error for', ['ACTIVATED', 'ACTIVATABLE']);
+  // Listener jobs cannot throw BPMN errors: their element is not ACTIVATED (Zeebe rejects it the same way).
+  if (job.kind && job.kind !== 'BPMN_ELEMENT') {
+    throw failedPrecondition(
+      `Expected to throw an error for job with key '${job.key}', but it is a ${job.kind} job; listener jobs cannot throw BPMN errors`,
+    );
+  }
   const errorMessage = request.errorMessage ?? '';
   ctx.writer.append(
     'JOB',

@@ -1,12 +1,12 @@
 import type { UserTaskChangeset, Variables } from '../../engine-api';
 import { failedPrecondition, invalidArgument, notFound } from '../../errors';
 import type { UserTask } from '../../state/entities';
-import { completeElement, elementOf } from '../bpmn/behavior/element-lifecycle';
-import { mergeResult } from '../bpmn/behavior/variable-behavior';
 import type { CommandContext, CommandProcessor } from '../command-context';
+import { runTransition, taskRecord } from './task-listener-behavior';
 
 /**
  * User-task commands (docs/zeebe-rules.md §10): only a CREATED task takes them; 404 unknown, 409 in the wrong state.
+ * Each starts a transition that its task listeners may hold up (task-listener-behavior).
  */
 
 function taskFor(ctx: CommandContext, key: number, action: string): UserTask {
@@ -20,7 +20,7 @@ function taskFor(ctx: CommandContext, key: number, action: string): UserTask {
 
 export const assignUserTaskProcessor: CommandProcessor<
   { userTaskKey: number; assignee: string; allowOverride: boolean; action: string },
-  void
+  void | Promise<void>
 > = (ctx, { userTaskKey, assignee, allowOverride, action }) => {
   const task = taskFor(ctx, userTaskKey, assignee ? 'assign' : 'unassign');
   if (assignee && !allowOverride && task.assignee && task.assignee !== assignee) {
@@ -28,13 +28,18 @@ export const assignUserTaskProcessor: CommandProcessor<
       `Expected to assign user task with key '${userTaskKey}' to '${assignee}', but it is assigned to '${task.assignee}' and override was not allowed`,
     );
   }
-  ctx.writer.append('USER_TASK', 'ASSIGNING', userTaskKey, { ...task, assignee, action });
-  ctx.writer.append('USER_TASK', 'ASSIGNED', userTaskKey, { ...task, assignee, action });
+  ctx.writer.append(
+    'USER_TASK',
+    'ASSIGNING',
+    userTaskKey,
+    taskRecord(task, { assignee, action, changedAttributes: ['assignee'] }),
+  );
+  return runTransition(ctx, userTaskKey);
 };
 
 export const updateUserTaskProcessor: CommandProcessor<
   { userTaskKey: number; changeset: UserTaskChangeset; action: string },
-  void
+  void | Promise<void>
 > = (ctx, { userTaskKey, changeset, action }) => {
   const task = taskFor(ctx, userTaskKey, 'update');
   for (const name of ['dueDate', 'followUpDate'] as const) {
@@ -52,20 +57,19 @@ export const updateUserTaskProcessor: CommandProcessor<
   const defined = Object.fromEntries(Object.entries(changeset).filter(([, v]) => v !== undefined && v !== null));
   const updated = { ...task, ...defined };
   const changedAttributes = Object.keys(defined);
-  ctx.writer.append('USER_TASK', 'UPDATING', userTaskKey, { ...updated, changedAttributes, action });
-  ctx.writer.append('USER_TASK', 'UPDATED', userTaskKey, { ...updated, changedAttributes, action });
+  ctx.writer.append('USER_TASK', 'UPDATING', userTaskKey, taskRecord(updated, { changedAttributes, action }));
+  return runTransition(ctx, userTaskKey);
 };
 
-/** Completion merges its variables like a job result (§10.6) and completes the element. */
+/**
+ * Completion merges its variables like a job result (§10.6) and completes the element, once the completing
+ * task listeners (if any) let it.
+ */
 export const completeUserTaskProcessor: CommandProcessor<
   { userTaskKey: number; variables: Variables; action: string },
-  void
+  void | Promise<void>
 > = (ctx, { userTaskKey, variables, action }) => {
   const task = taskFor(ctx, userTaskKey, 'complete');
-  ctx.writer.append('USER_TASK', 'COMPLETING', userTaskKey, { ...task, variables, action });
-  ctx.writer.append('USER_TASK', 'COMPLETED', userTaskKey, { ...task, variables, action });
-  const instance = ctx.state.elementInstances.get(task.elementInstanceKey);
-  if (!instance) return;
-  mergeResult(ctx, instance, elementOf(ctx, instance).outputMappings.length > 0, variables);
-  completeElement(ctx, instance);
+  ctx.writer.append('USER_TASK', 'COMPLETING', userTaskKey, taskRecord(task, { variables, action }));
+  return runTransition(ctx, userTaskKey);
 };

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import type { EngineApi } from '../../../engine-api';
 import {
   toActivateJobsRequest,
-  toCompleteJobVariables,
+  toCompleteJob,
   toFailJobRequest,
   toJobChangeset,
   toJobKey,
@@ -24,8 +24,8 @@ export function jobController(engine: EngineApi, closing: AbortSignal): Router {
   });
 
   router.post('/jobs/:jobKey/completion', async (req, res) => {
-    const variables = toCompleteJobVariables(req.body);
-    await engine.completeJob(toJobKey(req.params.jobKey), variables);
+    const { variables, result } = toCompleteJob(req.body);
+    await engine.completeJob(toJobKey(req.params.jobKey), variables, result);
     noContent(res);
   });
 

@@ -1,7 +1,8 @@
-import type { ActivateJobsRequest, FailJobRequest, ThrowErrorRequest } from '../../../engine-api';
+import type { ActivateJobsRequest, FailJobRequest, JobResult, ThrowErrorRequest } from '../../../engine-api';
 import { EngineError, invalidArgument } from '../../../errors';
 import {
   bodyObject,
+  optionalBoolean,
   optionalInteger,
   optionalObject,
   optionalString,
@@ -33,16 +34,52 @@ export function toActivateJobsRequest(rawBody: unknown): ActivateJobsRequest {
 
 export const toJobKey = (param: unknown): number => parseKey(param, 'job key');
 
-/** POST /v2/jobs/{jobKey}/completion: `variables`; a `result` (listener corrections) is not supported. */
-export function toCompleteJobVariables(rawBody: unknown): unknown {
+/**
+ * POST /v2/jobs/{jobKey}/completion: `variables`, and for a task listener's job a `result` of type userTask that
+ * denies the transition or corrects the task's fields. Ad-hoc subprocess results are not supported.
+ */
+export function toCompleteJob(rawBody: unknown): { variables: unknown; result?: JobResult } {
   const body = bodyObject(rawBody);
-  if (optionalObject(body, 'result') !== undefined) {
-    throw new EngineError(
-      'UNIMPLEMENTED',
-      'Job results (task listener corrections, ad-hoc activations) are not supported.',
-    );
+  const result = optionalObject(body, 'result');
+  return { variables: optionalVariables(body), result: result && toJobResult(result) };
+}
+
+function toJobResult(result: Record<string, unknown>): JobResult {
+  const type = optionalString(result, 'type') ?? 'userTask';
+  if (type !== 'userTask') {
+    throw new EngineError('UNIMPLEMENTED', `Job results of type '${type}' (ad-hoc subprocesses) are not supported.`);
   }
-  return optionalVariables(body);
+  const corrections = optionalObject(result, 'corrections');
+  return {
+    denied: optionalBoolean(result, 'denied') ?? false,
+    deniedReason: optionalString(result, 'deniedReason'),
+    corrections: corrections && toCorrections(corrections),
+  };
+}
+
+/** The corrections a task listener may make; a field left out or null keeps its value. */
+function toCorrections(corrections: Record<string, unknown>): NonNullable<JobResult['corrections']> {
+  const dates = Object.fromEntries(
+    (['dueDate', 'followUpDate'] as const).map((name) => {
+      const value = optionalString(corrections, name);
+      if (value && Number.isNaN(Date.parse(value))) {
+        throw invalidArgument(`The correction '${name}' must be an ISO 8601 date-time or empty, got '${value}'.`);
+      }
+      return [name, value];
+    }),
+  );
+  const priority = optionalInteger(corrections, 'priority', 0);
+  if (priority !== undefined && priority > 100) {
+    throw invalidArgument(`The correction 'priority' must be from 0 to 100, got ${priority}.`);
+  }
+  const all = {
+    assignee: optionalString(corrections, 'assignee'),
+    candidateGroups: optionalStringArray(corrections, 'candidateGroups'),
+    candidateUsers: optionalStringArray(corrections, 'candidateUsers'),
+    ...dates,
+    priority,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
 }
 
 /** POST /v2/jobs/{jobKey}/failure: retries default to 0, retryBackOff (ms) to 0. */

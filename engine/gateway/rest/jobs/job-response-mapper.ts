@@ -17,8 +17,27 @@ export function toRestJob(job: ActivatedJob) {
     deadline: job.deadline,
     variables: job.variables,
     tenantId: job.tenantId,
-    kind: 'BPMN_ELEMENT',
-    listenerEventType: 'UNSPECIFIED',
+    kind: job.kind,
+    listenerEventType: job.listenerEventType,
+    ...(job.kind === 'TASK_LISTENER' ? { userTask: userTaskProperties(job.customHeaders) } : {}),
+  };
+}
+
+/** A task listener job's user task (REST UserTaskProperties), from the reserved headers it was created with. */
+function userTaskProperties(headers: Record<string, string>) {
+  const header = (name: string): string | undefined => headers[`io.camunda.zeebe:${name}`];
+  const list = (name: string): string[] => JSON.parse(header(name) ?? '[]') as string[];
+  return {
+    action: header('action') ?? '',
+    assignee: header('assignee') ?? null,
+    candidateGroups: list('candidateGroups'),
+    candidateUsers: list('candidateUsers'),
+    changedAttributes: list('changedAttributes'),
+    dueDate: header('dueDate') ?? null,
+    followUpDate: header('followUpDate') ?? null,
+    formKey: header('formKey') ?? null,
+    priority: Number(header('priority') ?? 50),
+    userTaskKey: header('userTaskKey') ?? null,
   };
 }
 

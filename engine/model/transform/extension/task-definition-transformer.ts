@@ -1,6 +1,12 @@
 /** zeebe:taskDefinition (job type and retries) and zeebe:taskHeaders → the element's job definition. */
 import type { ExecutableElement } from '../../executable-model';
-import { elementList, extensionElement, stringProperty, type ModdleElement } from '../../moddle-element';
+import {
+  elementList,
+  elementProperty,
+  extensionElement,
+  stringProperty,
+  type ModdleElement,
+} from '../../moddle-element';
 import { toValueOrExpression } from '../../value-or-expression';
 
 export const DEFAULT_JOB_RETRIES = '3';
@@ -16,8 +22,9 @@ export function transformTaskDefinition(source: ModdleElement, element: Executab
   };
 }
 
-function transformTaskHeaders(source: ModdleElement): Record<string, string> {
-  const taskHeaders = extensionElement(source, 'zeebe:TaskHeaders');
+/** zeebe:taskHeaders of an element (in its extension elements) or of an execution listener (its `headers`). */
+export function transformTaskHeaders(source: ModdleElement, property?: string): Record<string, string> {
+  const taskHeaders = property ? elementProperty(source, property) : extensionElement(source, 'zeebe:TaskHeaders');
   const headers: Record<string, string> = {};
   for (const header of taskHeaders ? elementList(taskHeaders, 'values') : []) {
     const key = stringProperty(header, 'key');

@@ -6,6 +6,7 @@ import { takeFlows } from './flow-behavior';
 import { rememberForCompensation, throwWaitingOnlyFor } from './compensation-behavior';
 import { beforeInnerCompleted, isInnerInstance } from './multi-instance-behavior';
 import { resolveIncidentsOf } from './incident-behavior';
+import { cancelJob } from './job-behavior';
 import { closeSubscriptions } from './subscription-behavior';
 import { processInstanceValue } from './record-values';
 
@@ -91,6 +92,8 @@ export function terminateElement(ctx: BpmnContext, instance: ElementInstance): v
     return;
   }
   closeSubscriptions(ctx, instance);
+  // A listener job the instance waits for goes with it.
+  cancelJob(ctx, ctx.state.jobs.listenerJobOf(instance.key)?.key);
   write(ctx, 'ELEMENT_TERMINATING', instance);
   const element = elementOf(ctx, instance);
   ctx.processorFor(element, instance).onTerminate(ctx, element, instance);

@@ -6,8 +6,12 @@ import { visibleVariables } from './variable-behavior';
 
 export type JobExpressions = { ok: true; type: string; retries: number } | { ok: false; message: string };
 
-/** Evaluates the job type and retries of a job-based element (on activation, after input mappings). */
-export function evaluateJobDefinition(ctx: BpmnContext, instance: ElementInstance, job: JobDefinition): JobExpressions {
+/** Evaluates the job type and retries of a job-based element (on activation, after input mappings) or listener. */
+export function evaluateJobDefinition(
+  ctx: BpmnContext,
+  instance: ElementInstance,
+  job: Pick<JobDefinition, 'type' | 'retries'>,
+): JobExpressions {
   const needsContext = job.type.kind === 'expression' || job.retries.kind === 'expression';
   const variables = needsContext ? visibleVariables(ctx, instance.key) : {};
   const type = evaluateValue(job.type, variables, 'STRING');
@@ -28,6 +32,8 @@ export function createJob(
   key: number,
   /** headers evaluated at activation, over the model's static ones */
   extraHeaders: Record<string, string> = {},
+  /** a listener's job: its kind, event type and position */
+  listener?: Pick<Job, 'kind' | 'listenerEventType' | 'listenerIndex'>,
 ): void {
   const job: Omit<Job, 'key' | 'state'> = {
     type,
@@ -44,6 +50,7 @@ export function createJob(
     bpmnProcessId: instance.bpmnProcessId,
     processDefinitionVersion: instance.version,
     tenantId: instance.tenantId,
+    ...listener,
   };
   ctx.writer.append('JOB', 'CREATED', key, job);
   ctx.effects.jobTypesAvailable.add(type);

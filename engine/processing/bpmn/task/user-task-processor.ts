@@ -3,6 +3,7 @@ import { transitionToActivated, transitionToTerminated } from '../behavior/eleme
 import { raiseIncident } from '../behavior/incident-behavior';
 import { evaluateUserTask } from '../behavior/user-task-behavior';
 import type { ElementProcessor } from '../bpmn-context';
+import { failedPrecondition } from '../../../errors';
 import { processorByElement } from './processor-by-element';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 import { createJob } from '../behavior/job-behavior';
@@ -36,8 +37,18 @@ const zeebeUserTaskProcessor: ElementProcessor = {
   onTerminate(ctx, _element, instance) {
     const task = instance.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(instance.userTaskKey);
     if (task) {
-      ctx.writer.append('USER_TASK', 'CANCELING', task.key, { ...task });
-      ctx.writer.append('USER_TASK', 'CANCELED', task.key, { ...task });
+      const { transition, ...fields } = task;
+      ctx.writer.append('USER_TASK', 'CANCELING', task.key, fields);
+      ctx.writer.append('USER_TASK', 'CANCELED', task.key, fields);
+      // A caller waiting for the task's listeners hears that the task is gone.
+      if (transition) {
+        ctx.effects.endedTransitions.set(
+          task.key,
+          failedPrecondition(
+            `User task with key '${task.key}' was canceled before its '${transition.event}' transition ended`,
+          ),
+        );
+      }
     }
     transitionToTerminated(ctx, instance);
   },
