@@ -1,6 +1,5 @@
 /** The open tasks now, per group and per person, with how many of them are overdue. */
-import { Alert } from 'antd';
-import { useApi } from '../api/useApi';
+import { Figures } from './Figures';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { FigureCard } from './FigureCard';
@@ -11,21 +10,21 @@ interface BacklogRow {
   overdue: number;
 }
 
+interface Backlog {
+  byGroup: BacklogRow[];
+  byAssignee: BacklogRow[];
+}
+
 export function BacklogTab({ unit }: { unit: string | undefined }) {
-  const { t, apiText } = useI18n();
-  const loaded = useApi<{ byGroup: BacklogRow[]; byAssignee: BacklogRow[] }>(
-    `/dashboards/backlog${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`,
+  return (
+    <Figures<Backlog> path={`/dashboards/backlog${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`}>
+      {(data) => <BacklogFigures data={data} />}
+    </Figures>
   );
-  if (loaded.error)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('common.loadFailed', { message: apiText(loaded.error.message) })}
-      />
-    );
-  if (!loaded.data) return null;
+}
+
+function BacklogFigures({ data }: { data: Backlog }) {
+  const { t } = useI18n();
   const card = (id: string, title: string, keyTitle: string, none: string, rows: BacklogRow[]) => (
     <FigureCard
       id={id}
@@ -58,14 +57,14 @@ export function BacklogTab({ unit }: { unit: string | undefined }) {
         t('dashboards.backlogByGroup'),
         t('dashboards.group'),
         t('dashboards.noGroup'),
-        loaded.data.byGroup,
+        data.byGroup,
       )}
       {card(
         'backlog-person',
         t('dashboards.backlogByPerson'),
         t('dashboards.person'),
         t('dashboards.unassigned'),
-        loaded.data.byAssignee,
+        data.byAssignee,
       )}
     </>
   );

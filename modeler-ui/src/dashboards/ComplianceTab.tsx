@@ -1,6 +1,6 @@
 /** Whole-case time-limit compliance per unit and per month, and the 获得电力 view per customer class. */
-import { Alert, Statistic } from 'antd';
-import { useApi } from '../api/useApi';
+import { Statistic } from 'antd';
+import { Figures } from './Figures';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { codeLabel } from '../tasks/labels';
@@ -32,19 +32,15 @@ interface Compliance {
 }
 
 export function ComplianceTab({ query, unitName }: { query: string; unitName(code: string): string }) {
-  const { t, apiText, yuan } = useI18n();
-  const loaded = useApi<Compliance>(`/dashboards/compliance?${query}`);
-  if (loaded.error)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('common.loadFailed', { message: apiText(loaded.error.message) })}
-      />
-    );
-  const data = loaded.data;
-  if (!data) return null;
+  return (
+    <Figures<Compliance> path={`/dashboards/compliance?${query}`}>
+      {(data) => <ComplianceFigures data={data} unitName={unitName} />}
+    </Figures>
+  );
+}
+
+function ComplianceFigures({ data, unitName }: { data: Compliance; unitName(code: string): string }) {
+  const { t, yuan } = useI18n();
   const complianceColumns = (keyTitle: string, keyText: (key: string) => string, asData: boolean) => [
     {
       title: keyTitle,

@@ -6,6 +6,7 @@
 import { Alert, Form, Select, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api/useApi';
+import { changedParams, type ParamChanges } from '../app/url-params';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { TimeLimitTag } from '../tasks/time-limit';
@@ -26,15 +27,7 @@ export function OverduePage() {
   const query = new URLSearchParams({ page: String(page), size: String(size), ...(state ? { state } : {}) });
   const list = useApi<{ items: OverdueRow[]; total: number }>(`/dashboards/overdue?${query}`);
 
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  }
+  const update = (changes: ParamChanges) => setParams(changedParams(params, changes));
 
   return (
     <section aria-labelledby="overdue-title">

@@ -1,6 +1,5 @@
 /** Per step: completions in the period, how many kept their due date, and the mean and 90th-percentile hours. */
-import { Alert } from 'antd';
-import { useApi } from '../api/useApi';
+import { Figures } from './Figures';
 import { useI18n } from '../i18n/I18nProvider';
 import { FigureCard } from './FigureCard';
 import { percent, tenths } from './figure-format';
@@ -18,23 +17,20 @@ interface StepRow {
 }
 
 export function StepsTab({ query }: { query: string }) {
-  const { t, apiText } = useI18n();
-  const loaded = useApi<{ steps: StepRow[] }>(`/dashboards/steps?${query}`);
-  if (loaded.error)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('common.loadFailed', { message: apiText(loaded.error.message) })}
-      />
-    );
-  if (!loaded.data) return null;
+  return (
+    <Figures<{ steps: StepRow[] }> path={`/dashboards/steps?${query}`}>
+      {(data) => <StepFigures steps={data.steps} />}
+    </Figures>
+  );
+}
+
+function StepFigures({ steps }: { steps: StepRow[] }) {
+  const { t } = useI18n();
   return (
     <FigureCard
       id="steps"
       title={t('dashboards.steps')}
-      rows={loaded.data.steps}
+      rows={steps}
       rowKey={(row) => `${row.processDefinitionId} ${row.elementId}`}
       columns={[
         { title: t('dashboards.step'), value: (row) => row.name },

@@ -1,6 +1,6 @@
 /** 95598 orders accepted in the period by type, area and satisfaction; urgings and supervisions. */
-import { Alert, Statistic } from 'antd';
-import { useApi } from '../api/useApi';
+import { Statistic } from 'antd';
+import { Figures } from './Figures';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { zhCN, type MessageKey } from '../i18n/zh-CN';
@@ -21,19 +21,15 @@ interface WorkOrders {
 }
 
 export function WorkOrdersTab({ query }: { query: string }) {
-  const { t, apiText } = useI18n();
-  const loaded = useApi<WorkOrders>(`/dashboards/work-orders?${query}`);
-  if (loaded.error)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={t('common.loadFailed', { message: apiText(loaded.error.message) })}
-      />
-    );
-  const data = loaded.data;
-  if (!data) return null;
+  return (
+    <Figures<WorkOrders> path={`/dashboards/work-orders?${query}`}>
+      {(data) => <WorkOrderFigures data={data} />}
+    </Figures>
+  );
+}
+
+function WorkOrderFigures({ data }: { data: WorkOrders }) {
+  const { t } = useI18n();
   const satisfaction = (code: string) => {
     const key = `dashboards.satisfaction.${code}`;
     return key in zhCN ? t(key as MessageKey) : code;

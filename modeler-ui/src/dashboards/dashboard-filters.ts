@@ -2,7 +2,7 @@
  * The dashboards' filters, all in the URL (`?tab=&from=&to=&unit=`) so that a view can be bookmarked and sent:
  * the period defaults to the current month up to today (China days), the tab to compliance.
  */
-import { useSearchParams } from 'react-router';
+import { useUrlParams, type ParamChanges } from '../app/url-params';
 
 export const TABS = ['compliance', 'steps', 'backlog', 'workOrders'] as const;
 export type DashboardTab = (typeof TABS)[number];
@@ -17,24 +17,16 @@ export interface DashboardFilters {
   unit: string | undefined;
   /** The API query for the period and unit. */
   query: string;
-  update(changes: Record<string, string | undefined>): void;
+  update(changes: ParamChanges): void;
 }
 
 export function useDashboardFilters(): DashboardFilters {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const today = chinaToday();
   const tab = TABS.find((name) => name === params.get('tab')) ?? 'compliance';
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : `${today.slice(0, 7)}-01`;
   const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : today;
   const unit = params.get('unit') || undefined;
   const query = new URLSearchParams({ from, to, ...(unit ? { unit } : {}) }).toString();
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, value);
-    }
-    setParams(next);
-  }
   return { tab, from, to, unit, query, update };
 }
