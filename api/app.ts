@@ -27,6 +27,7 @@ import { userRoutes } from './users/user-routes';
 import { knowledgeRoutes } from './knowledge/knowledge-routes';
 import { workOrderRoutes } from './work-orders/work-order-routes';
 import { webAppRoutes } from './web-app/serve-web-app';
+import { dashboardRoutes } from './dashboards/dashboard-routes';
 
 function areaRouters(context: AppContext): Router[] {
   return [
@@ -45,6 +46,7 @@ function areaRouters(context: AppContext): Router[] {
     auditRoutes(),
     documentRoutes(context),
     viewRoutes(),
+    dashboardRoutes(context),
   ];
 }
 

@@ -8,7 +8,7 @@ import { Op } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
-import { requireInScope, unitScope, type ScopeUser } from '../users';
+import { requireInScope, unitScope, type ScopeUser, type UnitScope } from '../users';
 
 export interface CaseOwner {
   unitCode: string | null;
@@ -45,7 +45,11 @@ export async function requireCaseInScope(reader: ScopeUser, businessKey: string)
  * knows is in nobody's units and so never among them, as everywhere else in the scope rules.
  */
 export async function caseKeysOutOfScope(reader: ScopeUser): Promise<string[]> {
-  const scope = await unitScope(reader);
+  return caseKeysOutside(await unitScope(reader));
+}
+
+/** The business keys of the cases outside `scope` (none for no limit). */
+export async function caseKeysOutside(scope: UnitScope): Promise<string[]> {
   if (scope === null) return [];
   const outside = { [Op.or]: [{ [Op.notIn]: scope }, { [Op.is]: null }] };
   const [expansions, changes, orders] = await Promise.all([

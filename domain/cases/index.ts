@@ -6,7 +6,7 @@ export { caseReconciler, listReconciledCases, startCaseReconciler, type Reconcil
 export { caseAreaOf, requireCaseArea, requireCaseFor, type CaseArea } from './case-lookup';
 export { caseDiagram, caseTaskHistory } from './case-diagram-use-case';
 export { repairUnstartedCases, unstartedCases, type UnstartedCase } from './unstarted-cases-use-case';
-export { caseKeysOutOfScope, caseOwners, requireCaseInScope, type CaseOwner } from './case-owners';
+export { caseKeysOutOfScope, caseKeysOutside, caseOwners, requireCaseInScope, type CaseOwner } from './case-owners';
 export { caseKeysOfCustomer } from './case-keys-of-customer';
 export { businessKeysOfInstances } from './instance-business-keys';
 export { caseSearchInput, myCases, searchCases, type CaseRow } from './case-search-use-case';

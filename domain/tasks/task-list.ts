@@ -102,7 +102,7 @@ export async function listTasks(
     const found = await scanByWarnDate(
       camunda,
       { filter, sort: engineSort(input) },
-      input.dueState,
+      [input.dueState],
       calendar,
       now,
       page,

@@ -72,7 +72,7 @@ function dueDateFilter(input: TaskListInput, now: number): Record<string, unknow
 const jsonText = (value: string) => JSON.stringify(value);
 
 /** Instances whose `businessKey` is one of `keys` (a called instance carries its caller's key). */
-async function instancesOfCases(camunda: CamundaClients, keys: string[]): Promise<string[]> {
+export async function instancesOfCases(camunda: CamundaClients, keys: string[]): Promise<string[]> {
   const instances: string[] = [];
   for (let start = 0; start < keys.length; start += SLICE) {
     const found = await searchVariables(camunda, {

@@ -3,19 +3,20 @@
  * the task, so the engine cannot filter by it. The tasks due after now (the engine's filter) are walked in the
  * list's order a chunk at a time, each chunk's step limits (only those) read in one variable search, and counted;
  * the page is cut from the matches and only its rows read whole. The cost grows with the open tasks due after now,
- * not with the page (decision 0031).
+ * not with the page (decision 0031). The overdue list walks the same way for "overdue or warning".
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTaskPage, type EngineUserTask as UserTask } from '../../lib/camunda/engine-api';
 import type { BusinessCalendar } from '../../lib/calendar';
 import { dueStates, taskRows, type TaskListItem } from './task-rows';
+import type { DueState } from './task-list';
 
 const CHUNK = 1000;
 
 export async function scanByWarnDate(
   camunda: CamundaClients,
   search: { filter: Record<string, unknown>; sort: { field: string; order: 'ASC' | 'DESC' }[] },
-  state: 'ok' | 'warning',
+  states: readonly DueState[],
   calendar: BusinessCalendar,
   now: number,
   page: { from: number; limit: number },
@@ -24,9 +25,9 @@ export async function scanByWarnDate(
   let total = 0;
   for (let from = 0; ; from += CHUNK) {
     const chunk = await searchUserTaskPage(camunda, { ...search, page: { from, limit: CHUNK } });
-    const states = await dueStates(camunda, chunk.items, now);
+    const found = await dueStates(camunda, chunk.items, now);
     chunk.items.forEach((task, i) => {
-      if (states[i] !== state) return;
+      if (!states.includes(found[i])) return;
       if (total >= page.from && onPage.length < page.limit) onPage.push(task);
       total++;
     });

@@ -74,6 +74,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
 
   'GET /api/time-limits/cases/:businessKey': 'signed-in',
   'GET /api/time-limits/compliance': ['manager'],
+  'GET /api/dashboards/compliance': ['manager'],
+  'GET /api/dashboards/steps': ['manager'],
+  'GET /api/dashboards/backlog': ['manager'],
+  'GET /api/dashboards/work-orders': ['manager'],
+  'GET /api/dashboards/overdue': ['manager'],
   'GET /api/notifications': 'signed-in',
   'GET /api/views': 'signed-in',
   'POST /api/views': 'signed-in',

@@ -105,6 +105,8 @@ const SCREENS: Screen[] = [
   ),
   screen('/work-orders/new', 'new-work-order', 'liuna', '/work-orders/new', '[data-testid=submit-order]'),
   screen('/my-cases', 'my-cases', 'zhoumin', '/my-cases?tab=search&q={applicationNo}', '[data-testid=case-link]'),
+  screen('/dashboards', 'dashboards', 'zhoumin', '/dashboards', '[data-testid=compliance-summary]'),
+  screen('/overdue', 'overdue', 'zhoumin', '/overdue', '[data-testid=overdue-total]'),
   screen(
     '/my-cases/:caseNo',
     'case-page',

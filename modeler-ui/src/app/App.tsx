@@ -24,6 +24,9 @@ const AcceptChangePage = later(() => import('../intake/AcceptChangePage'), 'Acce
 const NewWorkOrderPage = later(() => import('../intake/NewWorkOrderPage'), 'NewWorkOrderPage');
 const MyCasesPage = later(() => import('../cases/MyCasesPage'), 'MyCasesPage');
 const CasePage = later(() => import('../cases/CasePage'), 'CasePage');
+// The dashboards bring the charting library: only when a manager opens them.
+const DashboardsPage = later(() => import('../dashboards/DashboardsPage'), 'DashboardsPage');
+const OverduePage = later(() => import('../dashboards/OverduePage'), 'OverduePage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, ended } = useSession();
@@ -114,6 +117,22 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="newWorkOrder">
                     <NewWorkOrderPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/dashboards"
+                element={
+                  <RequireMenuEntry entry="dashboards">
+                    <DashboardsPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/overdue"
+                element={
+                  <RequireMenuEntry entry="overdue">
+                    <OverduePage />
                   </RequireMenuEntry>
                 }
               />

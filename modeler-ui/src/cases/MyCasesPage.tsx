@@ -7,6 +7,7 @@ import { codeLabel } from '../tasks/labels';
 import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api/useApi';
+import { changedParams, type ParamChanges } from '../app/url-params';
 import { useI18n } from '../i18n/I18nProvider';
 import { businessTypeLabel } from '../tasks/labels';
 
@@ -42,15 +43,7 @@ export function MyCasesPage() {
   const path = tab === 'mine' ? `/cases/mine?${query}` : q ? `/cases?${query}` : undefined;
   const list = useApi<{ items: CaseRow[]; total: number }>(path);
 
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  }
+  const update = (changes: ParamChanges) => setParams(changedParams(params, changes));
 
   return (
     <section aria-labelledby="my-cases-title">

@@ -24,6 +24,8 @@ export const MENU: MenuEntry[] = [
   { key: 'acceptChange', path: '/accept/change-of-use', label: 'menu.acceptChange', roles: ['counter-clerk'] },
   { key: 'newWorkOrder', path: '/work-orders/new', label: 'menu.newWorkOrder', roles: ['agent'] },
   { key: 'myCases', path: '/my-cases', label: 'menu.myCases', roles: [] },
+  { key: 'dashboards', path: '/dashboards', label: 'menu.dashboards', roles: ['manager'] },
+  { key: 'overdue', path: '/overdue', label: 'menu.overdue', roles: ['manager'] },
 ];
 
 export function mayOpen(entry: MenuEntry, roles: string[]): boolean {

@@ -9,6 +9,7 @@ import type { TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/http';
 import { useApi } from '../api/useApi';
+import { changedParams, type ParamChanges } from '../app/url-params';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { TASK_POLL_MS } from '../shell/AppShell';
@@ -45,16 +46,7 @@ export function TaskListPage() {
   );
   const viewProblem = useViewLink(params, openView);
 
-  /** Changes some of the URL's parameters; any change but paging goes back to the first page. */
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  }
+  const update = (changes: ParamChanges) => setParams(changedParams(params, changes));
 
   async function act(task: TaskRow, action: 'claim' | 'unclaim') {
     setBusyKey(task.userTaskKey);

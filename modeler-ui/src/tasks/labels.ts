@@ -3,7 +3,7 @@ import type { I18n } from '../i18n/I18nProvider';
 import { zhCN, type MessageKey } from '../i18n/zh-CN';
 
 /** The catalogues' groups of code names: `<group>.<code>`. */
-type CodeGroup = 'businessType' | 'category' | 'applicationState' | 'elementState';
+type CodeGroup = 'businessType' | 'category' | 'applicationState' | 'elementState' | 'customerClass';
 
 export function codeLabel(group: CodeGroup, code: string | null | undefined, t: I18n['t']): string {
   if (!code) return '';
