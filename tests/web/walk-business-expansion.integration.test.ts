@@ -191,4 +191,30 @@ test('a 10 kV new connection from acceptance to archive, each step by its user i
   expect(steps).toHaveLength(7);
   expect(record.archive.snapshot.scheme.supplyPoint).toBe(REWORKED_POINT);
   expect(archived.account).toMatchObject({ voltage: '10kV', status: 'active' });
+
+  // The compliance dashboard counts the finished case as its clock and its fees say (figures from the API).
+  const clock = (await (await platform.as('zhoumin')).get(`/time-limits/cases/${no}`)).body;
+  expect(clock.state).toBe('finished');
+  const compliant = clock.compliant ? 1 : 0;
+  const feesFen = (record.fees as { amountFen: number | string }[]).reduce((sum, fee) => sum + Number(fee.amountFen), 0);
+  await walk.as('zhoumin', async (page: Page) => {
+    await page.goto('/dashboards?tab=compliance&from=2026-10-01&to=2026-10-31');
+    const summary = page.getByTestId('compliance-summary');
+    await summary.getByText('1', { exact: true }).first().waitFor();
+    expect(await summary.locator('.ant-statistic-content').allInnerTexts()).toEqual([
+      '1',
+      String(compliant),
+      `${(compliant * 100).toFixed(1)}%`,
+    ]);
+    const month = await page
+      .getByTestId('figure-compliance-month')
+      .locator('tr.ant-table-row td')
+      .allInnerTexts();
+    expect(month.slice(0, 3)).toEqual(['2026-10', '1', String(compliant)]);
+    const access = await page.getByTestId('figure-access').locator('tr.ant-table-row td').allInnerTexts();
+    expect(access[1]).toBe('1');
+    expect(access[3]).toBe(Number(clock.used).toFixed(1));
+    expect(access[4].replace(/[^\d.]/g, '')).toBe((feesFen / 100).toFixed(2));
+    await walk.screenshot(page, 'compliance-dashboard');
+  });
 }, 420_000);
