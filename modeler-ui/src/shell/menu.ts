@@ -24,6 +24,11 @@ export const MENU: MenuEntry[] = [
   { key: 'acceptChange', path: '/accept/change-of-use', label: 'menu.acceptChange', roles: ['counter-clerk'] },
   { key: 'newWorkOrder', path: '/work-orders/new', label: 'menu.newWorkOrder', roles: ['agent'] },
   { key: 'myCases', path: '/my-cases', label: 'menu.myCases', roles: [] },
+  { key: 'units', path: '/units', label: 'menu.units', roles: ['admin'] },
+  { key: 'calendar', path: '/calendar', label: 'menu.calendar', roles: ['admin'] },
+  { key: 'ruleTables', path: '/rule-tables', label: 'menu.ruleTables', roles: ['admin'] },
+  { key: 'audit', path: '/audit', label: 'menu.audit', roles: ['admin'] },
+  { key: 'notifications', path: '/notifications', label: 'menu.notifications', roles: ['admin'] },
 ];
 
 export function mayOpen(entry: MenuEntry, roles: string[]): boolean {
