@@ -36,21 +36,29 @@ interface DayValues {
   name?: string;
 }
 
-const chinaYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format());
+/** The year in China at `time`: the server's clock decides, which a training or demo system may have pinned. */
+const chinaYear = (time: string | undefined) =>
+  Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
+      time ? new Date(time) : new Date(),
+    ),
+  );
 
 export function CalendarPage() {
   const { t, apiText } = useI18n();
   const { message } = AntApp.useApp();
   const { params, update } = useUrlQuery();
   const years = useApi<{ items: Year[] }>('/calendar/years');
-  const year = Number(params.get('year')) || chinaYear();
+  const clock = useApi<{ time: string }>('/admin/clock');
+  const currentYear = chinaYear(clock.data?.time);
+  const year = Number(params.get('year')) || currentYear;
   const days = useApi<{ items: Day[] }>(`/calendar/days?year=${year}`);
   const [dayForm] = Form.useForm<DayValues>();
   const [yearForm] = Form.useForm<{ notice?: string }>();
   const [editing, setEditing] = useState<'day' | 'year'>();
   const [problem, setProblem] = useState<string>();
   const thisYear = years.data?.items.find((y) => y.year === year);
-  const nextYear = years.data?.items.find((y) => y.year === chinaYear() + 1);
+  const nextYear = clock.data && years.data?.items.find((y) => y.year === currentYear + 1);
 
   async function changed(recomputed: Recomputed) {
     void message.success(t('admin.calendar.changed', { tasks: recomputed.tasks, cases: recomputed.cases }));

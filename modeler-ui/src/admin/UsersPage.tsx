@@ -191,10 +191,10 @@ export function UsersPage() {
           save={save}
         >
           <Form.Item name="login" label={t('users.login')} rules={required}>
-            <Input data-testid="user-login" />
+            <Input data-testid="user-form-login" />
           </Form.Item>
           <Form.Item name="name" label={t('users.name')} rules={required}>
-            <Input data-testid="user-name" />
+            <Input data-testid="user-form-name" />
           </Form.Item>
           {passwordField}
           <Form.Item name="phone" label={t('admin.users.phone')}>
@@ -218,7 +218,7 @@ export function UsersPage() {
           save={save}
         >
           <Form.Item name="name" label={t('users.name')} rules={required}>
-            <Input data-testid="user-name" />
+            <Input data-testid="user-form-name" />
           </Form.Item>
           <Form.Item name="phone" label={t('admin.users.phone')}>
             <Input />
