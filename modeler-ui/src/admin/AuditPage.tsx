@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
 import { QueryFilters } from './QueryFilters';
+import { TAG_COLOURS } from './tag-colours';
 
 interface Entry {
   id: number;
@@ -110,7 +111,9 @@ export function AuditPage() {
           {
             title: t('admin.audit.outcome'),
             render: (_, entry) => (
-              <Tag color={entry.outcome === 'ok' ? 'green' : 'red'}>{t(`admin.audit.outcome.${entry.outcome}`)}</Tag>
+              <Tag color={entry.outcome === 'ok' ? TAG_COLOURS.good : TAG_COLOURS.bad}>
+                {t(`admin.audit.outcome.${entry.outcome}`)}
+              </Tag>
             ),
           },
           { title: t('admin.audit.address'), dataIndex: 'address' },

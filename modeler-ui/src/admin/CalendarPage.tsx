@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
 import { FormModal } from './FormModal';
+import { TAG_COLOURS } from './tag-colours';
 
 interface Day {
   date: string;
@@ -102,7 +103,7 @@ export function CalendarPage() {
         />
         {thisYear?.published ? (
           <>
-            <Tag color="green">{t('admin.calendar.published')}</Tag>
+            <Tag color={TAG_COLOURS.good}>{t('admin.calendar.published')}</Tag>
             <Data>{thisYear.notice}</Data>
             <Popconfirm
               title={t('admin.calendar.unpublishConfirm', { year })}
@@ -115,7 +116,7 @@ export function CalendarPage() {
           </>
         ) : (
           <>
-            <Tag color="orange">{t('admin.calendar.statutory')}</Tag>
+            <Tag color={TAG_COLOURS.waiting}>{t('admin.calendar.statutory')}</Tag>
             <Button size="small" onClick={() => setEditing('year')} data-testid="calendar-publish">
               {t('admin.calendar.publish')}
             </Button>
@@ -138,7 +139,9 @@ export function CalendarPage() {
           {
             title: t('admin.calendar.kind'),
             render: (_, day) => (
-              <Tag color={day.kind === 'holiday' ? 'red' : 'blue'}>{t(`admin.calendar.kind.${day.kind}`)}</Tag>
+              <Tag color={day.kind === 'holiday' ? TAG_COLOURS.bad : TAG_COLOURS.neutral}>
+                {t(`admin.calendar.kind.${day.kind}`)}
+              </Tag>
             ),
           },
           { title: t('admin.calendar.dayName'), render: (_, day) => <Data>{day.name}</Data> },
@@ -151,9 +154,7 @@ export function CalendarPage() {
                 cancelText={t('admin.cancel')}
                 onConfirm={() => remove(`/calendar/days/${day.date}`)}
               >
-                <Button size="small" danger>
-                  {t('admin.calendar.remove')}
-                </Button>
+                <Button size="small">{t('admin.calendar.remove')}</Button>
               </Popconfirm>
             ),
           },

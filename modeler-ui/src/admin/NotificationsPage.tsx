@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
 import { QueryFilters } from './QueryFilters';
+import { TAG_COLOURS } from './tag-colours';
 
 interface Notification {
   id: number;
@@ -24,7 +25,7 @@ interface Notification {
 }
 
 const STATES = ['pending', 'sent', 'failed'] as const;
-const STATE_COLOURS = { pending: 'orange', sent: 'green', failed: 'red' } as const;
+const STATE_COLOURS = { pending: TAG_COLOURS.waiting, sent: TAG_COLOURS.good, failed: TAG_COLOURS.bad } as const;
 const DEFAULT_SIZE = 20;
 
 export function NotificationsPage() {

@@ -8,6 +8,7 @@ import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
+import { TAG_COLOURS } from './tag-colours';
 
 interface DecisionTable {
   name: string;
@@ -74,7 +75,7 @@ function RuleTableView({ item }: { item: RuleTable }) {
               ...table.outputs.map((output, i) => ({
                 title: (
                   <Data>
-                    <Tag color="blue">{output.label || output.name}</Tag>
+                    <Tag color={TAG_COLOURS.neutral}>{output.label || output.name}</Tag>
                   </Data>
                 ),
                 key: `out-${i}`,

@@ -12,6 +12,7 @@ import { Data } from '../i18n/Data';
 import { useDirectory } from '../shell/directory';
 import { FormModal } from './FormModal';
 import { temporaryPassword } from './temporary-password';
+import { TAG_COLOURS } from './tag-colours';
 
 interface User {
   id: number;
@@ -144,7 +145,11 @@ export function UsersPage() {
           {
             title: t('users.active'),
             render: (_, user) =>
-              user.active ? <Tag color="green">{t('admin.users.active')}</Tag> : <Tag>{t('admin.users.inactive')}</Tag>,
+              user.active ? (
+                <Tag color={TAG_COLOURS.good}>{t('admin.users.active')}</Tag>
+              ) : (
+                <Tag>{t('admin.users.inactive')}</Tag>
+              ),
           },
           {
             title: t('admin.actions'),
@@ -167,9 +172,7 @@ export function UsersPage() {
                     cancelText={t('admin.cancel')}
                     onConfirm={() => setActive(user, false)}
                   >
-                    <Button size="small" danger>
-                      {t('admin.users.deactivate')}
-                    </Button>
+                    <Button size="small">{t('admin.users.deactivate')}</Button>
                   </Popconfirm>
                 ) : (
                   <Button size="small" onClick={() => void setActive(user, true)}>
