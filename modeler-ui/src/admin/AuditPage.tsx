@@ -2,12 +2,12 @@
  * The audit log (`/audit?actor=&action=&target=&outcome=&from=&to=&page=`): who did what, to what, when and from
  * where, newest first, searched and paged on the server. `from` and `to` are China days, both included.
  */
-import { Alert, Input, Select, Table, Tag, Typography } from 'antd';
-import { useApi } from '../api/useApi';
+import { Input, Select, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
 import { QueryFilters } from './QueryFilters';
+import { ServerPagedTable } from './ServerPagedTable';
 import { TAG_COLOURS } from './tag-colours';
 
 interface Entry {
@@ -22,7 +22,6 @@ interface Entry {
 }
 
 const OUTCOMES = ['ok', 'refused', 'failed'] as const;
-const DEFAULT_SIZE = 20;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** A China day's start as an instant; `after` days later (the end of a range is the next day's start). */
@@ -30,20 +29,13 @@ const chinaDayStart = (day: string, after = 0) =>
   new Date(new Date(`${day}T00:00:00+08:00`).getTime() + after * DAY_MS).toISOString();
 
 export function AuditPage() {
-  const { t, apiText, dateTime } = useI18n();
-  const { params, update, positive } = useUrlQuery();
-  const page = positive('page', 1);
-  const size = positive('size', DEFAULT_SIZE);
-  const query = new URLSearchParams({ page: String(page), size: String(size) });
-  for (const name of ['actor', 'action', 'target', 'outcome'] as const) {
-    const value = params.get(name);
-    if (value) query.set(name, value);
-  }
+  const { t, dateTime } = useI18n();
+  const { params, picked } = useUrlQuery();
+  const query = picked(['actor', 'action', 'target', 'outcome']);
   const from = params.get('from');
   const to = params.get('to');
   if (from) query.set('from', chinaDayStart(from));
   if (to) query.set('to', chinaDayStart(to, 1));
-  const log = useApi<{ items: Entry[]; total: number }>(`/audit?${query}`);
 
   return (
     <section aria-labelledby="audit-title">
@@ -76,33 +68,12 @@ export function AuditPage() {
           { name: 'to', label: t('admin.audit.to'), control: <Input id="filter-to" type="date" /> },
         ]}
       />
-      {log.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(log.error.message) })}
-        />
-      )}
-      <Table<Entry>
+      <ServerPagedTable<Entry>
+        path="/audit"
+        query={query}
+        sizeParameter="size"
         rowKey="id"
-        size="small"
         data-testid="audit-table"
-        loading={log.loading}
-        dataSource={log.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: size,
-          total: log.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('admin.total', { n }),
-        }}
-        onChange={(pagination) =>
-          update({
-            page: String(pagination.current ?? 1),
-            size: pagination.pageSize === DEFAULT_SIZE ? undefined : String(pagination.pageSize),
-          })
-        }
         columns={[
           { title: t('admin.audit.when'), render: (_, entry) => dateTime(entry.createdAt) },
           { title: t('admin.audit.actor'), dataIndex: 'actor' },

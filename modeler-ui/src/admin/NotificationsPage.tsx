@@ -3,12 +3,12 @@
  * whom through the configured channel (NOTIFY_ADAPTER), and whether it went out — pending, sent (when) or failed.
  * Searched and paged on the server.
  */
-import { Alert, Input, Select, Table, Tag, Typography } from 'antd';
-import { useApi } from '../api/useApi';
+import { Input, Select, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
 import { QueryFilters } from './QueryFilters';
+import { ServerPagedTable } from './ServerPagedTable';
 import { TAG_COLOURS } from './tag-colours';
 
 interface Notification {
@@ -26,19 +26,11 @@ interface Notification {
 
 const STATES = ['pending', 'sent', 'failed'] as const;
 const STATE_COLOURS = { pending: TAG_COLOURS.waiting, sent: TAG_COLOURS.good, failed: TAG_COLOURS.bad } as const;
-const DEFAULT_SIZE = 20;
 
 export function NotificationsPage() {
-  const { t, apiText, dateTime } = useI18n();
-  const { params, update, positive } = useUrlQuery();
-  const page = positive('page', 1);
-  const size = positive('size', DEFAULT_SIZE);
-  const query = new URLSearchParams({ page: String(page), limit: String(size) });
-  for (const name of ['status', 'kind', 'businessKey', 'recipient'] as const) {
-    const value = params.get(name);
-    if (value) query.set(name, value);
-  }
-  const list = useApi<{ items: Notification[]; total: number }>(`/notifications?${query}`);
+  const { t, dateTime } = useI18n();
+  const { picked } = useUrlQuery();
+  const query = picked(['status', 'kind', 'businessKey', 'recipient']);
 
   return (
     <section aria-labelledby="notifications-title">
@@ -73,33 +65,12 @@ export function NotificationsPage() {
           },
         ]}
       />
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(list.error.message) })}
-        />
-      )}
-      <Table<Notification>
+      <ServerPagedTable<Notification>
+        path="/notifications"
+        query={query}
+        sizeParameter="limit"
         rowKey="id"
-        size="small"
         data-testid="notification-table"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: size,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('admin.total', { n }),
-        }}
-        onChange={(pagination) =>
-          update({
-            page: String(pagination.current ?? 1),
-            size: pagination.pageSize === DEFAULT_SIZE ? undefined : String(pagination.pageSize),
-          })
-        }
         expandable={{
           expandedRowRender: (row) => <Data>{row.body}</Data>,
           expandRowByClick: false,

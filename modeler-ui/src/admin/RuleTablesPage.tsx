@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
 import { TAG_COLOURS } from './tag-colours';
+import { LoadFailed } from '../shell/LoadFailed';
 
 interface DecisionTable {
   name: string;
@@ -95,7 +96,7 @@ function RuleTableView({ item }: { item: RuleTable }) {
 }
 
 export function RuleTablesPage() {
-  const { t, apiText } = useI18n();
+  const { t } = useI18n();
   const { params, update } = useUrlQuery();
   const tables = useApi<{ items: RuleTable[] }>('/admin/rule-tables');
   const items = tables.data?.items ?? [];
@@ -105,14 +106,7 @@ export function RuleTablesPage() {
       <Typography.Title level={1} id="rule-tables-title" style={{ fontSize: 20 }}>
         {t('admin.rules.title')}
       </Typography.Title>
-      {tables.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(tables.error.message) })}
-        />
-      )}
+      <LoadFailed error={tables.error} />
       <Tabs
         activeKey={chosen}
         onChange={(key) => update({ table: key })}

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useUrlQuery } from '../shell/use-url-query';
 import { FormModal } from './FormModal';
+import { LoadFailed } from '../shell/LoadFailed';
 
 const UNIT_LEVELS = ['national', 'province', 'city', 'unit', 'crew'] as const;
 
@@ -38,7 +39,7 @@ interface Values {
 }
 
 export function UnitsPage() {
-  const { t, apiText } = useI18n();
+  const { t } = useI18n();
   const { message } = AntApp.useApp();
   const { params, update } = useUrlQuery();
   const tab = params.get('tab') === 'roles' ? 'roles' : 'units';
@@ -59,7 +60,6 @@ export function UnitsPage() {
     await units.reload();
   }
 
-  const error = units.error ?? roles.error;
   const unitsTable = (
     <>
       <Button type="primary" data-testid="unit-new" onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>
@@ -117,9 +117,7 @@ export function UnitsPage() {
       <Typography.Title level={1} id="units-title" style={{ fontSize: 20 }}>
         {t('admin.units.title')}
       </Typography.Title>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={t('common.loadFailed', { message: apiText(error.message) })} />
-      )}
+      <LoadFailed error={units.error ?? roles.error} />
       <Tabs
         activeKey={tab}
         onChange={(key) => update({ tab: key })}

@@ -3,7 +3,7 @@
  * A new or reset password is a temporary one shown here once, to hand to the user; the API checks it against the
  * password policy and answers bad input field by field, which the forms show on their fields.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api/http';
 import { useApi } from '../api/useApi';
@@ -95,6 +95,25 @@ export function UsersPage() {
         <Button onClick={() => form.setFieldValue('password', temporaryPassword())}>{t('admin.users.generate')}</Button>
       </Space.Compact>
     </Form.Item>
+  );
+
+  /** Name, phone, roles and units, as both the new-user and the edit form ask them (`extra` after the name). */
+  const profileFields = (extra?: ReactNode) => (
+    <>
+      <Form.Item name="name" label={t('users.name')} rules={required}>
+        <Input data-testid="user-form-name" />
+      </Form.Item>
+      {extra}
+      <Form.Item name="phone" label={t('admin.users.phone')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="roles" label={t('users.roles')}>
+        <Select mode="multiple" options={roleOptions} data-testid="user-roles" />
+      </Form.Item>
+      <Form.Item name="groups" label={t('users.groups')}>
+        <Select mode="multiple" options={unitOptions} data-testid="user-groups" />
+      </Form.Item>
+    </>
   );
 
   return (
@@ -196,19 +215,7 @@ export function UsersPage() {
           <Form.Item name="login" label={t('users.login')} rules={required}>
             <Input data-testid="user-form-login" />
           </Form.Item>
-          <Form.Item name="name" label={t('users.name')} rules={required}>
-            <Input data-testid="user-form-name" />
-          </Form.Item>
-          {passwordField}
-          <Form.Item name="phone" label={t('admin.users.phone')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="roles" label={t('users.roles')}>
-            <Select mode="multiple" options={roleOptions} data-testid="user-roles" />
-          </Form.Item>
-          <Form.Item name="groups" label={t('users.groups')}>
-            <Select mode="multiple" options={unitOptions} data-testid="user-groups" />
-          </Form.Item>
+          {profileFields(passwordField)}
         </FormModal>
       )}
       {editing?.kind === 'edit' && (
@@ -220,18 +227,7 @@ export function UsersPage() {
           onClose={() => setEditing(undefined)}
           save={save}
         >
-          <Form.Item name="name" label={t('users.name')} rules={required}>
-            <Input data-testid="user-form-name" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('admin.users.phone')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="roles" label={t('users.roles')}>
-            <Select mode="multiple" options={roleOptions} data-testid="user-roles" />
-          </Form.Item>
-          <Form.Item name="groups" label={t('users.groups')}>
-            <Select mode="multiple" options={unitOptions} data-testid="user-groups" />
-          </Form.Item>
+          {profileFields()}
         </FormModal>
       )}
       {editing?.kind === 'password' && (

@@ -4,12 +4,13 @@
  * phone, ID number or address. Paged on the server, ID and phone numbers masked; everything in the URL.
  */
 import { codeLabel } from '../tasks/labels';
-import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useUrlQuery } from '../shell/use-url-query';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { businessTypeLabel } from '../tasks/labels';
+import { LoadFailed } from '../shell/LoadFailed';
 
 interface CaseRow {
   caseNo: string;
@@ -29,7 +30,7 @@ const AREAS = ['business-expansion', 'change-of-use', 'work-order'] as const;
 const DEFAULT_SIZE = 20;
 
 export function MyCasesPage() {
-  const { t, apiText, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   const { params, update } = useUrlQuery();
   const tab = params.get('tab') === 'search' ? 'search' : 'mine';
   const q = params.get('q') ?? '';
@@ -79,14 +80,7 @@ export function MyCasesPage() {
           </Button>
         </Form.Item>
       </Form>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(list.error.message) })}
-        />
-      )}
+      <LoadFailed error={list.error} />
       {path && list.data && (
         <Typography.Paragraph data-testid="case-total" aria-live="polite">
           {t('myCases.total', { n: list.data.total })}

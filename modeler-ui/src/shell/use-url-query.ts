@@ -17,5 +17,14 @@ export function useUrlQuery() {
   }
   /** A positive whole number from the URL (page, size), or `fallback`. */
   const positive = (name: string, fallback: number) => Math.max(1, Number(params.get(name)) || fallback);
-  return { params, setParams, update, positive };
+  /** The URL's values of `names` that are set, as the query of an API call. */
+  function picked(names: readonly string[]): URLSearchParams {
+    const query = new URLSearchParams();
+    for (const name of names) {
+      const value = params.get(name);
+      if (value) query.set(name, value);
+    }
+    return query;
+  }
+  return { params, setParams, update, positive, picked };
 }
