@@ -8,6 +8,7 @@ import { bodyTooLarge, jsonBody } from './http/body-limit';
 import { rejectControlCharacters } from './http/control-characters';
 import type { AppContext } from './app-context';
 import { clockRoutes } from './admin/clock-routes';
+import { ruleTableRoutes } from './admin/rule-table-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { documentRoutes } from './documents/document-routes';
 import { viewRoutes } from './views/view-routes';
@@ -64,6 +65,7 @@ export function createApp(context: AppContext): Express {
   const api = Router();
   api.use(requireAuth(context.authSecret));
   api.use('/admin', clockRoutes(context));
+  api.use('/admin', ruleTableRoutes(context));
   for (const router of areaRouters(context)) api.use(router);
   app.use('/api', api);
   app.use('/api', (request, response) => {

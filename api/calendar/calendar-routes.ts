@@ -8,6 +8,7 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { noFilters } from '../http/no-filters';
+import { requestAddress } from '../http/request-address';
 import {
   computeDueDate,
   deleteCalendarDay,
@@ -24,6 +25,7 @@ export function calendarRoutes(context: AppContext): Router {
   const editor = (request: Request): CalendarEditor => ({
     camunda: context.camunda,
     login: currentUser(request).login,
+    address: requestAddress(request),
   });
   router.get('/calendar/days', async (request, response) => {
     response.json(await listCalendarDays(request.query));

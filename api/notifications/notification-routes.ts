@@ -1,6 +1,6 @@
 /**
- * GET /api/notifications?businessKey=&recipient= — the notifications the signed-in user may read, newest first;
- * never those of another unit's cases.
+ * GET /api/notifications?businessKey=&recipient=&kind=&status=&page=&limit= — the notifications the signed-in user
+ * may read, newest first, with their delivery state and how many match; never those of another unit's cases.
  */
 import { Router } from 'express';
 import { caseKeysOutOfScope } from '../../domain/cases';
@@ -13,7 +13,7 @@ export function notificationRoutes(): Router {
   router.get('/notifications', async (request, response) => {
     const input = parseQuery(listInput, request.query, '通知查询');
     const reader = currentUser(request);
-    response.json({ items: await listNotifications(reader, input, await caseKeysOutOfScope(reader)) });
+    response.json(await listNotifications(reader, input, await caseKeysOutOfScope(reader)));
   });
   return router;
 }

@@ -1,9 +1,10 @@
 /**
- * Users, roles and organisational groups. Reading is open to every signed-in user; creating and changing users
- * (their details, roles, groups, activity and password) to administrators.
+ * Users, roles and organisational groups (units). Reading is open to every signed-in user; creating and changing
+ * users (their details, roles, groups, activity and password) and units to administrators.
  */
 import { Router, type Request } from 'express';
 import {
+  createUnit,
   createUser,
   deactivateUser,
   getUser,
@@ -13,6 +14,9 @@ import {
   passwordResetInput,
   reactivateUser,
   resetPassword,
+  unitInput,
+  unitUpdateInput,
+  updateUnit,
   updateUser,
   userInput,
   userUpdateInput,
@@ -58,6 +62,14 @@ export function userRoutes(): Router {
   });
   router.get('/groups', noFilters, async (_request, response) => {
     response.json({ items: await listGroups() });
+  });
+  router.post('/groups', admin, async (request, response) => {
+    const input = parseInput(unitInput, request.body, '单位');
+    response.status(201).json(await createUnit(input, actorOf(request)));
+  });
+  router.patch('/groups/:code', admin, async (request, response) => {
+    const input = parseInput(unitUpdateInput, request.body, '单位');
+    response.json(await updateUnit(String(request.params.code), input, actorOf(request)));
   });
   return router;
 }

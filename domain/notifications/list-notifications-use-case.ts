@@ -1,5 +1,6 @@
 /**
- * Stored notifications, newest first. Managers and administrators see all; other users those addressed to them, to
+ * Stored notifications, newest first, a page at a time (`page`, `limit` per page) with how many match; filtered by
+ * case, recipient, kind and delivery state (`status`: pending, sent, failed). Managers and administrators see all; other users those addressed to them, to
  * one of their roles, or to one of their org groups or a group above them (a notification to a supply unit reaches
  * its crews).
  */
@@ -12,6 +13,9 @@ import { z } from '../../lib/validation/zh-error-map';
 export const listInput = z.object({
   businessKey: z.string().max(64).optional(),
   recipient: z.string().max(64).optional(),
+  kind: z.string().max(32).optional(),
+  status: z.enum(['pending', 'sent', 'failed']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -52,11 +56,19 @@ export async function listNotifications(reader: Reader, input: z.infer<typeof li
   if (excluded.length > 0) where.push({ [Op.or]: [{ businessKey: null }, { businessKey: { [Op.notIn]: excluded } }] });
   if (input.businessKey) where.push({ businessKey: input.businessKey });
   if (input.recipient) where.push({ recipient: input.recipient });
+  if (input.kind) where.push({ kind: input.kind });
+  if (input.status) where.push({ status: input.status });
   if (!reader.roles.includes('admin') && !reader.roles.includes('manager')) where.push(await addressedTo(reader));
-  const found = await Notification.findAll({ where: { [Op.and]: where }, order: [['id', 'DESC']], limit: input.limit });
+  const { rows, count } = await Notification.findAndCountAll({
+    where: { [Op.and]: where },
+    order: [['id', 'DESC']],
+    limit: input.limit,
+    offset: (input.page - 1) * input.limit,
+  });
   // A customer's phone number is masked in the list like everywhere else (decision 0025).
-  return found.map((notification) => {
+  const items = rows.map((notification) => {
     const plain = notification.get({ plain: true });
     return plain.recipientType === 'customer' ? { ...plain, recipient: maskPhone(plain.recipient) } : plain;
   });
+  return { items, total: count, page: input.page, limit: input.limit };
 }

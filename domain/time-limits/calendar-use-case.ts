@@ -11,6 +11,7 @@ import { loadBusinessCalendar } from './business-calendar-repository';
 import { notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
+import { recordAudit } from '../audit';
 import { recomputeOpenDueDates, type RecomputeResult } from './recompute-due-dates-use-case';
 
 const day = z.string().refine(isDayString, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
@@ -28,22 +29,49 @@ const addInput = z.object({
 export interface CalendarEditor {
   camunda: CamundaClients;
   login: string;
+  /** The client's address, for the audit log. */
+  address?: string;
+}
+
+/** What a calendar change is, for the audit log: its code and the day or year it touched. */
+interface CalendarAuditEntry {
+  action: 'calendar.day-set' | 'calendar.day-remove' | 'calendar.year-publish' | 'calendar.year-unpublish';
+  target: string;
+  detail?: Record<string, unknown>;
 }
 
 const publicDay = (row: CalendarDay) => ({ date: row.date, kind: row.kind, name: row.name, year: row.year });
 const KIND_NAMES = { holiday: ['休息日', 'rest day'], workday: ['工作日', 'working day'] } as const;
 
-/** Applies `edit`, then recomputes the open due dates it moved, with `reason` in the case history. */
+/**
+ * Applies `edit`, audits it, then recomputes the open due dates it moved, with `reason` in the case history (the
+ * audit entry carries how many moved).
+ */
 async function changeCalendar(
   editor: CalendarEditor,
   firstDay: string,
   reason: string,
+  audit: CalendarAuditEntry,
   edit: () => Promise<void>,
 ): Promise<RecomputeResult> {
   const before = await loadBusinessCalendar();
   await edit();
   const after = await loadBusinessCalendar();
-  return recomputeOpenDueDates(editor.camunda, { before, after, firstDay, reason, changedBy: editor.login });
+  const recomputed = await recomputeOpenDueDates(editor.camunda, {
+    before,
+    after,
+    firstDay,
+    reason,
+    changedBy: editor.login,
+  });
+  await recordAudit({
+    actor: editor.login,
+    action: audit.action,
+    target: audit.target,
+    address: editor.address,
+    detail: { ...audit.detail, recomputed },
+  });
+  return recomputed;
 }
 
 export async function listCalendarDays(query: unknown) {
@@ -57,7 +85,8 @@ export async function putCalendarDay(date: unknown, body: unknown, editor: Calen
   const input = parseInput(dayInput, body, '日历日');
   const [zh, en] = KIND_NAMES[input.kind];
   const reason = `日历变更：${parsedDate} 设为${zh}（${input.name}） / calendar: ${parsedDate} made a ${en} (${input.name})`;
-  const recomputed = await changeCalendar(editor, parsedDate, reason, async () => {
+  const audit = { action: 'calendar.day-set', target: `calendar:${parsedDate}`, detail: input } as const;
+  const recomputed = await changeCalendar(editor, parsedDate, reason, audit, async () => {
     await CalendarDay.upsert({ date: parsedDate, ...input, year: yearOf(parsedDate) });
   });
   return { ...publicDay((await CalendarDay.findByPk(parsedDate))!), recomputed };
@@ -68,7 +97,12 @@ export async function deleteCalendarDay(date: unknown, editor: CalendarEditor): 
   const row = await CalendarDay.findByPk(parsedDate);
   if (!row) throw notFound('日历日 / calendar day', String(date));
   const reason = `日历变更：删除 ${parsedDate}（${row.name}） / calendar: ${parsedDate} (${row.name}) removed`;
-  return changeCalendar(editor, parsedDate, reason, async () => {
+  const audit = {
+    action: 'calendar.day-remove',
+    target: `calendar:${parsedDate}`,
+    detail: { name: row.name },
+  } as const;
+  return changeCalendar(editor, parsedDate, reason, audit, async () => {
     await row.destroy();
   });
 }
@@ -94,7 +128,8 @@ export async function publishCalendarYear(value: unknown, body: unknown, editor:
   const y = parseInput(year, value, '年份');
   const { notice } = parseInput(yearInput, body, '年度节假日安排');
   const reason = `${y}年节假日安排已录入（${notice}） / the ${y} holiday schedule entered (${notice})`;
-  const recomputed = await changeCalendar(editor, `${y}-01-01`, reason, async () => {
+  const audit = { action: 'calendar.year-publish', target: `calendar:${y}`, detail: { notice } } as const;
+  const recomputed = await changeCalendar(editor, `${y}-01-01`, reason, audit, async () => {
     await CalendarYear.upsert({ year: y, source: 'administrator', notice, enteredBy: editor.login });
   });
   return { year: y, published: true, source: 'administrator', notice, enteredBy: editor.login, recomputed };
@@ -106,7 +141,8 @@ export async function unpublishCalendarYear(value: unknown, editor: CalendarEdit
   const row = await CalendarYear.findByPk(y);
   if (!row) throw notFound('年度节假日安排 / calendar year', String(value));
   const reason = `${y}年节假日安排撤回，按法定节假日计算 / the ${y} holiday schedule withdrawn: statutory holidays apply`;
-  return changeCalendar(editor, `${y}-01-01`, reason, async () => {
+  const audit = { action: 'calendar.year-unpublish', target: `calendar:${y}` } as const;
+  return changeCalendar(editor, `${y}-01-01`, reason, audit, async () => {
     await row.destroy();
   });
 }

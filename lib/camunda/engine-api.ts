@@ -90,6 +90,27 @@ export async function processDefinitionXml(camunda: CamundaClients, processDefin
   return String(xml);
 }
 
+/** The latest deployed version of a decision: its key and version, or undefined when none is deployed. */
+export async function latestDecisionDefinition(
+  camunda: CamundaClients,
+  decisionDefinitionId: string,
+): Promise<{ decisionDefinitionKey: string; version: number } | undefined> {
+  const answer = (await camunda.cluster.searchDecisionDefinitions(
+    { filter: { decisionDefinitionId }, sort: [{ field: 'version', order: 'DESC' }], page: { limit: 1 } } as never,
+    { consistency: { waitUpToMs: 0 } },
+  )) as { items?: { decisionDefinitionKey: string | number; version: number }[] };
+  const found = answer.items?.[0];
+  return found && { decisionDefinitionKey: String(found.decisionDefinitionKey), version: Number(found.version) };
+}
+
+/** A deployed decision's DMN XML (the whole definitions it was deployed in). */
+export async function decisionDefinitionXml(camunda: CamundaClients, decisionDefinitionKey: string): Promise<string> {
+  const xml: unknown = await camunda.cluster.getDecisionDefinitionXml({ decisionDefinitionKey } as never, {
+    consistency: { waitUpToMs: 0 },
+  });
+  return String(xml);
+}
+
 /** The ids of the sequence flows an instance has taken so far. */
 export async function takenSequenceFlows(camunda: CamundaClients, processInstanceKey: string): Promise<string[]> {
   const answer = (await camunda.cluster.getProcessInstanceSequenceFlows({ processInstanceKey } as never, {

@@ -16,6 +16,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PUT /api/admin/clock': ['admin'],
   'DELETE /api/admin/clock': ['admin'],
   'GET /api/audit': ['admin'],
+  'GET /api/admin/rule-tables': ['admin'],
 
   'GET /api/users': 'signed-in',
   'GET /api/users/:id': 'signed-in',
@@ -26,6 +27,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/users/:id/reset-password': ['admin'],
   'GET /api/roles': 'signed-in',
   'GET /api/groups': 'signed-in',
+  'POST /api/groups': ['admin'],
+  'PATCH /api/groups/:code': ['admin'],
 
   'GET /api/tasks': 'signed-in',
   'GET /api/tasks/:key/form': 'signed-in',

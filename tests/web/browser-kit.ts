@@ -159,3 +159,24 @@ export async function keyboardUnreachable(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * Chooses `option` in the open modal's Ant Design select labelled `label`, until the select shows it (the list may
+ * still be arriving from the API when it first opens).
+ */
+export async function chooseInModal(page: Page, label: string, option: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  const chosen = dialog.locator('.ant-select', { hasText: option });
+  for (let attempt = 0; attempt < 5 && (await chosen.count()) === 0; attempt++) {
+    await dialog.getByLabel(label).click();
+    // A click on an option still moving in may be lost, or the list may close under it: try again, not wait.
+    const picked = await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .click({ timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!picked) await page.keyboard.press('Escape');
+    await chosen.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await chosen.waitFor();
+}

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import type { Browser, Page } from 'playwright-core';
+import { notify } from '../../domain/notifications';
 import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { expectOpenTasks, hvApplication, submit } from '../business-expansion/business-expansion-kit';
@@ -115,6 +116,24 @@ const SCREENS: Screen[] = [
     '[data-testid=case-title]',
     '[data-testid=case-progress] .case-active',
   ),
+  screen('/units', 'units', 'admin', '/units', '.ant-table-row:has-text("SH-PD")'),
+  screen('/units', 'units-roles', 'admin', '/units?tab=roles', '.ant-table-row:has-text("counter-clerk")'),
+  screen('/calendar', 'calendar', 'admin', '/calendar?year=2026', '[data-testid=calendar-days] .ant-table-row'),
+  screen(
+    '/rule-tables',
+    'rule-tables',
+    'admin',
+    '/rule-tables?table=high-reliability-fee',
+    '[data-testid=rule-table] .ant-table-row',
+  ),
+  screen('/audit', 'audit', 'admin', '/audit?action=auth.', '[data-testid=audit-table] .ant-table-row'),
+  screen(
+    '/notifications',
+    'notifications',
+    'admin',
+    '/notifications?businessKey={applicationNo}',
+    '[data-testid=notification-status]',
+  ),
   screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 
@@ -160,6 +179,19 @@ beforeAll(async () => {
     body: upload,
   });
   expect(uploaded.status).toBe(201);
+  // A notification of the case, as the time-limit workers would send (the notifications screen lists it).
+  await notify(
+    {
+      dedupKey: `screens:${applicationNo}`,
+      kind: 'warning',
+      recipientType: 'role',
+      recipient: 'manager',
+      title: `时限预警 ${applicationNo}`,
+      body: '现场勘查即将到期',
+      businessKey: applicationNo,
+    },
+    { adapter: { name: 'memory', send: async () => undefined } },
+  );
   fixture = { applicationNo, surveyTaskKey: survey.userTaskKey };
 }, 180_000);
 afterAll(async () => {

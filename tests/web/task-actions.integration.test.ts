@@ -4,7 +4,7 @@
  * step to the survey with a reason, which the survey form shows; the surveyor, having done the survey again,
  * withdraws it from its page while the scheme is unclaimed and gets it back; the history shows both.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
@@ -15,7 +15,7 @@ import {
   residentialApplication,
   submit,
 } from '../business-expansion/business-expansion-kit';
-import { useBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from './browser-kit';
+import { chooseInModal, useBrowser, newPage, screenshot, seriousAccessibilityViolations, signIn } from './browser-kit';
 
 let platform: Platform;
 let browser: Browser;
@@ -25,27 +25,6 @@ usePlatform((started) => {
 useBrowser((launched) => {
   browser = launched;
 });
-
-/**
- * Chooses `option` in the open modal's Ant Design select labelled `label`, until the select shows it (the list may
- * still be arriving from the API when it first opens).
- */
-async function chooseInModal(page: Page, label: string, option: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  const chosen = dialog.locator('.ant-select', { hasText: option });
-  for (let attempt = 0; attempt < 5 && (await chosen.count()) === 0; attempt++) {
-    await dialog.getByLabel(label).click();
-    // A click on an option still moving in may be lost, or the list may close under it: try again, not wait.
-    const picked = await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .click({ timeout: 3_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!picked) await page.keyboard.press('Escape');
-    await chosen.waitFor({ timeout: 2_000 }).catch(() => undefined);
-  }
-  await chosen.waitFor();
-}
 
 test('a supervisor assigns; the scheme is returned to the survey with its reason; the surveyor withdraws', async () => {
   const { applicationNo } = await submit(platform, residentialApplication({ address: '上海市浦东新区芳甸路 88 号' }));

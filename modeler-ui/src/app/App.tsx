@@ -19,6 +19,11 @@ function later<K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 const TaskPage = later(() => import('../tasks/TaskPage'), 'TaskPage');
 const CaseLookupPage = later(() => import('../cases/CaseLookupPage'), 'CaseLookupPage');
 const UsersPage = later(() => import('../admin/UsersPage'), 'UsersPage');
+const UnitsPage = later(() => import('../admin/UnitsPage'), 'UnitsPage');
+const CalendarPage = later(() => import('../admin/CalendarPage'), 'CalendarPage');
+const RuleTablesPage = later(() => import('../admin/RuleTablesPage'), 'RuleTablesPage');
+const AuditPage = later(() => import('../admin/AuditPage'), 'AuditPage');
+const NotificationsPage = later(() => import('../admin/NotificationsPage'), 'NotificationsPage');
 const AcceptExpansionPage = later(() => import('../intake/AcceptExpansionPage'), 'AcceptExpansionPage');
 const AcceptChangePage = later(() => import('../intake/AcceptChangePage'), 'AcceptChangePage');
 const NewWorkOrderPage = later(() => import('../intake/NewWorkOrderPage'), 'NewWorkOrderPage');
@@ -93,6 +98,46 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="users">
                     <UsersPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/units"
+                element={
+                  <RequireMenuEntry entry="units">
+                    <UnitsPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/calendar"
+                element={
+                  <RequireMenuEntry entry="calendar">
+                    <CalendarPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/rule-tables"
+                element={
+                  <RequireMenuEntry entry="ruleTables">
+                    <RuleTablesPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/audit"
+                element={
+                  <RequireMenuEntry entry="audit">
+                    <AuditPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/notifications"
+                element={
+                  <RequireMenuEntry entry="notifications">
+                    <NotificationsPage />
                   </RequireMenuEntry>
                 }
               />

@@ -4,12 +4,13 @@
  * phone, ID number or address. Paged on the server, ID and phone numbers masked; everything in the URL.
  */
 import { codeLabel } from '../tasks/labels';
-import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useUrlQuery } from '../shell/use-url-query';
 import { useApi } from '../api/useApi';
-import { changedParams, type ParamChanges } from '../app/url-params';
 import { useI18n } from '../i18n/I18nProvider';
 import { businessTypeLabel } from '../tasks/labels';
+import { LoadFailed } from '../shell/LoadFailed';
 
 interface CaseRow {
   caseNo: string;
@@ -29,21 +30,19 @@ const AREAS = ['business-expansion', 'change-of-use', 'work-order'] as const;
 const DEFAULT_SIZE = 20;
 
 export function MyCasesPage() {
-  const { t, apiText, dateTime } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { t, dateTime } = useI18n();
+  const { params, update, positive } = useUrlQuery();
   const tab = params.get('tab') === 'search' ? 'search' : 'mine';
   const q = params.get('q') ?? '';
   const area = AREAS.find((a) => a === params.get('area'));
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const size = Math.max(1, Number(params.get('size')) || DEFAULT_SIZE);
+  const page = positive('page', 1);
+  const size = positive('size', DEFAULT_SIZE);
   const query = new URLSearchParams({ page: String(page), size: String(size) });
   if (q) query.set('q', q);
   if (area) query.set('area', area);
   // The search tab lists nothing until something is typed: every case of the units is not a useful first page.
   const path = tab === 'mine' ? `/cases/mine?${query}` : q ? `/cases?${query}` : undefined;
   const list = useApi<{ items: CaseRow[]; total: number }>(path);
-
-  const update = (changes: ParamChanges) => setParams(changedParams(params, changes));
 
   return (
     <section aria-labelledby="my-cases-title">
@@ -81,14 +80,7 @@ export function MyCasesPage() {
           </Button>
         </Form.Item>
       </Form>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(list.error.message) })}
-        />
-      )}
+      <LoadFailed error={list.error} />
       {path && list.data && (
         <Typography.Paragraph data-testid="case-total" aria-live="polite">
           {t('myCases.total', { n: list.data.total })}

@@ -4,9 +4,9 @@
  * the server; everything in the URL.
  */
 import { Alert, Form, Select, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api/useApi';
-import { changedParams, type ParamChanges } from '../app/url-params';
+import { useUrlQuery } from '../shell/use-url-query';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { TimeLimitTag } from '../tasks/time-limit';
@@ -20,14 +20,12 @@ const DEFAULT_SIZE = 20;
 export function OverduePage() {
   const i18n = useI18n();
   const { t, apiText, dateTime } = i18n;
-  const [params, setParams] = useSearchParams();
+  const { params, update, positive } = useUrlQuery();
   const state = STATES.find((s) => s === params.get('state'));
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const size = Math.max(1, Number(params.get('size')) || DEFAULT_SIZE);
+  const page = positive('page', 1);
+  const size = positive('size', DEFAULT_SIZE);
   const query = new URLSearchParams({ page: String(page), size: String(size), ...(state ? { state } : {}) });
   const list = useApi<{ items: OverdueRow[]; total: number }>(`/dashboards/overdue?${query}`);
-
-  const update = (changes: ParamChanges) => setParams(changedParams(params, changes));
 
   return (
     <section aria-labelledby="overdue-title">

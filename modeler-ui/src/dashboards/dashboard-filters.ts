@@ -2,7 +2,7 @@
  * The dashboards' filters, all in the URL (`?tab=&from=&to=&unit=`) so that a view can be bookmarked and sent:
  * the period defaults to the current month up to today (China days), the tab to compliance.
  */
-import { useUrlParams, type ParamChanges } from '../app/url-params';
+import { useUrlQuery, type ParamChanges } from '../shell/use-url-query';
 
 export const TABS = ['compliance', 'steps', 'backlog', 'workOrders'] as const;
 export type DashboardTab = (typeof TABS)[number];
@@ -21,7 +21,7 @@ export interface DashboardFilters {
 }
 
 export function useDashboardFilters(): DashboardFilters {
-  const [params, update] = useUrlParams();
+  const { params, update } = useUrlQuery();
   const today = chinaToday();
   const tab = TABS.find((name) => name === params.get('tab')) ?? 'compliance';
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : `${today.slice(0, 7)}-01`;

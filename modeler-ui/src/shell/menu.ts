@@ -26,6 +26,11 @@ export const MENU: MenuEntry[] = [
   { key: 'myCases', path: '/my-cases', label: 'menu.myCases', roles: [] },
   { key: 'dashboards', path: '/dashboards', label: 'menu.dashboards', roles: ['manager'] },
   { key: 'overdue', path: '/overdue', label: 'menu.overdue', roles: ['manager'] },
+  { key: 'units', path: '/units', label: 'menu.units', roles: ['admin'] },
+  { key: 'calendar', path: '/calendar', label: 'menu.calendar', roles: ['admin'] },
+  { key: 'ruleTables', path: '/rule-tables', label: 'menu.ruleTables', roles: ['admin'] },
+  { key: 'audit', path: '/audit', label: 'menu.audit', roles: ['admin'] },
+  { key: 'notifications', path: '/notifications', label: 'menu.notifications', roles: ['admin'] },
 ];
 
 export function mayOpen(entry: MenuEntry, roles: string[]): boolean {

@@ -6,10 +6,10 @@
 import { useCallback, useState } from 'react';
 import { Alert, App as AntApp, Button, Table, Tabs, Typography, Space } from 'antd';
 import type { TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlQuery } from '../shell/use-url-query';
 import { api, ApiError } from '../api/http';
 import { useApi } from '../api/useApi';
-import { changedParams, type ParamChanges } from '../app/url-params';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { TASK_POLL_MS } from '../shell/AppShell';
@@ -27,11 +27,11 @@ export function TaskListPage() {
   const { t, dateTime, apiText } = i18n;
   const { user } = useSession();
   const { message } = AntApp.useApp();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, update, positive } = useUrlQuery();
   const [busyKey, setBusyKey] = useState<string>();
   const scope = (SCOPES.includes(params.get('scope') as Scope) ? params.get('scope') : 'group') as Scope;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const size = Math.max(1, Number(params.get('size')) || DEFAULT_SIZE);
+  const page = positive('page', 1);
+  const size = positive('size', DEFAULT_SIZE);
   const sort = SORTS.find((s) => s === params.get('sort')) ?? 'creationDate';
   const order = params.get('order') === 'desc' ? 'desc' : 'asc';
   const query = new URLSearchParams({ scope, page: String(page), size: String(size), sort, order });
@@ -45,8 +45,6 @@ export function TaskListPage() {
     [setParams],
   );
   const viewProblem = useViewLink(params, openView);
-
-  const update = (changes: ParamChanges) => setParams(changedParams(params, changes));
 
   async function act(task: TaskRow, action: 'claim' | 'unclaim') {
     setBusyKey(task.userTaskKey);

@@ -1,0 +1,55 @@
+/**
+ * A list paged on the server, its page and page size in the URL (`page`, `size`; the default size left out): the
+ * API is asked with `query` plus the page parameters the list's API names, and the table shows the total.
+ */
+import { Table, type TableProps } from 'antd';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/I18nProvider';
+import { LoadFailed } from '../shell/LoadFailed';
+import { useUrlQuery } from '../shell/use-url-query';
+
+const DEFAULT_SIZE = 20;
+
+interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'onChange' | 'loading'> {
+  /** The API path without its query. */
+  path: string;
+  /** The list's filters, taken from the URL by the screen. */
+  query: URLSearchParams;
+  /** What the API calls its page size (`size` or `limit`). */
+  sizeParameter: 'size' | 'limit';
+}
+
+export function ServerPagedTable<T extends object>({ path, query, sizeParameter, ...table }: Props<T>) {
+  const { t } = useI18n();
+  const { update, positive } = useUrlQuery();
+  const page = positive('page', 1);
+  const size = positive('size', DEFAULT_SIZE);
+  const asked = new URLSearchParams(query);
+  asked.set('page', String(page));
+  asked.set(sizeParameter, String(size));
+  const list = useApi<{ items: T[]; total: number }>(`${path}?${asked}`);
+  return (
+    <>
+      <LoadFailed error={list.error} />
+      <Table<T>
+        size="small"
+        {...table}
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t('admin.total', { n }),
+        }}
+        onChange={(pagination) =>
+          update({
+            page: String(pagination.current ?? 1),
+            size: pagination.pageSize === DEFAULT_SIZE ? undefined : String(pagination.pageSize),
+          })
+        }
+      />
+    </>
+  );
+}
