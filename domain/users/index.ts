@@ -19,7 +19,7 @@ export {
   userUpdateInput,
 } from './user-admin-use-case';
 export { createUser, getUser, listGroups, listRoles, listUsers, userInput, type Actor } from './user-use-case';
-export { PII_VIEW, SUPERVISE, hasPermission, type PermissionUser } from './permissions';
+export { PII_VIEW, SUPERVISE, VARIABLES_EDIT, hasPermission, type PermissionUser } from './permissions';
 export { isSeparatedStep } from './separated-steps';
 export {
   acceptingUnit,
