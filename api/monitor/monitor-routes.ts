@@ -16,6 +16,7 @@ import {
   setInstanceVariable,
   type InstanceAction,
 } from '../../domain/monitor';
+import { searchProcessDefinitions } from '../../lib/camunda/engine-api';
 import { named, processesNamed } from '../../lib/model-texts/model-texts';
 import { parseQuery } from '../../lib/validation/parse-input';
 import { z } from '../../lib/validation/zh-error-map';
@@ -57,6 +58,21 @@ export function monitorRoutes(context: AppContext): Router {
           process.processDefinitionName,
         ),
       })),
+    });
+  });
+  // The process and version choices of the instance list's filter, without the counts the processes screen adds.
+  router.get('/monitor/process-definitions', async (request, response) => {
+    const texts = modelTextsFor(request, response);
+    const definitions = await searchProcessDefinitions(camunda);
+    response.json({
+      items: processesNamed(
+        texts,
+        definitions.map((definition) => ({
+          processDefinitionId: definition.processDefinitionId,
+          processDefinitionName: definition.name ?? definition.processDefinitionId,
+          version: definition.version,
+        })),
+      ),
     });
   });
   router.get('/monitor/processes/:processId/heatmap', async (request, response) => {

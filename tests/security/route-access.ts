@@ -59,6 +59,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/cases/:businessKey/task-history': 'signed-in',
 
   'GET /api/monitor/processes': ['manager'],
+  'GET /api/monitor/process-definitions': ['manager'],
   'GET /api/monitor/processes/:processId/heatmap': ['manager'],
   'GET /api/monitor/instances': ['manager'],
   'GET /api/monitor/instances/:key': ['manager'],

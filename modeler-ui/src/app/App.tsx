@@ -24,6 +24,10 @@ const AcceptChangePage = later(() => import('../intake/AcceptChangePage'), 'Acce
 const NewWorkOrderPage = later(() => import('../intake/NewWorkOrderPage'), 'NewWorkOrderPage');
 const MyCasesPage = later(() => import('../cases/MyCasesPage'), 'MyCasesPage');
 const CasePage = later(() => import('../cases/CasePage'), 'CasePage');
+const ProcessesPage = later(() => import('../monitor/ProcessesPage'), 'ProcessesPage');
+const HeatmapPage = later(() => import('../monitor/HeatmapPage'), 'HeatmapPage');
+const InstancesPage = later(() => import('../monitor/InstancesPage'), 'InstancesPage');
+const InstancePage = later(() => import('../monitor/InstancePage'), 'InstancePage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, ended } = useSession();
@@ -82,6 +86,38 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="cases">
                     <CaseLookupPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/processes"
+                element={
+                  <RequireMenuEntry entry="monitorProcesses">
+                    <ProcessesPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/processes/:processId/heatmap"
+                element={
+                  <RequireMenuEntry entry="monitorProcesses">
+                    <HeatmapPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/instances"
+                element={
+                  <RequireMenuEntry entry="monitorInstances">
+                    <InstancesPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/instances/:key"
+                element={
+                  <RequireMenuEntry entry="monitorInstances">
+                    <InstancePage />
                   </RequireMenuEntry>
                 }
               />
