@@ -52,6 +52,8 @@ async function stepTimes(camunda: CamundaClients, processInstanceKey: string) {
       startedAt: task.creationDate,
       endedAt: task.completionDate ?? null,
       dueDate: task.dueDate ?? null,
+      /** Time taken so far by the application's clock (pinned in tests), to its end when it has ended. */
+      usedMs: (ended ?? now) - Date.parse(task.creationDate),
       /** Past its due date: done late, or still open after it. */
       overdue: due !== null && (ended ?? now) > due,
     };

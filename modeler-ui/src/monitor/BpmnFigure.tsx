@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/I18nProvider';
 export interface Badge {
   elementId: string;
   text: string;
-  /** A class for its colour: badge-active, badge-overdue, badge-incident, badge-time. */
+  /** Its colour (class badge-<kind>) and test id (badge-<kind>-<element id>): active, overdue, time. */
   kind: string;
   /** Stacked under one another from the element's top right corner. */
   row?: number;
@@ -51,7 +51,7 @@ export function BpmnFigure({ xml, markers, badges = [], label, testId }: Props) 
         for (const badge of badges) {
           if (!registry.get(badge.elementId)) continue;
           const html = document.createElement('div');
-          html.className = `diagram-badge ${badge.kind}`;
+          html.className = `diagram-badge badge-${badge.kind}`;
           html.dataset.testid = `badge-${badge.kind}-${badge.elementId}`;
           html.textContent = badge.text;
           overlays.add(badge.elementId, { position: { top: -12 + (badge.row ?? 0) * 20, right: 12 }, html });

@@ -59,14 +59,14 @@ export function HeatmapPage() {
         shown.push({
           elementId: step.elementId,
           text: t('monitor.badge.active', { n: step.active }),
-          kind: 'badge-active',
+          kind: 'active',
           row: row++,
         });
       if (step.overdue)
         shown.push({
           elementId: step.elementId,
           text: t('monitor.badge.overdue', { n: step.overdue }),
-          kind: 'badge-overdue',
+          kind: 'overdue',
           row: row++,
         });
       if (step.meanMs !== null)
@@ -76,7 +76,7 @@ export function HeatmapPage() {
             mean: formatDuration(step.meanMs, t),
             p90: formatDuration(step.p90Ms, t),
           }),
-          kind: 'badge-time',
+          kind: 'time',
           row: row++,
         });
     }

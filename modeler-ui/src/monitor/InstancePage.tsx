@@ -24,6 +24,7 @@ interface Step {
   startedAt: string;
   endedAt: string | null;
   dueDate: string | null;
+  usedMs: number;
   overdue: boolean;
 }
 interface Related {
@@ -71,19 +72,17 @@ function useBadges(detail: Detail | undefined): Badge[] {
     const badges: Badge[] = detail.active.map(({ elementId, count }) => ({
       elementId,
       text: t('monitor.badge.active', { n: count }),
-      kind: 'badge-active',
+      kind: 'active',
     }));
-    const now = Date.now();
     for (const step of detail.steps) {
-      const started = Date.parse(step.startedAt);
-      const used = (step.endedAt ? Date.parse(step.endedAt) : now) - started;
+      const used = formatDuration(step.usedMs, t);
       const text = step.dueDate
         ? t('monitor.badge.timeOfLimit', {
-            used: formatDuration(used, t),
-            limit: formatDuration(Date.parse(step.dueDate) - started, t),
+            used,
+            limit: formatDuration(Date.parse(step.dueDate) - Date.parse(step.startedAt), t),
           })
-        : t('monitor.badge.time', { used: formatDuration(used, t) });
-      badges.push({ elementId: step.elementId, text, kind: step.overdue ? 'badge-overdue' : 'badge-time', row: 1 });
+        : t('monitor.badge.time', { used });
+      badges.push({ elementId: step.elementId, text, kind: step.overdue ? 'overdue' : 'time', row: 1 });
     }
     return badges;
   }, [detail, t]);
