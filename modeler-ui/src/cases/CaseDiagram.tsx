@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Select, Space, Typography } from 'antd';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
-import { BpmnFigure } from '../monitor/BpmnFigure';
+import { BpmnFigure, stateMarkers } from '../monitor/BpmnFigure';
 
 interface Diagram {
   processInstanceKey: string;
@@ -31,18 +31,7 @@ export function CaseDiagram({ businessKey }: { businessKey: string }) {
     `/cases/${businessKey}/diagram${instance ? `?instance=${encodeURIComponent(instance)}` : ''}`,
   );
   const data = diagram.data;
-  const markers = useMemo<Record<string, string[]>>(
-    () =>
-      data
-        ? {
-            'case-done': data.completed,
-            'case-taken': data.takenFlows,
-            'case-active': data.active,
-            'case-incident': data.incidents,
-          }
-        : ({} as Record<string, string[]>),
-    [data],
-  );
+  const markers = useMemo(() => (data ? stateMarkers(data) : {}), [data]);
 
   if (diagram.error)
     return <Alert type="error" showIcon title={t('common.loadFailed', { message: apiText(diagram.error.message) })} />;

@@ -5,7 +5,8 @@
  */
 import { codeLabel } from '../tasks/labels';
 import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../app/use-url-filters';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { businessTypeLabel } from '../tasks/labels';
@@ -29,7 +30,7 @@ const DEFAULT_SIZE = 20;
 
 export function MyCasesPage() {
   const { t, apiText, dateTime } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilters();
   const tab = params.get('tab') === 'search' ? 'search' : 'mine';
   const q = params.get('q') ?? '';
   const area = AREAS.find((a) => a === params.get('area'));
@@ -41,16 +42,6 @@ export function MyCasesPage() {
   // The search tab lists nothing until something is typed: every case of the units is not a useful first page.
   const path = tab === 'mine' ? `/cases/mine?${query}` : q ? `/cases?${query}` : undefined;
   const list = useApi<{ items: CaseRow[]; total: number }>(path);
-
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  }
 
   return (
     <section aria-labelledby="my-cases-title">

@@ -76,3 +76,20 @@ export function BpmnFigure({ xml, markers, badges = [], label, testId }: Props) 
     </>
   );
 }
+
+/** Where an instance (or a case) stands, as markers: done, flows taken, terminated, active, with an incident. */
+export function stateMarkers(state: {
+  completed: string[];
+  takenFlows: string[];
+  active: string[];
+  incidents: string[];
+  terminated?: string[];
+}): Record<string, string[]> {
+  return {
+    'case-done': state.completed,
+    'case-taken': state.takenFlows,
+    'case-terminated': state.terminated ?? [],
+    'case-active': state.active,
+    'case-incident': state.incidents,
+  };
+}

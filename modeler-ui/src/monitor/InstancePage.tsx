@@ -12,7 +12,7 @@ import { CaseDocuments } from '../cases/CaseDocuments';
 import { CaseHistory } from '../cases/CaseProgress';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
-import { BpmnFigure, type Badge } from './BpmnFigure';
+import { BpmnFigure, stateMarkers, type Badge } from './BpmnFigure';
 import { CancelButton, EditVariableButton, RetryButton } from './InstanceActions';
 import { InstanceState } from './InstanceState';
 import { formatDuration } from './monitor-format';
@@ -95,17 +95,15 @@ export function InstancePage() {
   const detail = useApi<Detail>(key ? `/monitor/instances/${encodeURIComponent(key)}` : undefined);
   const data = detail.data;
   const badges = useBadges(data);
-  const markers = useMemo<Record<string, string[]>>(
+  const markers = useMemo(
     () =>
       data
-        ? {
-            'case-done': data.completed,
-            'case-taken': data.takenFlows,
-            'case-terminated': data.terminated,
-            'case-active': data.active.map((item) => item.elementId),
-            'case-incident': data.incidentElements,
-          }
-        : ({} as Record<string, string[]>),
+        ? stateMarkers({
+            ...data,
+            active: data.active.map((item) => item.elementId),
+            incidents: data.incidentElements,
+          })
+        : {},
     [data],
   );
   const reload = () => void detail.reload();

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../app/use-url-filters';
 import { useApi } from '../api/useApi';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
@@ -42,7 +43,7 @@ const DEFAULT_SIZE = 20;
 
 export function InstancesPage() {
   const { t, apiText, dateTime } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, update: updateUrl } = useUrlFilters();
   const [selected, setSelected] = useState<string[]>([]);
   const definitions = useApi<{ items: Definition[] }>('/monitor/process-definitions');
   const units = useApi<{ items: { code: string; name: string; level: string }[] }>('/groups');
@@ -56,15 +57,10 @@ export function InstancesPage() {
   query.set('size', String(size));
   const list = useApi<{ items: InstanceRow[]; total: number }>(`/monitor/instances?${query}`);
 
+  /** A new filter, sort or page: what was chosen on the old one is let go. */
   function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, value);
-    }
-    if (!('page' in changes)) next.delete('page');
     setSelected([]);
-    setParams(next);
+    updateUrl(changes);
   }
 
   const processes = [...new Map((definitions.data?.items ?? []).map((d) => [d.processDefinitionId, d])).values()];

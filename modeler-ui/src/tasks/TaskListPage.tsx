@@ -6,7 +6,8 @@
 import { useCallback, useState } from 'react';
 import { Alert, App as AntApp, Button, Table, Tabs, Typography, Space } from 'antd';
 import type { TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../app/use-url-filters';
 import { api, ApiError } from '../api/http';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
@@ -26,7 +27,7 @@ export function TaskListPage() {
   const { t, dateTime, apiText } = i18n;
   const { user } = useSession();
   const { message } = AntApp.useApp();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, update } = useUrlFilters();
   const [busyKey, setBusyKey] = useState<string>();
   const scope = (SCOPES.includes(params.get('scope') as Scope) ? params.get('scope') : 'group') as Scope;
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -44,17 +45,6 @@ export function TaskListPage() {
     [setParams],
   );
   const viewProblem = useViewLink(params, openView);
-
-  /** Changes some of the URL's parameters; any change but paging goes back to the first page. */
-  function update(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, value);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  }
 
   async function act(task: TaskRow, action: 'claim' | 'unclaim') {
     setBusyKey(task.userTaskKey);
