@@ -16,6 +16,7 @@ import { businessExpansionRoutes } from './business-expansion/business-expansion
 import { customerRoutes } from './customers/customer-routes';
 import { caseRoutes } from './cases/case-routes';
 import { caseDiagramRoutes } from './cases/case-diagram-routes';
+import { monitorRoutes } from './monitor/monitor-routes';
 import { changeOfUseRoutes } from './change-of-use/change-of-use-routes';
 import { authRoutes } from './auth/auth-routes';
 import { requireAuth } from './auth/require-auth';
@@ -37,6 +38,7 @@ function areaRouters(context: AppContext): Router[] {
     changeOfUseRoutes(context),
     caseRoutes(context),
     caseDiagramRoutes(context),
+    monitorRoutes(context),
     calendarRoutes(context),
     timeLimitRoutes(),
     notificationRoutes(),

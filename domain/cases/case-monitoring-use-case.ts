@@ -11,6 +11,7 @@ import {
   searchIncidents,
   searchProcessInstances,
   searchUserTasks,
+  type EngineIncident,
   type EngineProcessInstance,
 } from '../../lib/camunda/engine-api';
 import { notFound } from '../../lib/errors/app-error';
@@ -21,7 +22,7 @@ import { caseTimeLimit, dueDateChanges, withDueDateNotices } from '../time-limit
 import { caseEndingOf } from './case-endings';
 
 /** Element kinds a manager reads as steps; gateways, flows and plain events are left out. */
-const STEP_TYPES = new Set([
+export const STEP_TYPES = new Set([
   'USER_TASK',
   'SERVICE_TASK',
   'BUSINESS_RULE_TASK',
@@ -103,6 +104,11 @@ export async function resolveCaseIncident(
   const history = await caseHistory(camunda, reader, businessKey);
   const incident = history.incidents.find((open) => open.incidentKey === incidentKey);
   if (!incident) throw notFound('故障 / incident', incidentKey);
+  return retryIncident(camunda, incident);
+}
+
+/** An incident retried: its job (when it has one) gets a retry, the incident is resolved. */
+export async function retryIncident(camunda: CamundaClients, incident: EngineIncident) {
   if (incident.jobKey) await camunda.zeebe.updateJobRetries({ jobKey: incident.jobKey, retries: 1 });
   await camunda.rest.resolveIncident(incident.incidentKey);
   return { resolved: incident.incidentKey };

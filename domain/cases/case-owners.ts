@@ -4,7 +4,7 @@
  * key no area knows (a process started outside the application) has no owner: unit scope and separation of duties
  * have nothing to judge it by.
  */
-import { Op } from 'sequelize';
+import { Op, type WhereAttributeHashValue } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
@@ -51,11 +51,18 @@ export async function caseKeysOutOfScope(reader: ScopeUser): Promise<string[]> {
 /** The business keys of the cases outside `scope` (none for no limit). */
 export async function caseKeysOutside(scope: UnitScope): Promise<string[]> {
   if (scope === null) return [];
-  const outside = { [Op.or]: [{ [Op.notIn]: scope }, { [Op.is]: null }] };
+  return caseKeysWhereUnit({ [Op.or]: [{ [Op.notIn]: scope }, { [Op.is]: null }] });
+}
+
+/** The business keys of the cases one unit owns (the monitor's unit filter). */
+export const caseKeysOfUnit = (unitCode: string): Promise<string[]> => caseKeysWhereUnit({ [Op.eq]: unitCode });
+
+async function caseKeysWhereUnit(unit: WhereAttributeHashValue<string | null>): Promise<string[]> {
   const [expansions, changes, orders] = await Promise.all([
-    Application.findAll({ attributes: ['applicationNo'], where: { unitCode: outside } }),
-    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { unitCode: outside } }),
-    WorkOrder.findAll({ attributes: ['orderNo'], where: { handlingUnit: outside } }),
+    Application.findAll({ attributes: ['applicationNo'], where: { unitCode: unit } }),
+    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { unitCode: unit } }),
+    // A work order always has its handling unit; the condition is the same one.
+    WorkOrder.findAll({ attributes: ['orderNo'], where: { handlingUnit: unit as WhereAttributeHashValue<string> } }),
   ]);
   return [...expansions, ...changes].map((row) => row.applicationNo).concat(orders.map((order) => order.orderNo));
 }

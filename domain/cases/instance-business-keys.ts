@@ -26,3 +26,19 @@ export async function businessKeysOfInstances(
   }
   return keys;
 }
+
+/** Instances whose `businessKey` is one of `keys` (a called instance carries its caller's key). */
+export async function instancesOfCases(camunda: CamundaClients, keys: string[]): Promise<string[]> {
+  const instances: string[] = [];
+  for (let start = 0; start < keys.length; start += SLICE) {
+    const found = await searchVariables(camunda, {
+      filter: {
+        name: 'businessKey',
+        value: { $in: keys.slice(start, start + SLICE).map((key) => JSON.stringify(key)) },
+      },
+      page: { limit: 10_000 },
+    });
+    instances.push(...found.map((variable) => String(variable.processInstanceKey)));
+  }
+  return instances;
+}

@@ -4,7 +4,7 @@
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTaskPage, type EngineUserTask } from '../../lib/camunda/engine-api';
-import { instancesOfCases } from '../tasks';
+import { instancesOfCases } from '../cases';
 
 const CHUNK = 1000;
 

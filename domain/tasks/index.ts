@@ -7,5 +7,4 @@ export { returnInput, returnTask } from './task-return-use-case';
 export { withdrawInput, withdrawTask } from './task-withdraw-use-case';
 export { taskDetails, taskFormOf, type TaskActions } from './task-actions';
 // The dashboards read the open tasks as the tasklist does
-export { instancesOfCases } from './task-search-filter';
 export { scanByWarnDate } from './task-warn-scan';

@@ -6,10 +6,9 @@
  * states overdue and none by the due date against the application's clock.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
-import { searchVariables } from '../../lib/camunda/engine-api';
-import { addDays, startOfChinaDay } from '../../lib/calendar';
+import { chinaDaysFilter as dayRange } from '../../lib/calendar';
 import { validationError } from '../../lib/errors/app-error';
-import { caseKeysOfCustomer, caseKeysOutOfScope } from '../cases';
+import { caseKeysOfCustomer, caseKeysOutOfScope, instancesOfCases } from '../cases';
 import type { TaskListInput, TaskUser } from './task-list';
 
 /** The variable each business area names its business type with. */
@@ -22,19 +21,7 @@ const BUSINESS_TYPE_VARIABLE: Record<NonNullable<TaskListInput['area']>, string>
 /** Zeebe priorities run 0–100 and the processes use 50 as normal (as the screen's labels say). */
 const PRIORITY = { high: { $gt: 50 }, normal: 50, low: { $lt: 50 } } as const;
 
-/** The engine's `$in` over variable values takes the keys in slices of this many. */
-const SLICE = 500;
-
 type Range = { $gte?: string; $lt?: string };
-
-/** From the first instant of `from` to the last of `to` (China days, both included). */
-function dayRange(from: string | undefined, to: string | undefined): Range | undefined {
-  if (!from && !to) return undefined;
-  return {
-    ...(from ? { $gte: new Date(startOfChinaDay(from)).toISOString() } : {}),
-    ...(to ? { $lt: new Date(startOfChinaDay(addDays(to, 1))).toISOString() } : {}),
-  };
-}
 
 /** Two ranges as one: the later start, the earlier end. */
 function intersect(a: Range | undefined, b: Range): Range {
@@ -70,19 +57,6 @@ function dueDateFilter(input: TaskListInput, now: number): Record<string, unknow
 }
 
 const jsonText = (value: string) => JSON.stringify(value);
-
-/** Instances whose `businessKey` is one of `keys` (a called instance carries its caller's key). */
-export async function instancesOfCases(camunda: CamundaClients, keys: string[]): Promise<string[]> {
-  const instances: string[] = [];
-  for (let start = 0; start < keys.length; start += SLICE) {
-    const found = await searchVariables(camunda, {
-      filter: { name: 'businessKey', value: { $in: keys.slice(start, start + SLICE).map(jsonText) } },
-      page: { limit: 10_000 },
-    });
-    instances.push(...found.map((variable) => String(variable.processInstanceKey)));
-  }
-  return instances;
-}
 
 function scopeFilter(user: TaskUser, input: TaskListInput): Record<string, unknown> {
   if (input.scope === 'mine') return { assignee: user.login, state: 'CREATED' };

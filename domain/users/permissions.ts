@@ -10,6 +10,8 @@ export interface PermissionUser {
 
 /** Granting the whole view of ID and phone numbers (decision 0025). */
 export const PII_VIEW = 'pii:view';
+/** Changing a running instance's variables in the monitor (decision 0038). */
+export const VARIABLES_EDIT = 'variables:edit';
 /** Unclaiming a task assigned to someone else. */
 export const SUPERVISE = 'supervise';
 export async function permissionsOf(roles: string[]): Promise<Set<string>> {

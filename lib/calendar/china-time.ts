@@ -46,3 +46,18 @@ export function daysBetween(from: string, to: string): number {
 export function weekdayOf(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
 }
+
+/**
+ * From the first instant of `from` to the last of `to` (China days, both included) as an engine date filter
+ * (`$gte` / `$lt`, ISO text); undefined when neither is given.
+ */
+export function chinaDaysFilter(
+  from: string | undefined,
+  to: string | undefined,
+): { $gte?: string; $lt?: string } | undefined {
+  if (!from && !to) return undefined;
+  return {
+    ...(from ? { $gte: new Date(startOfChinaDay(from)).toISOString() } : {}),
+    ...(to ? { $lt: new Date(startOfChinaDay(addDays(to, 1))).toISOString() } : {}),
+  };
+}

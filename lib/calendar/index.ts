@@ -13,7 +13,7 @@ export {
   type TimeUnit,
 } from './business-calendar';
 export { applyClockAction, clockStatus, type CaseClock, type ClockAction, type ClockStatus } from './case-clock';
-export { addDays, chinaDayOf, endOfChinaDay, isDayString, startOfChinaDay } from './china-time';
+export { addDays, chinaDayOf, chinaDaysFilter, endOfChinaDay, isDayString, startOfChinaDay } from './china-time';
 export { dueDateNotice, SCHEDULE_NOT_ENTERED_MESSAGE, type DueDateNotice } from './due-date-notice';
 export { publishedSchedule, PUBLISHED_SCHEDULE_SOURCE } from './published-schedules';
 export { remindersDue, reminderRound, SCHEDULE_REMINDER, type ScheduleReminder } from './schedule-reminder';

@@ -139,3 +139,84 @@ export async function startProcessOnce(
   if (existing) return { processInstanceKey: String(existing.processInstanceKey) };
   return startProcess(camunda, bpmnProcessId, variables);
 }
+
+/** One page of a process-instance search (`page.from` an offset) with the number of instances the filter matches. */
+export async function searchProcessInstancePage(
+  camunda: CamundaClients,
+  search: Omit<EngineSearch, 'page'> & { page: { from: number; limit: number } },
+): Promise<{ items: EngineProcessInstance[]; total: number }> {
+  const answer = await camunda.rest.searchProcessInstances(search as never);
+  return { items: answer.items, total: Number(answer.page.totalItems) };
+}
+
+/** How many process instances match `filter` (a search of one item, read for its total). */
+export async function countProcessInstances(camunda: CamundaClients, filter: Record<string, unknown>): Promise<number> {
+  return (await searchProcessInstancePage(camunda, { filter, page: { from: 0, limit: 1 } })).total;
+}
+
+/** How many user tasks match `filter`. */
+export async function countUserTasks(camunda: CamundaClients, filter: Record<string, unknown>): Promise<number> {
+  return (await searchUserTaskPage(camunda, { filter, page: { from: 0, limit: 1 } })).total;
+}
+
+export interface EngineProcessDefinition {
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  name?: string;
+  version: number;
+}
+
+/** Every deployed version of every process (the application deploys a handful; a page of 1,000 holds them). */
+export async function searchProcessDefinitions(camunda: CamundaClients): Promise<EngineProcessDefinition[]> {
+  const answer = (await camunda.cluster.searchProcessDefinitions(
+    { page: { limit: 1000 }, sort: [{ field: 'version', order: 'DESC' }] } as never,
+    { consistency: { waitUpToMs: 0 } },
+  )) as unknown as { items: EngineProcessDefinition[] };
+  return answer.items.map((item) => ({ ...item, processDefinitionKey: String(item.processDefinitionKey) }));
+}
+
+/** Per element of a diagram: instances active there, completed, cancelled (terminated) and with an incident. */
+export interface ElementStatistics {
+  elementId: string;
+  active: number;
+  completed: number;
+  canceled: number;
+  incidents: number;
+}
+
+/** The element statistics of one deployed version across its instances (those matching `filter` when given). */
+export async function processDefinitionStatistics(
+  camunda: CamundaClients,
+  processDefinitionKey: string,
+  filter?: Record<string, unknown>,
+): Promise<ElementStatistics[]> {
+  const answer = (await camunda.cluster.getProcessDefinitionStatistics(
+    { processDefinitionKey, ...(filter ? { filter } : {}) } as never,
+    { consistency: { waitUpToMs: 0 } },
+  )) as unknown as { items: ElementStatistics[] };
+  return answer.items;
+}
+
+/** The element statistics of one instance: how many of each element are active (a multi-instance step: many). */
+export async function processInstanceStatistics(
+  camunda: CamundaClients,
+  processInstanceKey: string,
+): Promise<ElementStatistics[]> {
+  const answer = (await camunda.cluster.getProcessInstanceStatistics({ processInstanceKey } as never, {
+    consistency: { waitUpToMs: 0 },
+  })) as unknown as { items: ElementStatistics[] };
+  return answer.items;
+}
+
+/** Sets variables on an instance's own scope (JSON values: what a manager typed, parsed). */
+export async function setInstanceVariables(
+  camunda: CamundaClients,
+  processInstanceKey: string,
+  variables: Record<string, unknown>,
+): Promise<void> {
+  await camunda.cluster.createElementInstanceVariables({
+    elementInstanceKey: processInstanceKey,
+    variables,
+    local: true,
+  } as never);
+}

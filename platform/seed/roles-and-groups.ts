@@ -22,7 +22,12 @@ export const ROLES = [
     permissions: ['tasks:complete'],
   },
   { code: 'metering', name: '计量装接员', nameEn: 'Metering', permissions: ['tasks:complete'] },
-  { code: 'manager', name: '业务主管', nameEn: 'Manager', permissions: ['monitor:read', 'supervise'] },
+  {
+    code: 'manager',
+    name: '业务主管',
+    nameEn: 'Manager',
+    permissions: ['monitor:read', 'supervise', 'variables:edit'],
+  },
   { code: 'admin', name: '系统管理员', nameEn: 'Administrator', permissions: ['*'] },
 ];
 

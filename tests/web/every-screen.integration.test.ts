@@ -57,12 +57,14 @@ async function openHistory(page: Page): Promise<void> {
 interface Fixture {
   applicationNo: string;
   surveyTaskKey: string;
+  /** The high-voltage process the case's main process called (it stands at its survey). */
+  processInstanceKey: string;
 }
 
 /**
  * One screen: the route of App.tsx it is (`path` as written there), a name for its screenshot, who opens it (a role
  * that sees it; none: signed out), the path to open and the selectors that show once its data is there —
- * `{applicationNo}` and `{surveyTaskKey}` in both are the fixture's — and, where a part needs it, what to do first
+ * `{applicationNo}`, `{surveyTaskKey}` and `{processInstanceKey}` in both are the fixture's — and, where a part needs it, what to do first
  * (open a tab). Adding a screen is adding one line to SCREENS.
  */
 interface Screen {
@@ -134,6 +136,29 @@ const SCREENS: Screen[] = [
     '/notifications?businessKey={applicationNo}',
     '[data-testid=notification-status]',
   ),
+  screen('/monitor/processes', 'monitor-processes', 'zhoumin', '/monitor/processes', '[data-testid=count-running]'),
+  screen(
+    '/monitor/processes/:processId/heatmap',
+    'monitor-heatmap',
+    'zhoumin',
+    '/monitor/processes/business-expansion-survey/heatmap',
+    '[data-testid=badge-active-survey]',
+  ),
+  screen(
+    '/monitor/instances',
+    'monitor-instances',
+    'zhoumin',
+    '/monitor/instances?caseNo={applicationNo}',
+    '[data-testid=instance-link]',
+  ),
+  screen(
+    '/monitor/instances/:key',
+    'monitor-instance',
+    'zhoumin',
+    '/monitor/instances/{processInstanceKey}',
+    '[data-testid=instance-diagram] .case-active',
+    '[data-testid=badge-active-hv-survey]',
+  ),
   screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 
@@ -192,7 +217,15 @@ beforeAll(async () => {
     },
     { adapter: { name: 'memory', send: async () => undefined } },
   );
-  fixture = { applicationNo, surveyTaskKey: survey.userTaskKey };
+  const monitored = await (await platform.as('zhoumin')).get(`/monitor/instances?caseNo=${applicationNo}`);
+  const main = await (
+    await platform.as('zhoumin')
+  ).get(`/monitor/instances/${monitored.body.items[0].processInstanceKey}`);
+  fixture = {
+    applicationNo,
+    surveyTaskKey: survey.userTaskKey,
+    processInstanceKey: main.body.called[0].processInstanceKey,
+  };
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

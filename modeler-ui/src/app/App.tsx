@@ -32,6 +32,10 @@ const CasePage = later(() => import('../cases/CasePage'), 'CasePage');
 // The dashboards bring the charting library: only when a manager opens them.
 const DashboardsPage = later(() => import('../dashboards/DashboardsPage'), 'DashboardsPage');
 const OverduePage = later(() => import('../dashboards/OverduePage'), 'OverduePage');
+const ProcessesPage = later(() => import('../monitor/ProcessesPage'), 'ProcessesPage');
+const HeatmapPage = later(() => import('../monitor/HeatmapPage'), 'HeatmapPage');
+const InstancesPage = later(() => import('../monitor/InstancesPage'), 'InstancesPage');
+const InstancePage = later(() => import('../monitor/InstancePage'), 'InstancePage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, ended } = useSession();
@@ -90,6 +94,38 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="cases">
                     <CaseLookupPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/processes"
+                element={
+                  <RequireMenuEntry entry="monitorProcesses">
+                    <ProcessesPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/processes/:processId/heatmap"
+                element={
+                  <RequireMenuEntry entry="monitorProcesses">
+                    <HeatmapPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/instances"
+                element={
+                  <RequireMenuEntry entry="monitorInstances">
+                    <InstancesPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/monitor/instances/:key"
+                element={
+                  <RequireMenuEntry entry="monitorInstances">
+                    <InstancePage />
                   </RequireMenuEntry>
                 }
               />

@@ -3,13 +3,11 @@
  * blue, those with an incident in red, and the flows taken drawn heavier. A case with called processes offers each
  * of its instances.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Select, Space, Typography } from 'antd';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
+import { BpmnFigure, stateMarkers } from '../monitor/BpmnFigure';
 
 interface Diagram {
   processInstanceKey: string;
@@ -26,39 +24,14 @@ interface Diagram {
   takenFlows: string[];
 }
 
-const MARKERS: [keyof Diagram, string][] = [
-  ['completed', 'case-done'],
-  ['takenFlows', 'case-taken'],
-  ['active', 'case-active'],
-  ['incidents', 'case-incident'],
-];
-
 export function CaseDiagram({ businessKey }: { businessKey: string }) {
   const { t, apiText } = useI18n();
   const [instance, setInstance] = useState<string>();
   const diagram = useApi<Diagram>(
     `/cases/${businessKey}/diagram${instance ? `?instance=${encodeURIComponent(instance)}` : ''}`,
   );
-  const container = useRef<HTMLDivElement>(null);
-  const [drawError, setDrawError] = useState<string>();
-
-  useEffect(() => {
-    if (!container.current || !diagram.data) return;
-    const viewer = new NavigatedViewer({ container: container.current });
-    const data = diagram.data;
-    viewer
-      .importXML(data.xml)
-      .then(() => {
-        const canvas = viewer.get<{ zoom(to: string): void; addMarker(id: string, marker: string): void }>('canvas');
-        const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
-        canvas.zoom('fit-viewport');
-        for (const [field, marker] of MARKERS)
-          for (const id of data[field] as string[]) if (registry.get(id)) canvas.addMarker(id, marker);
-        setDrawError(undefined);
-      })
-      .catch((error: Error) => setDrawError(error.message));
-    return () => viewer.destroy();
-  }, [diagram.data]);
+  const data = diagram.data;
+  const markers = useMemo(() => (data ? stateMarkers(data) : {}), [data]);
 
   if (diagram.error)
     return <Alert type="error" showIcon title={t('common.loadFailed', { message: apiText(diagram.error.message) })} />;
@@ -76,15 +49,14 @@ export function CaseDiagram({ businessKey }: { businessKey: string }) {
           }))}
         />
       )}
-      {drawError && <Alert type="error" showIcon title={t('diagram.drawFailed', { message: drawError })} />}
-      <div
-        ref={container}
-        className="case-diagram"
-        data-testid="case-diagram"
-        // A figure, not an image: the viewer's canvas and the bpmn.io link inside it take the focus.
-        role="figure"
-        aria-label={t('diagram.label', { caseNo: businessKey })}
-      />
+      {data && (
+        <BpmnFigure
+          xml={data.xml}
+          markers={markers}
+          testId="case-diagram"
+          label={t('diagram.label', { caseNo: businessKey })}
+        />
+      )}
       <Typography.Text type="secondary">{t('diagram.legend')}</Typography.Text>
     </Space>
   );

@@ -43,7 +43,7 @@ function ActionNotes({ item }: { item: HistoryItem }) {
   );
 }
 
-function CaseHistory({ businessKey }: { businessKey: string }) {
+export function CaseHistory({ businessKey }: { businessKey: string }) {
   const { t, dateTime } = useI18n();
   const history = useApi<{ items: HistoryItem[] }>(`/cases/${businessKey}/task-history`);
   return (

@@ -14,6 +14,8 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   { key: 'tasks', path: '/tasks', label: 'menu.tasks', roles: [] },
   { key: 'cases', path: '/cases', label: 'menu.cases', roles: ['manager'] },
+  { key: 'monitorProcesses', path: '/monitor/processes', label: 'menu.monitorProcesses', roles: ['manager'] },
+  { key: 'monitorInstances', path: '/monitor/instances', label: 'menu.monitorInstances', roles: ['manager'] },
   { key: 'users', path: '/users', label: 'menu.users', roles: ['admin'] },
   {
     key: 'acceptExpansion',

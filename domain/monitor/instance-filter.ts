@@ -1,0 +1,114 @@
+/**
+ * The monitor's instance list as one filter of the engine's process-instance search, so that the engine filters,
+ * sorts, counts and pages: process, version and dates by the instance's own fields; case number, business type and
+ * any variable by the instance's variables; customer, unit and overdue by the business keys the application's
+ * records name; the unit scope by leaving out other units' cases (decision 0025). Cases are their root instances
+ * unless a process is chosen (the 业扩 class processes are called ones).
+ */
+import type { CamundaClients } from '../../lib/camunda/camunda-client';
+import { chinaDaysFilter, isDayString } from '../../lib/calendar';
+import { z } from '../../lib/validation/zh-error-map';
+import { caseKeysOfCustomer, caseKeysOfUnit, caseKeysOutOfScope, instancesOfCases } from '../cases';
+import type { ScopeUser } from '../users';
+import { jsonText, TYPED_PROCESSES } from './monitored-processes';
+import { overdueCaseKeys } from './overdue-steps';
+
+const day = z.string().refine(isDayString, '日期格式应为 YYYY-MM-DD / a date as YYYY-MM-DD').optional();
+
+export const INSTANCE_STATES = ['running', 'completed', 'cancelled', 'incident', 'overdue'] as const;
+export const INSTANCE_SORTS = ['startDate', 'endDate', 'processDefinitionId', 'state'] as const;
+
+export const instanceListInput = z.object({
+  caseNo: z.string().trim().min(1).max(50).optional(),
+  customer: z.string().trim().min(1).max(50).optional(),
+  processId: z
+    .string()
+    .regex(/^[\w-]{1,100}$/)
+    .optional(),
+  version: z.coerce.number().int().min(1).max(100_000).optional(),
+  businessType: z
+    .string()
+    .regex(/^[\w-]{1,40}$/)
+    .optional(),
+  state: z.enum(INSTANCE_STATES).optional(),
+  startedFrom: day,
+  startedTo: day,
+  endedFrom: day,
+  endedTo: day,
+  unit: z
+    .string()
+    .regex(/^[\w-]{1,40}$/)
+    .optional(),
+  variable: z
+    .string()
+    .regex(/^[A-Za-z_]\w{0,63}$/)
+    .optional(),
+  value: z.string().max(200).optional(),
+  sort: z.enum(INSTANCE_SORTS).default('startDate'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  size: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type InstanceListInput = z.infer<typeof instanceListInput>;
+
+const ENGINE_STATES = { running: 'ACTIVE', completed: 'COMPLETED', cancelled: 'TERMINATED' } as const;
+
+/** Camunda's `$like` with the typed text as a part of the value (its wildcards escaped). */
+const containingText = (text: string) => ({
+  $like: `*${jsonText(text)
+    .slice(1, -1)
+    .replace(/[*?\\]/g, '\\$&')}*`,
+});
+
+/** What a manager types as a variable's value: JSON when it reads as JSON (a number, true), else a string. */
+function variableValue(typed: string): string {
+  try {
+    return JSON.stringify(JSON.parse(typed));
+  } catch {
+    return jsonText(typed);
+  }
+}
+
+/** The business keys the filter narrows to (the intersection of those asked), or undefined for no narrowing. */
+async function keysAsked(camunda: CamundaClients, input: InstanceListInput): Promise<string[] | undefined> {
+  const sets: Promise<string[]>[] = [];
+  if (input.customer) sets.push(caseKeysOfCustomer(input.customer));
+  if (input.unit) sets.push(caseKeysOfUnit(input.unit));
+  if (input.state === 'overdue') sets.push(overdueCaseKeys(camunda));
+  if (sets.length === 0) return undefined;
+  const [first, ...rest] = await Promise.all(sets);
+  return first.filter((key) => rest.every((other) => other.includes(key)));
+}
+
+/** The engine filter, or null when nothing can match (a customer with no case). */
+export async function instanceSearchFilter(
+  camunda: CamundaClients,
+  reader: ScopeUser,
+  input: InstanceListInput,
+): Promise<Record<string, unknown> | null> {
+  const filter: Record<string, unknown> = {};
+  const variables: { name: string; value: unknown }[] = [];
+  if (input.processId) filter.processDefinitionId = input.processId;
+  else filter.parentProcessInstanceKey = { $exists: false };
+  if (input.version) filter.processDefinitionVersion = input.version;
+  if (input.state === 'incident') filter.hasIncident = true;
+  if (input.state === 'incident' || input.state === 'overdue') filter.state = 'ACTIVE';
+  else if (input.state) filter.state = ENGINE_STATES[input.state];
+  const started = chinaDaysFilter(input.startedFrom, input.startedTo);
+  if (started) filter.startDate = started;
+  const ended = chinaDaysFilter(input.endedFrom, input.endedTo);
+  if (ended) filter.endDate = ended;
+  if (input.caseNo) variables.push({ name: 'businessKey', value: containingText(input.caseNo) });
+  const typed = input.processId ? TYPED_PROCESSES[input.processId] : undefined;
+  if (input.businessType && typed) variables.push({ name: typed.variable, value: jsonText(input.businessType) });
+  if (input.variable && input.value !== undefined)
+    variables.push({ name: input.variable, value: variableValue(input.value) });
+  const keys = await keysAsked(camunda, input);
+  if (keys?.length === 0) return null;
+  if (keys) variables.push({ name: 'businessKey', value: { $in: keys.map(jsonText) } });
+  if (variables.length) filter.variables = variables;
+  // Other units' cases are left out by their instances, so instances of no known case stay (decision 0025).
+  const outside = await instancesOfCases(camunda, await caseKeysOutOfScope(reader));
+  if (outside.length) filter.processInstanceKey = { $notIn: outside };
+  return filter;
+}

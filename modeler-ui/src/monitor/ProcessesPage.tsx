@@ -1,0 +1,125 @@
+/**
+ * The processes a manager watches (`/monitor/processes`): each with its versions and how many of its cases are
+ * running, have an incident and are overdue; 变更用电 and 95598 also per business type. Each count links to the
+ * instance list filtered to it; each process to its heatmap.
+ */
+import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useApi } from '../api/useApi';
+import { Data } from '../i18n/Data';
+import { useI18n } from '../i18n/I18nProvider';
+import { businessTypeLabel } from '../tasks/labels';
+
+interface Counts {
+  running: number;
+  incidents: number;
+  overdue: number;
+}
+type TypeRow = { type: string } & Counts;
+interface ProcessRow extends Counts {
+  processDefinitionId: string;
+  processDefinitionName: string;
+  versions: { version: number; processDefinitionKey: string }[];
+  types: TypeRow[];
+}
+
+const listPath = (filter: Record<string, string>) => `/monitor/instances?${new URLSearchParams(filter)}`;
+
+export function ProcessesPage() {
+  const { t, apiText, number } = useI18n();
+  const processes = useApi<{ items: ProcessRow[] }>('/monitor/processes');
+
+  /** The three counts, each a link to the running cases it counts. */
+  const countColumns = <R extends Counts>(filterOf: (row: R) => Record<string, string>) =>
+    (['running', 'incidents', 'overdue'] as const).map((field) => ({
+      title: t(`monitor.processes.${field}`),
+      key: field,
+      align: 'right' as const,
+      render: (_: unknown, row: R) => {
+        const state = { running: 'running', incidents: 'incident', overdue: 'overdue' }[field];
+        return row[field] ? (
+          <Link to={listPath({ ...filterOf(row), state })} data-testid={`count-${field}`}>
+            {number(row[field])}
+          </Link>
+        ) : (
+          '0'
+        );
+      },
+    }));
+
+  return (
+    <section aria-labelledby="monitor-processes-title">
+      <Typography.Title level={1} id="monitor-processes-title" style={{ fontSize: 20 }}>
+        {t('monitor.processes.title')}
+      </Typography.Title>
+      {processes.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('common.loadFailed', { message: apiText(processes.error.message) })}
+        />
+      )}
+      <Table<ProcessRow>
+        rowKey="processDefinitionId"
+        data-testid="process-table"
+        loading={processes.loading}
+        pagination={false}
+        dataSource={processes.data?.items ?? []}
+        expandable={{
+          rowExpandable: (row) => row.types.length > 0,
+          expandedRowRender: (row) => (
+            <Table
+              size="small"
+              rowKey="type"
+              pagination={false}
+              dataSource={row.types}
+              columns={[
+                {
+                  title: t('monitor.processes.type'),
+                  key: 'type',
+                  render: (_: unknown, type: TypeRow) => businessTypeLabel(type.type, t),
+                },
+                ...countColumns<TypeRow>((type) => ({ processId: row.processDefinitionId, businessType: type.type })),
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          {
+            title: t('monitor.processes.process'),
+            key: 'process',
+            render: (_, row) => (
+              <Space direction="vertical" size={0}>
+                <Link to={listPath({ processId: row.processDefinitionId })} data-testid="process-link">
+                  <Data>{row.processDefinitionName}</Data>
+                </Link>
+                <Typography.Text type="secondary">
+                  <Data>{row.processDefinitionId}</Data>
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('monitor.processes.versions'),
+            key: 'versions',
+            render: (_, row) => row.versions.map((v) => <Tag key={v.version}>v{v.version}</Tag>),
+          },
+          ...countColumns<ProcessRow>((row) => ({ processId: row.processDefinitionId })),
+          {
+            title: t('monitor.processes.heatmap'),
+            key: 'heatmap',
+            render: (_, row) => (
+              <Link
+                to={`/monitor/processes/${encodeURIComponent(row.processDefinitionId)}/heatmap`}
+                data-testid="heatmap-link"
+              >
+                {t('monitor.processes.openHeatmap')}
+              </Link>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
