@@ -24,6 +24,7 @@ import {
   boundaryEvent,
   catchEvent,
   chain,
+  conditionalDefinition,
   deploy,
   endEvent,
   eventSubProcess,
@@ -36,21 +37,8 @@ import {
 
 const h = useEngine();
 
-const conditional = (condition: string, variableEvents?: string): string =>
-  `<bpmn:conditionalEventDefinition>${
-    variableEvents ? extensions(`<zeebe:conditionalFilter variableEvents="${variableEvents}" />`) : ''
-  }<bpmn:condition xsi:type="bpmn:tFormalExpression">${condition}</bpmn:condition></bpmn:conditionalEventDefinition>`;
-
-/** bpmn() with the xsi namespace the condition element needs. */
-const withXsi = (xml: Buffer): Buffer =>
-  Buffer.from(
-    xml
-      .toString()
-      .replace('<bpmn:definitions ', '<bpmn:definitions xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '),
-  );
-
-/** Deploys one process with the given body (the xsi namespace included, for the conditions). */
-const deployWith = (processId: string, body: string) => deploy(h.zbc, processId, withXsi(bpmn(processId, body)));
+/** Deploys one process with the given body. */
+const deployWith = (processId: string, body: string) => deploy(h.zbc, processId, bpmn(processId, body));
 
 const waitForActivation = (processInstanceKey: string, elementId: string, times = 1) =>
   waitFor(async () => (await activations(h.engine, processInstanceKey, elementId)) >= times, {
@@ -69,7 +57,7 @@ describe('Conditional events', () => {
     const processId = unique('cond-catch');
     await deployWith(
       processId,
-      `${startEvent()}${catchEvent('wait', conditional('=负荷 > 10'))}${endEvent()}${chain('start', 'wait', 'end')}`,
+      `${startEvent()}${catchEvent('wait', conditionalDefinition('=负荷 > 10'))}${endEvent()}${chain('start', 'wait', 'end')}`,
     );
     const instance = await h.zbc.createProcessInstance({ bpmnProcessId: processId, variables: { 负荷: 5 } });
     await waitForActivation(instance.processInstanceKey, 'wait');
@@ -96,7 +84,7 @@ describe('Conditional events', () => {
     const processId = unique('cond-at-once');
     await deployWith(
       processId,
-      `${startEvent()}${catchEvent('wait', conditional('=ready'))}${endEvent()}${chain('start', 'wait', 'end')}`,
+      `${startEvent()}${catchEvent('wait', conditionalDefinition('=ready'))}${endEvent()}${chain('start', 'wait', 'end')}`,
     );
     const instance = await h.zbc.createProcessInstance({ bpmnProcessId: processId, variables: { ready: true } });
     await waitForCompletion(h.engine, instance.processInstanceKey);
@@ -107,7 +95,7 @@ describe('Conditional events', () => {
     const jobType = unique('cond-work');
     await deployWith(
       processId,
-      `${startEvent()}${serviceTask('task', jobType)}${boundaryEvent('changed', 'task', conditional('=x > 10'))}
+      `${startEvent()}${serviceTask('task', jobType)}${boundaryEvent('changed', 'task', conditionalDefinition('=x > 10'))}
            ${endEvent('done')}${endEvent('diverted')}${chain('start', 'task', 'done')}${flow('changed', 'diverted')}`,
     );
     const instance = await h.zbc.createProcessInstance({ bpmnProcessId: processId, variables: { x: 11 } });
@@ -123,7 +111,7 @@ describe('Conditional events', () => {
     await deployWith(
       processId,
       `${startEvent()}${serviceTask('task', jobType, ioMapping({ limit: '=base * 2' }))}
-           ${boundaryEvent('over', 'task', conditional('=limit > 100'))}
+           ${boundaryEvent('over', 'task', conditionalDefinition('=limit > 100'))}
            ${endEvent('done')}${endEvent('diverted')}${chain('start', 'task', 'done')}${flow('over', 'diverted')}`,
     );
     const triggered = await h.zbc.createProcessInstance({ bpmnProcessId: processId, variables: { base: 60 } });
@@ -144,8 +132,8 @@ describe('Conditional events', () => {
     await deployWith(
       processId,
       `${startEvent()}${serviceTask('task', jobType)}
-           ${boundaryEvent('every', 'task', conditional('=温度 > 80'), { interrupting: false })}
-           ${boundaryEvent('created', 'task', conditional('=告警', 'create'), { interrupting: false })}
+           ${boundaryEvent('every', 'task', conditionalDefinition('=温度 > 80'), { interrupting: false })}
+           ${boundaryEvent('created', 'task', conditionalDefinition('=告警', 'create'), { interrupting: false })}
            ${endEvent('done')}${endEvent('noted')}${endEvent('alarmed')}
            ${chain('start', 'task', 'done')}${flow('every', 'noted')}${flow('created', 'alarmed')}`,
     );
@@ -181,7 +169,7 @@ describe('Conditional events', () => {
     await deployWith(
       processId,
       `${startEvent()}${serviceTask('task', jobType)}
-           ${boundaryEvent('either', 'task', conditional('=x > 10 or y > 5'), { interrupting: false })}
+           ${boundaryEvent('either', 'task', conditionalDefinition('=x > 10 or y > 5'), { interrupting: false })}
            ${endEvent('done')}${endEvent('noted')}${chain('start', 'task', 'done')}${flow('either', 'noted')}`,
     );
     const instance = await h.zbc.createProcessInstance({ bpmnProcessId: processId, variables: { x: 0, y: 0 } });
@@ -205,7 +193,7 @@ describe('Conditional events', () => {
       processId,
       `${startEvent()}${serviceTask('a', first)}${serviceTask('b', second)}${endEvent()}
            ${chain('start', 'a', 'b', 'end')}
-           ${eventSubProcess('cancel', conditional('=客户撤回 = true'), `${endEvent('cancelled')}${flow('cancelStart', 'cancelled')}`)}`,
+           ${eventSubProcess('cancel', conditionalDefinition('=客户撤回 = true'), `${endEvent('cancelled')}${flow('cancelStart', 'cancelled')}`)}`,
     );
     const key = (await h.zbc.createProcessInstance({ bpmnProcessId: processId, variables: { 客户撤回: false } }))
       .processInstanceKey;
@@ -230,7 +218,7 @@ describe('Conditional events', () => {
     await deployWith(
       processId,
       `${startEvent()}${serviceTask('a', jobType)}${endEvent()}${chain('start', 'a', 'end')}
-           ${eventSubProcess('cancel', conditional('=客户撤回'), `${endEvent('cancelled')}${flow('cancelStart', 'cancelled')}`)}`,
+           ${eventSubProcess('cancel', conditionalDefinition('=客户撤回'), `${endEvent('cancelled')}${flow('cancelStart', 'cancelled')}`)}`,
     );
     const key = (await h.zbc.createProcessInstance({ bpmnProcessId: processId, variables: {} })).processInstanceKey;
     const job = await activateJob(h.zbc, jobType);
@@ -250,7 +238,7 @@ describe('Conditional events', () => {
       processId,
       `${startEvent()}<bpmn:parallelGateway id="fork" />
            <bpmn:subProcess id="sub">${startEvent('subStart')}${serviceTask('a', inner)}${endEvent('subEnd')}${chain('subStart', 'a', 'subEnd')}</bpmn:subProcess>
-           ${serviceTask('b', outer)}${boundaryEvent('bFlag', 'b', conditional('=flag'))}
+           ${serviceTask('b', outer)}${boundaryEvent('bFlag', 'b', conditionalDefinition('=flag'))}
            ${endEvent('e1')}${endEvent('e2')}${endEvent('e3')}
            ${chain('start', 'fork', 'sub', 'e1')}${chain('fork', 'b', 'e2')}${flow('bFlag', 'e3')}`,
     );
@@ -282,7 +270,7 @@ describe('Conditional events', () => {
 
 describe('Refused at deploy', () => {
   const refused = (processId: string, body: string) =>
-    h.zbc.deployResource({ name: `${processId}.bpmn`, process: withXsi(bpmn(processId, body)) });
+    h.zbc.deployResource({ name: `${processId}.bpmn`, process: bpmn(processId, body) });
 
   it('a complex gateway, with the refusal Zeebe gives', async () => {
     const id = unique('complex');
@@ -308,9 +296,9 @@ describe('Refused at deploy', () => {
     const id = unique('cond-bad');
     const deployment = refused(
       id,
-      `<bpmn:startEvent id="condStart">${conditional('=go')}</bpmn:startEvent>${endEvent()}${flow('condStart', 'end')}
+      `<bpmn:startEvent id="condStart">${conditionalDefinition('=go')}</bpmn:startEvent>${endEvent()}${flow('condStart', 'end')}
        ${startEvent('plain')}${catchEvent('empty', '<bpmn:conditionalEventDefinition />')}
-       ${catchEvent('filtered', conditional('=x', 'create, delete'))}${endEvent('end2')}${chain('plain', 'empty', 'filtered', 'end2')}`,
+       ${catchEvent('filtered', conditionalDefinition('=x', 'create, delete'))}${endEvent('end2')}${chain('plain', 'empty', 'filtered', 'end2')}`,
     );
     await expect(deployment).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
     await expect(deployment).rejects.toThrow('a conditional start event of a process is not supported yet');
