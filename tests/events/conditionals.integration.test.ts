@@ -30,7 +30,6 @@ import {
   eventSubProcess,
   flow,
   ioMapping,
-  extensions,
   serviceTask,
   startEvent,
 } from './event-kit';
