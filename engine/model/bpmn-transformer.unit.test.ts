@@ -225,8 +225,11 @@ describe('transformBpmn: files and processes', () => {
 describe('transformBpmn: validation', () => {
   it('reports every element this engine does not run yet, and still models it', async () => {
     const problems = await problemsOf(fixture('unsupported-elements.bpmn'));
-    expect(problems.filter((p) => p.message.includes('not supported yet'))).toEqual([
-      problem('complex', 'complex gateway is not supported yet by this engine'),
+    expect(problems.filter((p) => p.message.includes('not supported'))).toEqual([
+      problem(
+        'complex',
+        "Elements of type 'ComplexGateway' are currently not supported. Please refer to the documentation for a list of supported elements: https://docs.camunda.io/docs/components/modeler/bpmn/bpmn-coverage/",
+      ),
       problem('messageStart', 'message start event is not supported yet by this engine'),
       problem('user', 'user task is not supported yet by this engine'),
       problem('receive', 'receive task is not supported yet by this engine'),

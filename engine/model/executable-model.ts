@@ -189,6 +189,16 @@ export interface CompensationDefinition {
   waitForCompletion: boolean;
 }
 
+/** bpmn:conditionalEventDefinition: a FEEL condition watched over the variables the event can see. */
+export interface ConditionalDefinition {
+  /** FEEL without the leading `=`; empty when the model gives none (validation reports it). */
+  condition: string;
+  /** The variables the condition reads (derived from the expression): only their changes re-evaluate it. */
+  variableNames: string[];
+  /** zeebe:conditionalFilter variableEvents: which changes re-evaluate it; undefined: both create and update. */
+  variableEvents?: string[];
+}
+
 export interface ExecutableElement {
   id: string;
   name?: string;
@@ -247,6 +257,8 @@ export interface ExecutableElement {
   link?: LinkDefinition;
   /** Compensation intermediate throw and end events. */
   compensation?: CompensationDefinition;
+  /** Conditional start (event subprocess), intermediate catch and boundary events. */
+  conditional?: ConditionalDefinition;
   /** Compensation boundary events: the activity a bpmn:association connects them to (the handler). */
   compensationHandlerId?: string;
   /** Activities with isForCompensation="true" (compensation handlers); undefined otherwise. */

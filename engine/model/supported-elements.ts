@@ -16,11 +16,19 @@ export interface SupportedFeatures {
 /** What this engine version runs. */
 export const SUPPORTED: SupportedFeatures = {
   events: {
-    startEvent: new Set<EventKind>(['none', 'message', 'timer', 'signal', 'error', 'escalation']),
+    startEvent: new Set<EventKind>(['none', 'message', 'timer', 'signal', 'error', 'escalation', 'conditional']),
     endEvent: new Set<EventKind>(['none', 'terminate', 'message', 'signal', 'error', 'escalation', 'compensation']),
     intermediateThrowEvent: new Set<EventKind>(['none', 'message', 'signal', 'escalation', 'link', 'compensation']),
-    intermediateCatchEvent: new Set<EventKind>(['message', 'timer', 'signal', 'link']),
-    boundaryEvent: new Set<EventKind>(['message', 'timer', 'signal', 'error', 'escalation', 'compensation']),
+    intermediateCatchEvent: new Set<EventKind>(['message', 'timer', 'signal', 'link', 'conditional']),
+    boundaryEvent: new Set<EventKind>([
+      'message',
+      'timer',
+      'signal',
+      'error',
+      'escalation',
+      'compensation',
+      'conditional',
+    ]),
   },
   kinds: new Set<ElementKind>([
     'process',

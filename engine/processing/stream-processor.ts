@@ -113,6 +113,7 @@ export class StreamProcessor {
       pendingTriggers: new Map(),
       pendingCompensations: new Map(),
       pendingLoopVariables: new Map(),
+      pendingConditions: { opened: [], changes: new Map() },
       jobWaiters: this.jobWaiters,
       resultWaiters: this.resultWaiters,
       transitionWaiters: this.transitionWaiters,
@@ -140,6 +141,9 @@ export class StreamProcessor {
         answers.push(() => pending.reject(engineError));
       } finally {
         followUps.length = 0;
+        // A rejected command leaves nothing for the next one to evaluate.
+        ctx.pendingConditions.opened = [];
+        ctx.pendingConditions.changes.clear();
       }
     }
     const types = dispatchAll ? this.jobWaiters.waitingTypes() : ctx.effects.jobTypesAvailable;

@@ -225,6 +225,8 @@ export interface RecordTypes {
   CLOCK: { intents: { PINNED: { time: number }; RESETTED: { time: number } } };
   SIGNAL: { intents: { BROADCASTED: { signalName: string; variables: Variables; tenantId: string } } };
   SIGNAL_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'DELETED' | 'MIGRATED'>;
+  /** A conditional event's subscription; TRIGGERED when its condition came out true (Zeebe 8.9's value type). */
+  CONDITIONAL_SUBSCRIPTION: SubscriptionRecords<'CREATED' | 'TRIGGERED' | 'DELETED' | 'MIGRATED'>;
   ERROR: {
     intents: Carrying<
       'THROWN' | 'UNHANDLED',

@@ -1,6 +1,6 @@
-/** Live state of events: subscriptions (message, signal, timer) and buffered messages. */
+/** Live state of events: subscriptions (message, signal, timer, conditional) and buffered messages. */
 
-export type SubscriptionKind = 'message' | 'signal' | 'timer';
+export type SubscriptionKind = 'message' | 'signal' | 'timer' | 'conditional';
 
 /**
  * An open event subscription. Its owner is the element instance that waits (an intermediate catch event or receive

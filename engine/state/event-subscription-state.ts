@@ -1,12 +1,16 @@
 import type { DirtyTracker } from './dirty-tracker';
 import type { EventSubscription } from './event-entities';
 
-/** Open event subscriptions, indexed by owner, by message name and correlation key, by signal name, and timers. */
+/**
+ * Open event subscriptions, indexed by owner, by message name and correlation key, by signal name, timers, and
+ * conditionals by process instance.
+ */
 export class EventSubscriptionStore {
   private readonly byKey = new Map<number, EventSubscription>();
   private readonly byOwner = new Map<number, Set<number>>();
   private readonly byName = new Map<string, Set<number>>();
   private readonly timers = new Set<number>();
+  private readonly conditionals = new Map<number, Set<number>>();
 
   constructor(private readonly dirty: DirtyTracker) {}
 
@@ -56,6 +60,16 @@ export class EventSubscriptionStore {
     return this.collect(this.timers);
   }
 
+  /** Conditional subscriptions of a process instance, oldest first. */
+  conditionalsOf(processInstanceKey: number): EventSubscription[] {
+    return this.collect(this.conditionals.get(processInstanceKey));
+  }
+
+  /** Whether a variable change in the process instance can trigger anything (asked on every variable write). */
+  hasConditionals(processInstanceKey: number): boolean {
+    return this.conditionals.has(processInstanceKey);
+  }
+
   /** Start-event subscriptions of a process definition. */
   ofDefinitionStarts(processDefinitionKey: number): EventSubscription[] {
     return this.ofOwner(-1).filter((s) => s.processDefinitionKey === processDefinitionKey);
@@ -76,6 +90,8 @@ export class EventSubscriptionStore {
     this.byOwner.get(subscription.elementInstanceKey)?.delete(key);
     this.byName.get(nameKey(subscription))?.delete(key);
     this.timers.delete(key);
+    const conditionals = this.conditionals.get(subscription.processInstanceKey);
+    if (conditionals?.delete(key) && conditionals.size === 0) this.conditionals.delete(subscription.processInstanceKey);
     return true;
   }
 
@@ -83,6 +99,8 @@ export class EventSubscriptionStore {
     this.byKey.set(subscription.key, subscription);
     addTo(this.byOwner, subscription.elementInstanceKey, subscription.key);
     if (subscription.kind === 'timer') this.timers.add(subscription.key);
+    else if (subscription.kind === 'conditional')
+      addTo(this.conditionals, subscription.processInstanceKey, subscription.key);
     else addTo(this.byName, nameKey(subscription), subscription.key);
   }
 }

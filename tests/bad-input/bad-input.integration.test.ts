@@ -128,7 +128,7 @@ describe('deployments the engine refuses', () => {
       status.INVALID_ARGUMENT,
       'approveApplication',
       'approval.bpmn',
-      /complex gateway is not supported/i,
+      /Elements of type 'ComplexGateway' are currently not supported/,
     );
   });
 

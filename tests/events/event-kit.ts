@@ -11,6 +11,7 @@ import { readRecords } from '../support/engine-records';
 export function bpmn(processId: string, body: string, roots = ''): Buffer {
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
   xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs-${processId}" targetNamespace="http://bpmn.io/schema/bpmn">
   ${roots}
   <bpmn:process id="${processId}" isExecutable="true">
@@ -58,6 +59,11 @@ export const timerDefinition = (kind: 'timeDuration' | 'timeDate' | 'timeCycle',
   `<bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition>`;
 export const signalDefinition = (signalRef: string): string =>
   `<bpmn:signalEventDefinition signalRef="${signalRef}" />`;
+/** A conditional event definition: a FEEL condition and, optionally, a zeebe:conditionalFilter of variable events. */
+export const conditionalDefinition = (condition: string, variableEvents?: string): string =>
+  `<bpmn:conditionalEventDefinition>${
+    variableEvents ? extensions(`<zeebe:conditionalFilter variableEvents="${variableEvents}" />`) : ''
+  }<bpmn:condition xsi:type="bpmn:tFormalExpression">${condition}</bpmn:condition></bpmn:conditionalEventDefinition>`;
 export const errorDefinition = (errorRef?: string): string =>
   errorRef ? `<bpmn:errorEventDefinition errorRef="${errorRef}" />` : '<bpmn:errorEventDefinition />';
 export const escalationDefinition = (escalationRef?: string): string =>

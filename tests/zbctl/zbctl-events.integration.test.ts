@@ -15,6 +15,7 @@ import {
   bpmn,
   catchEvent,
   chain,
+  conditionalDefinition,
   endEvent,
   message,
   messageDefinition,
@@ -193,6 +194,23 @@ describe('zbctl publish message / broadcast signal', () => {
 
     await waitForCompletion(processId, instanceKey);
     expect(await rootVariables(instanceKey)).toEqual({ 台区: 'A-01', 停电时长: 2, 原因: '检修' });
+  });
+
+  it('set variables makes a conditional catch event go on once its condition holds', async () => {
+    const processId = unique('zbctl-cond');
+    await deployWithZbctl(
+      processId,
+      bpmn(
+        processId,
+        `${startEvent()}${catchEvent('wait', conditionalDefinition('=负荷 > 10'))}${endEvent()}${chain('start', 'wait', 'end')}`,
+      ),
+    );
+    const instanceKey = await createInstance(processId, { 负荷: 5 });
+    await waitForActivation(instanceKey, 'wait');
+    // zbctl answers `set variables` in plain text, not JSON.
+    expect((await zbctl('set', 'variables', instanceKey, '--variables', JSON.stringify({ 负荷: 12 }))).code).toBe(0);
+    await waitForCompletion(processId, instanceKey);
+    expect(await elements(instanceKey, 'ELEMENT_COMPLETED')).toEqual(['start', 'wait', 'end', processId]);
   });
 
   it('publish message with an empty name gives InvalidArgument, and the engine keeps serving', async () => {

@@ -3,7 +3,19 @@
  * client: it connects without TLS, deploys, runs a worker and awaits an instance's result.
  */
 import { ZBClient } from 'zeebe-node';
+import { completedElements, instanceCompleted, terminatedElements } from '../engine/engine-kit';
+import {
+  bpmn,
+  boundaryEvent,
+  chain,
+  conditionalDefinition,
+  endEvent,
+  flow,
+  serviceTask,
+  startEvent,
+} from '../events/event-kit';
 import { processXml, unique } from '../grpc/grpc-test-clients';
+import { waitFor } from '../support/wait-for';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
 let engine: EngineProcess;
@@ -77,6 +89,28 @@ describe('zeebe-node client', () => {
     expect(deployed.processes).toEqual([expect.objectContaining({ bpmnProcessId: processId, version: 1 })]);
     const instance = await zbc.createProcessInstance({ bpmnProcessId: processId, variables: { a: 1 } });
     expect(instance.processInstanceKey).toMatch(/^\d+$/);
+  });
+
+  it('sets a variable that fires a conditional boundary event, which cancels the task', async () => {
+    const processId = unique('zeebe-node-cond');
+    const jobType = unique('zeebe-node-cond-job');
+    await zbc.deployResource({
+      name: `${processId}.bpmn`,
+      process: bpmn(
+        processId,
+        `${startEvent()}${serviceTask('task', jobType)}${boundaryEvent('stop', 'task', conditionalDefinition('=停止'))}
+         ${endEvent('done')}${endEvent('stopped')}${chain('start', 'task', 'done')}${flow('stop', 'stopped')}`,
+      ),
+    });
+    const instance = await zbc.createProcessInstance({ bpmnProcessId: processId, variables: { 停止: false } });
+    await zbc.setVariables({
+      elementInstanceKey: instance.processInstanceKey,
+      variables: { 停止: true },
+      local: false,
+    });
+    await waitFor(() => instanceCompleted(engine, instance.processInstanceKey), { description: 'the instance to end' });
+    expect(await terminatedElements(engine, instance.processInstanceKey)).toEqual(['task']);
+    expect(await completedElements(engine, instance.processInstanceKey)).toContain('stopped');
   });
 
   it('surfaces a NOT_FOUND from the engine as a rejected promise', async () => {

@@ -41,6 +41,20 @@ export function transformSubProcess(
   return element;
 }
 
+/**
+ * Flow nodes Zeebe itself does not run get Zeebe's own refusal, so a model is refused here as it is there; the
+ * others are Zeebe elements this engine does not run yet.
+ */
+const NOT_IN_ZEEBE: ReadonlySet<string> = new Set(['bpmn:ComplexGateway', 'bpmn:Transaction']);
+
+function unsupportedFlowNodeMessage(type: string): string {
+  if (!NOT_IN_ZEEBE.has(type)) return `${typeLabel(type)} is not supported yet by this engine`;
+  return (
+    `Elements of type '${type.slice('bpmn:'.length)}' are currently not supported. Please refer to the ` +
+    'documentation for a list of supported elements: https://docs.camunda.io/docs/components/modeler/bpmn/bpmn-coverage/'
+  );
+}
+
 function transformChildren(source: ModdleElement, container: ExecutableElement, context: TransformContext): void {
   container.childIds = [];
   for (const child of elementList(source, 'flowElements')) {
@@ -52,7 +66,7 @@ function transformChildren(source: ModdleElement, container: ExecutableElement, 
     if (!instanceOf(child, 'bpmn:FlowNode')) continue; // data objects and other non-executable content
     const transform = transformerFor(child.$type);
     if (!transform) {
-      context.addProblem(child.id, `${typeLabel(child.$type)} is not supported yet by this engine`);
+      context.addProblem(child.id, unsupportedFlowNodeMessage(child.$type));
       continue;
     }
     const element = transform(child, container.id, context);

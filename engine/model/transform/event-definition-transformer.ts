@@ -1,8 +1,15 @@
 /**
- * The details of an event definition (message, timer, error, escalation, signal, link, compensation) and the
+ * The details of an event definition (message, timer, error, escalation, signal, link, compensation, conditional) and the
  * message of a receive or send task, read into the element.
  */
-import type { ExecutableElement, MessageDefinition, TimerKind, ValueOrExpression } from '../executable-model';
+import { feelVariableNames } from '../../feel/feel-variable-names';
+import type {
+  ConditionalDefinition,
+  ExecutableElement,
+  MessageDefinition,
+  TimerKind,
+  ValueOrExpression,
+} from '../executable-model';
 import { elementList, elementProperty, extensionElement, stringProperty, type ModdleElement } from '../moddle-element';
 import { stripExpressionMarker, toValueOrExpression } from '../value-or-expression';
 import type { TransformContext } from './transform-context';
@@ -47,6 +54,9 @@ export function transformEventDefinition(
     case 'link':
       element.link = { name: stringProperty(definition, 'name') ?? '' };
       break;
+    case 'conditional':
+      element.conditional = conditionalOf(definition);
+      break;
     case 'compensation':
       if (element.kind === 'boundaryEvent') break; // the handler is found through associations, later
       element.compensation = {
@@ -57,6 +67,23 @@ export function transformEventDefinition(
     default:
       break;
   }
+}
+
+/** The condition and its zeebe:conditionalFilter; the variables it reads come from the expression itself. */
+function conditionalOf(definition: ModdleElement): ConditionalDefinition {
+  const conditionElement = elementProperty(definition, 'condition');
+  const condition = stripExpressionMarker((conditionElement && stringProperty(conditionElement, 'body'))?.trim() ?? '');
+  const filter = extensionElement(definition, 'zeebe:ConditionalFilter');
+  const events = filter && stringProperty(filter, 'variableEvents');
+  const variableEvents = events
+    ?.split(',')
+    .map((event) => event.trim())
+    .filter((event) => event !== '');
+  return {
+    condition,
+    variableNames: feelVariableNames(condition),
+    variableEvents: variableEvents && variableEvents.length > 0 ? variableEvents : undefined,
+  };
 }
 
 /** A receive task's (or send task's) bpmn:messageRef. */

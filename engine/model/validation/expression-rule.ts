@@ -41,6 +41,7 @@ function expressionsOf(element: ExecutableElement): [string, string | undefined]
     found.push(['the escalation code {}', expressionOf(element.escalation.escalationCode)]);
   }
   if (element.signal) found.push(['the signal name {}', expressionOf(element.signal.name)]);
+  if (element.conditional?.condition) found.push(['the condition {}', element.conditional.condition]);
   const loop = element.multiInstance;
   if (loop) {
     found.push(['the input collection {}', loop.inputCollection]);

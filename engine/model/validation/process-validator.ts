@@ -5,6 +5,7 @@ import { calledDecisionRule } from './called-decision-rule';
 import { calledElementRule } from './called-element-rule';
 import { catchCodeRule } from './catch-code-rule';
 import { compensationRule } from './compensation-rule';
+import { conditionalRule } from './conditional-rule';
 import { eventGatewayRule } from './event-gateway-rule';
 import { eventPositionRule } from './event-position-rule';
 import { eventSubProcessRule } from './event-subprocess-rule';
@@ -38,6 +39,7 @@ const RULES: readonly ValidationRule[] = [
   timerRule,
   catchCodeRule,
   signalRule,
+  conditionalRule,
   linkRule,
   compensationRule,
   mappingRule,

@@ -32,7 +32,18 @@ export type BpmnCommand =
       variables?: Variables[];
     }
   /** Correlates a buffered message to a subscription that just opened (deferred so that the opening settles first). */
-  | { intent: 'CORRELATE_BUFFERED'; subscriptionKey: number; messageKey: number };
+  | { intent: 'CORRELATE_BUFFERED'; subscriptionKey: number; messageKey: number }
+  /** Evaluates the conditional subscriptions that `pendingConditions` collected (once per command, after it). */
+  | { intent: 'EVALUATE_CONDITIONS' };
+
+/**
+ * What conditional events must look at once the current command is done: subscriptions opened (evaluated whatever
+ * their variables) and variable changes per scope key (name → created or updated).
+ */
+export interface PendingConditions {
+  opened: number[];
+  changes: Map<number, Map<string, 'create' | 'update'>>;
+}
 
 /** The variables an event brings to the element it activates: as locals (errors) or as a result (the others). */
 export interface EventTrigger {
@@ -112,6 +123,8 @@ export interface BpmnContext extends BpmnLookups {
   readonly pendingTriggers: Map<string, EventTrigger>;
   /** Compensation handlers about to be activated, by `${flowScopeKey}:${elementId}`: the throw event waiting. */
   readonly pendingCompensations: Map<string, number>;
+  /** Conditional events to evaluate after the current command (behavior/conditional-behavior.ts). */
+  readonly pendingConditions: PendingConditions;
   /** Multi-instance: the loop variables (input element, loopCounter) of inner instances about to be activated, per body. */
   readonly pendingLoopVariables: Map<number, Variables[]>;
 }

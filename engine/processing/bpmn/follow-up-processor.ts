@@ -1,5 +1,6 @@
 import { correlateBuffered } from '../message/message-correlation';
 import { processActivateElement } from './activate-element-processor';
+import { evaluateConditions } from './behavior/conditional-behavior';
 import type { BpmnCommand, BpmnContext } from './bpmn-context';
 
 /** Runs one follow-up command of the batch. */
@@ -9,5 +10,7 @@ export function processFollowUp(ctx: BpmnContext, command: BpmnCommand): void {
       return processActivateElement(ctx, command);
     case 'CORRELATE_BUFFERED':
       return correlateBuffered(ctx, command.subscriptionKey, command.messageKey);
+    case 'EVALUATE_CONDITIONS':
+      return evaluateConditions(ctx);
   }
 }

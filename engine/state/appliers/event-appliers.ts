@@ -39,6 +39,13 @@ export const eventAppliers: Appliers = {
   PROCESS_MESSAGE_SUBSCRIPTION: subscriptionAppliers,
   MESSAGE_START_EVENT_SUBSCRIPTION: subscriptionAppliers,
   SIGNAL_SUBSCRIPTION: { CREATED: addSubscription, DELETED: removeSubscription, MIGRATED: migrateSubscription },
+  CONDITIONAL_SUBSCRIPTION: {
+    CREATED: addSubscription,
+    // A trigger changes nothing here: an interrupting event's subscription is deleted with its owner's work.
+    TRIGGERED: () => undefined,
+    DELETED: removeSubscription,
+    MIGRATED: migrateSubscription,
+  },
   TIMER: {
     CREATED: addSubscription,
     CANCELED: removeSubscription,

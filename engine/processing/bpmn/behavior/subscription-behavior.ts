@@ -3,6 +3,7 @@ import type { ExecutableElement, ExecutableProcess } from '../../../model/execut
 import type { ElementInstance } from '../../../state/entities';
 import type { EventSubscription } from '../../../state/event-entities';
 import type { BpmnContext } from '../bpmn-context';
+import { noteOpenedCondition } from './condition-watch';
 import { closingIntent, subscriptionValueType } from './subscription-records';
 import { isBody, isInnerInstance } from './multi-instance-behavior';
 import { evaluateTimer } from './timer-behavior';
@@ -15,6 +16,9 @@ import { visibleVariables } from './variable-behavior';
  */
 
 export type OpenResult = { ok: true } | { ok: false; message: string };
+
+/** The event kinds an element instance subscribes to (errors, escalations and compensation are found by search). */
+const SUBSCRIBING_EVENTS: readonly string[] = ['message', 'timer', 'signal', 'conditional'];
 
 /** The catch elements whose events an element instance waits for, with whether each interrupts. */
 function catchElementsOf(
@@ -38,8 +42,7 @@ function catchElementsOf(
     result.push([model.elements.get(id)!, true]);
   }
   return result.filter(
-    ([catchElement]) =>
-      ['message', 'timer', 'signal'].includes(catchElement.eventKind) || catchElement.kind === 'receiveTask',
+    ([catchElement]) => SUBSCRIBING_EVENTS.includes(catchElement.eventKind) || catchElement.kind === 'receiveTask',
   );
 }
 
@@ -80,7 +83,7 @@ export function plannedBoundarySubscriptions(
   const variables = visibleVariables(ctx, owner.key);
   const subscriptions: NewSubscription[] = [];
   for (const boundary of boundaries) {
-    if (!['message', 'timer', 'signal'].includes(boundary.eventKind)) continue;
+    if (!SUBSCRIBING_EVENTS.includes(boundary.eventKind)) continue;
     const planned = planOne(ctx, owner, boundary, boundary.cancelActivity !== false, variables);
     if (!planned.ok) return planned;
     subscriptions.push(planned.subscription);
@@ -115,6 +118,10 @@ function planOne(
     const { ok: _ok, ...schedule } = timer;
     return { ok: true, subscription: { ...base, kind: 'timer', ...schedule } };
   }
+  if (catchElement.eventKind === 'conditional') {
+    // The condition is read from the model whenever it is evaluated (behavior/conditional-behavior.ts).
+    return { ok: true, subscription: { ...base, kind: 'conditional' } };
+  }
   if (catchElement.eventKind === 'signal') {
     const name = evaluateValue(catchElement.signal!.name, variables, 'STRING');
     if (!name.ok) return name;
@@ -139,6 +146,11 @@ export function openPlannedSubscription(ctx: BpmnContext, subscription: NewSubsc
   }
   if (subscription.kind === 'signal') {
     ctx.writer.append('SIGNAL_SUBSCRIPTION', 'CREATED', key, subscription);
+    return;
+  }
+  if (subscription.kind === 'conditional') {
+    ctx.writer.append('CONDITIONAL_SUBSCRIPTION', 'CREATED', key, subscription);
+    noteOpenedCondition(ctx, key);
     return;
   }
   ctx.writer.append('PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', key, subscription);

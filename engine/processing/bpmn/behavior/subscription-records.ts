@@ -3,7 +3,11 @@ import type { ValueType } from '../../../records/record-values';
 
 type SubscriptionValueType = Extract<
   ValueType,
-  'TIMER' | 'SIGNAL_SUBSCRIPTION' | 'MESSAGE_START_EVENT_SUBSCRIPTION' | 'PROCESS_MESSAGE_SUBSCRIPTION'
+  | 'TIMER'
+  | 'SIGNAL_SUBSCRIPTION'
+  | 'MESSAGE_START_EVENT_SUBSCRIPTION'
+  | 'PROCESS_MESSAGE_SUBSCRIPTION'
+  | 'CONDITIONAL_SUBSCRIPTION'
 >;
 
 /** The record value type Zeebe uses for each kind of subscription. */
@@ -12,6 +16,7 @@ export function subscriptionValueType(
 ): SubscriptionValueType {
   if (subscription.kind === 'timer') return 'TIMER';
   if (subscription.kind === 'signal') return 'SIGNAL_SUBSCRIPTION';
+  if (subscription.kind === 'conditional') return 'CONDITIONAL_SUBSCRIPTION';
   return subscription.elementInstanceKey === -1 ? 'MESSAGE_START_EVENT_SUBSCRIPTION' : 'PROCESS_MESSAGE_SUBSCRIPTION';
 }
 

@@ -3,6 +3,7 @@ import { evaluateFeel } from '../../../feel/feel-evaluator';
 import type { Mapping } from '../../../model/executable-model';
 import type { ElementInstance } from '../../../state/entities';
 import type { BpmnContext } from '../bpmn-context';
+import { noteVariableChange } from './condition-watch';
 
 /**
  * Variable scopes follow element instances (Zeebe's variables concept): reading sees the whole chain, inner
@@ -47,6 +48,7 @@ export function setVariable(ctx: BpmnContext, scopeKey: number, name: string, va
     bpmnProcessId: scope.bpmnProcessId,
     tenantId: scope.tenantId,
   });
+  noteVariableChange(ctx, scope, name, existing ? 'update' : 'create');
 }
 
 export function mergeLocal(ctx: BpmnContext, scopeKey: number, document: Variables): void {
