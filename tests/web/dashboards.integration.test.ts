@@ -22,12 +22,14 @@ usePlatform(async (started) => {
   await platform.pinClock('2026-03-02T09:00:00+08:00');
   for (const orderType of ['consultation', 'consultation', 'fault-repair'])
     orders.push(await createOrder(platform, orderType === 'consultation' ? { orderType, subType: undefined } : {}));
-  // The two consultations are answered 2 h and 3 h after they were taken.
-  for (const [order, at] of [
-    [orders[0], '2026-03-02T11:00:00+08:00'],
-    [orders[1], '2026-03-02T12:00:00+08:00'],
-  ] as const) {
-    const task = await platform.openTask(order.processInstanceKey, 'agent-answer');
+  // The two consultations are answered 2 h and 3 h after they were taken: both tasks are open (created at 09:00)
+  // before the clock moves on.
+  const tasks = [
+    await platform.openTask(orders[0].processInstanceKey, 'agent-answer'),
+    await platform.openTask(orders[1].processInstanceKey, 'agent-answer'),
+  ];
+  for (const [index, at] of ['2026-03-02T11:00:00+08:00', '2026-03-02T12:00:00+08:00'].entries()) {
+    const [order, task] = [orders[index], tasks[index]];
     await platform.pinClock(at);
     await complete(platform, order, 'agent-answer', { answer: '可通过网上国网缴费', answerResolved: true });
     answeredTasks.push((await (await platform.as('admin')).get(`/tasks/${task.userTaskKey}`)).body);
