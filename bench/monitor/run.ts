@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newPage, signIn } from '../../tests/web/browser-kit';
+import { median, ms, waitUntilListed } from '../bench-kit';
 import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
 
 const FINISHED = Number(process.argv[2] ?? 100_000);
@@ -72,9 +73,6 @@ async function seed(platform: Platform): Promise<void> {
   console.log(`seeded ${FINISHED} finished instances in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-
 const QUERIES = {
   'instance list, first page (running and finished)': '/monitor/instances?processId=monitor-load&size=20',
   'running only, by start date': '/monitor/instances?processId=monitor-load&state=running&size=20',
@@ -137,12 +135,11 @@ async function main(): Promise<void> {
   try {
     await seed(platform);
     const manager = await platform.as('zhoumin');
-    const waitStarted = performance.now();
-    const everyone = FINISHED + RUNNING;
-    while ((await manager.get('/monitor/instances?processId=monitor-load&size=1')).body.total < everyone) {
-      if (performance.now() - waitStarted > 300_000) throw new Error('the engine search never showed every instance');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await waitUntilListed(
+      async () => (await manager.get('/monitor/instances?processId=monitor-load&size=1')).body.total,
+      FINISHED + RUNNING,
+      'instance',
+    );
     console.log(`${FINISHED} finished and ${RUNNING} running instances in the engine's search`);
     await apiTimes(platform);
     await screenTimes(platform);

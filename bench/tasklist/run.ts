@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { launchBrowser, newPage, signIn } from '../../tests/web/browser-kit';
+import { median, ms, waitUntilListed } from '../bench-kit';
 import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
 
 const TASKS = Number(process.argv[2] ?? 10_000);
@@ -45,9 +46,6 @@ async function seed(platform: Platform): Promise<void> {
   );
   console.log(`seeded ${TASKS} instances in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 async function apiTimes(platform: Platform): Promise<void> {
   const surveyor = await platform.as('wangqiang');
@@ -119,11 +117,7 @@ async function main(): Promise<void> {
   try {
     await seed(platform);
     const surveyor = await platform.as('wangqiang');
-    const waitStarted = performance.now();
-    while ((await surveyor.get('/tasks?scope=group&size=1')).body.total < TASKS) {
-      if (performance.now() - waitStarted > 300_000) throw new Error('the engine search never showed every task');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await waitUntilListed(async () => (await surveyor.get('/tasks?scope=group&size=1')).body.total, TASKS, 'task');
     await apiTimes(platform);
     await screenTimes(platform);
   } finally {

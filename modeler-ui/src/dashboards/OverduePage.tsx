@@ -3,7 +3,7 @@
  * whose it is, since when it waits and since when it is overdue, with a link to the task to act on it. Paged on
  * the server; everything in the URL.
  */
-import { Alert, Form, Select, Table, Typography } from 'antd';
+import { Form, Select, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useApi } from '../api/useApi';
 import { useUrlQuery } from '../shell/use-url-query';
@@ -11,6 +11,7 @@ import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { TimeLimitTag } from '../tasks/time-limit';
 import type { TaskRow } from '../tasks/task-types';
+import { LoadFailed } from '../shell/LoadFailed';
 
 type OverdueRow = TaskRow;
 
@@ -19,7 +20,7 @@ const DEFAULT_SIZE = 20;
 
 export function OverduePage() {
   const i18n = useI18n();
-  const { t, apiText, dateTime } = i18n;
+  const { t, dateTime } = i18n;
   const { params, update, positive } = useUrlQuery();
   const state = STATES.find((s) => s === params.get('state'));
   const page = positive('page', 1);
@@ -45,14 +46,7 @@ export function OverduePage() {
           />
         </Form.Item>
       </Form>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(list.error.message) })}
-        />
-      )}
+      <LoadFailed error={list.error} />
       {list.data && (
         <Typography.Paragraph data-testid="overdue-total" aria-live="polite">
           {t('overdue.total', { n: list.data.total })}

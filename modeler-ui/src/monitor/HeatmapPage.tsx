@@ -4,13 +4,14 @@
  * 90th-percentile time each step takes; the same figures as a table below.
  */
 import { useMemo } from 'react';
-import { Alert, Card, Form, Select, Table, Typography } from 'antd';
+import { Card, Form, Select, Table, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../api/useApi';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { BpmnFigure, type Badge } from './BpmnFigure';
 import { elementNames, formatDuration } from './monitor-format';
+import { LoadFailed } from '../shell/LoadFailed';
 
 interface StepHeat {
   elementId: string;
@@ -39,7 +40,7 @@ const heatOf = (active: number, most: number) =>
 export function HeatmapPage() {
   const { processId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { t, apiText, number } = useI18n();
+  const { t, number } = useI18n();
   const version = params.get('version');
   const heatmap = useApi<Heatmap>(
     `/monitor/processes/${encodeURIComponent(processId)}/heatmap${version ? `?version=${encodeURIComponent(version)}` : ''}`,
@@ -88,14 +89,7 @@ export function HeatmapPage() {
       <Typography.Title level={1} id="monitor-heatmap-title" style={{ fontSize: 20 }}>
         {t('monitor.heatmap.title')} <Data>{data?.processDefinitionName ?? processId}</Data>
       </Typography.Title>
-      {heatmap.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(heatmap.error.message) })}
-        />
-      )}
+      <LoadFailed error={heatmap.error} />
       {data && (
         <>
           <Form layout="inline" style={{ marginBottom: 12 }}>

@@ -16,6 +16,7 @@ import { BpmnFigure, stateMarkers, type Badge } from './BpmnFigure';
 import { CancelButton, EditVariableButton, RetryButton } from './InstanceActions';
 import { InstanceState } from './InstanceState';
 import { formatDuration } from './monitor-format';
+import { LoadFailed } from '../shell/LoadFailed';
 
 interface Step {
   elementId: string;
@@ -91,7 +92,7 @@ function useBadges(detail: Detail | undefined): Badge[] {
 export function InstancePage() {
   const { key } = useParams();
   const [params, setParams] = useSearchParams();
-  const { t, apiText, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   const detail = useApi<Detail>(key ? `/monitor/instances/${encodeURIComponent(key)}` : undefined);
   const data = detail.data;
   const badges = useBadges(data);
@@ -119,14 +120,7 @@ export function InstancePage() {
       <Typography.Title level={1} id="monitor-instance-title" style={{ fontSize: 20 }}>
         {t('monitor.instance.title')} <Data>{data?.businessKey ?? key}</Data>
       </Typography.Title>
-      {detail.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(detail.error.message) })}
-        />
-      )}
+      <LoadFailed error={detail.error} />
       {data && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Descriptions size="small" bordered column={3}>

@@ -4,7 +4,7 @@
  * rows cancelled or retried in a batch. Every filter, the sort and the page are in the URL.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import { useUrlQuery } from '../shell/use-url-query';
@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { BUSINESS_TYPES, businessTypeLabel } from '../tasks/labels';
 import { BatchActions } from './BatchActions';
 import { InstanceState } from './InstanceState';
+import { LoadFailed } from '../shell/LoadFailed';
 
 export interface InstanceRow {
   processInstanceKey: string;
@@ -42,7 +43,7 @@ const TYPED = new Set(Object.keys(BUSINESS_TYPES));
 const DEFAULT_SIZE = 20;
 
 export function InstancesPage() {
-  const { t, apiText, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   const { params, setParams, update: updateUrl } = useUrlQuery();
   const [selected, setSelected] = useState<string[]>([]);
   const definitions = useApi<{ items: Definition[] }>('/monitor/process-definitions');
@@ -169,14 +170,7 @@ export function InstancesPage() {
           </Space>
         </Form.Item>
       </Form>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(list.error.message) })}
-        />
-      )}
+      <LoadFailed error={list.error} />
       <Space style={{ marginBottom: 8 }}>
         <BatchActions keys={selected} onDone={() => void list.reload()} />
         {list.data && (

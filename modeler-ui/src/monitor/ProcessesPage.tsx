@@ -3,12 +3,13 @@
  * running, have an incident and are overdue; 变更用电 and 95598 also per business type. Each count links to the
  * instance list filtered to it; each process to its heatmap.
  */
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useApi } from '../api/useApi';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { businessTypeLabel } from '../tasks/labels';
+import { LoadFailed } from '../shell/LoadFailed';
 
 interface Counts {
   running: number;
@@ -26,7 +27,7 @@ interface ProcessRow extends Counts {
 const listPath = (filter: Record<string, string>) => `/monitor/instances?${new URLSearchParams(filter)}`;
 
 export function ProcessesPage() {
-  const { t, apiText, number } = useI18n();
+  const { t, number } = useI18n();
   const processes = useApi<{ items: ProcessRow[] }>('/monitor/processes');
 
   /** The three counts, each a link to the running cases it counts. */
@@ -52,14 +53,7 @@ export function ProcessesPage() {
       <Typography.Title level={1} id="monitor-processes-title" style={{ fontSize: 20 }}>
         {t('monitor.processes.title')}
       </Typography.Title>
-      {processes.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(processes.error.message) })}
-        />
-      )}
+      <LoadFailed error={processes.error} />
       <Table<ProcessRow>
         rowKey="processDefinitionId"
         data-testid="process-table"

@@ -18,6 +18,7 @@ import { SavedViews, useViewLink } from './SavedViews';
 import { TaskFilters } from './TaskFilters';
 import { TimeLimitTag } from './time-limit';
 import { FILTERS, SCOPES, type Scope, type TaskPage, type TaskRow } from './task-types';
+import { LoadFailed } from '../shell/LoadFailed';
 
 const SORTS = ['creationDate', 'dueDate', 'priority'] as const;
 const DEFAULT_SIZE = 20;
@@ -147,15 +148,7 @@ export function TaskListPage() {
         onChange={update}
         onReset={() => setParams(new URLSearchParams({ scope }))}
       />
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('common.loadFailed', { message: apiText(list.error.message) })}
-          action={<Button onClick={() => void list.reload()}>{t('common.retry')}</Button>}
-        />
-      )}
+      <LoadFailed error={list.error} onRetry={() => void list.reload()} />
       {list.data && (
         <Typography.Paragraph data-testid="task-total" aria-live="polite">
           {t('tasks.total', { n: list.data.total })}
