@@ -42,7 +42,7 @@ test('the resources are listed with the version deployed at start', async () => 
 });
 
 test('the second analyst is told who has the draft open; a save on a stale revision is refused with who saved', async () => {
-  const [first, second] = [await platform.as('huangyan'), await platform.as('gaofeng')];
+  const [first, second] = [await platform.as('huangyan'), await platform.as('tangyue')];
   const opened = await first.get(path(FEES_PROCESS, '/draft'));
   expect(opened.status).toBe(200);
   expect(opened.body.otherEditor).toBeNull();
