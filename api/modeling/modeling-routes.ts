@@ -8,6 +8,7 @@ import {
   checkModel,
   checkedResource,
   currentContent,
+  decisionTestInput,
   deployDraft,
   deployInput,
   draftImportInput,
@@ -19,6 +20,7 @@ import {
   listVersions,
   openDraft,
   saveDraft,
+  testDecision,
   versionContent,
 } from '../../domain/modeling';
 import { parseId, parseInput } from '../../lib/validation/parse-input';
@@ -66,6 +68,10 @@ export function modelingRoutes(context: AppContext): Router {
     response
       .status(201)
       .json(await deployDraft(context.camunda, jobTypes, currentUser(request).login, resource, input));
+  });
+  router.post('/models/:resource/evaluate', async (request, response) => {
+    resourceOf(request);
+    response.json(await testDecision(context.camunda, parseInput(decisionTestInput, request.body, '决策试算')));
   });
   router.get('/models/:resource/versions', async (request, response) => {
     response.json(await listVersions(resourceOf(request)));

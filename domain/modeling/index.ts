@@ -1,4 +1,5 @@
 /** The modeler's drafts, checks, deployments, versions and element templates: the public interface of the area. */
+export { decisionTestInput, testDecision } from './decision-test-use-case';
 export { checkModel, type ModelProblem } from './model-check';
 export { deployDraft, deployInput } from './model-deploy-use-case';
 export { draftImportInput, draftSaveInput, importDraft, openDraft, saveDraft } from './model-drafts-use-case';

@@ -92,6 +92,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/models/:resource/import': ['analyst'],
   'POST /api/models/:resource/check': ['analyst'],
   'POST /api/models/:resource/deploy': ['analyst'],
+  'POST /api/models/:resource/evaluate': ['analyst'],
   'GET /api/models/:resource/versions': ['analyst'],
   'GET /api/models/:resource/versions/:version': ['analyst'],
   'GET /api/models/:resource/export': ['analyst'],

@@ -27,6 +27,9 @@ const CasePage = later(() => import('../cases/CasePage'), 'CasePage');
 // The dashboards bring the charting library: only when a manager opens them.
 const DashboardsPage = later(() => import('../dashboards/DashboardsPage'), 'DashboardsPage');
 const OverduePage = later(() => import('../dashboards/OverduePage'), 'OverduePage');
+// The modeler brings bpmn-js's modeler, dmn-js and the form editor: only when an analyst opens it.
+const ModelsPage = later(() => import('../modeling/ModelsPage'), 'ModelsPage');
+const ModelEditorPage = later(() => import('../modeling/ModelEditorPage'), 'ModelEditorPage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, ended } = useSession();
@@ -133,6 +136,22 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="overdue">
                     <OverduePage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/models"
+                element={
+                  <RequireMenuEntry entry="models">
+                    <ModelsPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/models/:resource"
+                element={
+                  <RequireMenuEntry entry="models">
+                    <ModelEditorPage />
                   </RequireMenuEntry>
                 }
               />

@@ -26,6 +26,7 @@ export const MENU: MenuEntry[] = [
   { key: 'myCases', path: '/my-cases', label: 'menu.myCases', roles: [] },
   { key: 'dashboards', path: '/dashboards', label: 'menu.dashboards', roles: ['manager'] },
   { key: 'overdue', path: '/overdue', label: 'menu.overdue', roles: ['manager'] },
+  { key: 'models', path: '/models', label: 'menu.models', roles: ['analyst'] },
 ];
 
 export function mayOpen(entry: MenuEntry, roles: string[]): boolean {
