@@ -52,6 +52,7 @@ export function BpmnEditor({ xml, problems, onChange, focus }: Props) {
   const panelRef = useRef<HTMLDivElement>(null);
   const [modeler, setModeler] = useState<BpmnModeler>();
   const [selected, setSelected] = useState<DiagramElement>();
+  const [, setChanges] = useState(0);
   const templates = useApi<{ items: (ElementTemplate & object)[] }>('/models/element-templates');
   const roles = useApi<{ items: { code: string; name: string; nameEn?: string }[] }>('/roles');
   const models = useApi<{ items: { kind: string; defines: { id: string }[] }[] }>('/models');
@@ -89,9 +90,8 @@ export function BpmnEditor({ xml, problems, onChange, focus }: Props) {
     instance.on('selection.changed', (event: { newSelection: DiagramElement[] }) =>
       setSelected(event.newSelection.length === 1 ? event.newSelection[0] : undefined),
     );
-    instance.on('element.changed', (event: { element: DiagramElement }) =>
-      setSelected((current) => (current?.id === event.element.id ? { ...event.element } : current)),
-    );
+    // The element object stays the same when its properties change: a counter makes the pickers read it again.
+    instance.on('element.changed', () => setChanges((count) => count + 1));
     return () => instance.destroy();
   }, [templates.data, locale]);
 

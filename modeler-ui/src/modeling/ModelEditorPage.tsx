@@ -119,7 +119,7 @@ export function ModelEditorPage() {
         <Tag color={SAVE_COLOURS[draft.state]} data-testid="save-state" data-state={draft.state}>
           {t(`modeler.save.${draft.state}`)}
         </Tag>
-        <Typography.Text type="secondary">
+        <Typography.Text type="secondary" data-testid="draft-revision" data-revision={draft.draft.revision}>
           {t('modeler.revision', { n: draft.draft.revision })} · <Data>{draft.draft.savedBy}</Data>
         </Typography.Text>
       </Space>
