@@ -115,6 +115,14 @@ const SCREENS: Screen[] = [
     '[data-testid=case-title]',
     '[data-testid=case-progress] .case-active',
   ),
+  screen('/models', 'models', 'huangyan', '/models', '[data-testid=model-link]'),
+  screen(
+    '/models/:resource',
+    'model-editor',
+    'huangyan',
+    '/models/business-expansion%2Fbusiness-expansion-fees.bpmn',
+    '[data-testid=bpmn-canvas] [data-element-id="calculate-fees"]',
+  ),
   screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 

@@ -125,7 +125,9 @@ export function BpmnEditor({ xml, problems, onChange, focus }: Props) {
 
   return (
     <div className="bpmn-editor">
-      <div className="bpmn-editor-canvas" ref={canvasRef} data-testid="bpmn-canvas" />
+      {/* The diagram and the panel show the model's own names (data the analyst edits); their labels are bpmn-js's
+          English, or Chinese from bpmn-translations.ts. */}
+      <div className="bpmn-editor-canvas" ref={canvasRef} data-testid="bpmn-canvas" data-i18n="data" />
       <aside className="bpmn-editor-side" aria-label={t('modeler.properties')}>
         {selected?.type === 'bpmn:ServiceTask' && (
           <Form layout="vertical" className="bpmn-editor-pick">
@@ -190,7 +192,7 @@ export function BpmnEditor({ xml, problems, onChange, focus }: Props) {
             </Form.Item>
           </Form>
         )}
-        <div className="bpmn-editor-panel" ref={panelRef} data-testid="properties-panel" />
+        <div className="bpmn-editor-panel" ref={panelRef} data-testid="properties-panel" data-i18n="data" />
       </aside>
     </div>
   );

@@ -18,12 +18,13 @@ const BpmnEditor = lazy(async () => ({ default: (await import('./BpmnEditor')).B
 const DmnEditor = lazy(async () => ({ default: (await import('./DmnEditor')).DmnEditor }));
 const FormEditor = lazy(async () => ({ default: (await import('./FormEditor')).FormEditor }));
 
-const SAVE_COLOURS: Record<SaveState, string> = {
-  saved: 'green',
-  pending: 'blue',
-  saving: 'blue',
-  stale: 'red',
-  failed: 'red',
+// Only a state that needs the analyst's attention is coloured (the plain tag keeps its text's contrast).
+const SAVE_COLOURS: Record<SaveState, string | undefined> = {
+  saved: undefined,
+  pending: undefined,
+  saving: undefined,
+  stale: 'error',
+  failed: 'error',
 };
 
 function download(name: string, content: string, type: string) {
