@@ -30,6 +30,7 @@ import { knowledgeRoutes } from './knowledge/knowledge-routes';
 import { workOrderRoutes } from './work-orders/work-order-routes';
 import { webAppRoutes } from './web-app/serve-web-app';
 import { dashboardRoutes } from './dashboards/dashboard-routes';
+import { modelingRoutes } from './modeling/modeling-routes';
 
 function areaRouters(context: AppContext): Router[] {
   return [
@@ -50,6 +51,7 @@ function areaRouters(context: AppContext): Router[] {
     documentRoutes(context),
     viewRoutes(),
     dashboardRoutes(context),
+    modelingRoutes(context),
   ];
 }
 

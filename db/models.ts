@@ -18,6 +18,7 @@ import { initSignInThrottleModels } from './core/sign-in-throttle-models';
 import { initUserModels } from './core/user-models';
 import { initTimeLimitModels } from './time-limits/time-limit-models';
 import { initWorkOrderModels } from './work-orders';
+import { initModelingModels } from './modeling/modeling-models';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -36,4 +37,5 @@ export function initModels(sequelize: Sequelize): void {
   initIdempotencyModels(sequelize);
   initPaymentLedgerModels(sequelize);
   initSettingModels(sequelize);
+  initModelingModels(sequelize);
 }

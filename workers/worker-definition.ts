@@ -15,4 +15,10 @@ export interface WorkerDefinition {
   /** How long a job stays locked to this worker (ms); defaults to 60 s. */
   timeoutMs?: number;
   handle(job: WorkerJob, context: WorkerContext): JobDone;
+  /**
+   * What the modeler's element template for this job type offers (domain/modeling/job-type-templates.ts): the
+   * variables the worker reads (input mappings), those it completes with (output mappings: only when the list is
+   * all it returns, since output mappings stop the rest from reaching the process) and the task headers it needs.
+   */
+  variables?: { inputs?: string[]; outputs?: string[]; headers?: string[] };
 }

@@ -19,6 +19,7 @@ import * as caseDocuments from './0015-case-documents';
 import * as savedViews from './0016-saved-views';
 import * as documentSteps from './0017-document-steps';
 import * as appSettings from './0021-app-settings';
+import * as modelDraftsAndVersions from './0025-model-drafts-and-versions';
 
 export interface Migration {
   name: string;
@@ -44,4 +45,5 @@ export const migrations: Migration[] = [
   { name: '0016-saved-views', ...savedViews },
   { name: '0017-document-steps', ...documentSteps },
   { name: '0021-app-settings', ...appSettings },
+  { name: '0025-model-drafts-and-versions', ...modelDraftsAndVersions },
 ];

@@ -18,6 +18,9 @@ export const DEMO_USERS = [
   { login: 'zhaolei', name: '赵磊', roles: ['construction'], groups: ['SH-PD'] },
   { login: 'sunhao', name: '孙浩', roles: ['metering'], groups: ['SH-PD'] },
   { login: 'zhoumin', name: '周敏', roles: ['manager'], groups: ['SH-PD'] },
+  // Two analysts: the modeler tells the second one who opens a draft that the first has it open.
+  { login: 'huangyan', name: '黄燕', roles: ['analyst'], groups: ['SH'] },
+  { login: 'tangyue', name: '唐悦', roles: ['analyst'], groups: ['SH'] },
   // Another unit's counter and survey: they see Minhang's customers and cases, not Pudong's (decision 0025).
   { login: 'wuting', name: '吴婷', roles: ['counter-clerk'], groups: ['SH-MH'] },
   { login: 'xugang', name: '徐刚', roles: ['surveyor'], groups: ['SH-MH'] },

@@ -22,6 +22,7 @@ export const ROLES = [
     permissions: ['tasks:complete'],
   },
   { code: 'metering', name: '计量装接员', nameEn: 'Metering', permissions: ['tasks:complete'] },
+  { code: 'analyst', name: '业务分析员', nameEn: 'Business analyst', permissions: ['models:write', 'models:deploy'] },
   {
     code: 'manager',
     name: '业务主管',

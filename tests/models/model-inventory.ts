@@ -8,7 +8,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import { DmnModdle } from 'dmn-moddle';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { modelFiles } from '../../platform/deploy-models';
-import { childElements, type ModdleElement } from './moddle-walk';
+import { childElements, type ModdleElement } from '../../lib/model-lint/moddle-walk';
 
 export interface BpmnModel {
   file: string;

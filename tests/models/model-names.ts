@@ -1,5 +1,5 @@
 /** Every name a person reads in the tasklist, the monitor or the modeler is Chinese. */
-import { flowElements, processes, type ModdleElement } from './moddle-walk';
+import { flowElements, processes, type ModdleElement } from '../../lib/model-lint/moddle-walk';
 import type { ModelInventory } from './model-inventory';
 
 export const CHINESE = /\p{Script=Han}/u;

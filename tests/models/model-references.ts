@@ -2,7 +2,7 @@
  * What the deployment must resolve at run time: forms of user tasks, decisions of business rule tasks and
  * processes of call activities must be among the deployed files (one deployment, see platform/deploy-models.ts).
  */
-import { extension, flowElements, processes, stringAttribute } from './moddle-walk';
+import { extension, flowElements, processes, stringAttribute } from '../../lib/model-lint/moddle-walk';
 import type { ModelInventory } from './model-inventory';
 import { formIds } from './form-checks';
 

@@ -97,6 +97,18 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/views/:id': 'signed-in',
   'DELETE /api/views/:id': 'signed-in',
 
+  'GET /api/models': ['analyst'],
+  'GET /api/models/element-templates': ['analyst'],
+  'GET /api/models/:resource/draft': ['analyst'],
+  'PUT /api/models/:resource/draft': ['analyst'],
+  'POST /api/models/:resource/import': ['analyst'],
+  'POST /api/models/:resource/check': ['analyst'],
+  'POST /api/models/:resource/deploy': ['analyst'],
+  'POST /api/models/:resource/evaluate': ['analyst'],
+  'GET /api/models/:resource/versions': ['analyst'],
+  'GET /api/models/:resource/versions/:version': ['analyst'],
+  'GET /api/models/:resource/export': ['analyst'],
+
   'POST /api/work-orders': ['agent'],
   'GET /api/work-orders': 'signed-in',
   'GET /api/work-orders/types': 'signed-in',

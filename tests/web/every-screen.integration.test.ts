@@ -159,6 +159,14 @@ const SCREENS: Screen[] = [
     '[data-testid=instance-diagram] .case-active',
     '[data-testid=badge-active-hv-survey]',
   ),
+  screen('/models', 'models', 'huangyan', '/models', '[data-testid=model-link]'),
+  screen(
+    '/models/:resource',
+    'model-editor',
+    'huangyan',
+    '/models/business-expansion%2Fbusiness-expansion-fees.bpmn',
+    '[data-testid=bpmn-canvas] [data-element-id="calculate-fees"]',
+  ),
   screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 

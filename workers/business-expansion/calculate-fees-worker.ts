@@ -8,6 +8,10 @@ import { requireBusinessKey, runJob } from './case-job';
 
 export const calculateFeesWorker: WorkerDefinition = {
   taskType: 'business-expansion.calculate-fees',
+  variables: {
+    inputs: ['highReliabilityRatePerKva', 'supplyVoltage', 'lineType', 'externalWorksBuiltBy'],
+    outputs: ['feesDueFen', 'feesOutstandingFen'],
+  },
   handle: (job) =>
     runJob(job, async () => {
       const { variables } = job;

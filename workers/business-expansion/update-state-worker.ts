@@ -9,6 +9,7 @@ import { fillPlaceholders, requireBusinessKey, requireHeader, runJob } from './c
 
 export const updateStateWorker: WorkerDefinition = {
   taskType: 'business-expansion.update-state',
+  variables: { headers: ['state'] },
   handle: (job, context) =>
     runJob(job, async () => {
       const customerClass = job.variables.customerClass;

@@ -11,6 +11,7 @@ import { ModelError, dayOf, requireBusinessKey, requireHeader, routeOf, runJob }
 
 export const applyAccountChangesWorker: WorkerDefinition = {
   taskType: 'change-of-use.apply-account-changes',
+  variables: { headers: ['phase'] },
   handle: (job) =>
     runJob(job, async () => {
       const phase = requireHeader(job, 'phase');

@@ -5,6 +5,7 @@ import { requireBusinessKey, requireHeader, runJob, textOf } from './change-job'
 
 export const archiveWorker: WorkerDefinition = {
   taskType: 'change-of-use.archive',
+  variables: { headers: ['outcome'] },
   handle: (job, context) =>
     runJob(job, async () => {
       const ending = await archiveCase(context, {

@@ -8,6 +8,7 @@ import { ModelError, requireBusinessKey, requireHeader, runJob } from '../job-in
 
 export const caseClockWorker: WorkerDefinition = {
   taskType: 'time-limit.case-clock',
+  variables: { headers: ['action', 'step', 'decision'] },
   handle: (job, context) =>
     runJob(job, async () => {
       const action = requireHeader(job, 'action');

@@ -9,6 +9,7 @@ import { requireHeader, runJob } from '../job-input';
 
 export const dueDateWorker: WorkerDefinition = {
   taskType: 'time-limit.due-date',
+  variables: { headers: ['step', 'decision'] },
   handle: (job, context) =>
     runJob(job, async () => {
       const step = requireHeader(job, 'step');

@@ -19,6 +19,7 @@ function dueDateOf(job: WorkerJob, step: string): string | undefined {
 
 export const notifyWorker: WorkerDefinition = {
   taskType: 'time-limit.notify',
+  variables: { headers: ['level', 'step'] },
   handle: (job, context) =>
     runJob(job, async () => {
       const level = requireLevel(requireHeader(job, 'level'));

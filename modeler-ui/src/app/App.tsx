@@ -36,6 +36,9 @@ const ProcessesPage = later(() => import('../monitor/ProcessesPage'), 'Processes
 const HeatmapPage = later(() => import('../monitor/HeatmapPage'), 'HeatmapPage');
 const InstancesPage = later(() => import('../monitor/InstancesPage'), 'InstancesPage');
 const InstancePage = later(() => import('../monitor/InstancePage'), 'InstancePage');
+// The modeler brings bpmn-js's modeler, dmn-js and the form editor: only when an analyst opens it.
+const ModelsPage = later(() => import('../modeling/ModelsPage'), 'ModelsPage');
+const ModelEditorPage = later(() => import('../modeling/ModelEditorPage'), 'ModelEditorPage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, ended } = useSession();
@@ -214,6 +217,22 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="overdue">
                     <OverduePage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/models"
+                element={
+                  <RequireMenuEntry entry="models">
+                    <ModelsPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/models/:resource"
+                element={
+                  <RequireMenuEntry entry="models">
+                    <ModelEditorPage />
                   </RequireMenuEntry>
                 }
               />

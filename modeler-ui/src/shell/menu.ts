@@ -33,6 +33,7 @@ export const MENU: MenuEntry[] = [
   { key: 'ruleTables', path: '/rule-tables', label: 'menu.ruleTables', roles: ['admin'] },
   { key: 'audit', path: '/audit', label: 'menu.audit', roles: ['admin'] },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications', roles: ['admin'] },
+  { key: 'models', path: '/models', label: 'menu.models', roles: ['analyst'] },
 ];
 
 export function mayOpen(entry: MenuEntry, roles: string[]): boolean {

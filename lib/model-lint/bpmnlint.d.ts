@@ -1,4 +1,4 @@
-/** The part of bpmnlint's API the model tests use (its package.json names no types for the entry point). */
+/** The part of bpmnlint's API the lint runner uses (its package.json names no types for the entry point). */
 declare module 'bpmnlint' {
   export type LintCategory = 'off' | 'warn' | 'error' | 'info' | 'rule-error';
   export interface LintConfig {
