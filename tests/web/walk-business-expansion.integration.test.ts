@@ -196,7 +196,10 @@ test('a 10 kV new connection from acceptance to archive, each step by its user i
   const clock = (await (await platform.as('zhoumin')).get(`/time-limits/cases/${no}`)).body;
   expect(clock.state).toBe('finished');
   const compliant = clock.compliant ? 1 : 0;
-  const feesFen = (record.fees as { amountFen: number | string }[]).reduce((sum, fee) => sum + Number(fee.amountFen), 0);
+  const feesFen = (record.fees as { amountFen: number | string }[]).reduce(
+    (sum, fee) => sum + Number(fee.amountFen),
+    0,
+  );
   await walk.as('zhoumin', async (page: Page) => {
     await page.goto('/dashboards?tab=compliance&from=2026-10-01&to=2026-10-31');
     const summary = page.getByTestId('compliance-summary');
@@ -206,10 +209,7 @@ test('a 10 kV new connection from acceptance to archive, each step by its user i
       String(compliant),
       `${(compliant * 100).toFixed(1)}%`,
     ]);
-    const month = await page
-      .getByTestId('figure-compliance-month')
-      .locator('tr.ant-table-row td')
-      .allInnerTexts();
+    const month = await page.getByTestId('figure-compliance-month').locator('tr.ant-table-row td').allInnerTexts();
     expect(month.slice(0, 3)).toEqual(['2026-10', '1', String(compliant)]);
     const access = await page.getByTestId('figure-access').locator('tr.ant-table-row td').allInnerTexts();
     expect(access[1]).toBe('1');
