@@ -1,0 +1,49 @@
+/** What the listener tests share: listener extension elements, REST calls and REST job activation. */
+import type { EngineProcess } from '../support/engine-process';
+import { waitFor } from '../support/wait-for';
+
+export const executionListeners = (...listeners: Array<[eventType: string, type: string, retries?: number]>): string =>
+  `<zeebe:executionListeners>${listeners
+    .map(
+      ([eventType, type, retries]) =>
+        `<zeebe:executionListener eventType="${eventType}" type="${type}"${retries === undefined ? '' : ` retries="${retries}"`} />`,
+    )
+    .join('')}</zeebe:executionListeners>`;
+
+export const taskListeners = (...listeners: Array<[eventType: string, type: string, retries?: number]>): string =>
+  `<zeebe:taskListeners>${listeners
+    .map(
+      ([eventType, type, retries]) =>
+        `<zeebe:taskListener eventType="${eventType}" type="${type}"${retries === undefined ? '' : ` retries="${retries}"`} />`,
+    )
+    .join('')}</zeebe:taskListeners>`;
+
+/** A REST v2 call with the engine's credentials; the body parsed (an empty body as {}). */
+export async function restCall(engine: EngineProcess, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${engine.restAddress}/v2${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(await engine.authHeaders()) },
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** Activates the one job of a type over REST (the SDK's REST job class leaves out kind and userTask). */
+export const activateRest = (engine: EngineProcess, type: string) =>
+  waitFor(
+    async () => {
+      const res = await restCall(engine, 'POST', '/jobs/activation', {
+        type,
+        timeout: 60_000,
+        maxJobsToActivate: 1,
+        requestTimeout: -1,
+      });
+      return (res.body.jobs as Array<Record<string, unknown>>)[0];
+    },
+    { description: `a ${type} job over REST` },
+  );
+
+/** Completes a job over REST, with a task listener's `result` when given. */
+export const completeRest = (engine: EngineProcess, job: Record<string, unknown>, body: Record<string, unknown> = {}) =>
+  restCall(engine, 'POST', `/jobs/${String(job.jobKey)}/completion`, body);
