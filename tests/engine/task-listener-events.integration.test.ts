@@ -8,9 +8,11 @@ import { CamundaRestClient } from '@camunda8/sdk';
 import { status } from '@grpc/grpc-js';
 import { activateJob, recordsOf, useEngine, waitForIncident, type LoggedRecord } from './engine-kit';
 import { bpmn, chain, endEvent, startEvent } from '../events/event-kit';
-import { unique } from '../grpc/grpc-test-clients';
 import { waitFor } from '../support/wait-for';
-import { activateRest, completeRest, taskListeners } from './listener-kit';
+import { activateRest, completeRest, executionListeners, taskListeners } from './listener-kit';
+import { runOnProjections, search } from '../query/query-kit';
+import { sdkClient, unique } from '../grpc/grpc-test-clients';
+import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
 const h = useEngine();
 let rest: CamundaRestClient;
@@ -64,9 +66,7 @@ describe('creating listeners', () => {
     await expect(rest.assignUserTask({ userTaskKey, assignee: 'bob' })).rejects.toThrow(/409|state 'CREATING'/);
     const denied = await completeRest(h.engine, job, { result: { denied: true } });
     expect(denied.status).toBe(400);
-    expect(String(denied.body.detail)).toContain(
-      "Denying result is not supported for 'CREATING' task listener jobs",
-    );
+    expect(String(denied.body.detail)).toContain("Denying result is not supported for 'CREATING' task listener jobs");
     const reassigned = await completeRest(h.engine, job, { result: { corrections: { assignee: 'bob' } } });
     expect(reassigned.status).toBe(400);
     expect(String(reassigned.body.detail)).toContain('correct it in an assigning listener');
@@ -182,4 +182,71 @@ describe('canceling listeners', () => {
     await h.zbc.completeJob({ jobKey: job.key, variables: {} });
     await waitFor(async () => (await lifecycle(pi)).includes('task:ELEMENT_TERMINATED'));
   });
+});
+
+describe('job search by kind and listener event type', () => {
+  let engine: EngineProcess | undefined;
+  afterEach(async () => {
+    await engine?.stop();
+  });
+
+  it('answers and filters kind and listenerEventType, also for rows exported before the columns existed', async () => {
+    engine = await startEngineProcess();
+    const zbc = sdkClient(engine);
+    const id = unique('job-kinds');
+    const [start, work, canceling] = [unique('el-start'), unique('work'), unique('tl-canceling')];
+    const body = `${startEvent()}<bpmn:serviceTask id="svc"><bpmn:extensionElements><zeebe:taskDefinition type="${work}" />${executionListeners(['start', start])}</bpmn:extensionElements></bpmn:serviceTask>
+      <bpmn:userTask id="task"><bpmn:extensionElements><zeebe:userTask />${taskListeners(['canceling', canceling])}</bpmn:extensionElements></bpmn:userTask>
+      ${endEvent()}${chain('start', 'svc', 'task', 'end')}`;
+    let pi = '';
+    try {
+      await zbc.deployResource({ name: `${id}.bpmn`, process: bpmn(id, body) });
+      pi = (await zbc.createProcessInstance({ bpmnProcessId: id, variables: {} })).processInstanceKey;
+      await zbc.completeJob({ jobKey: (await activateJob(zbc, start)).key, variables: {} });
+      await zbc.completeJob({ jobKey: (await activateJob(zbc, work)).key, variables: {} });
+      await waitFor(async () =>
+        (await recordsOf(engine!, pi)).some((r) => r.intent === 'CREATED' && r.valueType === 'USER_TASK'),
+      );
+      await zbc.cancelProcessInstance(pi);
+      await activateJob(zbc, canceling);
+    } finally {
+      await zbc.close();
+    }
+    const expected = [
+      { type: start, kind: 'EXECUTION_LISTENER', listenerEventType: 'START' },
+      { type: work, kind: 'BPMN_ELEMENT', listenerEventType: 'UNSPECIFIED' },
+      { type: canceling, kind: 'TASK_LISTENER', listenerEventType: 'CANCELING' },
+    ];
+    const jobsOf = async () =>
+      (await search(engine!, 'jobs', { filter: { processInstanceKey: pi }, sort: [{ field: 'jobKey' }] })).items;
+    await waitFor(async () => ((await jobsOf()).length === 3 ? true : undefined));
+    expect((await jobsOf()).map(({ type, kind, listenerEventType }) => ({ type, kind, listenerEventType }))).toEqual(
+      expected,
+    );
+    const byFilter = await search(engine, 'jobs', {
+      filter: { processInstanceKey: pi, kind: 'TASK_LISTENER', listenerEventType: { $in: ['CREATING', 'CANCELING'] } },
+    });
+    expect(byFilter.items.map((j) => j.type)).toEqual([canceling]);
+    const sorted = await search(engine, 'jobs', {
+      filter: { processInstanceKey: pi },
+      sort: [{ field: 'kind', order: 'DESC' }],
+    });
+    expect(sorted.items.map((j) => j.kind)).toEqual(['TASK_LISTENER', 'EXECUTION_LISTENER', 'BPMN_ELEMENT']);
+
+    // The projection as an engine before migration 6 left it: no columns; the migration fills them from the log.
+    const { databaseUrl } = engine;
+    await engine.stop();
+    engine = undefined;
+    const onMysql = databaseUrl.startsWith('mysql');
+    await runOnProjections(databaseUrl, [
+      onMysql ? 'DROP INDEX engine_q_jobs_kind ON engine_q_jobs' : 'DROP INDEX engine_q_jobs_kind',
+      'ALTER TABLE engine_q_jobs DROP COLUMN kind',
+      'ALTER TABLE engine_q_jobs DROP COLUMN listener_event_type',
+      'DELETE FROM engine_schema_migrations WHERE id = 6',
+    ]);
+    engine = await startEngineProcess({ databaseUrl });
+    expect((await jobsOf()).map(({ type, kind, listenerEventType }) => ({ type, kind, listenerEventType }))).toEqual(
+      expected,
+    );
+  }, 60_000);
 });

@@ -76,7 +76,9 @@ export function cancelUserTask(ctx: BpmnContext, task: UserTask): void {
   if (pending) {
     ctx.effects.endedTransitions.set(
       task.key,
-      failedPrecondition(`User task with key '${task.key}' was canceled before its '${pending.event}' transition ended`),
+      failedPrecondition(
+        `User task with key '${task.key}' was canceled before its '${pending.event}' transition ended`,
+      ),
     );
   }
   const canceling = ctx.state.userTasks.get(task.key)!;
