@@ -1,4 +1,5 @@
 /** What the listener tests share: listener extension elements, REST calls and REST job activation. */
+import { bpmn, chain, endEvent, serviceTask, startEvent } from '../events/event-kit';
 import type { EngineProcess } from '../support/engine-process';
 import { waitFor } from '../support/wait-for';
 
@@ -47,3 +48,15 @@ export const activateRest = (engine: EngineProcess, type: string) =>
 /** Completes a job over REST, with a task listener's `result` when given. */
 export const completeRest = (engine: EngineProcess, job: Record<string, unknown>, body: Record<string, unknown> = {}) =>
   restCall(engine, 'POST', `/jobs/${String(job.jobKey)}/completion`, body);
+
+/**
+ * A service task with a start execution listener, then a user task assigned to 'anna' with a creating task
+ * listener: what the older clients (zbctl, zeebe-node) take listener jobs through.
+ */
+export const listenerProcessXml = (processId: string, types: { start: string; work: string; creating: string }) =>
+  bpmn(
+    processId,
+    `${startEvent()}${serviceTask('svc', types.work, executionListeners(['start', types.start]))}
+     <bpmn:userTask id="task"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition assignee="anna" />${taskListeners(['creating', types.creating])}</bpmn:extensionElements></bpmn:userTask>
+     ${endEvent()}${chain('start', 'svc', 'task', 'end')}`,
+  );
