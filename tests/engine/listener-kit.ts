@@ -3,21 +3,19 @@ import { bpmn, chain, endEvent, serviceTask, startEvent } from '../events/event-
 import type { EngineProcess } from '../support/engine-process';
 import { waitFor } from '../support/wait-for';
 
-export const executionListeners = (...listeners: Array<[eventType: string, type: string, retries?: number]>): string =>
-  `<zeebe:executionListeners>${listeners
-    .map(
-      ([eventType, type, retries]) =>
-        `<zeebe:executionListener eventType="${eventType}" type="${type}"${retries === undefined ? '' : ` retries="${retries}"`} />`,
-    )
-    .join('')}</zeebe:executionListeners>`;
+type Listener = [eventType: string, type: string, retries?: number];
 
-export const taskListeners = (...listeners: Array<[eventType: string, type: string, retries?: number]>): string =>
-  `<zeebe:taskListeners>${listeners
+const listenerElements = (kind: 'execution' | 'task', listeners: Listener[]): string =>
+  `<zeebe:${kind}Listeners>${listeners
     .map(
       ([eventType, type, retries]) =>
-        `<zeebe:taskListener eventType="${eventType}" type="${type}"${retries === undefined ? '' : ` retries="${retries}"`} />`,
+        `<zeebe:${kind}Listener eventType="${eventType}" type="${type}"${retries === undefined ? '' : ` retries="${retries}"`} />`,
     )
-    .join('')}</zeebe:taskListeners>`;
+    .join('')}</zeebe:${kind}Listeners>`;
+
+export const executionListeners = (...listeners: Listener[]): string => listenerElements('execution', listeners);
+
+export const taskListeners = (...listeners: Listener[]): string => listenerElements('task', listeners);
 
 /** A REST v2 call with the engine's credentials; the body parsed (an empty body as {}). */
 export async function restCall(engine: EngineProcess, method: string, path: string, body?: unknown) {

@@ -2,6 +2,7 @@ import type { Job, UserTask } from '../../state/entities';
 import { elementOf } from '../bpmn/behavior/element-lifecycle';
 import { raiseIncident } from '../bpmn/behavior/incident-behavior';
 import { createJob, evaluateJobDefinition } from '../bpmn/behavior/job-behavior';
+import { assignmentHeaders } from '../bpmn/behavior/user-task-behavior';
 import type { BpmnContext } from '../bpmn/bpmn-context';
 
 /** The task's listeners for the event of the transition it is in, in model order. */
@@ -13,22 +14,14 @@ export const listenersFor = (ctx: BpmnContext, task: UserTask) => {
 
 /** The user task's data go to the listener in reserved headers, as Zeebe gives them. */
 function taskHeaders(task: UserTask): Record<string, string> {
-  const headers: Record<string, string> = {
+  return {
     'io.camunda.zeebe:userTaskKey': String(task.key),
     'io.camunda.zeebe:action': task.transition?.action ?? '',
     'io.camunda.zeebe:changedAttributes': JSON.stringify(task.transition?.changedAttributes ?? []),
     'io.camunda.zeebe:priority': String(task.priority),
+    ...assignmentHeaders(task),
+    ...(task.formKey >= 0 ? { 'io.camunda.zeebe:formKey': String(task.formKey) } : {}),
   };
-  const put = (name: string, value: string) => {
-    if (value) headers[`io.camunda.zeebe:${name}`] = value;
-  };
-  put('assignee', task.assignee);
-  put('candidateGroups', task.candidateGroups.length ? JSON.stringify(task.candidateGroups) : '');
-  put('candidateUsers', task.candidateUsers.length ? JSON.stringify(task.candidateUsers) : '');
-  put('dueDate', task.dueDate);
-  put('followUpDate', task.followUpDate);
-  put('formKey', task.formKey >= 0 ? String(task.formKey) : '');
-  return headers;
 }
 
 /** The job of the transition's listener at `index`; a failing type or retries expression raises an incident. */

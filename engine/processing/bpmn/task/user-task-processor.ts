@@ -1,7 +1,7 @@
 import { enter, leave } from '../behavior/activity-behavior';
 import { transitionToActivated, transitionToTerminated } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
-import { evaluateUserTask } from '../behavior/user-task-behavior';
+import { assignmentHeaders, evaluateUserTask } from '../behavior/user-task-behavior';
 import type { ElementProcessor } from '../bpmn-context';
 import { cancelUserTask, createUserTask } from '../../user-task/task-listener-behavior';
 import { processorByElement } from './processor-by-element';
@@ -50,15 +50,7 @@ const jobBasedUserTaskProcessor: ElementProcessor = {
     if (!enter(ctx, element, instance)) return;
     const fields = evaluateUserTask(ctx, instance, { ...element.userTask!, formId: undefined });
     if (!fields.ok) return raiseIncident(ctx, instance, fields.errorType, fields.message);
-    const headers: Record<string, string> = {};
-    const put = (name: string, value: string) => {
-      if (value) headers[`io.camunda.zeebe:${name}`] = value;
-    };
-    put('assignee', fields.assignee);
-    put('candidateGroups', fields.candidateGroups.length ? JSON.stringify(fields.candidateGroups) : '');
-    put('candidateUsers', fields.candidateUsers.length ? JSON.stringify(fields.candidateUsers) : '');
-    put('dueDate', fields.dueDate);
-    put('followUpDate', fields.followUpDate);
+    const headers = assignmentHeaders(fields);
     const jobKey = ctx.state.keys.next();
     transitionToActivated(ctx, instance, { jobKey });
     createJob(ctx, element, instance, JOB_BASED_USER_TASK_TYPE, 1, jobKey, headers);
