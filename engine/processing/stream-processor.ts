@@ -114,6 +114,7 @@ export class StreamProcessor {
       pendingCompensations: new Map(),
       pendingLoopVariables: new Map(),
       pendingConditions: { opened: [], changes: new Map() },
+      termination: { byModification: false },
       jobWaiters: this.jobWaiters,
       resultWaiters: this.resultWaiters,
       transitionWaiters: this.transitionWaiters,

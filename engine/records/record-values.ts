@@ -259,6 +259,7 @@ export interface RecordTypes {
   COMPENSATION_SUBSCRIPTION: { intents: Carrying<'CREATED' | 'TRIGGERED', CompensationRecordValue> };
   USER_TASK: {
     intents: Carrying<
+      | 'CREATING'
       | 'CREATED'
       | 'ASSIGNING'
       | 'ASSIGNED'

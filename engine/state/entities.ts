@@ -106,7 +106,7 @@ export interface Job {
   tenantId: string;
   /** Absent on jobs created before listeners existed: BPMN_ELEMENT. */
   kind?: JobKind;
-  /** Listener jobs: START or END, or the user-task event (ASSIGNING, UPDATING, COMPLETING). */
+  /** Listener jobs: START or END, or the user-task event (CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING). */
   listenerEventType?: string;
   /** Listener jobs: the listener's position among those of its event type. */
   listenerIndex?: number;
@@ -155,7 +155,7 @@ export interface FormDefinition {
   tenantId: string;
 }
 
-export type UserTaskState = 'CREATED' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+export type UserTaskState = 'CREATING' | 'CREATED' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
 
 export interface UserTask {
   key: number;
@@ -180,13 +180,13 @@ export interface UserTask {
   externalFormReference: string;
   /** epoch ms */
   creationDate: number;
-  /** While an assigning, updating or completing transition waits for its task listeners. */
+  /** While a lifecycle transition (creating, assigning, updating, completing, canceling) waits for its listeners. */
   transition?: UserTaskTransition;
 }
 
 /** A user-task lifecycle transition in progress: what it was asked for and how to go back when it is denied. */
 export interface UserTaskTransition {
-  /** the task listener event: assigning, updating or completing */
+  /** the task listener event: creating, assigning, updating, completing or canceling */
   event: string;
   action: string;
   changedAttributes: string[];

@@ -580,6 +580,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
     ],
   },
+  {
+    id: 6,
+    name: 'job kind and listener event type in the job projection',
+    // Jobs exported before: BPMN_ELEMENT / UNSPECIFIED, except listener jobs, whose kind and event type their
+    // CREATED record holds (listeners came before this column did). Records not yet exported need nothing here.
+    sqlite: [
+      `ALTER TABLE engine_q_jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'BPMN_ELEMENT'`,
+      `ALTER TABLE engine_q_jobs ADD COLUMN listener_event_type TEXT NOT NULL DEFAULT 'UNSPECIFIED'`,
+      `UPDATE engine_q_jobs SET kind = r.kind, listener_event_type = r.event_type
+        FROM (SELECT record_key, json_extract(value, '$.kind') AS kind,
+                     COALESCE(json_extract(value, '$.listenerEventType'), 'UNSPECIFIED') AS event_type
+              FROM engine_records
+              WHERE value_type = 'JOB' AND intent = 'CREATED' AND json_extract(value, '$.kind') IS NOT NULL) AS r
+        WHERE engine_q_jobs.job_key = r.record_key`,
+      `CREATE INDEX engine_q_jobs_kind ON engine_q_jobs (kind, listener_event_type)`,
+    ],
+    mysql: [
+      `ALTER TABLE engine_q_jobs ADD COLUMN kind VARCHAR(32) NOT NULL DEFAULT 'BPMN_ELEMENT'`,
+      `ALTER TABLE engine_q_jobs ADD COLUMN listener_event_type VARCHAR(32) NOT NULL DEFAULT 'UNSPECIFIED'`,
+      `UPDATE engine_q_jobs j
+        JOIN engine_records r ON r.record_key = j.job_key AND r.value_type = 'JOB' AND r.intent = 'CREATED'
+        SET j.kind = JSON_VALUE(r.value, '$.kind'),
+            j.listener_event_type = COALESCE(JSON_VALUE(r.value, '$.listenerEventType'), 'UNSPECIFIED')
+        WHERE JSON_VALUE(r.value, '$.kind') IS NOT NULL`,
+      `CREATE INDEX engine_q_jobs_kind ON engine_q_jobs (kind, listener_event_type)`,
+    ],
+  },
 ];
 
 /** Throws when the list is malformed (ids not 1..n in order); called by the storages before migrating. */

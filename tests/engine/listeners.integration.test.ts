@@ -20,6 +20,7 @@ import { bpmn, chain, endEvent, ioMapping, rootVariables, serviceTask, startEven
 import { sdkClient, unique } from '../grpc/grpc-test-clients';
 import { startEngineProcess, freshSqliteUrl, type EngineProcess } from '../support/engine-process';
 import { waitFor } from '../support/wait-for';
+import { activateRest as activateListenerJob, executionListeners, restCall, taskListeners } from './listener-kit';
 
 const h = useEngine();
 
@@ -27,19 +28,6 @@ type Variables = Parameters<Zeebe.ZeebeGrpcClient['completeJob']>[0]['variables'
 
 const complete = (zbc: Zeebe.ZeebeGrpcClient, job: { key: string }, variables: Variables = {}) =>
   zbc.completeJob({ jobKey: job.key, variables });
-
-const executionListeners = (...listeners: Array<[eventType: string, type: string, retries?: number]>): string =>
-  `<zeebe:executionListeners>${listeners
-    .map(
-      ([eventType, type, retries]) =>
-        `<zeebe:executionListener eventType="${eventType}" type="${type}"${retries === undefined ? '' : ` retries="${retries}"`} />`,
-    )
-    .join('')}</zeebe:executionListeners>`;
-
-const taskListeners = (...listeners: Array<[eventType: string, type: string]>): string =>
-  `<zeebe:taskListeners>${listeners
-    .map(([eventType, type]) => `<zeebe:taskListener eventType="${eventType}" type="${type}" />`)
-    .join('')}</zeebe:taskListeners>`;
 
 async function deployAndStart(processId: string, xml: Buffer, variables: Variables = {}) {
   await h.zbc.deployResource({ name: `${processId}.bpmn`, process: xml });
@@ -212,30 +200,8 @@ describe('task listeners', () => {
     });
   });
 
-  async function call(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${h.engine.restAddress}/v2${path}`, {
-      method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...(await h.engine.authHeaders()) },
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  }
-
-  /** Activates the one job of a type over REST (the SDK's REST job class leaves out kind and userTask). */
-  const activateRest = (type: string) =>
-    waitFor(
-      async () => {
-        const res = await call('POST', '/jobs/activation', {
-          type,
-          timeout: 60_000,
-          maxJobsToActivate: 1,
-          requestTimeout: -1,
-        });
-        return (res.body.jobs as Array<Record<string, unknown>>)[0];
-      },
-      { description: `a ${type} job over REST` },
-    );
+  const call = (method: string, path: string, body?: unknown) => restCall(h.engine, method, path, body);
+  const activateRest = (type: string) => activateListenerJob(h.engine, type);
 
   async function startTask(assigning: string, completing: string) {
     const id = unique('tl');
@@ -298,7 +264,7 @@ describe('task listeners', () => {
     await waitForCompletion(h.engine, pi);
     expect(await rootVariables(h.engine, pi)).toMatchObject({ approved: true });
     const intents = (await recordsOf(h.engine, pi)).filter((r) => r.valueType === 'USER_TASK').map((r) => r.intent);
-    expect(intents).toEqual(['CREATED', 'COMPLETING', 'COMPLETION_DENIED', 'COMPLETING', 'COMPLETED']);
+    expect(intents).toEqual(['CREATING', 'CREATED', 'COMPLETING', 'COMPLETION_DENIED', 'COMPLETING', 'COMPLETED']);
   });
 });
 

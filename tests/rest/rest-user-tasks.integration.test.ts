@@ -263,6 +263,7 @@ describe('REST v2 user tasks with CamundaRestClient', () => {
         .map((r) => r.value.elementId),
     ).toEqual(['start', 'review', 'end', PROCESS_ID]);
     expect(records.filter((r) => r.valueType === 'USER_TASK').map((r) => r.intent)).toEqual([
+      'CREATING',
       'CREATED',
       'COMPLETING',
       'COMPLETED',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { processXml, unique } from '../grpc/grpc-test-clients';
 import { readRecords } from '../support/engine-records';
 import { runZbctl, ZBCTL, zbctlConnection } from './zbctl-kit';
+import { listenerProcessXml } from '../engine/listener-kit';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
 jest.setTimeout(60_000);
@@ -76,6 +77,8 @@ interface ActivatedJobs {
     key: string;
     processInstanceKey: string;
     elementInstanceKey: string;
+    elementId: string;
+    customHeaders: string;
     variables: string;
     retries: number;
   }>;
@@ -261,6 +264,37 @@ describe('zbctl against the engine', () => {
     const again = await zbctl('cancel', 'instance', instance.processInstanceKey);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/NotFound/);
+  });
+
+  it('activates and completes an execution listener job and a task listener job like any other job', async () => {
+    const types = { start: unique('zbctl-el'), work: unique('zbctl-work'), creating: unique('zbctl-tl') };
+    const processId = unique('zbctl-listeners');
+    await zbctlJson('deploy', bpmnFile(`${processId}.bpmn`, listenerProcessXml(processId, types)));
+    const instance = await zbctlJson<{ processInstanceKey: string }>('create', 'instance', processId);
+
+    // zbctl's proto has no job kind: a listener job is a job of the listener's type, on the element it holds up.
+    const [listenerJob] = (await activate(types.start)).jobs;
+    expect(listenerJob).toMatchObject({ processInstanceKey: instance.processInstanceKey, elementId: 'svc' });
+    expect((await activate(types.work)).jobs).toEqual([]); // the element's own job waits for the listener
+    expect((await zbctl('complete', 'job', listenerJob.key, '--variables', '{"checked":true}')).code).toBe(0);
+    const [workJob] = (await activate(types.work)).jobs;
+    expect(JSON.parse(workJob.variables)).toEqual({ checked: true }); // a start listener's variables are the task's
+    expect((await zbctl('complete', 'job', workJob.key)).code).toBe(0);
+
+    const [taskListenerJob] = (await activate(types.creating)).jobs;
+    expect(JSON.parse(taskListenerJob.customHeaders)).toMatchObject({
+      'io.camunda.zeebe:assignee': 'anna',
+      'io.camunda.zeebe:userTaskKey': expect.stringMatching(/^\d+$/),
+    });
+    const withVariables = await zbctl('complete', 'job', taskListenerJob.key, '--variables', '{"x":1}');
+    expect(withVariables.code).not.toBe(0);
+    expect(withVariables.stderr).toMatch(/InvalidArgument/);
+    expect(withVariables.stderr).toContain('without variables');
+    expect((await zbctl('complete', 'job', taskListenerJob.key)).code).toBe(0);
+    const taskIntents = (await readRecords(engine.databaseUrl))
+      .filter((r) => r.valueType === 'USER_TASK' && String(r.processInstanceKey) === instance.processInstanceKey)
+      .map((r) => r.intent);
+    expect(taskIntents).toEqual(['CREATING', 'CREATED', 'ASSIGNING', 'ASSIGNED']);
   });
 
   it('create instance of an unknown process id fails with NOT_FOUND', async () => {

@@ -16,6 +16,8 @@ import {
 } from '../events/event-kit';
 import { processXml, unique } from '../grpc/grpc-test-clients';
 import { waitFor } from '../support/wait-for';
+import { readRecords } from '../support/engine-records';
+import { listenerProcessXml } from '../engine/listener-kit';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 
 let engine: EngineProcess;
@@ -42,6 +44,11 @@ afterAll(async () => {
   await zbc?.close();
   await engine?.stop();
 });
+
+const userTaskIntents = async (processInstanceKey: string) =>
+  (await readRecords(engine.databaseUrl))
+    .filter((r) => r.valueType === 'USER_TASK' && String(r.processInstanceKey) === processInstanceKey)
+    .map((r) => r.intent);
 
 describe('zeebe-node client', () => {
   it('reads the topology', async () => {
@@ -111,6 +118,48 @@ describe('zeebe-node client', () => {
     await waitFor(() => instanceCompleted(engine, instance.processInstanceKey), { description: 'the instance to end' });
     expect(await terminatedElements(engine, instance.processInstanceKey)).toEqual(['task']);
     expect(await completedElements(engine, instance.processInstanceKey)).toContain('stopped');
+  });
+
+  it('runs workers for an execution listener and a task listener; their jobs complete like any other', async () => {
+    const types = { start: unique('zn-el'), work: unique('zn-work'), creating: unique('zn-tl') };
+    const processId = unique('zeebe-node-listeners');
+    await zbc.deployResource({ name: `${processId}.bpmn`, process: listenerProcessXml(processId, types) });
+    const seen: Array<{ type: string; elementId: string; headers: Record<string, string> }> = [];
+    const workerFor = (type: string, variables: Record<string, unknown>) =>
+      zbc.createWorker({
+        taskType: type,
+        timeout: 30_000,
+        taskHandler: (job) => {
+          seen.push({ type: job.type, elementId: job.elementId, headers: job.customHeaders as Record<string, string> });
+          return job.complete(variables);
+        },
+      });
+    const workers = [
+      workerFor(types.start, { checked: true }),
+      workerFor(types.work, {}),
+      // A task listener job takes no variables: zeebe-node completes it with an empty document.
+      workerFor(types.creating, {}),
+    ];
+    try {
+      const instance = await zbc.createProcessInstance({ bpmnProcessId: processId, variables: {} });
+      await waitFor(async () => (await userTaskIntents(instance.processInstanceKey)).includes('ASSIGNED'), {
+        description: 'the user task to be created and assigned',
+      });
+      expect(seen.map(({ type, elementId }) => [type, elementId])).toEqual([
+        [types.start, 'svc'],
+        [types.work, 'svc'],
+        [types.creating, 'task'],
+      ]);
+      expect(seen[2].headers).toMatchObject({ 'io.camunda.zeebe:assignee': 'anna' });
+      expect(await userTaskIntents(instance.processInstanceKey)).toEqual([
+        'CREATING',
+        'CREATED',
+        'ASSIGNING',
+        'ASSIGNED',
+      ]);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+    }
   });
 
   it('surfaces a NOT_FOUND from the engine as a rejected promise', async () => {

@@ -21,9 +21,6 @@ function unsupportedExecutionListener(element: ExecutableElement, eventType: str
   return undefined;
 }
 
-/** The task listener events this engine runs; `creating` and `canceling` are not run yet. */
-const RUN_TASK_LISTENER_EVENTS = new Set(['assigning', 'updating', 'completing']);
-
 /**
  * Execution listeners: event type start or end, a job type, no two with the same event type and job type, and
  * only where Zeebe allows them. Task listeners: only on a Camunda user task (zeebe:userTask), with a known event.
@@ -63,8 +60,6 @@ export const listenerRule: ValidationRule = (process, report) => {
         problem(
           `a task listener's event type must be one of ${TASK_LISTENER_EVENTS.join(', ')}, but was '${listener.eventType}'`,
         );
-      } else if (!RUN_TASK_LISTENER_EVENTS.has(listener.eventType)) {
-        problem(`'${listener.eventType}' task listeners are not supported yet by this engine`);
       }
       if (isBlank(listener.type)) problem('a task listener needs a job type (zeebe:taskListener type)');
     }

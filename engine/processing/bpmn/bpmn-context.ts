@@ -127,4 +127,9 @@ export interface BpmnContext extends BpmnLookups {
   readonly pendingConditions: PendingConditions;
   /** Multi-instance: the loop variables (input element, loopCounter) of inner instances about to be activated, per body. */
   readonly pendingLoopVariables: Map<number, Variables[]>;
+  /**
+   * Set while a process instance modification terminates elements: user tasks are canceled without their
+   * canceling task listeners, as Zeebe does (only cancelation and interrupting events run them).
+   */
+  readonly termination: { byModification: boolean };
 }

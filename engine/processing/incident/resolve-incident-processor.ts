@@ -27,7 +27,9 @@ export const resolveIncidentProcessor: CommandProcessor<{ incidentKey: number },
   if (!instance) return;
   const element = elementOf(ctx, instance);
   const task = instance.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(instance.userTaskKey);
-  if (instance.state === 'ELEMENT_ACTIVATED' && task?.transition) return retryTransition(ctx, task);
+  // An incident while the task is in a transition came from a task listener's expressions (creating holds the
+  // element ACTIVATING, canceling TERMINATING): the transition's listeners run again.
+  if (task?.transition) return retryTransition(ctx, task);
   if (instance.state === 'ELEMENT_ACTIVATING') ctx.processorFor(element, instance).onActivate(ctx, element, instance);
   else if (instance.state === 'ELEMENT_COMPLETING')
     ctx.processorFor(element, instance).onComplete(ctx, element, instance);

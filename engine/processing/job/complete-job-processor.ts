@@ -6,6 +6,7 @@ import { executionListenerCompleted } from '../bpmn/behavior/execution-listener-
 import { mergeResult } from '../bpmn/behavior/variable-behavior';
 import type { CommandProcessor } from '../command-context';
 import { taskListenerCompleted } from '../user-task/task-listener-behavior';
+import { resultProblem } from '../user-task/task-listener-jobs';
 import { jobFor, jobValue } from './job-lookup';
 
 /**
@@ -27,6 +28,8 @@ export const completeJobProcessor: CommandProcessor<
       `Expected to complete task listener job with key '${jobKey}' without variables, but variables were given`,
     );
   }
+  const problem = result && job.kind === 'TASK_LISTENER' ? resultProblem(ctx, job, result) : undefined;
+  if (problem) throw invalidArgument(problem);
   ctx.writer.append('JOB', 'COMPLETED', jobKey, jobValue(job, { variables, ...(result ? { result } : {}) }));
   // A worker is free again: waiting jobs of the type may go to it.
   ctx.effects.jobTypesAvailable.add(job.type);

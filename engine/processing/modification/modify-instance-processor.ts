@@ -61,9 +61,14 @@ export const modifyInstanceProcessor: CommandProcessor<
     byAnchor.set(anchor.key, entry);
   }
   for (const { anchor, targets } of byAnchor.values()) activatePlans(ctx, anchor, plansOf(targets));
-  for (const instance of terminations) {
-    const current = ctx.state.elementInstances.get(instance.key);
-    if (current) terminateElement(ctx, current);
+  ctx.termination.byModification = true;
+  try {
+    for (const instance of terminations) {
+      const current = ctx.state.elementInstances.get(instance.key);
+      if (current) terminateElement(ctx, current);
+    }
+  } finally {
+    ctx.termination.byModification = false;
   }
 };
 

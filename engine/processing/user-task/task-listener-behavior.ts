@@ -1,27 +1,40 @@
 import { failedPrecondition } from '../../errors';
 import type { JobResult } from '../../engine-api';
 import type { UserTaskRecordValue } from '../../records/record-values';
-import type { Job, UserTask } from '../../state/entities';
-import { completeElement, elementOf } from '../bpmn/behavior/element-lifecycle';
-import { raiseIncident } from '../bpmn/behavior/incident-behavior';
-import { createJob, evaluateJobDefinition } from '../bpmn/behavior/job-behavior';
+import type { ElementInstance, Job, UserTask } from '../../state/entities';
+import {
+  completeElement,
+  elementOf,
+  transitionToActivated,
+  transitionToTerminated,
+} from '../bpmn/behavior/element-lifecycle';
 import { mergeResult } from '../bpmn/behavior/variable-behavior';
 import type { BpmnContext } from '../bpmn/bpmn-context';
 import type { CommandContext } from '../command-context';
+import { createTaskListenerJob, listenersFor } from './task-listener-jobs';
 
 /**
  * Task listeners (Camunda 8.8): jobs of kind TASK_LISTENER that run, one after the other in model order, while a
- * user task's assigning, updating or completing transition waits. Each may correct the task's fields (the next
- * listener sees them) or deny the transition (the task goes back to what it was, corrections dropped, and the
- * caller's request is rejected). The caller is answered when the transition ends.
+ * user task's creating, assigning, updating, completing or canceling transition waits. Each may correct the
+ * task's fields (the next listener sees them); on assigning, updating and completing it may also deny the
+ * transition (the task goes back to what it was, corrections dropped, and the caller's request is rejected).
+ * A caller is answered when the transition ends. Creating holds the element in ACTIVATING, canceling in
+ * TERMINATING.
  */
 
 /** The intents that end a transition that went through, and one that was denied. */
-const FINISHED = { ASSIGNING: 'ASSIGNED', UPDATING: 'UPDATED', COMPLETING: 'COMPLETED' } as const;
+const FINISHED = {
+  CREATING: 'CREATED',
+  ASSIGNING: 'ASSIGNED',
+  UPDATING: 'UPDATED',
+  COMPLETING: 'COMPLETED',
+  CANCELING: 'CANCELED',
+} as const;
 const DENIED = { ASSIGNING: 'ASSIGNMENT_DENIED', UPDATING: 'UPDATE_DENIED', COMPLETING: 'COMPLETION_DENIED' } as const;
 type TransitionState = keyof typeof FINISHED;
 
 const isTransition = (state: string): state is TransitionState => state in FINISHED;
+const isDeniable = (state: string): state is keyof typeof DENIED => state in DENIED;
 
 /** The task as a record value: its fields, without the transition bookkeeping. */
 export function taskRecord(task: UserTask, extra: Partial<UserTaskRecordValue> = {}): UserTaskRecordValue {
@@ -29,14 +42,14 @@ export function taskRecord(task: UserTask, extra: Partial<UserTaskRecordValue> =
   return { ...fields, ...extra };
 }
 
-const listenersFor = (ctx: BpmnContext, task: UserTask) => {
-  const instance = ctx.state.elementInstances.get(task.elementInstanceKey);
-  const element = instance && elementOf(ctx, instance);
-  return element?.taskListeners.filter((listener) => listener.eventType === task.transition?.event) ?? [];
-};
+/** The first listener's job, or with no listeners the end of the transition at once. */
+function proceed(ctx: BpmnContext, task: UserTask): void {
+  if (listenersFor(ctx, task).length === 0) finishTransition(ctx, task);
+  else createTaskListenerJob(ctx, task, 0);
+}
 
 /**
- * Right after a transition's first record (ASSIGNING, UPDATING, COMPLETING): the first listener's job, and the
+ * Right after a command's transition record (ASSIGNING, UPDATING, COMPLETING): the first listener's job, and the
  * caller waits; or, with no listeners, the transition ends at once.
  */
 export function runTransition(ctx: CommandContext, userTaskKey: number): void | Promise<void> {
@@ -47,51 +60,43 @@ export function runTransition(ctx: CommandContext, userTaskKey: number): void | 
   return answer;
 }
 
+/** The element reached its user task: CREATING, its creating listeners, then CREATED (decision 0041). */
+export function createUserTask(ctx: BpmnContext, key: number, value: UserTaskRecordValue): void {
+  ctx.writer.append('USER_TASK', 'CREATING', key, { ...value, action: '', changedAttributes: [] });
+  proceed(ctx, ctx.state.userTasks.get(key)!);
+}
+
+/**
+ * The element is terminated: CANCELING, its canceling listeners (not when a modification terminates it), then
+ * CANCELED and the element TERMINATED. A caller waiting for another transition hears that the task is gone.
+ */
+export function cancelUserTask(ctx: BpmnContext, task: UserTask): void {
+  const pending = task.transition;
+  ctx.writer.append('USER_TASK', 'CANCELING', task.key, taskRecord(task));
+  if (pending) {
+    ctx.effects.endedTransitions.set(
+      task.key,
+      failedPrecondition(
+        `User task with key '${task.key}' was canceled before its '${pending.event}' transition ended`,
+      ),
+    );
+  }
+  const canceling = ctx.state.userTasks.get(task.key)!;
+  if (ctx.termination.byModification) finishTransition(ctx, canceling);
+  else proceed(ctx, canceling);
+}
+
 /** After an incident on a listener's expressions is resolved, the transition's listeners run from the first again. */
 export function retryTransition(ctx: BpmnContext, task: UserTask): void {
   if (task.transition && listenersFor(ctx, task).length > 0) createTaskListenerJob(ctx, task, 0);
 }
 
-/** The user task's data go to the listener in reserved headers, as Zeebe gives them. */
-function taskHeaders(task: UserTask): Record<string, string> {
-  const headers: Record<string, string> = {
-    'io.camunda.zeebe:userTaskKey': String(task.key),
-    'io.camunda.zeebe:action': task.transition?.action ?? '',
-    'io.camunda.zeebe:changedAttributes': JSON.stringify(task.transition?.changedAttributes ?? []),
-    'io.camunda.zeebe:priority': String(task.priority),
-  };
-  const put = (name: string, value: string) => {
-    if (value) headers[`io.camunda.zeebe:${name}`] = value;
-  };
-  put('assignee', task.assignee);
-  put('candidateGroups', task.candidateGroups.length ? JSON.stringify(task.candidateGroups) : '');
-  put('candidateUsers', task.candidateUsers.length ? JSON.stringify(task.candidateUsers) : '');
-  put('dueDate', task.dueDate);
-  put('followUpDate', task.followUpDate);
-  put('formKey', task.formKey >= 0 ? String(task.formKey) : '');
-  return headers;
-}
-
-function createTaskListenerJob(ctx: BpmnContext, task: UserTask, index: number): void {
-  const instance = ctx.state.elementInstances.get(task.elementInstanceKey)!;
-  const listener = listenersFor(ctx, task)[index];
-  const definition = evaluateJobDefinition(ctx, instance, listener);
-  if (!definition.ok) {
-    raiseIncident(ctx, instance, 'EXTRACT_VALUE_ERROR', definition.message);
-    return;
-  }
-  const element = elementOf(ctx, instance);
-  createJob(ctx, element, instance, definition.type, definition.retries, ctx.state.keys.next(), taskHeaders(task), {
-    kind: 'TASK_LISTENER',
-    listenerEventType: task.transition!.event.toUpperCase(),
-    listenerIndex: index,
-  });
-}
-
-/** The transition went through: the task takes its new state; a completion completes the element. */
+/** The transition went through: the task takes its new state, and the element goes on where it waited. */
 function finishTransition(ctx: BpmnContext, task: UserTask): void {
   const transition = task.transition!;
   const state = task.state as TransitionState;
+  const instance = ctx.state.elementInstances.get(task.elementInstanceKey);
+  if (state === 'CREATING') return finishCreating(ctx, task, instance);
   ctx.writer.append(
     'USER_TASK',
     FINISHED[state],
@@ -103,11 +108,36 @@ function finishTransition(ctx: BpmnContext, task: UserTask): void {
     }),
   );
   ctx.effects.endedTransitions.set(task.key, undefined);
-  if (state !== 'COMPLETING') return;
-  const instance = ctx.state.elementInstances.get(task.elementInstanceKey);
   if (!instance) return;
+  if (state === 'CANCELING') return transitionToTerminated(ctx, instance);
+  if (state !== 'COMPLETING') return;
   mergeResult(ctx, instance, elementOf(ctx, instance).outputMappings.length > 0, transition.variables ?? {});
   completeElement(ctx, instance);
+}
+
+/**
+ * Created: the element is ACTIVATED. An assignee the process gave is not part of the created task; it is
+ * assigned right after (ASSIGNING, with its assigning listeners), as Zeebe 8.8 does. An assignee a creating
+ * listener set where the process gave none stays on the created task.
+ */
+function finishCreating(ctx: BpmnContext, task: UserTask, instance: ElementInstance | undefined): void {
+  const initialAssignee = task.transition!.before.assignee;
+  ctx.writer.append(
+    'USER_TASK',
+    'CREATED',
+    task.key,
+    taskRecord(task, { assignee: initialAssignee ? '' : task.assignee, action: '', changedAttributes: [] }),
+  );
+  if (instance) transitionToActivated(ctx, instance, { userTaskKey: task.key });
+  if (!initialAssignee) return;
+  const created = ctx.state.userTasks.get(task.key)!;
+  ctx.writer.append(
+    'USER_TASK',
+    'ASSIGNING',
+    task.key,
+    taskRecord(created, { assignee: initialAssignee, action: '', changedAttributes: ['assignee'] }),
+  );
+  proceed(ctx, ctx.state.userTasks.get(task.key)!);
 }
 
 /** The attributes whose value differs from what the task had before the transition. */
@@ -124,7 +154,8 @@ export function taskListenerCompleted(ctx: BpmnContext, job: Job, result: JobRes
   const task = instance?.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(instance.userTaskKey);
   if (!task?.transition || !isTransition(task.state)) return;
   const transition = task.transition;
-  if (result?.denied) {
+  // Creating and canceling cannot be denied: the job completion was rejected before (task-listener-jobs).
+  if (result?.denied && isDeniable(task.state)) {
     ctx.writer.append(
       'USER_TASK',
       DENIED[task.state],

@@ -69,7 +69,8 @@ export const TABLES = {
     'engine_q_jobs',
     'job_key',
     'job_key, type, worker, state, retries, process_instance_key, process_definition_key, bpmn_process_id, ' +
-      'element_id, element_instance_key, error_message, error_code, deadline, end_time, custom_headers, tenant_id',
+      'element_id, element_instance_key, error_message, error_code, deadline, end_time, custom_headers, tenant_id, ' +
+      'kind, listener_event_type',
   ),
   messageSubscriptions: table(
     'engine_q_message_subscriptions',

@@ -269,6 +269,8 @@ const job: Projector = (batch, record, v) => {
     end_time: JOB_ENDS.has(record.intent) ? record.timestamp : NOT_SET_DATE,
     custom_headers: JSON.stringify(v.customHeaders ?? {}),
     tenant_id: str(v.tenantId),
+    kind: str(v.kind) || 'BPMN_ELEMENT',
+    listener_event_type: str(v.listenerEventType) || 'UNSPECIFIED',
   });
 };
 

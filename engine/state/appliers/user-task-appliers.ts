@@ -37,6 +37,18 @@ const beginTransition =
     state.userTasks.put({ ...fields, key, state: next, transition });
   };
 
+/**
+ * The task is being created: it exists (its creating listeners read it) and its element instance, still
+ * ACTIVATING, already knows it, so that a listener's job or a termination finds it.
+ */
+const creating = (state: EngineState, key: number, value: UserTaskRecordValue): void => {
+  beginTransition('CREATING', 'creating')(state, key, value);
+  const instance = state.elementInstances.get(value.elementInstanceKey);
+  if (!instance) return;
+  instance.userTaskKey = key;
+  state.elementInstances.save(instance);
+};
+
 /** A listener corrected fields: the task takes them and stays in its transition. */
 const corrected = (state: EngineState, key: number, value: UserTaskRecordValue): void => {
   const task = state.userTasks.get(key);
@@ -48,6 +60,7 @@ const corrected = (state: EngineState, key: number, value: UserTaskRecordValue):
 
 export const userTaskAppliers: Appliers = {
   USER_TASK: {
+    CREATING: creating,
     CREATED: putTask('CREATED'),
     ASSIGNING: beginTransition('ASSIGNING', 'assigning'),
     ASSIGNED: putTask('CREATED'),
@@ -60,7 +73,7 @@ export const userTaskAppliers: Appliers = {
     UPDATE_DENIED: putTask('CREATED'),
     COMPLETION_DENIED: putTask('CREATED'),
     COMPLETED: (state, key) => state.userTasks.remove(key),
-    CANCELING: putTask('CANCELING'),
+    CANCELING: beginTransition('CANCELING', 'canceling'),
     MIGRATED: (state, key, value) => {
       const { variables: _variables, action: _action, changedAttributes: _changed, ...fields } = value;
       state.userTasks.put({ state: 'CREATED', ...fields, key });

@@ -18,6 +18,25 @@ export type UserTaskFields = Pick<
   | 'externalFormReference'
 >;
 
+/**
+ * The task's assignment and schedule as Zeebe's reserved job headers (`io.camunda.zeebe:*`, candidates as JSON
+ * lists, empty values left out): a job-based user task's job and a task listener's job carry them.
+ */
+export function assignmentHeaders(
+  fields: Pick<UserTask, 'assignee' | 'candidateGroups' | 'candidateUsers' | 'dueDate' | 'followUpDate'>,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const put = (name: string, value: string) => {
+    if (value) headers[`io.camunda.zeebe:${name}`] = value;
+  };
+  put('assignee', fields.assignee);
+  put('candidateGroups', fields.candidateGroups.length ? JSON.stringify(fields.candidateGroups) : '');
+  put('candidateUsers', fields.candidateUsers.length ? JSON.stringify(fields.candidateUsers) : '');
+  put('dueDate', fields.dueDate);
+  put('followUpDate', fields.followUpDate);
+  return headers;
+}
+
 export type Evaluated =
   ({ ok: true } & UserTaskFields) | { ok: false; message: string; errorType: 'EXTRACT_VALUE_ERROR' | 'FORM_NOT_FOUND' };
 

@@ -1,9 +1,9 @@
 import { enter, leave } from '../behavior/activity-behavior';
 import { transitionToActivated, transitionToTerminated } from '../behavior/element-lifecycle';
 import { raiseIncident } from '../behavior/incident-behavior';
-import { evaluateUserTask } from '../behavior/user-task-behavior';
+import { assignmentHeaders, evaluateUserTask } from '../behavior/user-task-behavior';
 import type { ElementProcessor } from '../bpmn-context';
-import { failedPrecondition } from '../../../errors';
+import { cancelUserTask, createUserTask } from '../../user-task/task-listener-behavior';
 import { processorByElement } from './processor-by-element';
 import { jobWorkerTaskProcessor } from './job-worker-task-processor';
 import { createJob } from '../behavior/job-behavior';
@@ -19,9 +19,8 @@ const zeebeUserTaskProcessor: ElementProcessor = {
     const fields = evaluateUserTask(ctx, instance, element.userTask!);
     if (!fields.ok) return raiseIncident(ctx, instance, fields.errorType, fields.message);
     const { ok: _ok, ...task } = fields;
-    const key = ctx.state.keys.next();
-    transitionToActivated(ctx, instance, { userTaskKey: key });
-    ctx.writer.append('USER_TASK', 'CREATED', key, {
+    // The element stays ACTIVATING until the task is created (after its creating listeners).
+    createUserTask(ctx, ctx.state.keys.next(), {
       ...task,
       elementId: instance.elementId,
       elementInstanceKey: instance.key,
@@ -36,21 +35,9 @@ const zeebeUserTaskProcessor: ElementProcessor = {
   onComplete: leave,
   onTerminate(ctx, _element, instance) {
     const task = instance.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(instance.userTaskKey);
-    if (task) {
-      const { transition, ...fields } = task;
-      ctx.writer.append('USER_TASK', 'CANCELING', task.key, fields);
-      ctx.writer.append('USER_TASK', 'CANCELED', task.key, fields);
-      // A caller waiting for the task's listeners hears that the task is gone.
-      if (transition) {
-        ctx.effects.endedTransitions.set(
-          task.key,
-          failedPrecondition(
-            `User task with key '${task.key}' was canceled before its '${transition.event}' transition ended`,
-          ),
-        );
-      }
-    }
-    transitionToTerminated(ctx, instance);
+    // The element stays TERMINATING until the task is canceled (after its canceling listeners).
+    if (task) cancelUserTask(ctx, task);
+    else transitionToTerminated(ctx, instance);
   },
 };
 
@@ -63,15 +50,7 @@ const jobBasedUserTaskProcessor: ElementProcessor = {
     if (!enter(ctx, element, instance)) return;
     const fields = evaluateUserTask(ctx, instance, { ...element.userTask!, formId: undefined });
     if (!fields.ok) return raiseIncident(ctx, instance, fields.errorType, fields.message);
-    const headers: Record<string, string> = {};
-    const put = (name: string, value: string) => {
-      if (value) headers[`io.camunda.zeebe:${name}`] = value;
-    };
-    put('assignee', fields.assignee);
-    put('candidateGroups', fields.candidateGroups.length ? JSON.stringify(fields.candidateGroups) : '');
-    put('candidateUsers', fields.candidateUsers.length ? JSON.stringify(fields.candidateUsers) : '');
-    put('dueDate', fields.dueDate);
-    put('followUpDate', fields.followUpDate);
+    const headers = assignmentHeaders(fields);
     const jobKey = ctx.state.keys.next();
     transitionToActivated(ctx, instance, { jobKey });
     createJob(ctx, element, instance, JOB_BASED_USER_TASK_TYPE, 1, jobKey, headers);

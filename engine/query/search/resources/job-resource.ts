@@ -1,9 +1,8 @@
-import { invalidArgument } from '../../../errors';
 import { booleanFilter } from '../filter-sql';
 import type { ResourceSpec } from '../search-executor';
 import { date, key, type Row } from './render';
 
-/** Jobs (engine_q_jobs) in their last state; every job here is a BPMN element's job. */
+/** Jobs (engine_q_jobs) in their last state: an element's own work or a listener's (kind, listenerEventType). */
 export const jobResource: ResourceSpec<Record<string, unknown>> = {
   name: 'job',
   table: 'engine_q_jobs',
@@ -30,12 +29,8 @@ export const jobResource: ResourceSpec<Record<string, unknown>> = {
       "(t.state = 'FAILED' AND t.retries > 0)",
       "NOT (t.state = 'FAILED' AND t.retries > 0)",
     ),
-    kind: {
-      custom: (value, where) => {
-        if (typeof value !== 'string') throw invalidArgument("The filter 'kind' needs a string.");
-        if (value !== 'BPMN_ELEMENT') where.add('1 = 0');
-      },
-    },
+    kind: { column: 't.kind', kind: 'string' },
+    listenerEventType: { column: 't.listener_event_type', kind: 'string' },
   },
   sorts: {
     jobKey: 't.job_key',
@@ -53,14 +48,16 @@ export const jobResource: ResourceSpec<Record<string, unknown>> = {
     deadline: 't.deadline',
     endTime: 't.end_time',
     tenantId: 't.tenant_id',
+    kind: 't.kind',
+    listenerEventType: 't.listener_event_type',
   },
   toItem: (r: Row) => ({
     jobKey: key(r.job_key),
     type: String(r.type),
     worker: String(r.worker),
     state: String(r.state),
-    kind: 'BPMN_ELEMENT',
-    listenerEventType: 'UNSPECIFIED',
+    kind: String(r.kind),
+    listenerEventType: String(r.listener_event_type),
     retries: Number(r.retries),
     hasFailedWithRetriesLeft: r.state === 'FAILED' && Number(r.retries) > 0,
     processInstanceKey: key(r.process_instance_key),
