@@ -708,4 +708,13 @@ export const enUS: Record<MessageKey, string> = {
   'monitor.heatmap.mean': 'Mean time',
   'monitor.heatmap.p90': 'P90 time',
   'monitor.heatmap.sampled': 'Sampled',
+  'monitor.capped.customer':
+    'Too many customers or cases match: only some were searched, so instances may be missing. Enter more of the name or phone.',
+  'monitor.capped.overdue':
+    'Too many tasks are overdue: only the most overdue were read, so overdue instances may be missing.',
+  'monitor.processes.overdueCapped':
+    'Too many tasks are overdue: only the most overdue were counted, so the overdue figures may be low.',
+  'monitor.processes.version': 'Version',
+  'monitor.processes.perVersion': 'Per version',
+  'monitor.processes.perType': 'Per business type',
 };

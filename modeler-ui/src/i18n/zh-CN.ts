@@ -701,6 +701,13 @@ export const zhCN = {
   'monitor.heatmap.mean': '平均用时',
   'monitor.heatmap.p90': 'P90 用时',
   'monitor.heatmap.sampled': '取样次数',
+  'monitor.capped.customer':
+    '匹配此客户条件的客户或案件过多，只查了其中一部分：结果可能不全，请把客户名称或电话填得更完整。',
+  'monitor.capped.overdue': '超期任务过多，只统计了最超期的一部分：超期的实例可能没有全部列出。',
+  'monitor.processes.overdueCapped': '超期任务过多，只统计了最超期的一部分：超期数可能偏少。',
+  'monitor.processes.version': '版本',
+  'monitor.processes.perVersion': '各版本',
+  'monitor.processes.perType': '各业务类型',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
