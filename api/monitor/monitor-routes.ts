@@ -48,9 +48,10 @@ export function monitorRoutes(context: AppContext): Router {
 
   router.get('/monitor/processes', async (request, response) => {
     const texts = modelTextsFor(request, response);
-    const processes = await processOverview(camunda);
+    const { items, overdueCapped } = await processOverview(camunda, currentUser(request));
     response.json({
-      items: processes.map((process) => ({
+      overdueCapped,
+      items: items.map((process) => ({
         ...process,
         processDefinitionName: texts.name(
           process.processDefinitionId,

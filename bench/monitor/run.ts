@@ -11,22 +11,12 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, newPage, signIn } from '../../tests/web/browser-kit';
 import { median, ms, waitUntilListed } from '../bench-kit';
 import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
+import { inParallel } from '../../tests/support/in-parallel';
 
 const FINISHED = Number(process.argv[2] ?? 100_000);
 const RUNNING = Number(process.argv[3] ?? 10_000);
-const IN_FLIGHT = 32;
 const ROUNDS = 5;
 const DAY_MS = 86_400_000;
-
-/** Runs `work(n)` for n = 0 … count − 1, IN_FLIGHT at a time. */
-async function inParallel(count: number, work: (n: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-}
 
 async function seed(platform: Platform): Promise<void> {
   const { zeebe, rest } = platform.application.services.camunda;
@@ -44,10 +34,10 @@ async function seed(platform: Platform): Promise<void> {
       },
     });
   let started = performance.now();
-  await inParallel(RUNNING, (n) => start(n, 'running').then(() => undefined));
+  await inParallel(RUNNING, (n) => start(n, 'running'));
   console.log(`started ${RUNNING} running instances in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
-  await inParallel(FINISHED, (n) => start(n, 'finished').then(() => undefined));
+  await inParallel(FINISHED, (n) => start(n, 'finished'));
   // The finished ones' tasks, completed page by page as the engine's search shows them (it may still list a task
   // just completed for a moment: each is completed once).
   const done = new Set<string>();

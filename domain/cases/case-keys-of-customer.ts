@@ -9,28 +9,44 @@ import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { Customer } from '../../db/core/customer-models';
 import { WorkOrder } from '../../db/work-orders';
 
-/** At most this many customers (and cases of each area) are looked at: a filter is for finding someone. */
-const MAX_MATCHES = 2000;
+/**
+ * At most this many customers (and cases of each area) are looked at: a filter is for finding someone. One more is
+ * read to know whether the matches went past it.
+ */
+export const CUSTOMER_MATCHES_LIMIT = 2000;
 
-export async function caseKeysOfCustomer(nameOrPhone: string): Promise<string[]> {
+/** The keys, and whether a limit cut the matches (a wider search than a filter is for: some cases may be missing). */
+export async function customerCaseKeys(nameOrPhone: string): Promise<{ keys: string[]; capped: boolean }> {
   // LIKE's wildcards are dropped, not escaped: SQLite has no default escape character, and names hold none.
   const text = nameOrPhone.replace(/[%_\\]/g, '');
-  if (!text) return [];
+  if (!text) return { keys: [], capped: false };
   const like = { [Op.like]: `%${text}%` };
+  const limit = CUSTOMER_MATCHES_LIMIT + 1;
   const customers = await Customer.findAll({
     attributes: ['id'],
     where: { [Op.or]: [{ name: like }, { phone: like }] },
-    limit: MAX_MATCHES,
+    order: [['id', 'ASC']],
+    limit,
   });
-  const customerId = { [Op.in]: customers.map((customer) => customer.id) };
+  const customerId = { [Op.in]: customers.slice(0, CUSTOMER_MATCHES_LIMIT).map((customer) => customer.id) };
   const [expansions, changes, orders] = await Promise.all([
-    Application.findAll({ attributes: ['applicationNo'], where: { customerId }, limit: MAX_MATCHES }),
-    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { customerId }, limit: MAX_MATCHES }),
+    Application.findAll({ attributes: ['applicationNo'], where: { customerId }, limit }),
+    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { customerId }, limit }),
     WorkOrder.findAll({
       attributes: ['orderNo'],
       where: { [Op.or]: [{ customerName: like }, { phone: like }] },
-      limit: MAX_MATCHES,
+      limit,
     }),
   ]);
-  return [...expansions, ...changes].map((row) => row.applicationNo).concat(orders.map((order) => order.orderNo));
+  const within = <T>(rows: T[]) => rows.slice(0, CUSTOMER_MATCHES_LIMIT);
+  return {
+    keys: [...within(expansions), ...within(changes)]
+      .map((row) => row.applicationNo)
+      .concat(within(orders).map((order) => order.orderNo)),
+    capped: [customers, expansions, changes, orders].some((rows) => rows.length > CUSTOMER_MATCHES_LIMIT),
+  };
+}
+
+export async function caseKeysOfCustomer(nameOrPhone: string): Promise<string[]> {
+  return (await customerCaseKeys(nameOrPhone)).keys;
 }

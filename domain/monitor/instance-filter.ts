@@ -7,11 +7,12 @@
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { chinaDaysFilter, isDayString } from '../../lib/calendar';
+import { validationError } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
-import { caseKeysOfCustomer, caseKeysOfUnit, caseKeysOutOfScope, instancesOfCases } from '../cases';
+import { caseKeysOfUnit, caseKeysOutOfScope, customerCaseKeys, instancesOfCases } from '../cases';
 import type { ScopeUser } from '../users';
 import { jsonText, TYPED_PROCESSES } from './monitored-processes';
-import { overdueCaseKeys } from './overdue-steps';
+import { overdueCases } from './overdue-steps';
 
 const day = z.string().refine(isDayString, '日期格式应为 YYYY-MM-DD / a date as YYYY-MM-DD').optional();
 
@@ -69,23 +70,75 @@ function variableValue(typed: string): string {
   }
 }
 
-/** The business keys the filter narrows to (the intersection of those asked), or undefined for no narrowing. */
-async function keysAsked(camunda: CamundaClients, input: InstanceListInput): Promise<string[] | undefined> {
-  const sets: Promise<string[]>[] = [];
-  if (input.customer) sets.push(caseKeysOfCustomer(input.customer));
-  if (input.unit) sets.push(caseKeysOfUnit(input.unit));
-  if (input.state === 'overdue') sets.push(overdueCaseKeys(camunda));
-  if (sets.length === 0) return undefined;
-  const [first, ...rest] = await Promise.all(sets);
-  return first.filter((key) => rest.every((other) => other.includes(key)));
+/**
+ * What the query's fields cannot say one by one: a variable comes with its value, a period does not end before it
+ * starts, a business type belongs to the chosen process. Each a 400 naming the field, never a filter left out.
+ */
+export function requireConsistentFilter(input: InstanceListInput): void {
+  const wrong: { field: string; message: string }[] = [];
+  if (input.variable && input.value === undefined)
+    wrong.push({ field: 'value', message: '请填写变量的值 / the variable needs a value' });
+  if (input.value !== undefined && !input.variable)
+    wrong.push({ field: 'variable', message: '请填写变量名 / the value needs a variable name' });
+  for (const [from, to] of [
+    ['startedFrom', 'startedTo'],
+    ['endedFrom', 'endedTo'],
+  ] as const)
+    if (input[from] && input[to] && input[from] > input[to])
+      wrong.push({ field: to, message: '结束日期早于开始日期 / the period ends before it starts' });
+  const typed = input.processId ? TYPED_PROCESSES[input.processId] : undefined;
+  if (input.businessType && !typed?.types.includes(input.businessType))
+    wrong.push({
+      field: 'businessType',
+      message: typed
+        ? `该流程没有此业务类型 / the process has no such type (${typed.types.join(', ')})`
+        : '业务类型须与其流程同选 / a business type goes with its process (business-expansion, change-of-use, work-order)',
+    });
+  if (wrong.length)
+    throw validationError(
+      `流程实例查询参数不正确 / invalid input — ${wrong.map((w) => `${w.field}: ${w.message}`).join('; ')}`,
+      wrong,
+    );
 }
 
-/** The engine filter, or null when nothing can match (a customer with no case). */
+/** A limit that shortened the answer: more customers matched, or more tasks were overdue, than were looked at. */
+export type ListCap = 'customer' | 'overdue';
+
+/** The business keys the filter narrows to (the intersection of those asked; undefined: no narrowing). */
+async function keysAsked(
+  camunda: CamundaClients,
+  input: InstanceListInput,
+): Promise<{ keys: string[] | undefined; capped: ListCap[] }> {
+  const sets: Promise<{ keys: string[]; capped?: ListCap }>[] = [];
+  if (input.customer)
+    sets.push(
+      customerCaseKeys(input.customer).then(({ keys, capped }) => ({ keys, capped: capped ? 'customer' : undefined })),
+    );
+  if (input.unit) sets.push(caseKeysOfUnit(input.unit).then((keys) => ({ keys })));
+  if (input.state === 'overdue')
+    sets.push(
+      overdueCases(camunda).then(({ caseKeys, capped }) => ({
+        keys: caseKeys,
+        capped: capped ? 'overdue' : undefined,
+      })),
+    );
+  if (sets.length === 0) return { keys: undefined, capped: [] };
+  const [first, ...rest] = await Promise.all(sets);
+  return {
+    keys: first.keys.filter((key) => rest.every((other) => other.keys.includes(key))),
+    capped: [first, ...rest].flatMap((set) => (set.capped ? [set.capped] : [])),
+  };
+}
+
+/**
+ * The engine filter (null when nothing can match: a customer with no case) and the limits that may have left
+ * instances out of it.
+ */
 export async function instanceSearchFilter(
   camunda: CamundaClients,
   reader: ScopeUser,
   input: InstanceListInput,
-): Promise<Record<string, unknown> | null> {
+): Promise<{ filter: Record<string, unknown> | null; capped: ListCap[] }> {
   const filter: Record<string, unknown> = {};
   const variables: { name: string; value: unknown }[] = [];
   if (input.processId) filter.processDefinitionId = input.processId;
@@ -103,12 +156,12 @@ export async function instanceSearchFilter(
   if (input.businessType && typed) variables.push({ name: typed.variable, value: jsonText(input.businessType) });
   if (input.variable && input.value !== undefined)
     variables.push({ name: input.variable, value: variableValue(input.value) });
-  const keys = await keysAsked(camunda, input);
-  if (keys?.length === 0) return null;
+  const { keys, capped } = await keysAsked(camunda, input);
+  if (keys?.length === 0) return { filter: null, capped };
   if (keys) variables.push({ name: 'businessKey', value: { $in: keys.map(jsonText) } });
   if (variables.length) filter.variables = variables;
   // Other units' cases are left out by their instances, so instances of no known case stay (decision 0025).
   const outside = await instancesOfCases(camunda, await caseKeysOutOfScope(reader));
   if (outside.length) filter.processInstanceKey = { $notIn: outside };
-  return filter;
+  return { filter, capped };
 }

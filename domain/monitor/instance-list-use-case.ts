@@ -3,12 +3,11 @@
  * each row with its case number, customer, open incident and whether a task of it is overdue.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
-import { searchProcessInstancePage, searchUserTasks } from '../../lib/camunda/engine-api';
+import { searchProcessInstancePage } from '../../lib/camunda/engine-api';
 import { businessKeysOfInstances, caseCustomerNames } from '../cases';
 import type { ScopeUser } from '../users';
-import { instanceSearchFilter, type InstanceListInput } from './instance-filter';
-import { jsonText } from './monitored-processes';
-import { overdueTaskFilter } from './overdue-steps';
+import { instanceSearchFilter, requireConsistentFilter, type InstanceListInput } from './instance-filter';
+import { overdueAmong } from './overdue-steps';
 
 export interface InstanceRow {
   processInstanceKey: string;
@@ -24,25 +23,11 @@ export interface InstanceRow {
   endDate: string | null;
 }
 
-/** The cases among `keys` with a task open past its due date (one task search for the page). */
-async function overdueAmong(camunda: CamundaClients, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const tasks = await searchUserTasks(camunda, {
-    filter: {
-      ...overdueTaskFilter(),
-      processInstanceVariables: [{ name: 'businessKey', value: { $in: keys.map(jsonText) } }],
-    },
-    page: { limit: 1000 },
-  });
-  const owners = await businessKeysOfInstances(camunda, [
-    ...new Set(tasks.map((task) => String(task.processInstanceKey))),
-  ]);
-  return new Set(owners.values());
-}
-
 export async function listInstances(camunda: CamundaClients, reader: ScopeUser, input: InstanceListInput) {
-  const empty = { items: [] as InstanceRow[], total: 0, page: input.page, size: input.size };
-  const filter = await instanceSearchFilter(camunda, reader, input);
+  requireConsistentFilter(input);
+  const { filter, capped } = await instanceSearchFilter(camunda, reader, input);
+  // `capped`: the limits that may have left matching instances out (the screen says so).
+  const empty = { items: [] as InstanceRow[], total: 0, page: input.page, size: input.size, capped };
   if (!filter) return empty;
   const page = await searchProcessInstancePage(camunda, {
     filter,

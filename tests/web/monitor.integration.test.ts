@@ -13,6 +13,8 @@ import {
   residentialApplication,
   submit,
 } from '../business-expansion/business-expansion-kit';
+import { Customer } from '../../db/core/customer-models';
+import { CUSTOMER_MATCHES_LIMIT } from '../../domain/cases';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { newPage, screenshot, signIn, useBrowser } from './browser-kit';
 
@@ -160,6 +162,37 @@ test('a manager cancels a case with a reason and the application shows it withdr
   await page.context().close();
   const view = await (await platform.as('zhoumin')).get(`/cases/${applicationNo}`);
   expect(view.body.ending).toMatchObject({ outcome: 'cancelled', reason: '客户来电撤回申请', endedBy: 'zhoumin' });
+}, 120_000);
+
+test('a manager reads the counts per version, and is told when a customer filter matched too many', async () => {
+  const page = await managerPage('/monitor/processes');
+  const fixture = page.getByTestId('process-table').locator('tr', { hasText: 'monitor-load' });
+  await fixture.getByRole('button', { name: /展开/ }).click();
+  const versions = page.getByTestId('version-table');
+  await versions.getByText('v1').waitFor();
+  // Its one version: the batch cancelled, the incident retried and now waiting at its check, like the survey.
+  await versions.getByTestId('count-running').filter({ hasText: '1' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('version') === '1');
+  await page.getByTestId('instance-total').filter({ hasText: '共 1 个实例' }).waitFor();
+  // More customers share the name than the filter looks at: the list says it may be incomplete.
+  await Customer.bulkCreate(
+    Array.from({ length: CUSTOMER_MATCHES_LIMIT }, (_, n) => ({
+      customerNo: `JKW${String(n).padStart(6, '0')}`,
+      kind: 'person',
+      name: `监控测试客户${n}`,
+      idNumber: `JKW${n}`,
+      phone: `1370000${String(n).padStart(4, '0')}`,
+      address: '上海市浦东新区',
+      area: 'SH-PD',
+    })),
+  );
+  await page.goto('/monitor/instances?customer=监控测试客户');
+  await page.getByTestId('capped-customer').waitFor();
+  await screenshot(page, 'monitor-capped');
+  await page.goto('/monitor/instances?customer=欧阳明');
+  await page.getByTestId('instance-total').waitFor();
+  expect(await page.getByTestId('capped-customer').count()).toBe(0);
+  await page.context().close();
 }, 120_000);
 
 test('a counter clerk has no monitor: not in the menu, not by address, not in the API', async () => {

@@ -787,4 +787,13 @@ export const enUS: Record<MessageKey, string> = {
   'modeler.diff.added': 'Added',
   'modeler.diff.removed': 'Removed',
   'modeler.diff.changed': 'Changed',
+  'monitor.capped.customer':
+    'Too many customers or cases match: only some were searched, so instances may be missing. Enter more of the name or phone.',
+  'monitor.capped.overdue':
+    'Too many tasks are overdue: only the most overdue were read, so overdue instances may be missing.',
+  'monitor.processes.overdueCapped':
+    'Too many tasks are overdue: only the most overdue were counted, so the overdue figures may be low.',
+  'monitor.processes.version': 'Version',
+  'monitor.processes.perVersion': 'Per version',
+  'monitor.processes.perType': 'Per business type',
 };

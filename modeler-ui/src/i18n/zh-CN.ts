@@ -779,6 +779,13 @@ export const zhCN = {
   'modeler.diff.added': '新增',
   'modeler.diff.removed': '删除',
   'modeler.diff.changed': '修改',
+  'monitor.capped.customer':
+    '匹配此客户条件的客户或案件过多，只查了其中一部分：结果可能不全，请把客户名称或电话填得更完整。',
+  'monitor.capped.overdue': '超期任务过多，只统计了最超期的一部分：超期的实例可能没有全部列出。',
+  'monitor.processes.overdueCapped': '超期任务过多，只统计了最超期的一部分：超期数可能偏少。',
+  'monitor.processes.version': '版本',
+  'monitor.processes.perVersion': '各版本',
+  'monitor.processes.perType': '各业务类型',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

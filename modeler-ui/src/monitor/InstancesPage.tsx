@@ -1,10 +1,11 @@
 /**
  * Process instances (`/monitor/instances?...`): filters by case or order number, customer, process and version,
  * business type, state, start and end days, unit and a variable's value; sorted and paged on the server; chosen
- * rows cancelled or retried in a batch. Every filter, the sort and the page are in the URL.
+ * rows cancelled or retried in a batch. Every filter, the sort and the page are in the URL. Where a limit may have
+ * left instances out (too many customers matched, too many tasks overdue), the screen says so.
  */
 import { useState } from 'react';
-import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import { useUrlQuery } from '../shell/use-url-query';
@@ -56,7 +57,10 @@ export function InstancesPage() {
   const query = new URLSearchParams(params);
   query.set('page', String(page));
   query.set('size', String(size));
-  const list = useApi<{ items: InstanceRow[]; total: number }>(`/monitor/instances?${query}`);
+  // `capped`: the limits that may have left matching instances out of the answer (said above the list).
+  const list = useApi<{ items: InstanceRow[]; total: number; capped: ('customer' | 'overdue')[] }>(
+    `/monitor/instances?${query}`,
+  );
 
   /** A new filter, sort or page: what was chosen on the old one is let go. */
   function update(changes: Record<string, string | undefined>) {
@@ -171,6 +175,16 @@ export function InstancesPage() {
         </Form.Item>
       </Form>
       <LoadFailed error={list.error} />
+      {list.data?.capped.map((cap) => (
+        <Alert
+          key={cap}
+          type="warning"
+          showIcon
+          data-testid={`capped-${cap}`}
+          title={t(`monitor.capped.${cap}`)}
+          style={{ marginBottom: 8 }}
+        />
+      ))}
       <Space style={{ marginBottom: 8 }}>
         <BatchActions keys={selected} onDone={() => void list.reload()} />
         {list.data && (
