@@ -11,6 +11,7 @@ import { WORK_ORDER_DEMO_USERS, seedWorkOrderDemoUsers } from '../../platform/se
 import { residentialApplication } from '../business-expansion/business-expansion-kit';
 import { anonymousClient, signedInClient, usePlatform, type ApiClient, type Platform } from '../platform/platform-kit';
 import { ROUTE_ACCESS, type Access } from './route-access';
+import { waitFor } from '../support/wait-for';
 
 let platform: Platform;
 usePlatform(async (started) => {
@@ -122,6 +123,11 @@ describe('route × unit', () => {
     );
     expect(submitted.status).toBe(201);
     const applicationNo: string = submitted.body.applicationNo;
+    // The case's clock is written when its process starts, a moment after the answer: wait for it, or its route
+    // would answer 404 to the case's own unit for a reason that has nothing to do with units.
+    await waitFor(async () => (await sameUnit.get(`/time-limits/cases/${applicationNo}`)).status === 200 || undefined, {
+      description: `${applicationNo} clock`,
+    });
     const routes = caseReads();
     expect(routes.length).toBeGreaterThanOrEqual(8);
     const wrong: string[] = [];
