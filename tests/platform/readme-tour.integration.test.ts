@@ -22,13 +22,30 @@ function tourScript(): string {
   return blocks.join('\n');
 }
 
-/** Every `METHOD /api/…` the README names, its placeholders ({no}, {key}, …) filled with a number that exists nowhere. */
+/**
+ * The paths one README notation stands for: `[/x]` with and without its part, `{a,b}` and a segment `a|b` each of
+ * their choices, and a placeholder (`{no}`, `{key}`, …) a number that exists nowhere.
+ */
+function expandPath(path: string): string[] {
+  const optional = /\[([^\]]*)\]/.exec(path);
+  if (optional)
+    return [path.replace(optional[0], optional[1]), path.replace(optional[0], '')].flatMap((each) => expandPath(each));
+  const choice = /\{([^},]+(?:,[^},]+)+)\}|([^/{}|]+(?:\|[^/{}|]+)+)/.exec(path);
+  if (choice)
+    return (choice[1] ?? choice[2])
+      .split(/[,|]/)
+      .flatMap((option) =>
+        expandPath(path.slice(0, choice.index) + option + path.slice(choice.index + choice[0].length)),
+      );
+  return [path.replace(/\{[^}]+\}/g, 'NONE0000')];
+}
+
+/** Every `METHOD /api/…` the README names, each notation expanded to the paths it stands for. */
 function namedRoutes(): { method: string; path: string }[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const found = [...readme.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/api\/[^\s`?]+)/g)].map((match) => ({
-    method: match[1],
-    path: match[2].replace(/\{[^}]+\}/g, 'NONE0000'),
-  }));
+  const found = [...readme.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/api\/[^\s`?]+)/g)].flatMap((match) =>
+    expandPath(match[2]).map((path) => ({ method: match[1], path })),
+  );
   return [...new Map(found.map((route) => [`${route.method} ${route.path}`, route])).values()];
 }
 

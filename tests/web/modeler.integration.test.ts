@@ -85,12 +85,24 @@ test('refused with the errors listed, a changed condition deployed, the diff and
 
     await importFile(page, ORIGINAL);
     // The gateway's condition, in the properties panel's FEEL editor.
-    await element(page, 'flow-4').locator('.djs-hit').first().click({ force: true });
     const panel = page.getByTestId('properties-panel');
     const feel = panel.locator('[data-group-id="group-condition"] .cm-content').first();
     const conditionGroup = panel.locator('[data-group-id="group-condition"] .bio-properties-panel-group-header');
-    await conditionGroup.waitFor();
-    if (!(await feel.isVisible())) await conditionGroup.click();
+    // The flow is short and its label sits over its middle: click a quarter along it, and again if the editor was
+    // still opening the imported revision when the first click came.
+    await waitFor(
+      async () => {
+        const box = await element(page, 'flow-4').locator('.djs-hit').first().boundingBox();
+        if (!box) return false;
+        await page.mouse.click(box.x + box.width / 4, box.y + box.height / 2);
+        await conditionGroup.waitFor({ timeout: 2_000 });
+        return true;
+      },
+      { timeout: 20_000, description: 'the flow selected and its condition in the properties panel' },
+    );
+    // The panel remembers which groups were open: open the condition's only when its header says it is closed (a
+    // visibility check taken while the panel still renders would close an open one).
+    if (!(await conditionGroup.evaluate((header) => header.classList.contains('open')))) await conditionGroup.click();
     await feel.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('feesOutstandingFen > 100');

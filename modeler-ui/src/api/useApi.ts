@@ -2,7 +2,7 @@
  * Loads an API answer for a screen: data, error, loading and a reload, re-run when `path` or the chosen language
  * changes (the API answers the models' names in it).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { api, ApiError } from './http';
 
@@ -18,10 +18,18 @@ export function useApi<T>(path: string | undefined, options: { pollMs?: number }
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(path !== undefined);
   const { locale } = useI18n();
+  // The text of the last answer: an answer read again unchanged keeps the same object, so a polled screen does not
+  // redraw (a diagram would lose its zoom) when nothing changed.
+  const lastText = useRef<string | undefined>(undefined);
   const reload = useCallback(async () => {
     if (path === undefined) return;
     try {
-      setData(await api<T>(path));
+      const answer = await api<T>(path);
+      const text = JSON.stringify(answer);
+      if (text !== lastText.current) {
+        lastText.current = text;
+        setData(answer);
+      }
       setError(undefined);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure : new ApiError(0, 'CLIENT', String(failure)));

@@ -4,7 +4,7 @@
  * incidents with their messages and a retry; its steps, variables (edited where the role allows), the instances it
  * called and the one that called it; the case's documents and history; cancel with a reason.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../api/useApi';
@@ -63,6 +63,9 @@ interface Detail {
   mayEditVariables: boolean;
 }
 
+/** How often a running instance is read again. */
+const LIVE_POLL_MS = 3000;
+
 const TABS = ['steps', 'variables', 'called', 'documents', 'history'] as const;
 
 /** The badges on the diagram: how many are active at each element, and each task's time against its limit. */
@@ -93,8 +96,16 @@ export function InstancePage() {
   const { key } = useParams();
   const [params, setParams] = useSearchParams();
   const { t, dateTime } = useI18n();
-  const detail = useApi<Detail>(key ? `/monitor/instances/${encodeURIComponent(key)}` : undefined);
+  // A running instance is read again every few seconds: the engine's search follows its commands a moment later,
+  // so a cancel, a retry or a variable edit shows on the next read rather than on the one right after it.
+  const [running, setRunning] = useState(true);
+  const detail = useApi<Detail>(key ? `/monitor/instances/${encodeURIComponent(key)}` : undefined, {
+    pollMs: running ? LIVE_POLL_MS : undefined,
+  });
   const data = detail.data;
+  useEffect(() => {
+    if (data) setRunning(data.state === 'ACTIVE');
+  }, [data]);
   const badges = useBadges(data);
   const markers = useMemo(
     () =>
