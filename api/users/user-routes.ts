@@ -10,19 +10,20 @@ import {
   getUser,
   listGroups,
   listRoles,
-  listUsers,
   passwordResetInput,
   reactivateUser,
   resetPassword,
+  searchUsers,
   unitInput,
   unitUpdateInput,
   updateUnit,
   updateUser,
   userInput,
+  userSearchInput,
   userUpdateInput,
   type Actor,
 } from '../../domain/users';
-import { parseId, parseInput } from '../../lib/validation/parse-input';
+import { parseId, parseInput, parseQuery } from '../../lib/validation/parse-input';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { noFilters } from '../http/no-filters';
 import { requestAddress } from '../http/request-address';
@@ -33,8 +34,8 @@ const userId = (request: Request) => parseId(request.params.id, '用户');
 export function userRoutes(): Router {
   const router = Router();
   const admin = requireRole('admin');
-  router.get('/users', noFilters, async (_request, response) => {
-    response.json({ items: await listUsers() });
+  router.get('/users', async (request, response) => {
+    response.json(await searchUsers(parseQuery(userSearchInput, request.query, '用户查询')));
   });
   router.get('/users/:id', async (request, response) => {
     response.json(await getUser(userId(request), request.params.id));

@@ -19,7 +19,16 @@ export {
   userUpdateInput,
 } from './user-admin-use-case';
 export { UNIT_LEVELS, createUnit, unitInput, unitUpdateInput, updateUnit } from './unit-admin-use-case';
-export { createUser, getUser, listGroups, listRoles, listUsers, userInput, type Actor } from './user-use-case';
+export {
+  createUser,
+  getUser,
+  listGroups,
+  listRoles,
+  searchUsers,
+  userInput,
+  userSearchInput,
+  type Actor,
+} from './user-use-case';
 export { PII_VIEW, SUPERVISE, VARIABLES_EDIT, hasPermission, type PermissionUser } from './permissions';
 export { isSeparatedStep } from './separated-steps';
 export {

@@ -1,5 +1,7 @@
 /** Users, roles and organisational groups: reading them and adding a user. */
+import { Op, col, where as sequelizeWhere, type WhereOptions } from 'sequelize';
 import { Group, Role, User } from '../../db/core/user-models';
+import { containing } from '../../db/text-search';
 import { conflict, notFound } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { recordAudit } from '../audit';
@@ -39,8 +41,44 @@ export async function checkCodesExist(roles: string[], groups: string[]): Promis
   if (unknown.length) throw notFound('角色或组织 / role or group', unknown.join(', '));
 }
 
-export async function listUsers() {
-  return (await User.findAll({ order: [['id', 'ASC']] })).map(publicUser);
+export const userSearchInput = z
+  .object({
+    /** Part of the login, name or phone. */
+    q: z.string().trim().max(64).optional(),
+    role: z.string().max(64).optional(),
+    /** A unit (group) code. */
+    unit: z.string().max(64).optional(),
+    active: z.enum(['true', 'false']).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    size: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+/**
+ * One page of users in the order they were created. Roles and units are JSON lists: a code is matched as the quoted
+ * string inside the list's text, which reads the same in SQLite and MariaDB.
+ */
+export async function searchUsers(input: z.infer<typeof userSearchInput>) {
+  const sequelize = User.sequelize!;
+  const where: WhereOptions<User>[] = [];
+  if (input.q)
+    where.push({
+      [Op.or]: [
+        { login: containing(sequelize, input.q) },
+        { name: containing(sequelize, input.q) },
+        { phone: containing(sequelize, input.q) },
+      ],
+    });
+  if (input.role) where.push(sequelizeWhere(col('roles'), containing(sequelize, JSON.stringify(input.role))));
+  if (input.unit) where.push(sequelizeWhere(col('groups'), containing(sequelize, JSON.stringify(input.unit))));
+  if (input.active) where.push({ active: input.active === 'true' });
+  const { rows, count } = await User.findAndCountAll({
+    where: { [Op.and]: where },
+    order: [['id', 'ASC']],
+    limit: input.size,
+    offset: (input.page - 1) * input.size,
+  });
+  return { items: rows.map(publicUser), total: count, page: input.page, size: input.size };
 }
 
 /** `shownId` is the id as asked, for the message of a user not found. */

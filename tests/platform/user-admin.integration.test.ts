@@ -120,3 +120,32 @@ test('resetting a password follows the policy and revokes the user’s tokens', 
   expect(row).toMatchObject({ actor: 'admin', target: 'user:lisi', outcome: 'ok' });
   expect(JSON.stringify(row)).not.toContain('Reset2026pass');
 });
+
+test('the user list is paged on the server and found by part of a name, login or phone, by role, unit and state', async () => {
+  const logins = async (query: string) => {
+    const answer = await admin.get(`/users?${query}`);
+    expect(answer.status).toBe(200);
+    return answer.body as { items: { login: string }[]; total: number; page: number; size: number };
+  };
+  const all = await logins('size=500');
+  expect(all.total).toBe(all.items.length);
+  const second = await logins('page=2&size=3');
+  expect(second).toMatchObject({ page: 2, size: 3, total: all.total });
+  expect(second.items.map((user) => user.login)).toEqual(all.items.slice(3, 6).map((user) => user.login));
+
+  expect((await logins('q=lisi')).items.map((user) => user.login)).toEqual(['lisi']);
+  expect((await logins(`q=${encodeURIComponent('王强')}`)).items.map((user) => user.login)).toContain('wangqiang');
+  const surveyors = await logins('role=surveyor&size=500');
+  expect(surveyors.items.map((user) => user.login)).toEqual(expect.arrayContaining(['wangqiang', 'lisi']));
+  expect(surveyors.items.map((user) => user.login)).not.toContain('zhangli');
+  expect((await logins('unit=SH-PD&role=surveyor')).items.map((user) => user.login)).toContain('lisi');
+  // `_` is matched as typed, not as any one character.
+  expect((await logins('q=_')).total).toBe(0);
+  const active = await logins('active=true&size=500');
+  expect(active.items.every((user: any) => user.active === true)).toBe(true);
+  expect(active.total + (await logins('active=false')).total).toBe(all.total);
+
+  const unknown = await admin.get('/users?sort=name');
+  expect(unknown.status).toBe(400);
+  expect(unknown.body.message).toContain('sort');
+});

@@ -8,6 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { expectOpenTasks, hvApplication, submit } from '../business-expansion/business-expansion-kit';
 import { chooseInModal, newPage, screenshot, signIn, useBrowser } from './browser-kit';
+import { waitFor } from '../support/wait-for';
+
+// The function given to page.waitForFunction runs in the browser; the type check (Node's lib, no DOM) sees this name.
+declare const location: any;
 
 const ADMIN_SCREENS = ['users', 'units', 'calendar', 'ruleTables', 'audit', 'notifications'];
 const ADMIN_PATHS = ['/users', '/units', '/calendar', '/rule-tables', '/audit', '/notifications'];
@@ -109,6 +113,14 @@ test('a user created on the users screen signs in with the temporary password sh
       await chooseInModal(page, '岗位', '营业受理员');
       await page.getByTestId('user-form-save').click();
       password = (await page.getByTestId('temporary-password').innerText()).trim();
+      // The list is asked of the server page by page; a search for the new login leaves its one row.
+      await page.locator('#filter-q').fill('zhouxin');
+      await page.getByTestId('user-filters-search').click();
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'zhouxin');
+      const rows = page.getByTestId('user-table').locator('.ant-table-row');
+      await waitFor(async () => (await rows.count()) === 1 && (await rows.first().innerText()).includes('周欣'), {
+        description: 'the one row of the user found',
+      });
     },
     'admin-user-created',
   );

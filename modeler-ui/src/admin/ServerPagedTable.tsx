@@ -2,6 +2,7 @@
  * A list paged on the server, its page and page size in the URL (`page`, `size`; the default size left out): the
  * API is asked with `query` plus the page parameters the list's API names, and the table shows the total.
  */
+import { useEffect } from 'react';
 import { Table, type TableProps } from 'antd';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
@@ -17,9 +18,11 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'on
   query: URLSearchParams;
   /** What the API calls its page size (`size` or `limit`). */
   sizeParameter: 'size' | 'limit';
+  /** Changed by the screen after it changed an item, to read the page again. */
+  refresh?: number;
 }
 
-export function ServerPagedTable<T extends object>({ path, query, sizeParameter, ...table }: Props<T>) {
+export function ServerPagedTable<T extends object>({ path, query, sizeParameter, refresh, ...table }: Props<T>) {
   const { t } = useI18n();
   const { update, positive } = useUrlQuery();
   const page = positive('page', 1);
@@ -28,6 +31,10 @@ export function ServerPagedTable<T extends object>({ path, query, sizeParameter,
   asked.set('page', String(page));
   asked.set(sizeParameter, String(size));
   const list = useApi<{ items: T[]; total: number }>(`${path}?${asked}`);
+  const { reload } = list;
+  useEffect(() => {
+    if (refresh) void reload();
+  }, [refresh, reload]);
   return (
     <>
       <LoadFailed error={list.error} />

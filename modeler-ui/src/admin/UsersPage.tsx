@@ -4,9 +4,12 @@
  * password policy and answers bad input field by field, which the forms show on their fields.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { api } from '../api/http';
 import { useApi } from '../api/useApi';
+import { useUrlQuery } from '../shell/use-url-query';
+import { QueryFilters } from './QueryFilters';
+import { ServerPagedTable } from './ServerPagedTable';
 import { useI18n } from '../i18n/I18nProvider';
 import { Data } from '../i18n/Data';
 import { useDirectory } from '../shell/directory';
@@ -38,7 +41,11 @@ type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'pass
 export function UsersPage() {
   const { t, locale, apiText } = useI18n();
   const { message } = AntApp.useApp();
-  const users = useApi<{ items: User[] }>('/users');
+  const { picked } = useUrlQuery();
+  const query = picked(['q', 'role', 'unit', 'active']);
+  // Bumped after a change, so the page shown is read again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
   const roles = useApi<{ items: { code: string }[] }>('/roles');
   const units = useApi<{ items: { code: string }[] }>('/groups');
   const directory = useDirectory(true);
@@ -72,7 +79,7 @@ export function UsersPage() {
       await api(`/users/${editing.user.id}/reset-password`, { method: 'POST', body: { password: values.password } });
       setHandOver({ login: editing.user.login, password: values.password! });
     }
-    await users.reload();
+    changed();
   }
 
   async function setActive(user: User, active: boolean) {
@@ -80,7 +87,7 @@ export function UsersPage() {
     try {
       await api(`/users/${user.id}/${active ? 'reactivate' : 'deactivate'}`, { method: 'POST' });
       void message.success(t('admin.saved'));
-      await users.reload();
+      changed();
     } catch (error) {
       setProblem(apiText((error as Error).message));
     }
@@ -142,14 +149,49 @@ export function UsersPage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      {(problem || users.error) && (
-        <Alert type="error" showIcon role="alert" title={problem ?? apiText(users.error!.message)} />
-      )}
-      <Table<User>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} />}
+      <QueryFilters
+        testId="user-filters"
+        fields={[
+          {
+            name: 'q',
+            label: t('admin.users.search'),
+            control: <Input id="filter-q" allowClear placeholder={t('admin.users.searchHint')} />,
+          },
+          {
+            name: 'role',
+            label: t('users.roles'),
+            control: <Select id="filter-role" allowClear style={{ width: 160 }} options={roleOptions} />,
+          },
+          {
+            name: 'unit',
+            label: t('users.groups'),
+            control: <Select id="filter-unit" allowClear style={{ width: 200 }} options={unitOptions} />,
+          },
+          {
+            name: 'active',
+            label: t('users.active'),
+            control: (
+              <Select
+                id="filter-active"
+                allowClear
+                style={{ width: 100 }}
+                options={[
+                  { value: 'true', label: t('admin.users.active') },
+                  { value: 'false', label: t('admin.users.inactive') },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+      <ServerPagedTable<User>
+        path="/users"
+        query={query}
+        sizeParameter="size"
+        refresh={changes}
         rowKey="id"
-        size="small"
-        loading={users.loading}
-        dataSource={users.data?.items ?? []}
+        data-testid="user-table"
         columns={[
           { title: t('users.login'), dataIndex: 'login' },
           { title: t('users.name'), dataIndex: 'name', render: (name: string) => <Data>{name}</Data> },

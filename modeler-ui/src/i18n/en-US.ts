@@ -509,6 +509,8 @@ export const enUS: Record<MessageKey, string> = {
     'At least 10 characters, letters and digits, not containing the login. Shown once after saving: tell the user, and ask them to change it after signing in.',
   'admin.users.generate': 'Generate again',
   'admin.users.phone': 'Phone',
+  'admin.users.search': 'Find',
+  'admin.users.searchHint': 'Login, name or phone',
   'admin.users.active': 'Active',
   'admin.users.inactive': 'Deactivated',
   'admin.users.resetPassword': 'Reset password',

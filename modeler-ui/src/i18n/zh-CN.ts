@@ -504,6 +504,8 @@ export const zhCN = {
     '至少 10 位，含字母和数字，不含用户名。保存后只显示这一次，请告知本人并提醒其登录后修改。',
   'admin.users.generate': '重新生成',
   'admin.users.phone': '电话',
+  'admin.users.search': '查找',
+  'admin.users.searchHint': '用户名、姓名或电话',
   'admin.users.active': '启用',
   'admin.users.inactive': '已停用',
   'admin.users.resetPassword': '重置密码',
