@@ -46,7 +46,3 @@ export async function customerCaseKeys(nameOrPhone: string): Promise<{ keys: str
     capped: [customers, expansions, changes, orders].some((rows) => rows.length > CUSTOMER_MATCHES_LIMIT),
   };
 }
-
-export async function caseKeysOfCustomer(nameOrPhone: string): Promise<string[]> {
-  return (await customerCaseKeys(nameOrPhone)).keys;
-}

@@ -20,7 +20,7 @@ export {
   requireCaseInScope,
   type CaseOwner,
 } from './case-owners';
-export { caseKeysOfCustomer, customerCaseKeys, CUSTOMER_MATCHES_LIMIT } from './case-keys-of-customer';
+export { customerCaseKeys, CUSTOMER_MATCHES_LIMIT } from './case-keys-of-customer';
 export { businessKeysOfInstances, instancesOfCases } from './instance-business-keys';
 export { caseSearchInput, myCases, searchCases, type CaseRow } from './case-search-use-case';
 export { caseCustomerNames } from './case-customer-names';

@@ -10,7 +10,7 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { isDayString, type BusinessCalendar } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import { z } from '../../lib/validation/zh-error-map';
-import { taskSearchFilter } from './task-search-filter';
+import { taskSearchFilter, type TaskListCap } from './task-search-filter';
 import { taskRows, type TaskListItem } from './task-rows';
 import { scanByWarnDate } from './task-warn-scan';
 
@@ -68,6 +68,8 @@ export interface TaskListPage {
   page: number;
   size: number;
   now: string;
+  /** The limits that may have left matching tasks out (shown above the list). */
+  capped: TaskListCap[];
 }
 
 /** The engine's order: the asked field, then the task key, so pages never overlap when values tie. */
@@ -86,14 +88,15 @@ export async function listTasks(
   calendar: BusinessCalendar,
   now = appClock.now().getTime(),
 ): Promise<TaskListPage> {
+  const { filter, capped } = await taskSearchFilter(camunda, user, input, now);
   const answer = (items: TaskListItem[], total: number): TaskListPage => ({
     items,
     total,
     page: input.page,
     size: input.size,
     now: new Date(now).toISOString(),
+    capped,
   });
-  const filter = await taskSearchFilter(camunda, user, input, now);
   if (!filter) return answer([], 0);
   const from = (input.page - 1) * input.size;
   const rows = (tasks: UserTask[]) => taskRows(camunda, tasks, calendar, now);

@@ -8,7 +8,7 @@
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { chinaDaysFilter as dayRange } from '../../lib/calendar';
 import { validationError } from '../../lib/errors/app-error';
-import { caseKeysOfCustomer, caseKeysOutOfScope, instancesOfCases } from '../cases';
+import { caseKeysOutOfScope, customerCaseKeys, instancesOfCases } from '../cases';
 import type { TaskListInput, TaskUser } from './task-list';
 
 /** The variable each business area names its business type with. */
@@ -68,12 +68,33 @@ function scopeFilter(user: TaskUser, input: TaskListInput): Record<string, unkno
   };
 }
 
-/** The filter, or null when nothing can match (a customer with no case, a state finished tasks never have). */
+/** A limit that may have left matching tasks out: too many customers or cases matched the customer filter. */
+export type TaskListCap = 'customer';
+
+/**
+ * The engine's filter (null when nothing can match: a customer with no case, a state finished tasks never have),
+ * and the limits that may have left matching tasks out of it, said to the user rather than hidden.
+ */
 export async function taskSearchFilter(
   camunda: CamundaClients,
   user: TaskUser,
   input: TaskListInput,
   now: number,
+): Promise<{ filter: Record<string, unknown> | null; capped: TaskListCap[] }> {
+  const customer = input.customer ? await customerCaseKeys(input.customer) : undefined;
+  return {
+    filter: await engineFilter(camunda, user, input, now, customer?.keys),
+    capped: customer?.capped ? ['customer'] : [],
+  };
+}
+
+/** `customerCases`: the case numbers of the customer filter, when there is one. */
+async function engineFilter(
+  camunda: CamundaClients,
+  user: TaskUser,
+  input: TaskListInput,
+  now: number,
+  customerCases: string[] | undefined,
 ): Promise<Record<string, unknown> | null> {
   const filter: Record<string, unknown> = scopeFilter(user, input);
   const variables: Array<{ name: string; value: unknown }> = [];
@@ -102,10 +123,9 @@ export async function taskSearchFilter(
     if (due) filter.dueDate = due;
   }
   if (input.caseNo) variables.push({ name: 'businessKey', value: jsonText(input.caseNo) });
-  if (input.customer) {
-    const keys = await caseKeysOfCustomer(input.customer);
-    if (keys.length === 0) return null;
-    variables.push({ name: 'businessKey', value: { $in: keys.map(jsonText) } });
+  if (customerCases) {
+    if (customerCases.length === 0) return null;
+    variables.push({ name: 'businessKey', value: { $in: customerCases.map(jsonText) } });
   }
   // Other units' cases are left out by their instances, so tasks of no known case stay (decision 0025).
   const outside = await instancesOfCases(camunda, await caseKeysOutOfScope(user));

@@ -2,7 +2,7 @@
  * The monitor's limits, met for real: more customers match a name than the filter looks at, and more tasks are
  * overdue than the overdue figures read (5,001 instances of one case due on day one, and one other case due a day
  * later, the least overdue). The answers say they are capped; each row's own overdue flag stays right whatever the
- * number of overdue tasks.
+ * number of overdue tasks. The tasklist's customer filter says it is capped the same way.
  */
 import { join } from 'node:path';
 import { Customer } from '../../db/core/customer-models';
@@ -71,6 +71,13 @@ test('more customers match than the filter looks at: the list says it is capped'
   const narrow = await client.get('/monitor/instances?customer=限额客户甲');
   expect(narrow.body).toMatchObject({ total: 1, capped: [] });
   expect(narrow.body.items[0].businessKey).toBe(applicationNo);
+
+  // The tasklist's customer filter has the same limit and says so too.
+  const wideTasks = await client.get(`/tasks?scope=group&customer=${encodeURIComponent('限额客户')}`);
+  expect(wideTasks.status).toBe(200);
+  expect(wideTasks.body.capped).toEqual(['customer']);
+  const narrowTasks = await client.get(`/tasks?scope=group&customer=${encodeURIComponent('限额客户甲')}`);
+  expect(narrowTasks.body.capped).toEqual([]);
 });
 
 test('more tasks overdue than the figures read: the list and the processes screen say so', async () => {

@@ -55,6 +55,8 @@ export const enUS: Record<MessageKey, string> = {
   'tasks.claimed': 'Claimed',
   'tasks.unclaimed': 'Returned to the group',
   'tasks.total': '{n} in all',
+  'tasks.capped.customer':
+    'Too many customers or cases match: only some were searched, so tasks may be missing. Enter more of the name or phone.',
   'tasks.empty': 'No tasks',
   'tasks.unassigned': 'Unassigned',
   'tasks.priority.high': 'High',

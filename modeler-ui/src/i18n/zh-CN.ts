@@ -53,6 +53,8 @@ export const zhCN = {
   'tasks.claimed': '已认领',
   'tasks.unclaimed': '已退回到岗位',
   'tasks.total': '共 {n} 条',
+  'tasks.capped.customer':
+    '匹配此客户条件的客户或案件过多，只查了其中一部分：任务可能不全，请把客户名称或电话填得更完整。',
   'tasks.empty': '没有任务',
   'tasks.unassigned': '未认领',
   'tasks.priority.high': '高',

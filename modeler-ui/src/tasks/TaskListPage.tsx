@@ -149,6 +149,16 @@ export function TaskListPage() {
         onReset={() => setParams(new URLSearchParams({ scope }))}
       />
       <LoadFailed error={list.error} onRetry={() => void list.reload()} />
+      {list.data?.capped.map((cap) => (
+        <Alert
+          key={cap}
+          type="warning"
+          showIcon
+          data-testid={`capped-${cap}`}
+          title={t(`tasks.capped.${cap}`)}
+          style={{ marginBottom: 8 }}
+        />
+      ))}
       {list.data && (
         <Typography.Paragraph data-testid="task-total" aria-live="polite">
           {t('tasks.total', { n: list.data.total })}

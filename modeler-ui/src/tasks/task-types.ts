@@ -56,6 +56,8 @@ export interface TaskPage {
   size: number;
   /** The application's clock when the page was read: time left is counted from it. */
   now: string;
+  /** Limits that may have left matching tasks out: too many customers matched the customer filter. */
+  capped: 'customer'[];
 }
 
 /** What the user may do with the task now, as the API judges it (decision 0033). */
