@@ -31,6 +31,7 @@ import { workOrderRoutes } from './work-orders/work-order-routes';
 import { webAppRoutes } from './web-app/serve-web-app';
 import { dashboardRoutes } from './dashboards/dashboard-routes';
 import { modelingRoutes } from './modeling/modeling-routes';
+import { limitInFlight } from './http/overload';
 
 function areaRouters(context: AppContext): Router[] {
   return [
@@ -58,13 +59,16 @@ function areaRouters(context: AppContext): Router[] {
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Before any route and login check: an oversized body is a 413, a control character a 400.
+  // Before any route and login check: an oversized body is a 413, a request past capacity a 503, a control
+  // character a 400.
   const maxBodyKb = context.config.APP_MAX_BODY_KB;
-  app.use(jsonBody(maxBodyKb), bodyTooLarge(maxBodyKb));
-  app.use('/api', rejectControlCharacters);
+  // The health answer stays out of the limit: a busy API is still alive.
   app.get('/api/health', (_request, response) => {
     response.json({ status: 'UP' });
   });
+  app.use('/api', limitInFlight(context.config.APP_MAX_IN_FLIGHT));
+  app.use(jsonBody(maxBodyKb), bodyTooLarge(maxBodyKb));
+  app.use('/api', rejectControlCharacters);
   app.use('/api/auth', authRoutes(context));
   const api = Router();
   api.use(requireAuth(context.authSecret));

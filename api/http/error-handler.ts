@@ -1,10 +1,11 @@
 /**
- * Every error leaves the API as JSON `{ code, message, details? }`; unexpected ones are logged and answered 500
- * without internals.
+ * Every error leaves the API as JSON `{ code, message, details? }`; the engine refusing for load is a 503 with
+ * Retry-After; unexpected ones are logged and answered 500 without internals.
  */
 import type { ErrorRequestHandler } from 'express';
 import { AppError } from '../../lib/errors/app-error';
 import { logger } from '../../lib/logger/logger';
+import { engineBusyAnswer, isEngineBusy } from './overload';
 
 const log = logger('api');
 
@@ -17,6 +18,13 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
     response
       .status(400)
       .json({ code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON / request body is not valid JSON' });
+    return;
+  }
+  if (isEngineBusy(error)) {
+    response
+      .set('Retry-After', String(engineBusyAnswer.retryAfter))
+      .status(engineBusyAnswer.status)
+      .json(engineBusyAnswer.body);
     return;
   }
   log.error('unexpected error', { method: request.method, path: request.path, error: String(error?.stack ?? error) });

@@ -27,6 +27,7 @@ export async function allUserTasks(
   for (let from = 0; ; from += CHUNK) {
     const page = await searchUserTaskPage(camunda, { filter, sort, page: { from, limit: CHUNK } });
     tasks.push(...page.items);
-    if (page.items.length < CHUNK || tasks.length >= page.total) return tasks;
+    // A total the engine stopped counting at (`more`) is no end: walk on until a short page.
+    if (page.items.length < CHUNK || (!page.more && tasks.length >= page.total)) return tasks;
   }
 }

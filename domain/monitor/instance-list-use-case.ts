@@ -27,7 +27,15 @@ export async function listInstances(camunda: CamundaClients, reader: ScopeUser, 
   requireConsistentFilter(input);
   const { filter, capped } = await instanceSearchFilter(camunda, reader, input);
   // `capped`: the limits that may have left matching instances out (the screen says so).
-  const empty = { items: [] as InstanceRow[], total: 0, page: input.page, size: input.size, capped };
+  // `totalAtLeast`: the engine stopped counting at its limit (10,000), so `total` is a lower bound.
+  const empty = {
+    items: [] as InstanceRow[],
+    total: 0,
+    totalAtLeast: false,
+    page: input.page,
+    size: input.size,
+    capped,
+  };
   if (!filter) return empty;
   const page = await searchProcessInstancePage(camunda, {
     filter,
@@ -59,5 +67,5 @@ export async function listInstances(camunda: CamundaClients, reader: ScopeUser, 
       endDate: item.endDate ? String(item.endDate) : null,
     };
   });
-  return { ...empty, items, total: page.total };
+  return { ...empty, items, total: page.total, totalAtLeast: page.more };
 }

@@ -26,6 +26,8 @@ export interface StepHeat {
   incidents: number;
   completed: number;
   overdue: number;
+  /** The overdue count reached the engine search's counting limit (10,000): it is a lower bound. */
+  overdueAtLeast: boolean;
   /** From the sampled completions; null when the step has none. */
   meanMs: number | null;
   p90Ms: number | null;
@@ -82,7 +84,7 @@ export async function processHeatmap(
               elementId: item.elementId,
               ...inScope,
             })
-          : 0,
+          : { count: 0, more: false },
         item.completed > 0
           ? stepDurations(camunda, { processDefinitionKey, elementId: item.elementId, ...inScope })
           : { meanMs: null, p90Ms: null, sampled: 0 },
@@ -92,7 +94,8 @@ export async function processHeatmap(
         active: item.active,
         incidents: item.incidents,
         completed: item.completed,
-        overdue,
+        overdue: overdue.count,
+        overdueAtLeast: overdue.more,
         ...durations,
       };
     }),

@@ -2,8 +2,9 @@
  * The processes screen: each process the application deploys, with its versions and how many of its instances are
  * running, have an incident and are overdue, in all and per version; 变更用电 and 95598 (and 业扩's new/increase) also
  * per business type. Other units' cases are left out of every count (decision 0025). Counts come from the engine's
- * searches (a search of one item read for its total), so they are exact at any size; the overdue ones are as far as
- * OVERDUE_TASKS_LIMIT tasks tell, and the answer says when more were overdue (`overdueCapped`).
+ * searches (a search of one item read for its total): exact up to the 10,000 a Camunda search counts, and past it a
+ * row says its figures are lower bounds (`atLeast`); the overdue ones are as far as OVERDUE_TASKS_LIMIT tasks tell,
+ * and the answer says when more were overdue (`overdueCapped`).
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import {
@@ -20,6 +21,8 @@ export interface ProcessCounts {
   running: number;
   incidents: number;
   overdue: number;
+  /** A count reached the engine search's counting limit (10,000): the row's figures are lower bounds ("10000+"). */
+  atLeast: boolean;
 }
 
 export interface ProcessOverview extends ProcessCounts {
@@ -49,9 +52,16 @@ async function counts(
   const [all, incidents, late] = await Promise.all([
     countProcessInstances(camunda, running),
     countProcessInstances(camunda, { ...running, hasIncident: true }),
-    overdue.length ? countProcessInstances(camunda, { ...running, processInstanceKey: { $in: overdue } }) : 0,
+    overdue.length
+      ? countProcessInstances(camunda, { ...running, processInstanceKey: { $in: overdue } })
+      : { count: 0, more: false },
   ]);
-  return { running: all, incidents, overdue: late };
+  return {
+    running: all.count,
+    incidents: incidents.count,
+    overdue: late.count,
+    atLeast: all.more || incidents.more || late.more,
+  };
 }
 
 const rank = (id: string) => (PROCESS_ORDER.includes(id) ? PROCESS_ORDER.indexOf(id) : PROCESS_ORDER.length);

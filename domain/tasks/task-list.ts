@@ -65,6 +65,8 @@ export type TaskListInput = z.infer<typeof taskListInput>;
 export interface TaskListPage {
   items: TaskListItem[];
   total: number;
+  /** The engine stopped counting at its limit (10,000): `total` is a lower bound, shown as "10000+". */
+  totalAtLeast: boolean;
   page: number;
   size: number;
   now: string;
@@ -89,9 +91,10 @@ export async function listTasks(
   now = appClock.now().getTime(),
 ): Promise<TaskListPage> {
   const { filter, capped } = await taskSearchFilter(camunda, user, input, now);
-  const answer = (items: TaskListItem[], total: number): TaskListPage => ({
+  const answer = (items: TaskListItem[], total: number, totalAtLeast = false): TaskListPage => ({
     items,
     total,
+    totalAtLeast,
     page: input.page,
     size: input.size,
     now: new Date(now).toISOString(),
@@ -117,5 +120,5 @@ export async function listTasks(
     sort: engineSort(input),
     page: { from, limit: input.size },
   });
-  return answer(await rows(page.items), page.total);
+  return answer(await rows(page.items), page.total, page.more);
 }

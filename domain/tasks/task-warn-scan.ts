@@ -31,7 +31,8 @@ export async function scanByWarnDate(
       if (total >= page.from && onPage.length < page.limit) onPage.push(task);
       total++;
     });
-    if (chunk.items.length < CHUNK || from + CHUNK >= chunk.total)
+    // A total the engine stopped counting at (`more`) is no end: walk on until a short chunk.
+    if (chunk.items.length < CHUNK || (!chunk.more && from + CHUNK >= chunk.total))
       return { items: await taskRows(camunda, onPage, calendar, now), total };
   }
 }

@@ -26,13 +26,34 @@ export async function searchUserTasks(camunda: CamundaClients, search: EngineSea
   return (await camunda.rest.searchUserTasks(search as never)).items;
 }
 
+/**
+ * A page of a search with the number of matches. Camunda's searches count up to 10,000 and then say there are more
+ * (`hasMoreTotalItems`): `more` passes that on, and `total` is then a lower bound that the screens show as "10000+".
+ */
+export interface EnginePage<T> {
+  items: T[];
+  total: number;
+  more: boolean;
+}
+
+/** A count read from a search's total: `more` when the engine stopped counting (`count` is then a lower bound). */
+export interface EngineCount {
+  count: number;
+  more: boolean;
+}
+
+const pageOf = <T>(answer: { items: T[]; page: { totalItems: unknown; hasMoreTotalItems?: unknown } }) => ({
+  items: answer.items,
+  total: Number(answer.page.totalItems),
+  more: answer.page.hasMoreTotalItems === true,
+});
+
 /** One page of a user-task search (`page.from` an offset) with the number of tasks the filter matches. */
 export async function searchUserTaskPage(
   camunda: CamundaClients,
   search: Omit<EngineSearch, 'page'> & { page: { from: number; limit: number } },
-): Promise<{ items: EngineUserTask[]; total: number }> {
-  const answer = await camunda.rest.searchUserTasks(search as never);
-  return { items: answer.items, total: Number(answer.page.totalItems) };
+): Promise<EnginePage<EngineUserTask>> {
+  return pageOf(await camunda.rest.searchUserTasks(search as never));
 }
 
 export async function searchElementInstances(
@@ -144,19 +165,23 @@ export async function startProcessOnce(
 export async function searchProcessInstancePage(
   camunda: CamundaClients,
   search: Omit<EngineSearch, 'page'> & { page: { from: number; limit: number } },
-): Promise<{ items: EngineProcessInstance[]; total: number }> {
-  const answer = await camunda.rest.searchProcessInstances(search as never);
-  return { items: answer.items, total: Number(answer.page.totalItems) };
+): Promise<EnginePage<EngineProcessInstance>> {
+  return pageOf(await camunda.rest.searchProcessInstances(search as never));
 }
 
+const countOf = ({ total, more }: EnginePage<unknown>): EngineCount => ({ count: total, more });
+
 /** How many process instances match `filter` (a search of one item, read for its total). */
-export async function countProcessInstances(camunda: CamundaClients, filter: Record<string, unknown>): Promise<number> {
-  return (await searchProcessInstancePage(camunda, { filter, page: { from: 0, limit: 1 } })).total;
+export async function countProcessInstances(
+  camunda: CamundaClients,
+  filter: Record<string, unknown>,
+): Promise<EngineCount> {
+  return countOf(await searchProcessInstancePage(camunda, { filter, page: { from: 0, limit: 1 } }));
 }
 
 /** How many user tasks match `filter`. */
-export async function countUserTasks(camunda: CamundaClients, filter: Record<string, unknown>): Promise<number> {
-  return (await searchUserTaskPage(camunda, { filter, page: { from: 0, limit: 1 } })).total;
+export async function countUserTasks(camunda: CamundaClients, filter: Record<string, unknown>): Promise<EngineCount> {
+  return countOf(await searchUserTaskPage(camunda, { filter, page: { from: 0, limit: 1 } }));
 }
 
 export interface EngineProcessDefinition {

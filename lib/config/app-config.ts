@@ -94,6 +94,13 @@ export const APP_VARIABLES = {
     meaning: 'the largest JSON request body the API reads; a larger one is answered 413',
     schema: integerIn(1, 102_400),
   },
+  APP_MAX_IN_FLIGHT: {
+    expected: 'an integer from 1 to 100000',
+    default: '256',
+    meaning:
+      'the most API requests served at once; one more is answered 503 with Retry-After at once rather than queued',
+    schema: integerIn(1, 100_000),
+  },
   APP_DATABASE_URL: {
     expected: 'sqlite:<path> or mysql://user:pass@host:port/db (also mariadb://)',
     default: 'sqlite:./data/app.db',

@@ -18,6 +18,7 @@ describe('readAppConfig', () => {
       APP_PORT: 3000,
       APP_HOST: '127.0.0.1',
       APP_MAX_BODY_KB: 2048,
+      APP_MAX_IN_FLIGHT: 256,
       APP_DATABASE_URL: 'sqlite:./data/app.db',
       APP_AUTH_SECRET: undefined,
       APP_TOKEN_TTL_HOURS: 12,

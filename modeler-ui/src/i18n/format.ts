@@ -12,6 +12,9 @@ export function pickLanguage(message: string, locale: Locale): string {
   return locale === 'zh-CN' ? message.slice(0, separator).trim() : message.slice(separator + 3).trim();
 }
 
+/** A count as shown: past the engine search's counting limit it is a lower bound, written "10000+". */
+export const countText = (n: number, atLeast = false): string => (atLeast ? `${n}+` : String(n));
+
 export function fill(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

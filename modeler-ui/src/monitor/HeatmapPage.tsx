@@ -8,6 +8,7 @@ import { Card, Form, Select, Table, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../api/useApi';
 import { Data } from '../i18n/Data';
+import { countText } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { BpmnFigure, type Badge } from './BpmnFigure';
 import { elementNames, formatDuration } from './monitor-format';
@@ -19,6 +20,8 @@ interface StepHeat {
   incidents: number;
   completed: number;
   overdue: number;
+  /** The overdue count is a lower bound: the engine stopped counting at its limit (10,000). */
+  overdueAtLeast: boolean;
   meanMs: number | null;
   p90Ms: number | null;
   sampled: number;
@@ -66,7 +69,7 @@ export function HeatmapPage() {
       if (step.overdue)
         shown.push({
           elementId: step.elementId,
-          text: t('monitor.badge.overdue', { n: step.overdue }),
+          text: t('monitor.badge.overdue', { n: countText(step.overdue, step.overdueAtLeast) }),
           kind: 'overdue',
           row: row++,
         });
@@ -135,7 +138,11 @@ export function HeatmapPage() {
                 render: (_, step) => <Data>{names.get(step.elementId) ?? step.elementId}</Data>,
               },
               { title: t('monitor.heatmap.active'), align: 'right', render: (_, step) => number(step.active) },
-              { title: t('monitor.heatmap.overdue'), align: 'right', render: (_, step) => number(step.overdue) },
+              {
+                title: t('monitor.heatmap.overdue'),
+                align: 'right',
+                render: (_, step) => `${number(step.overdue)}${step.overdueAtLeast ? '+' : ''}`,
+              },
               { title: t('monitor.heatmap.incidents'), align: 'right', render: (_, step) => number(step.incidents) },
               { title: t('monitor.heatmap.completed'), align: 'right', render: (_, step) => number(step.completed) },
               { title: t('monitor.heatmap.mean'), align: 'right', render: (_, step) => formatDuration(step.meanMs, t) },

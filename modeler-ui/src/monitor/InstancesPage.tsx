@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { useUrlQuery } from '../shell/use-url-query';
 import { useApi } from '../api/useApi';
 import { Data } from '../i18n/Data';
+import { countText } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { BUSINESS_TYPES, businessTypeLabel } from '../tasks/labels';
 import { BatchActions } from './BatchActions';
@@ -58,9 +59,12 @@ export function InstancesPage() {
   query.set('page', String(page));
   query.set('size', String(size));
   // `capped`: the limits that may have left matching instances out of the answer (said above the list).
-  const list = useApi<{ items: InstanceRow[]; total: number; capped: ('customer' | 'overdue')[] }>(
-    `/monitor/instances?${query}`,
-  );
+  const list = useApi<{
+    items: InstanceRow[];
+    total: number;
+    totalAtLeast: boolean;
+    capped: ('customer' | 'overdue')[];
+  }>(`/monitor/instances?${query}`);
 
   /** A new filter, sort or page: what was chosen on the old one is let go. */
   function update(changes: Record<string, string | undefined>) {
@@ -189,7 +193,7 @@ export function InstancesPage() {
         <BatchActions keys={selected} onDone={() => void list.reload()} />
         {list.data && (
           <Typography.Text data-testid="instance-total" aria-live="polite">
-            {t('monitor.instances.total', { n: list.data.total })}
+            {t('monitor.instances.total', { n: countText(list.data.total, list.data.totalAtLeast) })}
           </Typography.Text>
         )}
       </Space>

@@ -16,6 +16,8 @@ interface Counts {
   running: number;
   incidents: number;
   overdue: number;
+  /** The row's counts reached the engine search's counting limit (10,000): they are lower bounds. */
+  atLeast: boolean;
 }
 type TypeRow = { type: string } & Counts;
 type VersionRow = { version: number; processDefinitionKey: string } & Counts;
@@ -43,6 +45,7 @@ export function ProcessesPage() {
         return row[field] ? (
           <Link to={listPath({ ...filterOf(row), state })} data-testid={`count-${field}`}>
             {number(row[field])}
+            {row.atLeast ? '+' : ''}
           </Link>
         ) : (
           '0'

@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import { useUrlQuery } from '../shell/use-url-query';
 import { api, ApiError } from '../api/http';
 import { useApi } from '../api/useApi';
+import { countText } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { TASK_POLL_MS } from '../shell/AppShell';
@@ -161,7 +162,7 @@ export function TaskListPage() {
       ))}
       {list.data && (
         <Typography.Paragraph data-testid="task-total" aria-live="polite">
-          {t('tasks.total', { n: list.data.total })}
+          {t('tasks.total', { n: countText(list.data.total, list.data.totalAtLeast) })}
         </Typography.Paragraph>
       )}
       <Table<TaskRow>

@@ -52,6 +52,8 @@ export interface TaskRow {
 export interface TaskPage {
   items: TaskRow[];
   total: number;
+  /** `total` is a lower bound: the engine stopped counting at its limit (10,000). */
+  totalAtLeast: boolean;
   page: number;
   size: number;
   /** The application's clock when the page was read: time left is counted from it. */
