@@ -325,8 +325,8 @@ describe('the processes screen', () => {
     const pudong = await processOf('zhoumin', 'business-expansion');
     expect(pudong).toMatchObject({ running: 1, incidents: 0, overdue: 1 });
     expect(pudong.types).toEqual([
-      { type: 'new', running: 1, incidents: 0, overdue: 1 },
-      { type: 'increase', running: 0, incidents: 0, overdue: 0 },
+      { type: 'new', running: 1, incidents: 0, overdue: 1, atLeast: false },
+      { type: 'increase', running: 0, incidents: 0, overdue: 0, atLeast: false },
     ]);
     expect(await processOf('zhoumin', 'business-expansion-survey')).toMatchObject({ running: 1, overdue: 1 });
     expect(await processOf('admin', 'business-expansion')).toMatchObject({ running: 2, incidents: 0, overdue: 2 });
@@ -352,6 +352,7 @@ describe('the heatmap', () => {
       incidents: 0,
       completed: 3,
       overdue: inV1.filter((s) => s.overdue).length,
+      overdueAtLeast: false,
       meanMs: Math.round((8 * HOUR) / 3),
       p90Ms: 5 * HOUR,
       sampled: 3,
