@@ -1,5 +1,10 @@
-/** What the platform benches share: a median, a millisecond figure, and waiting until the engine's search lists everything seeded. */
+/**
+ * What the platform benches share: a median, a millisecond figure, completing seeded tasks, and waiting until the
+ * engine's search lists everything seeded.
+ */
 import { performance } from 'node:perf_hooks';
+import type { Platform } from '../tests/platform/platform-kit';
+import { inParallel } from '../tests/support/in-parallel';
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 export const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -21,5 +26,29 @@ export async function waitUntilListed(total: () => Promise<number>, expected: nu
       said = now;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Completes `count` open user tasks that `filter` finds, page by page as the engine's search shows them (it may still
+ * list a task just completed for a moment: each is completed once).
+ */
+export async function completeOpenTasks(platform: Platform, filter: Record<string, unknown>, count: number) {
+  const { rest } = platform.application.services.camunda;
+  const done = new Set<string>();
+  while (done.size < count) {
+    const page = await rest.searchUserTasks({
+      filter: { ...filter, state: 'CREATED' },
+      page: { limit: 1000 },
+    } as never);
+    const open = page.items.map((task) => String(task.userTaskKey)).filter((key) => !done.has(key));
+    if (open.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    await inParallel(open.length, async (i) => {
+      await rest.completeUserTask({ userTaskKey: open[i] });
+      done.add(open[i]);
+    });
   }
 }

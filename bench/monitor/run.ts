@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newPage, signIn } from '../../tests/web/browser-kit';
-import { median, ms, waitUntilListed } from '../bench-kit';
+import { completeOpenTasks, median, ms, waitUntilListed } from '../bench-kit';
 import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
 import { inParallel } from '../../tests/support/in-parallel';
 
@@ -19,7 +19,7 @@ const ROUNDS = 5;
 const DAY_MS = 86_400_000;
 
 async function seed(platform: Platform): Promise<void> {
-  const { zeebe, rest } = platform.application.services.camunda;
+  const { zeebe } = platform.application.services.camunda;
   await zeebe.deployResources([{ processFilename: join(__dirname, '../../tests/web/fixtures/monitor-load.bpmn') }]);
   const now = Date.now();
   const start = (n: number, batch: string) =>
@@ -38,28 +38,11 @@ async function seed(platform: Platform): Promise<void> {
   console.log(`started ${RUNNING} running instances in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   started = performance.now();
   await inParallel(FINISHED, (n) => start(n, 'finished'));
-  // The finished ones' tasks, completed page by page as the engine's search shows them (it may still list a task
-  // just completed for a moment: each is completed once).
-  const done = new Set<string>();
-  while (done.size < FINISHED) {
-    const page = await rest.searchUserTasks({
-      filter: {
-        processDefinitionId: 'monitor-load',
-        state: 'CREATED',
-        processInstanceVariables: [{ name: 'batch', value: '"finished"' }],
-      },
-      page: { limit: 1000 },
-    } as never);
-    const open = page.items.map((task) => String(task.userTaskKey)).filter((key) => !done.has(key));
-    if (open.length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    await inParallel(open.length, async (i) => {
-      await rest.completeUserTask({ userTaskKey: open[i] });
-      done.add(open[i]);
-    });
-  }
+  await completeOpenTasks(
+    platform,
+    { processDefinitionId: 'monitor-load', processInstanceVariables: [{ name: 'batch', value: '"finished"' }] },
+    FINISHED,
+  );
   console.log(`seeded ${FINISHED} finished instances in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
