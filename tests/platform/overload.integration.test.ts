@@ -29,6 +29,8 @@ test('a burst past the limit is answered 503 with Retry-After; the API serves ag
   expect(refused.length).toBeGreaterThan(0);
   for (const answer of refused) {
     expect(answer.headers.get('retry-after')).toBe('1');
+    // The refused connection is closed: a client that retries at once pays for a new connection each time.
+    expect(answer.headers.get('connection')).toBe('close');
     expect(answer.body).toMatchObject({ code: 'OVERLOADED', message: expect.stringContaining('retry') });
   }
   const health = await Promise.all(Array.from({ length: 10 }, () => fetch(`${platform.url}/api/health`)));

@@ -1,0 +1,256 @@
+/**
+ * A day's tasklist traffic: simulated clerks on the tasklist, task detail, claim and complete, case search and (a
+ * manager) the dashboards, against the platform with open and finished cases seeded (in the engine through its API,
+ * and as 95598 orders in the application's database for the case search). Then past capacity: a burst of far more
+ * connections than the API serves at once, and a burst of process starts over gRPC, to show the refusals (503 with
+ * Retry-After, RESOURCE_EXHAUSTED) and that everything still answers after them. Prints figures, asserts nothing.
+ *
+ * `npm run load [clerks] [open] [finished] [seconds]` (default 200 10000 100000 60); `LOAD_DATABASE=mariadb` runs the
+ * engine and the application on the MariaDB at 127.0.0.1:3306 instead of SQLite.
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { WorkOrder } from '../../db/work-orders';
+import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
+import { inParallel } from '../../tests/support/in-parallel';
+import { completeOpenTasks, ms, waitUntilListed } from '../bench-kit';
+
+const CLERKS = Number(process.argv[2] ?? 200);
+const OPEN = Number(process.argv[3] ?? 10_000);
+const FINISHED = Number(process.argv[4] ?? 100_000);
+const SECONDS = Number(process.argv[5] ?? 60);
+/** A clerk reads what came back before the next step: 0.5 to 1.5 s. */
+const THINK_MS = [500, 1500] as const;
+const DAY_MS = 86_400_000;
+
+const caseNo = (batch: string, n: number) => `LD-${batch}-${String(n).padStart(6, '0')}`;
+const customer = (n: number) => `负载客户${String(n).padStart(6, '0')}`;
+
+async function seed(platform: Platform): Promise<void> {
+  const { zeebe } = platform.application.services.camunda;
+  await zeebe.deployResources([{ processFilename: join(__dirname, '../../tests/web/fixtures/tasklist-load.bpmn') }]);
+  const now = Date.now();
+  const start = (batch: string, n: number) =>
+    zeebe.createProcessInstance({
+      bpmnProcessId: 'tasklist-load',
+      variables: {
+        businessKey: caseNo(batch, n),
+        batch,
+        customerName: customer(n),
+        address: `上海市浦东新区负载路 ${n} 号`,
+        orderType: n % 3 === 0 ? 'fault-repair' : 'consultation',
+        groups: ['surveyor'],
+        step: n % 4 === 0 ? 'visit' : 'check',
+        priority: [30, 50, 50, 80][n % 4],
+        dueDate: new Date(now + ((n % 30) - 10) * DAY_MS + 3_600_000).toISOString(),
+      },
+    });
+  let started = performance.now();
+  await inParallel(OPEN, (n) => start('open', n));
+  await inParallel(FINISHED, (n) => start('done', n));
+  await completeOpenTasks(
+    platform,
+    { processDefinitionId: 'tasklist-load', processInstanceVariables: [{ name: 'batch', value: '"done"' }] },
+    FINISHED,
+  );
+  console.log(
+    `engine: ${OPEN} open and ${FINISHED} finished cases in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  // The same cases as 95598 orders in the application's database, which the case search reads.
+  started = performance.now();
+  const order = (batch: string, n: number, finished: boolean) => ({
+    orderNo: caseNo(batch, n),
+    channel: 'phone',
+    orderType: n % 3 === 0 ? 'fault-repair' : 'consultation',
+    urgency: 'normal',
+    customerName: customer(n),
+    phone: `139${String(n).padStart(8, '0')}`,
+    area: 'SH-PD',
+    areaType: 'urban',
+    address: `上海市浦东新区负载路 ${n} 号`,
+    content: '负载测试工单',
+    handlingUnit: 'SH-PD',
+    state: finished ? 'archived' : 'dispatching',
+    acceptedAt: new Date(now - (n % 300) * DAY_MS),
+  });
+  for (const [batch, count, finished] of [
+    ['open', OPEN, false],
+    ['done', FINISHED, true],
+  ] as const)
+    for (let from = 0; from < count; from += 1000)
+      await WorkOrder.bulkCreate(
+        Array.from({ length: Math.min(1000, count - from) }, (_, i) => order(batch, from + i, finished)),
+      );
+  console.log(`application: ${OPEN + FINISHED} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function tokenOf(platform: Platform, login: string): Promise<string> {
+  const answer = await fetch(`${platform.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: 'demo1234' }),
+  });
+  return ((await answer.json()) as { token: string }).token;
+}
+
+/** Per route: each call's time and status. */
+class Tally {
+  readonly calls = new Map<string, { ms: number[]; statuses: Map<number, number> }>();
+
+  record(route: string, took: number, status: number) {
+    const entry = this.calls.get(route) ?? { ms: [] as number[], statuses: new Map<number, number>() };
+    entry.ms.push(took);
+    entry.statuses.set(status, (entry.statuses.get(status) ?? 0) + 1);
+    this.calls.set(route, entry);
+  }
+  print(seconds: number) {
+    const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+    console.log(
+      `  ${'route'.padEnd(22)} ${'calls'.padStart(7)} ${'req/s'.padStart(7)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}  statuses`,
+    );
+    for (const [route, { ms: times, statuses }] of this.calls) {
+      const sorted = [...times].sort((a, b) => a - b);
+      const counts = [...statuses].map(([status, n]) => `${status}×${n}`).join(' ');
+      console.log(
+        `  ${route.padEnd(22)} ${String(times.length).padStart(7)} ${(times.length / seconds).toFixed(1).padStart(7)} ${ms(pct(sorted, 0.5)).padStart(8)} ${ms(pct(sorted, 0.95)).padStart(8)} ${ms(pct(sorted, 0.99)).padStart(8)}  ${counts}`,
+      );
+    }
+    const all = [...this.calls.values()].flatMap(({ statuses }) => [...statuses]);
+    const serverErrors = all.filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+    console.log(`  5xx answers: ${serverErrors}`);
+  }
+}
+
+/** One clerk's day, compressed: think, then list, open, claim and complete, or search, until `until`. */
+async function clerk(base: string, token: string, managerToken: string, until: number, tally: Tally, n: number) {
+  const call = async (route: string, path: string, init: RequestInit = {}, as = token) => {
+    const started = performance.now();
+    let status = 0;
+    let body: { items?: { userTaskKey: string }[] } | undefined;
+    try {
+      const answer = await fetch(`${base}/api${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
+        signal: AbortSignal.timeout(30_000),
+      });
+      status = answer.status;
+      body = (await answer.json().catch(() => undefined)) as typeof body;
+    } catch {
+      status = 599; // no answer within 30 s, or the connection failed
+    }
+    tally.record(route, performance.now() - started, status);
+    return { status, body };
+  };
+  let keys: string[] = [];
+  for (let step = 0; performance.now() < until; step++) {
+    await new Promise((resolve) => setTimeout(resolve, THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0])));
+    const roll = Math.random();
+    if (roll < 0.4 || keys.length === 0) {
+      const sort = ['creationDate', 'dueDate', 'priority'][step % 3];
+      const list = await call('tasklist', `/tasks?scope=group&size=20&sort=${sort}&page=${1 + (n % 5)}`);
+      keys = (list.body?.items ?? []).map((task) => task.userTaskKey);
+    } else if (roll < 0.6) {
+      await call('task detail', `/tasks/${keys[Math.floor(Math.random() * keys.length)]}`);
+    } else if (roll < 0.75) {
+      const key = keys.splice(Math.floor(Math.random() * keys.length), 1)[0];
+      const claimed = await call('claim', `/tasks/${key}/claim`, { method: 'POST', body: '{}' });
+      if (claimed.status === 200)
+        await call('complete', `/tasks/${key}/complete`, { method: 'POST', body: '{"variables":{}}' });
+    } else if (roll < 0.95) {
+      const q = encodeURIComponent(customer(Math.floor(Math.random() * (OPEN + FINISHED)) % 100_000).slice(0, 8));
+      await call('case search', `/cases?q=${q}&size=20`);
+    } else {
+      const today = new Date().toISOString().slice(0, 10);
+      const from = new Date(Date.now() - 30 * DAY_MS).toISOString().slice(0, 10);
+      await call(
+        'dashboards',
+        step % 2 ? '/dashboards/backlog' : `/dashboards/steps?from=${from}&to=${today}`,
+        {},
+        managerToken,
+      );
+    }
+  }
+}
+
+/** Far more connections than the API serves at once, without pause: how it refuses, and that it still answers. */
+async function pastCapacity(platform: Platform, token: string): Promise<void> {
+  const result = await autocannon({
+    url: `${platform.url}/api/tasks?scope=group&size=20`,
+    headers: { authorization: `Bearer ${token}` },
+    connections: 1000,
+    duration: 15,
+    timeout: 30,
+  });
+  const byStatus = Object.entries(result.statusCodeStats ?? {})
+    .map(([status, { count }]) => `${status}×${count ?? 0}`)
+    .join(' ');
+  console.log(
+    `  API, 1,000 connections for 15 s on the tasklist: ${result.requests.total} answers (${byStatus}), ` +
+      `${result.errors} errors, ${result.timeouts} timeouts, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
+  const { zeebe } = platform.application.services.camunda;
+  const outcomes = new Map<string, number>();
+  await inParallel(
+    5000,
+    async () => {
+      const outcome = await zeebe
+        .createProcessInstance({ bpmnProcessId: 'tasklist-load', variables: { groups: ['surveyor'], batch: 'burst' } })
+        .then(
+          () => 'created',
+          (error: { code?: number; message?: string }) =>
+            error.code === 8 || String(error.message).includes('RESOURCE_EXHAUSTED')
+              ? 'RESOURCE_EXHAUSTED'
+              : 'other error',
+        );
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    },
+    500,
+  );
+  console.log(`  engine, 5,000 gRPC starts 500 at a time: ${[...outcomes].map(([o, n]) => `${o} ${n}`).join(', ')}`);
+  const health = await fetch(`${platform.url}/api/health`);
+  const list = await fetch(`${platform.url}/api/tasks?scope=group&size=20`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  console.log(`  afterwards: health ${health.status}, tasklist ${list.status}`);
+}
+
+async function main(): Promise<void> {
+  if (process.env.LOAD_DATABASE === 'mariadb') process.env.ENGINE_TEST_DATABASE = 'mariadb';
+  console.log(
+    `load: ${CLERKS} clerks for ${SECONDS} s, ${OPEN} open and ${FINISHED} finished cases, on ${process.env.LOAD_DATABASE ?? 'sqlite'}`,
+  );
+  const platform = await startPlatform();
+  try {
+    await seed(platform);
+    const surveyor = await platform.as('wangqiang');
+    await waitUntilListed(
+      async () => {
+        const answer = await surveyor.get('/tasks?scope=group&size=1&processId=tasklist-load');
+        return answer.body.totalAtLeast ? OPEN : answer.body.total;
+      },
+      Math.min(OPEN, 10_000),
+      'open task',
+    );
+    const [token, managerToken] = [await tokenOf(platform, 'wangqiang'), await tokenOf(platform, 'zhoumin')];
+    const tally = new Tally();
+    const until = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLERKS }, (_, n) => clerk(platform.url, token, managerToken, until, tally, n)),
+    );
+    console.log(`${CLERKS} clerks for ${SECONDS} s:`);
+    tally.print(SECONDS);
+    console.log('past capacity:');
+    await pastCapacity(platform, token);
+  } finally {
+    await platform.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
