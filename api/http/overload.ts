@@ -18,7 +18,10 @@ export function limitInFlight(maxInFlight: number): RequestHandler {
   let inFlight = 0;
   return (_request, response, next) => {
     if (inFlight >= maxInFlight) {
-      response.set({ 'Retry-After': String(RETRY_AFTER_SECONDS), Connection: 'close' }).status(503).json(BUSY);
+      response
+        .set({ 'Retry-After': String(RETRY_AFTER_SECONDS), Connection: 'close' })
+        .status(503)
+        .json(BUSY);
       return;
     }
     inFlight++;
