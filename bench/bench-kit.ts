@@ -3,7 +3,7 @@
  * engine's search lists everything seeded.
  */
 import { performance } from 'node:perf_hooks';
-import type { Platform } from '../tests/platform/platform-kit';
+import { startPlatform, type Platform } from '../tests/platform/platform-kit';
 import { inParallel } from '../tests/support/in-parallel';
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -51,4 +51,41 @@ export async function completeOpenTasks(platform: Platform, filter: Record<strin
       done.add(open[i]);
     });
   }
+}
+
+/** Starts the platform, runs `work` on it, stops it and exits: 0, or 1 with the error printed. */
+export function runOnPlatform(work: (platform: Platform) => Promise<void>): void {
+  const run = async () => {
+    const platform = await startPlatform();
+    try {
+      await work(platform);
+    } finally {
+      await platform.stop();
+    }
+  };
+  run().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The n-th instance of tests/web/fixtures/tasklist-load.bpmn: the case variables the real processes carry, a
+ * surveyor's task at one of two steps, priorities 30/50/80, due from ten days overdue to twenty days ahead of `now`.
+ */
+export function tasklistLoadVariables(n: number, now: number, names: { businessKey: string; customerName: string }) {
+  return {
+    ...names,
+    address: `上海市浦东新区压测路 ${n} 号`,
+    orderType: n % 3 === 0 ? 'fault-repair' : 'consultation',
+    groups: ['surveyor'],
+    step: n % 4 === 0 ? 'visit' : 'check',
+    priority: [30, 50, 50, 80][n % 4],
+    dueDate: new Date(now + ((n % 30) - 10) * DAY_MS + 3_600_000).toISOString(),
+  };
 }

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newPage, signIn } from '../../tests/web/browser-kit';
-import { completeOpenTasks, median, ms, waitUntilListed } from '../bench-kit';
-import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
+import { completeOpenTasks, median, ms, runOnPlatform, waitUntilListed } from '../bench-kit';
+import type { Platform } from '../../tests/platform/platform-kit';
 import { inParallel } from '../../tests/support/in-parallel';
 
 const FINISHED = Number(process.argv[2] ?? 100_000);
@@ -106,42 +106,31 @@ async function screenTimes(platform: Platform): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const platform = await startPlatform();
-  try {
-    await seed(platform);
-    const manager = await platform.as('zhoumin');
-    // The search counts to 10,000 only: the running ones are counted, and the finished ones are all listed once no
-    // task of theirs is open in the search any more (an instance ends in the same command as its one task).
-    const { rest } = platform.application.services.camunda;
-    await waitUntilListed(
-      async () => {
-        const open = await rest.searchUserTasks({
-          filter: {
-            processDefinitionId: 'monitor-load',
-            state: 'CREATED',
-            processInstanceVariables: [{ name: 'batch', value: '"finished"' }],
-          },
-          page: { limit: 1 },
-        } as never);
-        if (Number(open.page.totalItems) > 0) return 0;
-        return (await manager.get('/monitor/instances?processId=monitor-load&state=running&size=1')).body.total;
-      },
-      RUNNING,
-      'running instance (every finished one listed)',
-    );
-    console.log(`${FINISHED} finished and ${RUNNING} running instances in the engine's search`);
-    await apiTimes(platform);
-    await screenTimes(platform);
-  } finally {
-    await platform.stop();
-  }
+async function main(platform: Platform): Promise<void> {
+  await seed(platform);
+  const manager = await platform.as('zhoumin');
+  // The search counts to 10,000 only: the running ones are counted, and the finished ones are all listed once no
+  // task of theirs is open in the search any more (an instance ends in the same command as its one task).
+  const { rest } = platform.application.services.camunda;
+  await waitUntilListed(
+    async () => {
+      const open = await rest.searchUserTasks({
+        filter: {
+          processDefinitionId: 'monitor-load',
+          state: 'CREATED',
+          processInstanceVariables: [{ name: 'batch', value: '"finished"' }],
+        },
+        page: { limit: 1 },
+      } as never);
+      if (Number(open.page.totalItems) > 0) return 0;
+      return (await manager.get('/monitor/instances?processId=monitor-load&state=running&size=1')).body.total;
+    },
+    RUNNING,
+    'running instance (every finished one listed)',
+  );
+  console.log(`${FINISHED} finished and ${RUNNING} running instances in the engine's search`);
+  await apiTimes(platform);
+  await screenTimes(platform);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runOnPlatform(main);

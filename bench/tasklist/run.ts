@@ -8,13 +8,12 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { launchBrowser, newPage, signIn } from '../../tests/web/browser-kit';
-import { median, ms, waitUntilListed } from '../bench-kit';
-import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
+import { median, ms, runOnPlatform, tasklistLoadVariables, waitUntilListed } from '../bench-kit';
+import type { Platform } from '../../tests/platform/platform-kit';
 
 const TASKS = Number(process.argv[2] ?? 10_000);
 const IN_FLIGHT = 32;
 const ROUNDS = 5;
-const DAY_MS = 86_400_000;
 
 async function seed(platform: Platform): Promise<void> {
   const zeebe = platform.application.services.camunda.zeebe;
@@ -25,17 +24,7 @@ async function seed(platform: Platform): Promise<void> {
     const no = String(n).padStart(5, '0');
     await zeebe.createProcessInstance({
       bpmnProcessId: 'tasklist-load',
-      variables: {
-        businessKey: `BENCH-${no}`,
-        customerName: `压测客户${no}`,
-        address: `上海市浦东新区压测路 ${n} 号`,
-        orderType: n % 3 === 0 ? 'fault-repair' : 'consultation',
-        groups: ['surveyor'],
-        step: n % 4 === 0 ? 'visit' : 'check',
-        priority: [30, 50, 50, 80][n % 4],
-        // From ten days overdue to twenty days ahead.
-        dueDate: new Date(now + ((n % 30) - 10) * DAY_MS + 3_600_000).toISOString(),
-      },
+      variables: tasklistLoadVariables(n, now, { businessKey: `BENCH-${no}`, customerName: `压测客户${no}` }),
     });
   };
   const started = performance.now();
@@ -112,23 +101,12 @@ async function screenTimes(platform: Platform): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const platform = await startPlatform();
-  try {
-    await seed(platform);
-    const surveyor = await platform.as('wangqiang');
-    await waitUntilListed(async () => (await surveyor.get('/tasks?scope=group&size=1')).body.total, TASKS, 'task');
-    await apiTimes(platform);
-    await screenTimes(platform);
-  } finally {
-    await platform.stop();
-  }
+async function main(platform: Platform): Promise<void> {
+  await seed(platform);
+  const surveyor = await platform.as('wangqiang');
+  await waitUntilListed(async () => (await surveyor.get('/tasks?scope=group&size=1')).body.total, TASKS, 'task');
+  await apiTimes(platform);
+  await screenTimes(platform);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runOnPlatform(main);

@@ -5,7 +5,7 @@
  * left instances out (too many customers matched, too many tasks overdue), the screen says so.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import { useUrlQuery } from '../shell/use-url-query';
@@ -16,6 +16,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { BUSINESS_TYPES, businessTypeLabel } from '../tasks/labels';
 import { BatchActions } from './BatchActions';
 import { InstanceState } from './InstanceState';
+import { CappedAlerts } from '../shell/CappedAlerts';
 import { LoadFailed } from '../shell/LoadFailed';
 
 export interface InstanceRow {
@@ -179,16 +180,7 @@ export function InstancesPage() {
         </Form.Item>
       </Form>
       <LoadFailed error={list.error} />
-      {list.data?.capped.map((cap) => (
-        <Alert
-          key={cap}
-          type="warning"
-          showIcon
-          data-testid={`capped-${cap}`}
-          title={t(`monitor.capped.${cap}`)}
-          style={{ marginBottom: 8 }}
-        />
-      ))}
+      <CappedAlerts caps={list.data?.capped} messages="monitor.capped" />
       <Space style={{ marginBottom: 8 }}>
         <BatchActions keys={selected} onDone={() => void list.reload()} />
         {list.data && (

@@ -19,6 +19,7 @@ import { SavedViews, useViewLink } from './SavedViews';
 import { TaskFilters } from './TaskFilters';
 import { TimeLimitTag } from './time-limit';
 import { FILTERS, SCOPES, type Scope, type TaskPage, type TaskRow } from './task-types';
+import { CappedAlerts } from '../shell/CappedAlerts';
 import { LoadFailed } from '../shell/LoadFailed';
 
 const SORTS = ['creationDate', 'dueDate', 'priority'] as const;
@@ -150,16 +151,7 @@ export function TaskListPage() {
         onReset={() => setParams(new URLSearchParams({ scope }))}
       />
       <LoadFailed error={list.error} onRetry={() => void list.reload()} />
-      {list.data?.capped.map((cap) => (
-        <Alert
-          key={cap}
-          type="warning"
-          showIcon
-          data-testid={`capped-${cap}`}
-          title={t(`tasks.capped.${cap}`)}
-          style={{ marginBottom: 8 }}
-        />
-      ))}
+      <CappedAlerts caps={list.data?.capped} messages="tasks.capped" />
       {list.data && (
         <Typography.Paragraph data-testid="task-total" aria-live="polite">
           {t('tasks.total', { n: countText(list.data.total, list.data.totalAtLeast) })}
