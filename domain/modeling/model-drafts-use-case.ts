@@ -4,7 +4,8 @@
  * saved in between (409), so two analysts never silently overwrite each other. Import replaces the draft's content
  * with an uploaded file once it parses as the resource's kind.
  */
-import { ModelDraft } from '../../db/modeling/modeling-models';
+import { Op } from 'sequelize';
+import { ModelDraft, ModelDraftOpener } from '../../db/modeling/modeling-models';
 import { AppError, validationError } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { recordAudit } from '../audit';
@@ -41,12 +42,18 @@ async function draftOf(resource: string, login: string): Promise<ModelDraft> {
 export async function openDraft(login: string, resource: string) {
   const draft = await draftOf(checkedResource(resource), login);
   const now = new Date();
-  const recent = draft.openedAt && now.getTime() - draft.openedAt.getTime() < EDITING_WINDOW_MS;
-  const otherEditor =
-    recent && draft.openedBy && draft.openedBy !== login
-      ? { login: draft.openedBy, since: draft.openedAt!.toISOString() }
-      : null;
+  // Each analyst's own last opening is kept: opening again (a reload, a second tab) forgets nobody else.
+  const other = await ModelDraftOpener.findOne({
+    where: {
+      resource: draft.resource,
+      login: { [Op.ne]: login },
+      openedAt: { [Op.gt]: new Date(now.getTime() - EDITING_WINDOW_MS) },
+    },
+    order: [['openedAt', 'DESC']],
+  });
+  await ModelDraftOpener.upsert({ resource: draft.resource, login, openedAt: now });
   await draft.update({ openedBy: login, openedAt: now });
+  const otherEditor = other ? { login: other.login, since: other.openedAt.toISOString() } : null;
   return { ...draftView(draft), otherEditor };
 }
 

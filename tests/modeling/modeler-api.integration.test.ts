@@ -48,6 +48,9 @@ test('the second analyst is told who has the draft open; a save on a stale revis
   expect(opened.body.otherEditor).toBeNull();
   const alsoOpened = await second.get(path(FEES_PROCESS, '/draft'));
   expect(alsoOpened.body.otherEditor).toMatchObject({ login: 'huangyan' });
+  // However often tangyue opens it again, huangyan is still named (decision 0049).
+  expect((await second.get(path(FEES_PROCESS, '/draft'))).body.otherEditor).toMatchObject({ login: 'huangyan' });
+  expect((await first.get(path(FEES_PROCESS, '/draft'))).body.otherEditor).toMatchObject({ login: 'tangyue' });
   const revision = opened.body.revision;
   const content = opened.body.content.replace('name="计算业务费用"', 'name="计算业务费用（新）"');
   const saved = await first.put(path(FEES_PROCESS, '/draft'), { content, revision });
