@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import { newPage, screenshot, signIn, useBrowser } from './browser-kit';
+import { deploy, draftOf as draftOfResource, element, importFile as importResource, setCondition } from './modeler-kit';
 
 // The functions given to page.evaluate run in the browser; the type check (Node's lib, no DOM) sees this name.
 declare const localStorage: any;
@@ -25,35 +26,11 @@ useBrowser((launched) => (browser = launched));
 const RESOURCE = 'business-expansion/business-expansion-fees.bpmn';
 const ORIGINAL = readFileSync(join(__dirname, '..', '..', 'bpmn', RESOURCE), 'utf8');
 const BROKEN = ORIGINAL.replace('type="business-expansion.calculate-fees"', 'type="business-expansion.no-such-worker"');
-const draftOf = async () =>
-  (await (await platform.as('huangyan')).get(`/models/${encodeURIComponent(RESOURCE)}/draft`)).body;
-
-const element = (page: Page, id: string) => page.locator(`[data-testid=bpmn-canvas] [data-element-id="${id}"]`);
-
-async function importFile(page: Page, content: string) {
-  const before = (await draftOf()).revision;
-  await page.locator('input[type=file]').setInputFiles({
-    name: 'business-expansion-fees.bpmn',
-    mimeType: 'application/xml',
-    buffer: Buffer.from(content),
-  });
-  const { revision } = await waitFor(
-    async () => {
-      const draft = await draftOf();
-      return draft.revision > before && draft;
-    },
-    { description: 'the imported draft' },
-  );
-  // The editor opens again with the imported content once the page has the new revision.
-  await page.locator(`[data-testid=draft-revision][data-revision="${revision}"]`).waitFor();
+const draftOf = () => draftOfResource(platform, RESOURCE);
+const importFile = async (page: Page, content: string) => {
+  await importResource(platform, page, RESOURCE, content);
   await element(page, 'calculate-fees').waitFor();
-}
-
-async function deploy(page: Page, comment: string) {
-  await page.getByTestId('deploy-model').click();
-  await page.locator('#deploy-comment').fill(comment);
-  await page.getByTestId('confirm-deploy').click();
-}
+};
 
 test('refused with the errors listed, a changed condition deployed, the diff and the round trip', async () => {
   const { context, page } = await newPage(browser, platform.url);
@@ -85,15 +62,7 @@ test('refused with the errors listed, a changed condition deployed, the diff and
 
     await importFile(page, ORIGINAL);
     // The gateway's condition, in the properties panel's FEEL editor.
-    await element(page, 'flow-4').locator('.djs-hit').first().click({ force: true });
-    const panel = page.getByTestId('properties-panel');
-    const feel = panel.locator('[data-group-id="group-condition"] .cm-content').first();
-    const conditionGroup = panel.locator('[data-group-id="group-condition"] .bio-properties-panel-group-header');
-    await conditionGroup.waitFor();
-    if (!(await feel.isVisible())) await conditionGroup.click();
-    await feel.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('feesOutstandingFen > 100');
+    await setCondition(page, 'flow-4', 'feesOutstandingFen > 100');
     await waitFor(async () => (await draftOf()).content.includes('feesOutstandingFen &gt; 100'), {
       description: 'the changed condition saved',
     });
