@@ -103,8 +103,11 @@ export async function deploy(page: Page, comment: string): Promise<void> {
 /** Deploys from the page and waits for the success notice: answers the version it names. */
 export async function deployed(page: Page, comment: string): Promise<number> {
   await deploy(page, comment);
-  const notice = await page.getByTestId('deployed').innerText();
-  const version = /(\d+)/.exec(notice);
-  if (!version) throw new Error(`no version in "${notice}"`);
-  return Number(version[1]);
+  // The page answers once the engine has the deployment, which a busy machine may take a while to give.
+  const outcome = page.locator('[data-testid=deployed], [data-testid=deploy-refused]').first();
+  await outcome.waitFor({ timeout: 60_000 });
+  const notice = await outcome.innerText();
+  const version = /版本 (\d+)|version (\d+)/i.exec(notice);
+  if (!version) throw new Error(`not deployed: "${notice}"`);
+  return Number(version[1] ?? version[2]);
 }
