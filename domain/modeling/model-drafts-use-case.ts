@@ -19,7 +19,10 @@ export const draftSaveInput = z
   .object({ content: z.string().min(1).max(4_000_000), revision: z.number().int().min(0) })
   .strict();
 
-export const draftImportInput = z.object({ content: z.string().min(1).max(4_000_000) }).strict();
+/** `revision`: the one the importer's editor holds; an import over a later save is refused like a save (409). */
+export const draftImportInput = z
+  .object({ content: z.string().min(1).max(4_000_000), revision: z.number().int().min(0).optional() })
+  .strict();
 
 const draftView = (draft: ModelDraft) => ({
   resource: draft.resource,
@@ -92,7 +95,13 @@ export async function saveDraft(login: string, resource: string, input: z.infer<
 export async function importDraft(login: string, resource: string, input: z.infer<typeof draftImportInput>) {
   const draft = await draftOf(checkedResource(resource), login);
   await checkedContent(resource, input.content);
-  await draft.update({ content: input.content, revision: draft.revision + 1, savedBy: login, savedAt: new Date() });
+  const base = input.revision ?? draft.revision;
+  const [changed] = await ModelDraft.update(
+    { content: input.content, revision: base + 1, savedBy: login, savedAt: new Date() },
+    { where: { id: draft.id, revision: base } },
+  );
+  if (changed === 0) throw staleRevision(await draft.reload());
+  await draft.reload();
   await recordAudit({ actor: login, action: 'model.import', target: `model:${resource}` });
   return draftView(draft);
 }

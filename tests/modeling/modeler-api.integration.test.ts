@@ -116,6 +116,17 @@ test('an exported version imports back unchanged', async () => {
   const imported = await analyst.post(path(FEE_TABLE, '/import'), { content: text });
   expect(imported.status).toBe(200);
   expect((await analyst.get(path(FEE_TABLE, '/draft'))).body.content).toBe(text);
+  // An import naming a revision someone saved over since is refused and replaces nothing.
+  const current = (await analyst.get(path(FEE_TABLE, '/draft'))).body;
+  const stale = await (
+    await platform.as('tangyue')
+  ).post(path(FEE_TABLE, '/import'), {
+    content: text.replace('高可靠性供电费标准', '高可靠性供电费'),
+    revision: current.revision - 1,
+  });
+  expect(stale.status).toBe(409);
+  expect(stale.body.details).toMatchObject({ savedBy: 'huangyan', revision: current.revision });
+  expect((await analyst.get(path(FEE_TABLE, '/draft'))).body.content).toBe(text);
   const notDmn = await analyst.post(path(FEE_TABLE, '/import'), { content: '{"id":"x","components":[]}' });
   expect(notDmn.status).toBe(400);
 });

@@ -99,8 +99,10 @@ export function ModelEditorPage() {
   const importFile = async (file: File) => {
     setFailure(undefined);
     try {
-      await draft.saveNow();
-      await api(draftPath(resource, '/import'), { method: 'POST', body: { content: await file.text() } });
+      // A draft someone else saved in between is not replaced: the stale notice says who, as for a save.
+      const revision = await draft.saveNow();
+      if (revision === undefined) return false;
+      await api(draftPath(resource, '/import'), { method: 'POST', body: { content: await file.text(), revision } });
       await draft.reload();
       setEditorKey((key) => key + 1);
     } catch (error) {
