@@ -72,11 +72,17 @@ test('refused with the errors listed, a changed condition deployed, the diff and
     const versions = (await (await platform.as('huangyan')).get(`/models/${encodeURIComponent(RESOURCE)}/versions`))
       .body.items;
     expect(versions[0]).toMatchObject({ deployedBy: 'huangyan', comment: '欠费超过 1 元才通知缴费' });
-    const definitions = await platform.application.services.camunda.rest.searchProcessDefinitions({
-      filter: { processDefinitionId: 'business-expansion-fees' },
-      sort: [{ field: 'version', order: 'DESC' }],
-    } as never);
-    expect(definitions.items[0].version).toBe(versions[0].version);
+    // The engine's search lists a deployment a moment after it answers the deployment itself.
+    await waitFor(
+      async () => {
+        const definitions = await platform.application.services.camunda.rest.searchProcessDefinitions({
+          filter: { processDefinitionId: 'business-expansion-fees' },
+          sort: [{ field: 'version', order: 'DESC' }],
+        } as never);
+        return definitions.items[0]?.version === versions[0].version;
+      },
+      { description: `version ${versions[0].version} in the engine's search` },
+    );
 
     await page.getByRole('tab', { name: '版本' }).click();
     await expect(page.getByTestId('diff-changed').innerText()).resolves.toContain('flow-4');
