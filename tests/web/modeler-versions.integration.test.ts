@@ -139,6 +139,10 @@ test('a fee changed in the decision table, tested in the editor and deployed, is
   };
   await asUser('huangyan', 'modeler-versions-fee', async (page) => {
     await openModel(page, FEE_TABLE);
+    // The table editor speaks the analyst's language too.
+    await expect(page.locator('[data-testid=dmn-canvas] .hit-policy').innerText()).resolves.toMatch(
+      /命中策略：\s*首个/,
+    );
     const cell = page.locator(
       '[data-testid=dmn-canvas] td[data-row-id="high-reliability-fee-rule-2"][data-col-id="high-reliability-fee-out-0"]',
     );
