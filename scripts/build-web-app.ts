@@ -37,6 +37,9 @@ export function buildWebApp(): void {
     {
       cwd: ROOT,
       stdio: 'inherit',
+      // Jest sets NODE_ENV=test, which vite passes on: React would then be its development build, with StrictMode
+      // running every effect twice (every request of a screen sent twice) in what the browser tests check.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (result.status !== 0) throw new Error(`the web app's build failed (exit ${result.status ?? result.signal})`);

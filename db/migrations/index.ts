@@ -20,6 +20,7 @@ import * as savedViews from './0016-saved-views';
 import * as documentSteps from './0017-document-steps';
 import * as appSettings from './0021-app-settings';
 import * as modelDraftsAndVersions from './0025-model-drafts-and-versions';
+import * as modelDraftOpeners from './0026-model-draft-openers';
 
 export interface Migration {
   name: string;
@@ -46,4 +47,5 @@ export const migrations: Migration[] = [
   { name: '0017-document-steps', ...documentSteps },
   { name: '0021-app-settings', ...appSettings },
   { name: '0025-model-drafts-and-versions', ...modelDraftsAndVersions },
+  { name: '0026-model-draft-openers', ...modelDraftOpeners },
 ];

@@ -23,9 +23,23 @@ export class ModelDraft extends Model<InferAttributes<ModelDraft>, InferCreation
   declare baseVersion: number | null;
   declare savedBy: string;
   declare savedAt: Date;
-  /** The last analyst who opened the draft and when: a second analyst opening it soon after is told. */
+  /** The last analyst who opened the draft and when (who else has it open: ModelDraftOpener). */
   declare openedBy: string | null;
   declare openedAt: Date | null;
+}
+
+/**
+ * When each analyst last opened a resource's draft: an analyst opening it is told of another who opened it lately,
+ * however often either of them opens it again (decision 0049).
+ */
+export class ModelDraftOpener extends Model<
+  InferAttributes<ModelDraftOpener>,
+  InferCreationAttributes<ModelDraftOpener>
+> {
+  declare id: CreationOptional<number>;
+  declare resource: string;
+  declare login: string;
+  declare openedAt: Date;
 }
 
 export class ModelVersion extends Model<InferAttributes<ModelVersion>, InferCreationAttributes<ModelVersion>> {
@@ -60,6 +74,19 @@ export function initModelingModels(sequelize: Sequelize): void {
       openedAt: { type: DataTypes.DATE(3), allowNull: true },
     },
     { sequelize, tableName: 'model_drafts', indexes: [{ fields: ['resource'], unique: true }] },
+  );
+  ModelDraftOpener.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      resource: { type: DataTypes.STRING(160), allowNull: false },
+      login: { type: DataTypes.STRING(64), allowNull: false },
+      openedAt: { type: DataTypes.DATE(3), allowNull: false },
+    },
+    {
+      sequelize,
+      tableName: 'model_draft_openers',
+      indexes: [{ fields: ['resource', 'login'], unique: true }],
+    },
   );
   ModelVersion.init(
     {

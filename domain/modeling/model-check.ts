@@ -18,6 +18,31 @@ export interface ModelProblem {
   message: string;
   /** What the rule found wrong, e.g. the job type no worker serves. */
   value?: string;
+  /**
+   * camunda-compat's account of the problem (its `type`, e.g. `camunda.propertyRequired`, and the element types,
+   * properties and version it names), for the modeler to say it in the user's language.
+   */
+  detail?: Record<string, string | number | boolean | string[]>;
+}
+
+type DetailValue = string | number | boolean | string[];
+
+/** A report's data made plain: moddle elements by their type (`bpmn:UserTask`), lists of them likewise. */
+function plainDetail(data: Record<string, unknown> | undefined): ModelProblem['detail'] {
+  if (!data || typeof data.type !== 'string') return undefined;
+  const plain = (value: unknown): string | number | boolean | undefined => {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+    const type = (value as { $type?: unknown } | null)?.$type;
+    return typeof type === 'string' ? type : undefined;
+  };
+  const detail: Record<string, DetailValue> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const shown = Array.isArray(value)
+      ? value.map(plain).filter((item): item is string => typeof item === 'string')
+      : plain(value);
+    if (shown !== undefined) detail[key] = shown;
+  }
+  return detail;
 }
 
 export interface CheckResult {
@@ -30,7 +55,13 @@ async function bpmnProblems(definitions: ModdleElement, jobTypes: ReadonlySet<st
   for (const [rule, reports] of Object.entries(await runBpmnlint(definitions)))
     for (const report of reports)
       if (report.category === 'error' || report.category === 'warn')
-        problems.push({ elementId: report.id ?? null, rule, category: report.category, message: report.message });
+        problems.push({
+          elementId: report.id ?? null,
+          rule,
+          category: report.category,
+          message: report.message,
+          ...(plainDetail(report.data) ? { detail: plainDetail(report.data) } : {}),
+        });
   for (const problem of projectRuleProblems(definitions, jobTypes))
     problems.push({
       elementId: problem.elementId,

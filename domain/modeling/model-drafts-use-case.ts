@@ -4,7 +4,8 @@
  * saved in between (409), so two analysts never silently overwrite each other. Import replaces the draft's content
  * with an uploaded file once it parses as the resource's kind.
  */
-import { ModelDraft } from '../../db/modeling/modeling-models';
+import { Op } from 'sequelize';
+import { ModelDraft, ModelDraftOpener } from '../../db/modeling/modeling-models';
 import { AppError, validationError } from '../../lib/errors/app-error';
 import { z } from '../../lib/validation/zh-error-map';
 import { recordAudit } from '../audit';
@@ -18,7 +19,10 @@ export const draftSaveInput = z
   .object({ content: z.string().min(1).max(4_000_000), revision: z.number().int().min(0) })
   .strict();
 
-export const draftImportInput = z.object({ content: z.string().min(1).max(4_000_000) }).strict();
+/** `revision`: the one the importer's editor holds; an import over a later save is refused like a save (409). */
+export const draftImportInput = z
+  .object({ content: z.string().min(1).max(4_000_000), revision: z.number().int().min(0).optional() })
+  .strict();
 
 const draftView = (draft: ModelDraft) => ({
   resource: draft.resource,
@@ -41,12 +45,18 @@ async function draftOf(resource: string, login: string): Promise<ModelDraft> {
 export async function openDraft(login: string, resource: string) {
   const draft = await draftOf(checkedResource(resource), login);
   const now = new Date();
-  const recent = draft.openedAt && now.getTime() - draft.openedAt.getTime() < EDITING_WINDOW_MS;
-  const otherEditor =
-    recent && draft.openedBy && draft.openedBy !== login
-      ? { login: draft.openedBy, since: draft.openedAt!.toISOString() }
-      : null;
+  // Each analyst's own last opening is kept: opening again (a reload, a second tab) forgets nobody else.
+  const other = await ModelDraftOpener.findOne({
+    where: {
+      resource: draft.resource,
+      login: { [Op.ne]: login },
+      openedAt: { [Op.gt]: new Date(now.getTime() - EDITING_WINDOW_MS) },
+    },
+    order: [['openedAt', 'DESC']],
+  });
+  await ModelDraftOpener.upsert({ resource: draft.resource, login, openedAt: now });
   await draft.update({ openedBy: login, openedAt: now });
+  const otherEditor = other ? { login: other.login, since: other.openedAt.toISOString() } : null;
   return { ...draftView(draft), otherEditor };
 }
 
@@ -85,7 +95,13 @@ export async function saveDraft(login: string, resource: string, input: z.infer<
 export async function importDraft(login: string, resource: string, input: z.infer<typeof draftImportInput>) {
   const draft = await draftOf(checkedResource(resource), login);
   await checkedContent(resource, input.content);
-  await draft.update({ content: input.content, revision: draft.revision + 1, savedBy: login, savedAt: new Date() });
+  const base = input.revision ?? draft.revision;
+  const [changed] = await ModelDraft.update(
+    { content: input.content, revision: base + 1, savedBy: login, savedAt: new Date() },
+    { where: { id: draft.id, revision: base } },
+  );
+  if (changed === 0) throw staleRevision(await draft.reload());
+  await draft.reload();
   await recordAudit({ actor: login, action: 'model.import', target: `model:${resource}` });
   return draftView(draft);
 }

@@ -15,6 +15,8 @@ declare module 'bpmnlint' {
     id?: string;
     message: string;
     category: LintCategory;
+    /** camunda-compat's reports: the kind of problem (`type`, e.g. camunda.propertyRequired) and what it names. */
+    data?: Record<string, unknown>;
   }
   export class Linter {
     constructor(options: { config: LintConfig; resolver: LintResolver });

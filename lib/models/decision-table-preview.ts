@@ -12,8 +12,11 @@ import { childElements, type ModdleElement } from '../model-lint/moddle-walk';
 
 export interface PreviewResult {
   decisionId: string;
-  /** One output object per matched rule (FIRST, UNIQUE, ANY: at most one). */
-  outputs: Record<string, unknown>[];
+  /**
+   * One output per matched rule (FIRST, UNIQUE, ANY: at most one): the value itself when the table has one output
+   * column, as DMN and the engine's EvaluateDecision give it, otherwise an object by output name.
+   */
+  outputs: unknown[];
   matchedRules: string[];
 }
 
@@ -58,13 +61,10 @@ export async function previewDecision(
   return {
     decisionId: String(decision.id),
     matchedRules: chosen.map((rule) => String(rule.id)),
-    outputs: chosen.map((rule) =>
-      Object.fromEntries(
-        childElements(rule, 'outputEntry').map((entry, index) => [
-          String(outputs[index]?.name ?? index),
-          evaluate(text(entry), variables).value,
-        ]),
-      ),
-    ),
+    outputs: chosen.map((rule) => {
+      const values = childElements(rule, 'outputEntry').map((entry) => evaluate(text(entry), variables).value);
+      if (outputs.length === 1) return values[0];
+      return Object.fromEntries(values.map((value, index) => [String(outputs[index]?.name ?? index), value]));
+    }),
   };
 }

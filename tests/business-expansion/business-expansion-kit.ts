@@ -207,3 +207,34 @@ export const DESIGN_APPROVED = { designApproved: true, designReviewOpinion: '图
 export const DESIGN_REJECTED = { designApproved: false, designReviewOpinion: '变压器容量与方案不符，请按 800kVA 修改' };
 export const MID_INSPECTION_OK = { midInspectionOpinion: '隐蔽工程合格' };
 export const ENERGIZED = { energizedAt: '2026-10-20T02:00:00Z', energizationNotes: '一次送电成功' };
+
+/** A 20 kV dual-source (高压双电源) factory of `capacityKva`, submitted with its documents: classed hv-dual. */
+export async function dualSourceCase(platform: Platform, name: string, capacityKva: number) {
+  const customer = applicant({ kind: 'company', name, idNumber: `91310000MA1D${Date.now() % 1000000}` });
+  const submitted = await submit(platform, {
+    customer,
+    businessType: 'new',
+    address: '上海市浦东新区临港大道 2000 号',
+    voltage: '20kV',
+    capacityKva,
+    category: 'industrial',
+    dualSource: true,
+    documents: DOCUMENTS.highVoltage,
+  });
+  expect(submitted.customerClass).toBe('hv-dual');
+  return { no: submitted.applicationNo, phone: customer.phone };
+}
+
+/** A dual-source case surveyed, its scheme (`scheme` on top of SCHEME_HV_DUAL at 20 kV) made and approved. */
+export async function throughApproval(platform: Platform, no: string, scheme: Record<string, unknown>): Promise<void> {
+  await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
+  await completeCaseTask(platform, no, 'supply-scheme', 'liuyang', {
+    ...SCHEME_HV_DUAL,
+    supplyVoltage: '20kV',
+    ...scheme,
+  });
+  await completeCaseTask(platform, no, 'scheme-approval', 'chenjing', {
+    schemeApproved: true,
+    approvalComment: '同意',
+  });
+}

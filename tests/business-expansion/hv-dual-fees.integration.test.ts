@@ -8,18 +8,15 @@ import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import {
   CONTRACT_SIGNED,
-  DOCUMENTS,
   ENERGIZED,
   INSPECTION_PASSED,
   METER_INSTALLED,
-  SCHEME_HV_DUAL,
-  SURVEY_OK,
-  applicant,
   caseOf,
   completeCaseTask,
+  dualSourceCase,
   expectOpenTasks,
   pathTaken,
-  submit,
+  throughApproval,
   waitForState,
 } from './business-expansion-kit';
 
@@ -29,38 +26,9 @@ usePlatform((started) => {
   platform = started;
 });
 
-async function dualSourceCase(name: string, capacityKva: number) {
-  const customer = applicant({ kind: 'company', name, idNumber: `91310000MA1D${Date.now() % 1000000}` });
-  const submitted = await submit(platform, {
-    customer,
-    businessType: 'new',
-    address: '上海市浦东新区临港大道 2000 号',
-    voltage: '20kV',
-    capacityKva,
-    category: 'industrial',
-    dualSource: true,
-    documents: DOCUMENTS.highVoltage,
-  });
-  expect(submitted.customerClass).toBe('hv-dual');
-  return { no: submitted.applicationNo, phone: customer.phone };
-}
-
-async function throughApproval(no: string, scheme: Record<string, unknown>): Promise<void> {
-  await completeCaseTask(platform, no, 'survey', 'wangqiang', SURVEY_OK);
-  await completeCaseTask(platform, no, 'supply-scheme', 'liuyang', {
-    ...SCHEME_HV_DUAL,
-    supplyVoltage: '20kV',
-    ...scheme,
-  });
-  await completeCaseTask(platform, no, 'scheme-approval', 'chenjing', {
-    schemeApproved: true,
-    approvalComment: '同意',
-  });
-}
-
 test('HV dual source pays 190 yuan/kVA; the case waits until the fees are paid in full', async () => {
   await platform.pinClock('2026-10-12T02:00:00Z');
-  const { no, phone } = await dualSourceCase('临港数据中心有限公司', 2000);
+  const { no, phone } = await dualSourceCase(platform, '临港数据中心有限公司', 2000);
   const clerk = await platform.as('zhangli');
   const early = await clerk.post(`/business-expansion/applications/${no}/payments`, {
     amountFen: 100,
@@ -69,7 +37,7 @@ test('HV dual source pays 190 yuan/kVA; the case waits until the fees are paid i
   expect(early.status).toBe(422);
   expect(early.body.code).toBe('NO_FEES_DUE');
 
-  await throughApproval(no, { lineType: 'overhead', externalWorksBuiltBy: 'supplier' });
+  await throughApproval(platform, no, { lineType: 'overhead', externalWorksBuiltBy: 'supplier' });
   const waiting = await waitForState(platform, no, 'waiting-payment');
   expect(waiting.fees).toEqual([expect.objectContaining({ kind: 'high-reliability', amountFen: 2000 * 190 * 100 })]);
   expect(waiting.fees[0].basis).toMatchObject({ capacityKva: 2000, ratePerKva: 190, lineType: 'overhead' });
@@ -124,8 +92,8 @@ test('HV dual source pays 190 yuan/kVA; the case waits until the fees are paid i
 }, 120_000);
 
 test('cable lines cost 1.5 times, and a customer building the external works pays the lower rate', async () => {
-  const { no } = await dualSourceCase('临港新材料有限公司', 800);
-  await throughApproval(no, { lineType: 'cable', externalWorksBuiltBy: 'customer' });
+  const { no } = await dualSourceCase(platform, '临港新材料有限公司', 800);
+  await throughApproval(platform, no, { lineType: 'cable', externalWorksBuiltBy: 'customer' });
   const waiting = await waitForState(platform, no, 'waiting-payment');
   // 128 yuan/kVA when the customer builds, × 1.5 for cable: 192 yuan/kVA × 800 kVA.
   expect(waiting.fees[0]).toMatchObject({ kind: 'high-reliability', amountFen: 800 * 192 * 100 });

@@ -184,6 +184,8 @@ test('relocation elsewhere: the old account is closed after the new one is energ
   });
   await completeSteps(platform, move.processInstanceKey, [review()]);
   const first = await platform.openTask(move.processInstanceKey, 'old_account_close');
+  // A clerk's step like the others: its due date from the time-limit table (2 working days).
+  expect(first.dueDate).toEqual(expect.any(String));
   const handedOver = await waitForCase(platform, move.applicationNo, (found) =>
     found.waitingFor.includes('new-connection'),
   );

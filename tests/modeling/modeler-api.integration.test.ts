@@ -48,6 +48,9 @@ test('the second analyst is told who has the draft open; a save on a stale revis
   expect(opened.body.otherEditor).toBeNull();
   const alsoOpened = await second.get(path(FEES_PROCESS, '/draft'));
   expect(alsoOpened.body.otherEditor).toMatchObject({ login: 'huangyan' });
+  // However often tangyue opens it again, huangyan is still named (decision 0049).
+  expect((await second.get(path(FEES_PROCESS, '/draft'))).body.otherEditor).toMatchObject({ login: 'huangyan' });
+  expect((await first.get(path(FEES_PROCESS, '/draft'))).body.otherEditor).toMatchObject({ login: 'tangyue' });
   const revision = opened.body.revision;
   const content = opened.body.content.replace('name="计算业务费用"', 'name="计算业务费用（新）"');
   const saved = await first.put(path(FEES_PROCESS, '/draft'), { content, revision });
@@ -112,6 +115,17 @@ test('an exported version imports back unchanged', async () => {
   const text = await exported.text();
   const imported = await analyst.post(path(FEE_TABLE, '/import'), { content: text });
   expect(imported.status).toBe(200);
+  expect((await analyst.get(path(FEE_TABLE, '/draft'))).body.content).toBe(text);
+  // An import naming a revision someone saved over since is refused and replaces nothing.
+  const current = (await analyst.get(path(FEE_TABLE, '/draft'))).body;
+  const stale = await (
+    await platform.as('tangyue')
+  ).post(path(FEE_TABLE, '/import'), {
+    content: text.replace('高可靠性供电费标准', '高可靠性供电费'),
+    revision: current.revision - 1,
+  });
+  expect(stale.status).toBe(409);
+  expect(stale.body.details).toMatchObject({ savedBy: 'huangyan', revision: current.revision });
   expect((await analyst.get(path(FEE_TABLE, '/draft'))).body.content).toBe(text);
   const notDmn = await analyst.post(path(FEE_TABLE, '/import'), { content: '{"id":"x","components":[]}' });
   expect(notDmn.status).toBe(400);

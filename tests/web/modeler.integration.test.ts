@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
 import { newPage, screenshot, signIn, useBrowser } from './browser-kit';
+import { deploy, draftOf as draftOfResource, element, importFile as importResource, setCondition } from './modeler-kit';
 
 // The functions given to page.evaluate run in the browser; the type check (Node's lib, no DOM) sees this name.
 declare const localStorage: any;
@@ -25,35 +26,11 @@ useBrowser((launched) => (browser = launched));
 const RESOURCE = 'business-expansion/business-expansion-fees.bpmn';
 const ORIGINAL = readFileSync(join(__dirname, '..', '..', 'bpmn', RESOURCE), 'utf8');
 const BROKEN = ORIGINAL.replace('type="business-expansion.calculate-fees"', 'type="business-expansion.no-such-worker"');
-const draftOf = async () =>
-  (await (await platform.as('huangyan')).get(`/models/${encodeURIComponent(RESOURCE)}/draft`)).body;
-
-const element = (page: Page, id: string) => page.locator(`[data-testid=bpmn-canvas] [data-element-id="${id}"]`);
-
-async function importFile(page: Page, content: string) {
-  const before = (await draftOf()).revision;
-  await page.locator('input[type=file]').setInputFiles({
-    name: 'business-expansion-fees.bpmn',
-    mimeType: 'application/xml',
-    buffer: Buffer.from(content),
-  });
-  const { revision } = await waitFor(
-    async () => {
-      const draft = await draftOf();
-      return draft.revision > before && draft;
-    },
-    { description: 'the imported draft' },
-  );
-  // The editor opens again with the imported content once the page has the new revision.
-  await page.locator(`[data-testid=draft-revision][data-revision="${revision}"]`).waitFor();
+const draftOf = () => draftOfResource(platform, RESOURCE);
+const importFile = async (page: Page, content: string) => {
+  await importResource(platform, page, RESOURCE, content);
   await element(page, 'calculate-fees').waitFor();
-}
-
-async function deploy(page: Page, comment: string) {
-  await page.getByTestId('deploy-model').click();
-  await page.locator('#deploy-comment').fill(comment);
-  await page.getByTestId('confirm-deploy').click();
-}
+};
 
 test('refused with the errors listed, a changed condition deployed, the diff and the round trip', async () => {
   const { context, page } = await newPage(browser, platform.url);
@@ -85,27 +62,7 @@ test('refused with the errors listed, a changed condition deployed, the diff and
 
     await importFile(page, ORIGINAL);
     // The gateway's condition, in the properties panel's FEEL editor.
-    const panel = page.getByTestId('properties-panel');
-    const feel = panel.locator('[data-group-id="group-condition"] .cm-content').first();
-    const conditionGroup = panel.locator('[data-group-id="group-condition"] .bio-properties-panel-group-header');
-    // The flow is short and its label sits over its middle: click a quarter along it, and again if the editor was
-    // still opening the imported revision when the first click came.
-    await waitFor(
-      async () => {
-        const box = await element(page, 'flow-4').locator('.djs-hit').first().boundingBox();
-        if (!box) return false;
-        await page.mouse.click(box.x + box.width / 4, box.y + box.height / 2);
-        await conditionGroup.waitFor({ timeout: 2_000 });
-        return true;
-      },
-      { timeout: 20_000, description: 'the flow selected and its condition in the properties panel' },
-    );
-    // The panel remembers which groups were open: open the condition's only when its header says it is closed (a
-    // visibility check taken while the panel still renders would close an open one).
-    if (!(await conditionGroup.evaluate((header) => header.classList.contains('open')))) await conditionGroup.click();
-    await feel.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('feesOutstandingFen > 100');
+    await setCondition(page, 'flow-4', 'feesOutstandingFen > 100');
     await waitFor(async () => (await draftOf()).content.includes('feesOutstandingFen &gt; 100'), {
       description: 'the changed condition saved',
     });
@@ -115,11 +72,17 @@ test('refused with the errors listed, a changed condition deployed, the diff and
     const versions = (await (await platform.as('huangyan')).get(`/models/${encodeURIComponent(RESOURCE)}/versions`))
       .body.items;
     expect(versions[0]).toMatchObject({ deployedBy: 'huangyan', comment: '欠费超过 1 元才通知缴费' });
-    const definitions = await platform.application.services.camunda.rest.searchProcessDefinitions({
-      filter: { processDefinitionId: 'business-expansion-fees' },
-      sort: [{ field: 'version', order: 'DESC' }],
-    } as never);
-    expect(definitions.items[0].version).toBe(versions[0].version);
+    // The engine's search lists a deployment a moment after it answers the deployment itself.
+    await waitFor(
+      async () => {
+        const definitions = await platform.application.services.camunda.rest.searchProcessDefinitions({
+          filter: { processDefinitionId: 'business-expansion-fees' },
+          sort: [{ field: 'version', order: 'DESC' }],
+        } as never);
+        return definitions.items[0]?.version === versions[0].version;
+      },
+      { description: `version ${versions[0].version} in the engine's search` },
+    );
 
     await page.getByRole('tab', { name: '版本' }).click();
     await expect(page.getByTestId('diff-changed').innerText()).resolves.toContain('flow-4');

@@ -34,6 +34,9 @@ test('a consultation is answered at once from the knowledge base and archived wi
     subType: undefined,
     content: '请问交电费有哪些方式？',
   });
+  const answerTask = await platform.openTask(created.processInstanceKey, 'agent-answer');
+  // 5 working days, as a data query: from Tuesday 13 October, the end of Tuesday 20 October (China time).
+  expect(answerTask.dueDate).toBe('2026-10-20T16:00:00.000Z');
   const variables = await taskVariables(created.processInstanceKey, 'agent-answer');
   expect(variables.answer).toContain('网上国网');
   expect(variables.answerResolved).toBe(true);

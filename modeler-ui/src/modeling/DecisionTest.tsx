@@ -11,7 +11,7 @@ import { draftPath } from './use-draft';
 
 interface Result {
   target: 'draft' | 'deployed';
-  outputs: Record<string, unknown>[];
+  outputs: unknown[];
   matchedRules: string[];
 }
 

@@ -11,7 +11,9 @@ import 'dmn-js/dist/assets/dmn-js-decision-table.css';
 import 'dmn-js/dist/assets/dmn-js-decision-table-controls.css';
 import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
+import { useI18n } from '../i18n/I18nProvider';
 import { DecisionTest } from './DecisionTest';
+import { dmnTranslateModule } from './dmn-translations';
 
 interface Props {
   resource: string;
@@ -20,6 +22,7 @@ interface Props {
 }
 
 export function DmnEditor({ resource, xml, onChange }: Props) {
+  const { locale } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -27,7 +30,15 @@ export function DmnEditor({ resource, xml, onChange }: Props) {
 
   useEffect(() => {
     if (!container.current) return;
-    const modeler = new DmnModeler({ container: container.current, common: { keyboard: { bindTo: document } } });
+    // dmn-js takes its viewers' extra modules one viewer at a time (`common` gives them none).
+    const translated = { additionalModules: [dmnTranslateModule(locale)] };
+    const modeler = new DmnModeler({
+      container: container.current,
+      common: { keyboard: { bindTo: document } },
+      drd: translated,
+      decisionTable: translated,
+      literalExpression: translated,
+    });
     void modeler.importXML(xmlRef.current).then(() => {
       const table = modeler.getViews().find((view) => view.type === 'decisionTable');
       if (table) void modeler.open(table);
@@ -47,7 +58,8 @@ export function DmnEditor({ resource, xml, onChange }: Props) {
       bus.on('elements.changed', () => void save());
     });
     return () => modeler.destroy();
-  }, []);
+    // Made again when the language changes: it then opens what was last edited (xmlRef).
+  }, [locale]);
 
   return (
     <div>

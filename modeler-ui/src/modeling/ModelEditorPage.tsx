@@ -46,6 +46,8 @@ export function ModelEditorPage() {
   const [deployed, setDeployed] = useState<number>();
   const [focus, setFocus] = useState<string>();
   const [deploying, setDeploying] = useState(false);
+  // The deployment is on its way to the engine: the dialog says so and takes no second click.
+  const [sending, setSending] = useState(false);
   const [comment, setComment] = useState('');
   const [editorKey, setEditorKey] = useState(0);
   const [failure, setFailure] = useState<string>();
@@ -67,8 +69,12 @@ export function ModelEditorPage() {
   const deploy = async () => {
     setRefused(undefined);
     setDeployed(undefined);
+    setSending(true);
     const revision = await draft.saveNow();
-    if (revision === undefined) return;
+    if (revision === undefined) {
+      setSending(false);
+      return;
+    }
     try {
       const answer = await api<{ version: { version: number } | null }>(draftPath(resource, '/deploy'), {
         method: 'POST',
@@ -85,14 +91,18 @@ export function ModelEditorPage() {
         setProblems((failed.details as { errors: Problem[] }).errors);
         setRefused(t('modeler.deployRefused'));
       } else setRefused(apiText(failed.message));
+    } finally {
+      setSending(false);
     }
   };
 
   const importFile = async (file: File) => {
     setFailure(undefined);
     try {
-      await draft.saveNow();
-      await api(draftPath(resource, '/import'), { method: 'POST', body: { content: await file.text() } });
+      // A draft someone else saved in between is not replaced: the stale notice says who, as for a save.
+      const revision = await draft.saveNow();
+      if (revision === undefined) return false;
+      await api(draftPath(resource, '/import'), { method: 'POST', body: { content: await file.text(), revision } });
       await draft.reload();
       setEditorKey((key) => key + 1);
     } catch (error) {
@@ -199,6 +209,7 @@ export function ModelEditorPage() {
         title={t('modeler.deployTitle')}
         okText={t('modeler.deploy')}
         okButtonProps={{ disabled: comment.trim() === '', ...{ 'data-testid': 'confirm-deploy' } }}
+        confirmLoading={sending}
         onOk={() => void deploy()}
         onCancel={() => setDeploying(false)}
       >

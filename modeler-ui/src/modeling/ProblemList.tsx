@@ -1,46 +1,17 @@
 /**
- * The check's problems as a list in the chosen language: the project's rules and the common Camunda rules have
- * their own sentence; any other rule is named by its code (and, in English, bpmnlint's message). Clicking a problem
- * selects its element on the canvas.
+ * The check's problems as a list in the chosen language (problem-text.ts). Clicking a problem selects its element
+ * on the canvas.
  */
 import { Alert, List, Tag, Typography } from 'antd';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/zh-CN';
+import { problemText, type Problem } from './problem-text';
 
-export interface Problem {
-  elementId: string | null;
-  rule: string;
-  category: 'error' | 'warn';
-  message: string;
-  value?: string;
-}
-
-const RULE_TEXT: Record<string, MessageKey> = {
-  'project/user-task-form': 'modeler.rule.userTaskForm',
-  'project/user-task-candidate-groups': 'modeler.rule.userTaskCandidateGroups',
-  'project/user-task-due-date': 'modeler.rule.userTaskDueDate',
-  'project/job-type-has-worker': 'modeler.rule.jobTypeHasWorker',
-  'camunda-compat/implementation': 'modeler.rule.implementation',
-  'camunda-compat/feel': 'modeler.rule.feel',
-  'camunda-compat/called-decision-or-task-definition': 'modeler.rule.implementation',
-  'camunda-compat/task-definition': 'modeler.rule.implementation',
-  'bpmnlint/end-event-required': 'modeler.rule.endEventRequired',
-  'end-event-required': 'modeler.rule.endEventRequired',
-  'start-event-required': 'modeler.rule.startEventRequired',
-  'no-disconnected': 'modeler.rule.disconnected',
-  'conditional-flows': 'modeler.rule.conditionalFlows',
-  'label-required': 'modeler.rule.labelRequired',
-  parse: 'modeler.rule.parse',
-};
+export type { Problem } from './problem-text';
 
 export function useProblemText() {
   const { t, locale } = useI18n();
-  return (problem: Problem) => {
-    const key = RULE_TEXT[problem.rule];
-    if (key) return t(key, { value: problem.value ?? '' });
-    return locale === 'en-US' ? problem.message : t('modeler.rule.other', { rule: problem.rule });
-  };
+  return (problem: Problem) => problemText(problem, t, locale);
 }
 
 export function ProblemList({ problems, onSelect }: { problems: Problem[]; onSelect(elementId: string): void }) {

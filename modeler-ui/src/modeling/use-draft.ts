@@ -29,12 +29,15 @@ export function useDraft(resource: string) {
   const [state, setState] = useState<SaveState>('saved');
   const [staleBy, setStaleBy] = useState<string>();
   const latest = useRef<{ content: string; revision: number }>(undefined);
+  /** The content the server has at `latest.revision`: a save of the same content is not sent. */
+  const saved = useRef<string>(undefined);
   const timer = useRef<number>(undefined);
 
   const load = useCallback(async () => {
     try {
       const opened = await api<Draft>(draftPath(resource, '/draft'));
       latest.current = { content: opened.content, revision: opened.revision };
+      saved.current = opened.content;
       setDraft(opened);
       setState('saved');
       setStaleBy(undefined);
@@ -52,14 +55,17 @@ export function useDraft(resource: string) {
     window.clearTimeout(timer.current);
     const current = latest.current;
     if (!current) return undefined;
+    // Nothing changed since the last save (deploying or importing right after it): no new revision for nothing.
+    if (current.content === saved.current) return current.revision;
     setState('saving');
     try {
-      const saved = await api<Draft>(draftPath(resource, '/draft'), { method: 'PUT', body: current });
+      const answer = await api<Draft>(draftPath(resource, '/draft'), { method: 'PUT', body: current });
       // A change made while saving keeps its content; only the revision moves on.
-      latest.current = { content: latest.current!.content, revision: saved.revision };
-      setDraft((before) => (before ? { ...saved, otherEditor: before.otherEditor } : saved));
-      setState(latest.current.content === saved.content ? 'saved' : 'pending');
-      return saved.revision;
+      latest.current = { content: latest.current!.content, revision: answer.revision };
+      saved.current = answer.content;
+      setDraft((before) => (before ? { ...answer, otherEditor: before.otherEditor } : answer));
+      setState(latest.current.content === answer.content ? 'saved' : 'pending');
+      return answer.revision;
     } catch (error) {
       const failure = error as ApiError;
       if (failure.status === 409) {
