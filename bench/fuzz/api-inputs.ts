@@ -61,7 +61,8 @@ async function openTaskKey(system: FuzzSystem): Promise<string> {
   return waitFor(
     async () => {
       const answer = await system.api('GET', `/business-expansion/applications/${applicationNo}`, { login: 'admin' });
-      return (JSON.parse(answer.text) as { currentTasks?: Array<{ userTaskKey: string }> }).currentTasks?.[0]?.userTaskKey;
+      return (JSON.parse(answer.text) as { currentTasks?: Array<{ userTaskKey: string }> }).currentTasks?.[0]
+        ?.userTaskKey;
     },
     { timeout: 30_000, interval: 200, description: 'the fuzzed case’s first task' },
   );
@@ -75,7 +76,21 @@ const LISTS: Array<{ login: string; path: string; params: string[] }> = [
   {
     login: 'zhangli',
     path: '/tasks',
-    params: ['scope', 'processInstanceKey', 'step', 'dueState', 'priority', 'caseNo', 'customer', 'createdFrom', 'dueTo', 'sort', 'order', 'page', 'size'],
+    params: [
+      'scope',
+      'processInstanceKey',
+      'step',
+      'dueState',
+      'priority',
+      'caseNo',
+      'customer',
+      'createdFrom',
+      'dueTo',
+      'sort',
+      'order',
+      'page',
+      'size',
+    ],
   },
   { login: 'zhangli', path: '/cases', params: ['q', 'area', 'page', 'size'] },
   { login: 'zhangli', path: '/customers', params: ['q'] },
@@ -84,7 +99,20 @@ const LISTS: Array<{ login: string; path: string; params: string[] }> = [
   {
     login: 'zhoumin',
     path: '/monitor/instances',
-    params: ['caseNo', 'customer', 'processId', 'version', 'state', 'startedFrom', 'unit', 'variable', 'value', 'sort', 'page', 'size'],
+    params: [
+      'caseNo',
+      'customer',
+      'processId',
+      'version',
+      'state',
+      'startedFrom',
+      'unit',
+      'variable',
+      'value',
+      'sort',
+      'page',
+      'size',
+    ],
   },
   { login: 'zhangli', path: '/change-of-use/applications', params: ['changeType', 'status', 'page', 'size'] },
   { login: 'admin', path: '/audit', params: ['actor', 'action', 'target', 'outcome', 'from', 'to', 'page', 'size'] },
@@ -102,7 +130,10 @@ const queryValue: fc.Arbitrary<string> = fc.oneof(
 
 /** A query string of 1–4 parameters: a list's own names or others, each maybe repeated, with hostile values. */
 function queryOf(params: string[]): fc.Arbitrary<string> {
-  const name = fc.oneof(fc.constantFrom(...params), fc.constantFrom('x', '__proto__', 'constructor', 'page[0]', 'size[]'));
+  const name = fc.oneof(
+    fc.constantFrom(...params),
+    fc.constantFrom('x', '__proto__', 'constructor', 'page[0]', 'size[]'),
+  );
   const pair = fc.tuple(name, queryValue, fc.boolean()).map(([n, v, repeated]) => {
     const one = `${encodeURIComponent(n)}=${v}`;
     return repeated ? `${one}&${one}` : one;
@@ -125,7 +156,7 @@ const PATH_ROUTES: Array<{ login: string; method: string; path: (key: string) =>
   { login: 'admin', method: 'GET', path: (key) => `/models/${key}/versions` },
 ];
 
-export async function apiTargets(system: FuzzSystem): Promise<Array<Target<any>>> {
+export async function apiTargets(system: FuzzSystem): Promise<Array<Target<unknown>>> {
   const taskKey = await openTaskKey(system);
   const account = await seedAccount();
   const taskPath = fc.oneof(
@@ -134,7 +165,14 @@ export async function apiTargets(system: FuzzSystem): Promise<Array<Target<any>>
   );
   return [
     bodyTarget(system, 'sign-in', undefined, 'POST', '/auth/login', { login: 'zhangli', password: 'not-the-password' }),
-    bodyTarget(system, '业扩报装 application', 'zhangli', 'POST', '/business-expansion/applications', residentialApplication()),
+    bodyTarget(
+      system,
+      '业扩报装 application',
+      'zhangli',
+      'POST',
+      '/business-expansion/applications',
+      residentialApplication(),
+    ),
     bodyTarget(system, '变更用电 application', 'zhangli', 'POST', '/change-of-use/applications', {
       accountId: account.id,
       changeType: 'suspend',
@@ -142,16 +180,26 @@ export async function apiTargets(system: FuzzSystem): Promise<Array<Target<any>>
       reason: '模糊测试',
     }),
     bodyTarget(system, '95598 work order', 'liuna', 'POST', '/work-orders', orderBody()),
-    bodyTarget(system, 'customer', 'zhangli', 'POST', '/customers', residentialApplication().customer as Record<string, unknown>),
+    bodyTarget(
+      system,
+      'customer',
+      'zhangli',
+      'POST',
+      '/customers',
+      residentialApplication().customer as Record<string, unknown>,
+    ),
     bodyTarget(system, 'task complete', 'zhangli', 'POST', taskPath, {
       variables: { acceptResult: 'accepted', comment: '模糊测试', amount: 1 },
     }),
     {
       className: QUERY_CLASS,
       name: 'searches and lists',
-      input: fc.integer({ min: 0, max: LISTS.length - 1 }).chain((i) => fc.tuple(fc.constant(i), queryOf(LISTS[i].params))),
+      input: fc
+        .integer({ min: 0, max: LISTS.length - 1 })
+        .chain((i) => fc.tuple(fc.constant(i), queryOf(LISTS[i].params))),
       show: ([i, query]) => `GET ${LISTS[i].path}?${query.slice(0, 300)}`,
-      run: async ([i, query]) => verdictOf(await system.api('GET', `${LISTS[i].path}?${query}`, { login: LISTS[i].login })),
+      run: async ([i, query]) =>
+        verdictOf(await system.api('GET', `${LISTS[i].path}?${query}`, { login: LISTS[i].login })),
     },
     {
       className: QUERY_CLASS,
@@ -160,7 +208,12 @@ export async function apiTargets(system: FuzzSystem): Promise<Array<Target<any>>
       show: ([i, key]) => `${PATH_ROUTES[i].method} ${PATH_ROUTES[i].path(key.slice(0, 200))}`,
       run: async ([i, key]) => {
         const route = PATH_ROUTES[i];
-        return verdictOf(await system.api(route.method, route.path(key), { login: route.login, body: route.method === 'POST' ? '{}' : undefined }));
+        return verdictOf(
+          await system.api(route.method, route.path(key), {
+            login: route.login,
+            body: route.method === 'POST' ? '{}' : undefined,
+          }),
+        );
       },
     },
   ];

@@ -56,14 +56,32 @@ function judged(deployed: Deployed, extra?: string): Verdict {
 
 // ---- text mutations --------------------------------------------------------------------------------------------
 
-type TextMutation = { kind: 'cut'; at: number } | { kind: 'insert'; at: number; text: string } | { kind: 'drop'; at: number; length: number };
+type TextMutation =
+  | { kind: 'cut'; at: number }
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'drop'; at: number; length: number };
 
 const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
   fc.record({
     kind: fc.constant('insert' as const),
     at: fc.nat(),
-    text: fc.oneof(hostileString.filter((s) => s.length < 1_000), fc.constantFrom('<', '>', '&', '"', '</x>', '<![CDATA[', ']]>', '<!--', '&#0;', '&#xD800;', '<?xml version="1.0"?>')),
+    text: fc.oneof(
+      hostileString.filter((s) => s.length < 1_000),
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '"',
+        '</x>',
+        '<![CDATA[',
+        ']]>',
+        '<!--',
+        '&#0;',
+        '&#xD800;',
+        '<?xml version="1.0"?>',
+      ),
+    ),
   }),
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 50 }) }),
 );
@@ -76,7 +94,9 @@ function mutateText(text: string, mutation: TextMutation): string {
 }
 
 const describeText = (mutation: TextMutation) =>
-  mutation.kind === 'insert' ? `insert ${shown(mutation.text)} at ${mutation.at}` : `${mutation.kind} at ${mutation.at}`;
+  mutation.kind === 'insert'
+    ? `insert ${shown(mutation.text)} at ${mutation.at}`
+    : `${mutation.kind} at ${mutation.at}`;
 
 // ---- entities --------------------------------------------------------------------------------------------------
 
@@ -95,9 +115,18 @@ const LAUGHS =
 function entityDocuments(dtdUrl: string): Array<[string, (id: string) => string]> {
   return [
     ['billion laughs', (id) => entityProcess(id, LAUGHS, '&l9;')],
-    ['quadratic blow-up', (id) => entityProcess(id, `<!DOCTYPE d [<!ENTITY a "${'a'.repeat(100_000)}">]>`, '&a;'.repeat(20_000))],
-    ['external entity: /etc/passwd', (id) => entityProcess(id, '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '&x;')],
-    ['external entity: a URL', (id) => entityProcess(id, `<!DOCTYPE d [<!ENTITY x SYSTEM "${dtdUrl}/entity">]>`, '&x;')],
+    [
+      'quadratic blow-up',
+      (id) => entityProcess(id, `<!DOCTYPE d [<!ENTITY a "${'a'.repeat(100_000)}">]>`, '&a;'.repeat(20_000)),
+    ],
+    [
+      'external entity: /etc/passwd',
+      (id) => entityProcess(id, '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '&x;'),
+    ],
+    [
+      'external entity: a URL',
+      (id) => entityProcess(id, `<!DOCTYPE d [<!ENTITY x SYSTEM "${dtdUrl}/entity">]>`, '&x;'),
+    ],
     ['external DTD', (id) => entityProcess(id, `<!DOCTYPE d SYSTEM "${dtdUrl}/dtd">`, 'x')],
     ['parameter entity', (id) => entityProcess(id, `<!DOCTYPE d [<!ENTITY % p SYSTEM "${dtdUrl}/param"> %p;]>`, 'x')],
     ['undeclared entity', (id) => entityProcess(id, '', '&nope;')],
@@ -133,7 +162,9 @@ function bigModel(processId: string, shape: 'documentation' | 'elements'): Buffe
       `<?xml version="1.0"?>${BPMN_HEAD}<bpmn:process id="${processId}" isExecutable="true">` +
         `<bpmn:documentation>${'长'.repeat(Math.ceil(TEN_MB / 3))}</bpmn:documentation><bpmn:startEvent id="s" /></bpmn:process></bpmn:definitions>`,
     );
-  const parts: string[] = [`<?xml version="1.0"?>${BPMN_HEAD}<bpmn:process id="${processId}" isExecutable="true"><bpmn:startEvent id="s" />`];
+  const parts: string[] = [
+    `<?xml version="1.0"?>${BPMN_HEAD}<bpmn:process id="${processId}" isExecutable="true"><bpmn:startEvent id="s" />`,
+  ];
   let size = parts[0].length;
   for (let i = 0; size < TEN_MB; i++) {
     const part =
@@ -162,14 +193,20 @@ const TRAVERSING_NAMES = [
 /** Where a resource name would land if something wrote it as a path: beside the engine's data and the repository. */
 function landingPlaces(name: string, databaseUrl: string): string[] {
   const folders = [ROOT, dirname(databaseUrl.replace(/^sqlite:/, ''))];
-  return folders.map((folder) => resolve(folder, name.replace(/\u0000/g, '')));
+  return folders.map((folder) => resolve(folder, name.replaceAll('\u0000', '')));
 }
 
 function cyclicDmn(id: string, size: number, extraEdges: Array<[number, number]>): string {
-  const requires = (i: number) => [(i + 1) % size, ...extraEdges.filter(([from]) => from % size === i).map(([, to]) => to % size)];
+  const requires = (i: number) => [
+    (i + 1) % size,
+    ...extraEdges.filter(([from]) => from % size === i).map(([, to]) => to % size),
+  ];
   const decisions = Array.from({ length: size }, (_, i) => {
     const required = [...new Set(requires(i))]
-      .map((j) => `<informationRequirement id="r${i}_${j}"><requiredDecision href="#${id}_${j}" /></informationRequirement>`)
+      .map(
+        (j) =>
+          `<informationRequirement id="r${i}_${j}"><requiredDecision href="#${id}_${j}" /></informationRequirement>`,
+      )
       .join('');
     return `<decision id="${id}_${i}" name="d${i}">${required}<literalExpression id="e${i}"><text>1</text></literalExpression></decision>`;
   }).join('');
@@ -186,10 +223,11 @@ const FORM = {
 let counter = 0;
 const fresh = (prefix: string) => `${prefix}-${++counter}`;
 
-export async function deploymentTargets(system: FuzzSystem): Promise<Array<Target<any>>> {
+export async function deploymentTargets(system: FuzzSystem): Promise<Array<Target<unknown>>> {
   const dtd = await dtdServer();
   system.closers.push(() => dtd.server.close());
-  if (!passwdReadable()) console.log('  (no root line in /etc/passwd here: the leak check of the external entity cannot fail)');
+  if (!passwdReadable())
+    console.log('  (no root line in /etc/passwd here: the leak check of the external entity cannot fail)');
   const entities = entityDocuments(dtd.url);
   return [
     {
@@ -212,14 +250,21 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         const id = fresh('fuzz-entity');
         const dmn = entities[document][0].includes('DMN');
         const hitsBefore = dtd.hits();
-        const deployed = await deploy(system, via, `${id}.${dmn ? 'dmn' : 'bpmn'}`, Buffer.from(entities[document][1](id)));
-        if (dtd.hits() > hitsBefore) return { outcome: deployed.outcome, problem: 'the engine fetched an external entity or DTD' };
+        const deployed = await deploy(
+          system,
+          via,
+          `${id}.${dmn ? 'dmn' : 'bpmn'}`,
+          Buffer.from(entities[document][1](id)),
+        );
+        if (dtd.hits() > hitsBefore)
+          return { outcome: deployed.outcome, problem: 'the engine fetched an external entity or DTD' };
         if (deployed.ok && !dmn) {
           // Accepted: the name the engine keeps must be the text as written, never a file's content.
           const found = await system.engineRest('POST', '/process-definitions/search', {
             body: JSON.stringify({ filter: { processDefinitionId: id } }),
           });
-          if (PASSWD_LINE.test(found.text)) return { outcome: deployed.outcome, problem: 'a process name holds /etc/passwd' };
+          if (PASSWD_LINE.test(found.text))
+            return { outcome: deployed.outcome, problem: 'a process name holds /etc/passwd' };
         }
         return judged(deployed);
       },
@@ -227,7 +272,10 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
     {
       className: CLASS,
       name: '10 MB models',
-      input: fc.record({ via: channel, shape: fc.constantFrom<'documentation' | 'elements'>('documentation', 'elements') }),
+      input: fc.record({
+        via: channel,
+        shape: fc.constantFrom<'documentation' | 'elements'>('documentation', 'elements'),
+      }),
       show: ({ via, shape }) => `${via}: 10 MB of ${shape}`,
       run: async ({ via, shape }) => {
         const id = fresh('fuzz-big');
@@ -240,7 +288,10 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
       name: 'resource names out of folders',
       input: fc.record({
         via: channel,
-        name: fc.oneof(fc.constantFrom(...TRAVERSING_NAMES), hostileString.filter((s) => s.length < 5_000)),
+        name: fc.oneof(
+          fc.constantFrom(...TRAVERSING_NAMES),
+          hostileString.filter((s) => s.length < 5_000),
+        ),
         kind: fc.constantFrom('bpmn', 'dmn', 'form'),
       }),
       show: ({ via, name, kind }) => `${via}: ${shown(`${name}.${kind}`)}`,
@@ -253,7 +304,9 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
               ? Buffer.from(JSON.stringify({ ...FORM, id }))
               : Buffer.from(cyclicDmn(id, 1, []).replace(/<informationRequirement.*?<\/informationRequirement>/g, ''));
         const fileName = `${name}.${kind}`;
-        const places = landingPlaces(fileName, system.platform.engine.databaseUrl).filter((place) => !existsSync(place));
+        const places = landingPlaces(fileName, system.platform.engine.databaseUrl).filter(
+          (place) => !existsSync(place),
+        );
         const deployed = await deploy(system, via, fileName, content);
         const written = places.filter((place) => existsSync(place));
         return judged(deployed, written.length ? `a file appeared at ${written.join(', ')}` : undefined);
@@ -267,14 +320,18 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         size: fc.integer({ min: 1, max: 6 }),
         extra: fc.array(fc.tuple(fc.nat(10), fc.nat(10)), { maxLength: 4 }),
       }),
-      show: ({ via, size, extra }) => `${via}: a cycle of ${size} decisions, extra requirements ${JSON.stringify(extra)}`,
+      show: ({ via, size, extra }) =>
+        `${via}: a cycle of ${size} decisions, extra requirements ${JSON.stringify(extra)}`,
       run: async ({ via, size, extra }) => {
         const id = fresh('fuzz-cycle');
         const deployed = await deploy(system, via, `${id}.dmn`, Buffer.from(cyclicDmn(id, size, extra)));
         if (!deployed.ok) return judged(deployed);
         // Accepted although cyclic: say so, and make sure evaluating it does not recurse endlessly.
         const evaluated = grpcVerdict(await system.rpc('EvaluateDecision', { decisionId: `${id}_0`, variables: '{}' }));
-        return { outcome: deployed.outcome, problem: evaluated.problem ?? 'a DMN with a required-decision cycle was accepted' };
+        return {
+          outcome: deployed.outcome,
+          problem: evaluated.problem ?? 'a DMN with a required-decision cycle was accepted',
+        };
       },
     },
     {
@@ -287,11 +344,14 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
           mutationOf(FORM).map((m) => ({ structure: m })),
         ) as fc.Arbitrary<{ text?: TextMutation; structure?: Mutation }>,
       }),
-      show: ({ via, change }) => `${via}: ${change.text ? describeText(change.text) : describeMutation(change.structure!)}`,
+      show: ({ via, change }) =>
+        `${via}: ${change.text ? describeText(change.text) : describeMutation(change.structure!)}`,
       run: async ({ via, change }) => {
         const id = fresh('fuzz-form');
         const form = { ...FORM, id };
-        const text = change.text ? mutateText(JSON.stringify(form, null, 2), change.text) : applyMutation(form, change.structure!).text;
+        const text = change.text
+          ? mutateText(JSON.stringify(form, null, 2), change.text)
+          : applyMutation(form, change.structure!).text;
         const deployed = await deploy(system, via, `${id}.form`, Buffer.from(text));
         let parsed: unknown;
         try {

@@ -80,8 +80,14 @@ const int64: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('-1', '0', '1', '2251799813685249', '9223372036854775807', '-9223372036854775808'),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
 );
-const int32 = fc.oneof(fc.constantFrom(-1, 0, 2147483647, -2147483648), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
-const name = fc.oneof(hostileString.filter((s) => s.length < 10_000), fc.constant(PROBE_PROCESS));
+const int32 = fc.oneof(
+  fc.constantFrom(-1, 0, 2147483647, -2147483648),
+  fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+);
+const name = fc.oneof(
+  hostileString.filter((s) => s.length < 10_000),
+  fc.constant(PROBE_PROCESS),
+);
 
 /** A live instance waiting at a job, and that job activated: real keys for the requests to aim at. */
 async function liveKeys(system: FuzzSystem): Promise<{ instance: string; job: string }> {
@@ -111,19 +117,84 @@ function grpcTarget(system: FuzzSystem, rpc: string, request: fc.Arbitrary<objec
 // ---- FEEL in models --------------------------------------------------------------------------------------------
 
 const FEEL_TOKENS = [
-  'amount', 'x', 'x[1]', 'x[-1]', 'x.a', '1', '-1', '1.5', '"s"', 'null', 'true', '(', ')', '[', ']', '{', '}', '+',
-  '-', '*', '/', '**', '=', '!=', '<', '>', '<=', 'and', 'or', 'not(', 'if', 'then', 'else', 'for', 'in', 'return',
-  'some', 'every', 'satisfies', 'function(a)', '..', ',', ':', '.', 'date(', 'duration(', '@"P1D"', '@"2026-02-30"',
-  'instance of', 'between', 'string length(', 'sum(', 'count(', 'a:', 'list contains(', 'matches(', '"[a-"', 'now()',
-  '?', '`', "'", '\\', '#', '&&', ';', '\u0000', '𠮷',
+  'amount',
+  'x',
+  'x[1]',
+  'x[-1]',
+  'x.a',
+  '1',
+  '-1',
+  '1.5',
+  '"s"',
+  'null',
+  'true',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '+',
+  '-',
+  '*',
+  '/',
+  '**',
+  '=',
+  '!=',
+  '<',
+  '>',
+  '<=',
+  'and',
+  'or',
+  'not(',
+  'if',
+  'then',
+  'else',
+  'for',
+  'in',
+  'return',
+  'some',
+  'every',
+  'satisfies',
+  'function(a)',
+  '..',
+  ',',
+  ':',
+  '.',
+  'date(',
+  'duration(',
+  '@"P1D"',
+  '@"2026-02-30"',
+  'instance of',
+  'between',
+  'string length(',
+  'sum(',
+  'count(',
+  'a:',
+  'list contains(',
+  'matches(',
+  '"[a-"',
+  'now()',
+  '?',
+  '`',
+  "'",
+  '\\',
+  '#',
+  '&&',
+  ';',
+  '\u0000',
+  '𠮷',
 ];
 
 /** FEEL text: token soup, or well-formed expressions that are very deep, very long or very expensive. */
 export const feelExpression: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.array(fc.constantFrom(...FEEL_TOKENS), { minLength: 1, maxLength: 12 }).map((t) => t.join(' ')) },
+  {
+    weight: 4,
+    arbitrary: fc.array(fc.constantFrom(...FEEL_TOKENS), { minLength: 1, maxLength: 12 }).map((t) => t.join(' ')),
+  },
   { weight: 1, arbitrary: fc.constantFrom(10, 1_000, 10_000, 50_000).map((n) => `${'('.repeat(n)}1${')'.repeat(n)}`) },
   { weight: 1, arbitrary: fc.constantFrom(10, 1_000, 20_000).map((n) => `1${' + 1'.repeat(n)}`) },
-  { weight: 1, arbitrary: fc.constantFrom(10, 1_000, 20_000).map((n) => `${'[' .repeat(n)}${']'.repeat(n)}`) },
+  { weight: 1, arbitrary: fc.constantFrom(10, 1_000, 20_000).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`) },
   { weight: 1, arbitrary: fc.constantFrom(100, 100_000, 1_000_000).map((n) => `count(for i in 1..${n} return i) > 0`) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
 );
@@ -145,8 +216,12 @@ export function feelProcess(processId: string, place: FeelPlace, expression: str
       `<bpmn:outgoing>f3</bpmn:outgoing></bpmn:exclusiveGateway>` +
       `<bpmn:sequenceFlow id="f2" sourceRef="el" targetRef="end"><bpmn:conditionExpression>${feel}</bpmn:conditionExpression></bpmn:sequenceFlow>` +
       `<bpmn:sequenceFlow id="f3" sourceRef="el" targetRef="end" />`,
-    input: task(`<zeebe:taskDefinition type="${JOB_TYPE}-feel" /><zeebe:ioMapping><zeebe:input source="${feel}" target="t" /></zeebe:ioMapping>`),
-    output: task(`<zeebe:taskDefinition type="${JOB_TYPE}-feel" /><zeebe:ioMapping><zeebe:output source="${feel}" target="t" /></zeebe:ioMapping>`),
+    input: task(
+      `<zeebe:taskDefinition type="${JOB_TYPE}-feel" /><zeebe:ioMapping><zeebe:input source="${feel}" target="t" /></zeebe:ioMapping>`,
+    ),
+    output: task(
+      `<zeebe:taskDefinition type="${JOB_TYPE}-feel" /><zeebe:ioMapping><zeebe:output source="${feel}" target="t" /></zeebe:ioMapping>`,
+    ),
     jobType: task(`<zeebe:taskDefinition type="${feel}" />`),
     retries: task(`<zeebe:taskDefinition type="${JOB_TYPE}-feel" retries="${feel}" />`),
     timer:
@@ -188,15 +263,19 @@ function feelTarget(system: FuzzSystem): Target<{ place: FeelPlace; expression: 
       const started = grpcVerdict(await system.rpc('CreateProcessInstance', { bpmnProcessId: processId, variables }));
       return { ...started, outcome: `deployed, start ${started.outcome}` };
     },
+    weight: 6,
   };
 }
 
-export async function engineTargets(system: FuzzSystem): Promise<Array<Target<any>>> {
+export async function engineTargets(system: FuzzSystem): Promise<Array<Target<unknown>>> {
   const keys = await liveKeys(system);
   const key = fc.oneof(int64, fc.constantFrom(keys.instance, keys.job));
   const restKey = fc.oneof(hostileKey, fc.constantFrom(keys.instance, keys.job));
   return [
-    restBodyTarget(system, 'create instance', '/process-instances', { processDefinitionId: PROBE_PROCESS, variables: { a: 1 } }),
+    restBodyTarget(system, 'create instance', '/process-instances', {
+      processDefinitionId: PROBE_PROCESS,
+      variables: { a: 1 },
+    }),
     restBodyTarget(system, 'search instances', '/process-instances/search', {
       filter: { processDefinitionId: PROBE_PROCESS, state: 'ACTIVE', variables: [{ name: 'a', value: '1' }] },
       sort: [{ field: 'startDate', order: 'desc' }],
@@ -206,15 +285,24 @@ export async function engineTargets(system: FuzzSystem): Promise<Array<Target<an
       filter: { assignee: 'zhangli', state: 'CREATED', candidateGroups: ['x'] },
       page: { limit: 5 },
     }),
-    restBodyTarget(system, 'search variables', '/variables/search', { filter: { name: 'a', value: '1' }, page: { limit: 5 } }),
-    restBodyTarget(system, 'search incidents', '/incidents/search', { filter: { state: 'ACTIVE' }, page: { limit: 5 } }),
+    restBodyTarget(system, 'search variables', '/variables/search', {
+      filter: { name: 'a', value: '1' },
+      page: { limit: 5 },
+    }),
+    restBodyTarget(system, 'search incidents', '/incidents/search', {
+      filter: { state: 'ACTIVE' },
+      page: { limit: 5 },
+    }),
     restBodyTarget(system, 'publish message', '/messages/publication', {
       name: 'fuzz-message',
       correlationKey: 'k-1',
       timeToLive: 1_000,
       variables: { a: 1 },
     }),
-    restBodyTarget(system, 'broadcast signal', '/signals/broadcast', { signalName: 'fuzz-signal', variables: { a: 1 } }),
+    restBodyTarget(system, 'broadcast signal', '/signals/broadcast', {
+      signalName: 'fuzz-signal',
+      variables: { a: 1 },
+    }),
     restBodyTarget(system, 'evaluate decision', '/decision-definitions/evaluation', {
       decisionDefinitionId: 'customer-class',
       variables: { capacityKva: 8, voltage: '220V', category: 'residential' },
@@ -227,7 +315,12 @@ export async function engineTargets(system: FuzzSystem): Promise<Array<Target<an
       { type: `${JOB_TYPE}-none`, timeout: 1_000, maxJobsToActivate: 1, requestTimeout: 100, worker: 'fuzz' },
       ['requestTimeout'],
     ),
-    restBodyTarget(system, 'complete user task', restKey.map((k) => `/user-tasks/${k}/completion`), { variables: { a: 1 } }),
+    restBodyTarget(
+      system,
+      'complete user task',
+      restKey.map((k) => `/user-tasks/${k}/completion`),
+      { variables: { a: 1 } },
+    ),
     {
       className: REST,
       name: 'keys in paths',
@@ -238,28 +331,51 @@ export async function engineTargets(system: FuzzSystem): Promise<Array<Target<an
         return restVerdict(await system.engineRest(method, path(k), { body: method === 'GET' ? undefined : '{}' }));
       },
     },
-    grpcTarget(system, 'CreateProcessInstance', fc.record({ bpmnProcessId: name, version: int32, variables: hostileVariables })),
+    grpcTarget(
+      system,
+      'CreateProcessInstance',
+      fc.record({ bpmnProcessId: name, version: int32, variables: hostileVariables }),
+    ),
     grpcTarget(
       system,
       'CreateProcessInstanceWithResult',
       fc.record({
         request: fc.record({ bpmnProcessId: name, variables: hostileVariables }),
         requestTimeout: fc.constantFrom('1000', '0', '-1'),
-        fetchVariables: fc.array(hostileString.filter((s) => s.length < 1000), { maxLength: 3 }),
+        fetchVariables: fc.array(
+          hostileString.filter((s) => s.length < 1000),
+          { maxLength: 3 },
+        ),
       }),
     ),
     grpcTarget(
       system,
       'PublishMessage',
-      fc.record({ name, correlationKey: hostileString, timeToLive: int64, messageId: hostileString, variables: hostileVariables }),
+      fc.record({
+        name,
+        correlationKey: hostileString,
+        timeToLive: int64,
+        messageId: hostileString,
+        variables: hostileVariables,
+      }),
     ),
     grpcTarget(system, 'BroadcastSignal', fc.record({ signalName: name, variables: hostileVariables })),
-    grpcTarget(system, 'SetVariables', fc.record({ elementInstanceKey: key, variables: hostileVariables, local: fc.boolean() })),
+    grpcTarget(
+      system,
+      'SetVariables',
+      fc.record({ elementInstanceKey: key, variables: hostileVariables, local: fc.boolean() }),
+    ),
     grpcTarget(system, 'CompleteJob', fc.record({ jobKey: key, variables: hostileVariables })),
     grpcTarget(
       system,
       'FailJob',
-      fc.record({ jobKey: key, retries: int32, errorMessage: hostileString, retryBackOff: int64, variables: hostileVariables }),
+      fc.record({
+        jobKey: key,
+        retries: int32,
+        errorMessage: hostileString,
+        retryBackOff: int64,
+        variables: hostileVariables,
+      }),
     ),
     grpcTarget(
       system,
@@ -270,7 +386,15 @@ export async function engineTargets(system: FuzzSystem): Promise<Array<Target<an
     grpcTarget(system, 'UpdateJobTimeout', fc.record({ jobKey: key, timeout: int64 })),
     grpcTarget(system, 'ResolveIncident', fc.record({ incidentKey: key })),
     grpcTarget(system, 'CancelProcessInstance', fc.record({ processInstanceKey: int64 })),
-    grpcTarget(system, 'EvaluateDecision', fc.record({ decisionId: fc.oneof(name, fc.constant('customer-class')), decisionKey: int64, variables: hostileVariables })),
+    grpcTarget(
+      system,
+      'EvaluateDecision',
+      fc.record({
+        decisionId: fc.oneof(name, fc.constant('customer-class')),
+        decisionKey: int64,
+        variables: hostileVariables,
+      }),
+    ),
     grpcTarget(system, 'DeleteResource', fc.record({ resourceKey: int64 })),
     grpcTarget(
       system,
@@ -281,7 +405,9 @@ export async function engineTargets(system: FuzzSystem): Promise<Array<Target<an
           fc.record({
             elementId: fc.oneof(hostileString, fc.constantFrom('task', 'end', 'start')),
             ancestorElementInstanceKey: int64,
-            variableInstructions: fc.array(fc.record({ variables: hostileVariables, scopeId: hostileString }), { maxLength: 2 }),
+            variableInstructions: fc.array(fc.record({ variables: hostileVariables, scopeId: hostileString }), {
+              maxLength: 2,
+            }),
           }),
           { maxLength: 3 },
         ),
@@ -295,7 +421,9 @@ export async function engineTargets(system: FuzzSystem): Promise<Array<Target<an
         processInstanceKey: key,
         migrationPlan: fc.record({
           targetProcessDefinitionKey: int64,
-          mappingInstructions: fc.array(fc.record({ sourceElementId: hostileString, targetElementId: hostileString }), { maxLength: 3 }),
+          mappingInstructions: fc.array(fc.record({ sourceElementId: hostileString, targetElementId: hostileString }), {
+            maxLength: 3,
+          }),
         }),
       }),
     ),

@@ -33,7 +33,11 @@ export async function httpCall(
     body: init.body,
     signal: AbortSignal.timeout(init.timeoutMs ?? REQUEST_TIMEOUT_MS),
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  };
 }
 
 /**
@@ -88,7 +92,9 @@ export class Tally {
       const failed = this.failures.filter((failure) => failure.className === className).length;
       console.log(`  ${className.padEnd(28)} ${String(tried).padStart(6)} inputs, ${failed} failures  (${outcomes})`);
     }
-    console.log(`  total ${[...this.tried.values()].reduce((a, b) => a + b, 0)} inputs, ${this.failures.length} failures`);
+    console.log(
+      `  total ${[...this.tried.values()].reduce((a, b) => a + b, 0)} inputs, ${this.failures.length} failures`,
+    );
   }
 }
 
@@ -170,7 +176,10 @@ export function nestedJson(depth: number, kind: 'array' | 'object' | 'mixed'): s
 }
 
 export const deepJson: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(10, 100, 1_000, 5_000, 20_000, 100_000), fc.constantFrom('array', 'object', 'mixed') as fc.Arbitrary<'array' | 'object' | 'mixed'>)
+  .tuple(
+    fc.constantFrom(10, 100, 1_000, 5_000, 20_000, 100_000),
+    fc.constantFrom('array', 'object', 'mixed') as fc.Arbitrary<'array' | 'object' | 'mixed'>,
+  )
   .map(([depth, kind]) => nestedJson(depth, kind));
 
 /** Any JSON value a hostile client might send where something else was expected, as JSON text. */
@@ -188,12 +197,29 @@ export const hostileJson: fc.Arbitrary<string> = fc.oneof(
       '{"toString":1,"valueOf":"x","hasOwnProperty":null}',
     ),
   },
-  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 200_000 }).map((n) => JSON.stringify(Array.from({ length: n }, (_, i) => i))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 1_000, max: 200_000 })
+      .map((n) => JSON.stringify(Array.from({ length: n }, (_, i) => i))),
+  },
 );
 
 /** Text that is not JSON at all, sent as application/json. */
 export const malformedJsonText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', '{', '{"a":}', "{'a':1}", '{"a":1,}', 'undefined', 'NaN', '\u0000', '[1,2', '{"a":"\\u12"}', '\ufeff{}'),
+  fc.constantFrom(
+    '',
+    '{',
+    '{"a":}',
+    "{'a':1}",
+    '{"a":1,}',
+    'undefined',
+    'NaN',
+    '\u0000',
+    '[1,2',
+    '{"a":"\\u12"}',
+    '\ufeff{}',
+  ),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
 
@@ -216,12 +242,22 @@ export function pathsOf(body: unknown, prefix: string[] = []): string[][] {
 export function mutationOf(body: Record<string, unknown>, keep: string[] = []): fc.Arbitrary<Mutation> {
   const paths = pathsOf(body).filter((path) => !keep.includes(path[0]));
   const options: fc.Arbitrary<Mutation>[] = [
-    fc.record({ kind: fc.constant('add' as const), key: fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'id', 'status')), value: hostileJson }),
+    fc.record({
+      kind: fc.constant('add' as const),
+      key: fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'id', 'status')),
+      value: hostileJson,
+    }),
     fc.record({ kind: fc.constant('replace-body' as const), value: hostileJson }),
     fc.record({ kind: fc.constant('malformed' as const), text: malformedJsonText }),
     fc.record({
       kind: fc.constant('content-type' as const),
-      contentType: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data', ''),
+      contentType: fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        'multipart/form-data',
+        '',
+      ),
     }),
   ];
   if (paths.length) {
@@ -239,7 +275,10 @@ export function mutationOf(body: Record<string, unknown>, keep: string[] = []): 
 const HOLE = '\u0001hole\u0001';
 
 /** The body text and content type a mutation gives; hostile values are spliced in as text. */
-export function applyMutation(body: Record<string, unknown>, mutation: Mutation): { text: string; contentType: string } {
+export function applyMutation(
+  body: Record<string, unknown>,
+  mutation: Mutation,
+): { text: string; contentType: string } {
   const json = 'application/json';
   switch (mutation.kind) {
     case 'replace-body':
@@ -250,7 +289,10 @@ export function applyMutation(body: Record<string, unknown>, mutation: Mutation)
       return { text: JSON.stringify(body), contentType: mutation.contentType };
     case 'add': {
       const text = JSON.stringify(body);
-      const inner = text.length > 2 ? `${JSON.stringify(mutation.key)}:${mutation.value},` : `${JSON.stringify(mutation.key)}:${mutation.value}`;
+      const inner =
+        text.length > 2
+          ? `${JSON.stringify(mutation.key)}:${mutation.value},`
+          : `${JSON.stringify(mutation.key)}:${mutation.value}`;
       return { text: `{${inner}${text.slice(1)}`, contentType: json };
     }
     case 'set':

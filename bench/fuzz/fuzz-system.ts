@@ -28,6 +28,8 @@ export interface Target<T> {
   run(input: T): Promise<Verdict>;
   /** At most this many inputs, for targets whose every input is costly (a 10 MB model). */
   maxRuns?: number;
+  /** Its share of the time against the others' (default 1): more for targets with much to explore. */
+  weight?: number;
 }
 
 export const PROBE_PROCESS = 'fuzz-probe';
@@ -176,7 +178,8 @@ const GRPC_NEVER = ['UNKNOWN', 'INTERNAL', 'UNAVAILABLE', 'DEADLINE_EXCEEDED', '
 export function grpcVerdict(answer: { code: string; details?: string }, allowed: string[] = []): Verdict {
   if (GRPC_NEVER.includes(answer.code) && !allowed.includes(answer.code))
     return { outcome: answer.code, problem: `${answer.code}: ${answer.details ?? ''}` };
-  if (answer.code !== 'OK' && !answer.details) return { outcome: answer.code, problem: `${answer.code} without a message` };
+  if (answer.code !== 'OK' && !answer.details)
+    return { outcome: answer.code, problem: `${answer.code} without a message` };
   return { outcome: answer.code };
 }
 
@@ -228,7 +231,9 @@ export async function fuzzTarget<T>(system: FuzzSystem, target: Target<T>, budge
     if (down) system.down = down;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`  ${target.className} / ${target.name}: ${result.numRuns} inputs in ${seconds} s${result.failed ? ' — FAILED' : ''}`);
+  console.log(
+    `  ${target.className} / ${target.name}: ${result.numRuns} inputs in ${seconds} s${result.failed ? ' — FAILED' : ''}`,
+  );
 }
 
 export const showJson = (input: unknown): string => shown(input);

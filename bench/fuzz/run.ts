@@ -24,7 +24,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-const CLASSES: Record<string, (system: FuzzSystem) => Promise<Array<Target<any>>>> = {
+const CLASSES: Record<string, (system: FuzzSystem) => Promise<Array<Target<unknown>>>> = {
   api: apiTargets,
   engine: engineTargets,
   deploy: deploymentTargets,
@@ -40,7 +40,8 @@ async function main(): Promise<number> {
   if (!(seconds > 0) || !(runs > 0) || !Number.isInteger(seed))
     throw new Error('--seconds and --runs take numbers above 0, --seed an integer');
   const chosen = flags.only ? flags.only.split(',') : Object.keys(CLASSES);
-  for (const name of chosen) if (!CLASSES[name]) throw new Error(`--only: no class ${name} (${Object.keys(CLASSES).join(', ')})`);
+  for (const name of chosen)
+    if (!CLASSES[name]) throw new Error(`--only: no class ${name} (${Object.keys(CLASSES).join(', ')})`);
 
   console.log(`fuzz: seed ${seed}, ${seconds} s, at most ${runs} inputs per target; starting the platform…`);
   const system = await FuzzSystem.start();
@@ -52,18 +53,26 @@ async function main(): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   try {
-    const targets: Array<Target<any>> = [];
+    const targets: Array<Target<unknown>> = [];
     for (const name of chosen) targets.push(...(await CLASSES[name](system)));
     const started = Date.now();
     for (const [index, target] of targets.entries()) {
-      // Each target gets an equal share of what time is left, so a quick one leaves its rest to the others.
+      // Each target gets its weighted share of what time is left, so a quick one leaves its rest to the others.
       const left = seconds * 1000 - (Date.now() - started);
-      const timeMs = Math.max(1_000, left / (targets.length - index));
+      const weights = targets.slice(index).reduce((sum, next) => sum + (next.weight ?? 1), 0);
+      const timeMs = Math.max(1_000, (left * (target.weight ?? 1)) / weights);
       await fuzzTarget(system, target, { timeMs, runs, seed: seed + index });
     }
-    if (system.down) console.log(`\nthe system stopped serving: ${system.down}`);
+    if (system.down) {
+      console.log(`\nthe system stopped serving: ${system.down}`);
+      console.log(`the engine's last output:\n${system.platform.engine.output().slice(-4_000)}`);
+    }
   } finally {
-    system.tally.printReport(loadavg().map((n) => n.toFixed(2)).join(' '));
+    system.tally.printReport(
+      loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' '),
+    );
     console.log(`seed ${seed} (FUZZ_SEED=${seed} repeats these inputs)`);
     await system.stop();
   }
