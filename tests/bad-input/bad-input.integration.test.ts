@@ -412,4 +412,19 @@ describe('found by the fuzzer (npm run fuzz)', () => {
       expect(problem.detail).toMatch(/nest at most \d+ levels/);
     }
   });
+
+  it('a lone surrogate quoted in an error message: INVALID_ARGUMENT with U+FFFD (one such deployment stopped the engine)', async () => {
+    // &#xD800; is half of a UTF-16 pair: grpc-js's encodeURI of the message threw, uncaught, in the engine process.
+    const content = bpmn(
+      unique('lone-surrogate'),
+      `<bpmn:complexGateway id="gate&#xD800;"><bpmn:incoming>toFirst</bpmn:incoming></bpmn:complexGateway>`,
+      'gate&#xD800;',
+    );
+    await expectRejection(
+      deployRaw({ name: 'lone-surrogate.bpmn', content }),
+      status.INVALID_ARGUMENT,
+      'lone-surrogate.bpmn',
+      'gate\ufffd',
+    );
+  });
 });
