@@ -100,7 +100,7 @@ export class Tally {
 
 /** An input shown in a report: long ones cut, so that a 10 MB model does not fill the screen. */
 export function shown(input: unknown): string {
-  const text = typeof input === 'string' ? input : JSON.stringify(input, (_key, value: unknown) => value);
+  const text = typeof input === 'string' ? input : JSON.stringify(input);
   return text.length > 300 ? `${text.slice(0, 240)}… (${text.length} chars)` : text;
 }
 

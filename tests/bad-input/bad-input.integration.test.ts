@@ -427,4 +427,17 @@ describe('found by the fuzzer (npm run fuzz)', () => {
       'gate\ufffd',
     );
   });
+
+  it('an error quoting an 80 KB expression: INVALID_ARGUMENT with the message cut (the call hung before)', async () => {
+    const details = await expectRejection(
+      deployRaw({
+        name: 'long-feel.bpmn',
+        content: gatewayProcess(unique('long-feel'), `= 1${' + 1'.repeat(20_000)}`),
+      }),
+      status.INVALID_ARGUMENT,
+      'long-feel.bpmn',
+      /more characters\)$/,
+    );
+    expect(details.length).toBeLessThan(2_100);
+  });
 });
