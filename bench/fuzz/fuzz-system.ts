@@ -36,7 +36,7 @@ export const PROBE_PROCESS = 'fuzz-probe';
 
 export class FuzzSystem {
   readonly tally = new Tally();
-  readonly grpc: ReturnType<typeof gatewayClient>;
+  grpc: ReturnType<typeof gatewayClient>;
   readonly zeebe: Zeebe.ZeebeGrpcClient;
   /** Set when the system stopped serving: the run ends there, since every later input would fail for that reason. */
   down?: string;
@@ -99,6 +99,12 @@ export class FuzzSystem {
       headers,
       timeoutMs: options.timeoutMs,
     });
+  }
+
+  /** A new gRPC channel: after a call that hung, the old one may be broken, which would fail every later input. */
+  renewGrpc(): void {
+    this.grpc.close();
+    this.grpc = gatewayClient(this.platform.engine);
   }
 
   /** One unary gRPC call with a deadline; resolves to its status name (OK or the error's code name). */
@@ -217,6 +223,7 @@ export async function fuzzTarget<T>(system: FuzzSystem, target: Target<T>, budge
         : { outcome: 'error', problem: `the call failed: ${message}` };
     }
     system.tally.count(target.className, verdict.outcome);
+    if (verdict.outcome === 'hang') system.renewGrpc();
     const down = await system.probe();
     const problem = down ? `${verdict.problem ?? `answered ${verdict.outcome}`}; afterwards ${down}` : verdict.problem;
     if (problem !== undefined) problems.set(target.show(input), problem);

@@ -52,6 +52,12 @@ async function main(): Promise<number> {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // Interrupted: stop the platform (the engine is a child process) before leaving.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      console.log(`\n${signal}: stopping`);
+      void system.stop().finally(() => process.exit(1));
+    });
   try {
     const targets: Array<Target<unknown>> = [];
     for (const name of chosen) targets.push(...(await CLASSES[name](system)));
