@@ -240,6 +240,7 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         const text = mutations.reduce(mutateText, processXml(id, 'fuzz-xml-job').toString());
         return judged(await deploy(system, via, `${id}.bpmn`, Buffer.from(text)));
       },
+      weight: 2,
     },
     {
       className: CLASS,
@@ -268,6 +269,7 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         }
         return judged(deployed);
       },
+      weight: 2,
     },
     {
       className: CLASS,
@@ -282,6 +284,7 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         return judged(await deploy(system, via, `${id}.bpmn`, bigModel(id, shape)));
       },
       maxRuns: 4,
+      weight: 2,
     },
     {
       className: CLASS,
@@ -311,6 +314,7 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         const written = places.filter((place) => existsSync(place));
         return judged(deployed, written.length ? `a file appeared at ${written.join(', ')}` : undefined);
       },
+      weight: 2,
     },
     {
       className: CLASS,
@@ -333,6 +337,7 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
           problem: evaluated.problem ?? 'a DMN with a required-decision cycle was accepted',
         };
       },
+      weight: 2,
     },
     {
       className: CLASS,
@@ -362,6 +367,7 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
         return judged(deployed, deployed.ok && !isObject ? 'a form that is not a JSON object was accepted' : undefined);
       },
+      weight: 2,
     },
   ];
 }
