@@ -186,6 +186,8 @@ export function grpcVerdict(answer: { code: string; details?: string }, allowed:
     return { outcome: answer.code, problem: `${answer.code}: ${answer.details ?? ''}` };
   if (answer.code !== 'OK' && !answer.details)
     return { outcome: answer.code, problem: `${answer.code} without a message` };
+  // Which limit a RESOURCE_EXHAUSTED came from (a message over a size limit, or backpressure) matters: shown.
+  if (answer.code === 'RESOURCE_EXHAUSTED') return { outcome: `${answer.code} (${answer.details?.slice(0, 50)})` };
   return { outcome: answer.code };
 }
 
