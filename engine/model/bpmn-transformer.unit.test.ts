@@ -324,7 +324,7 @@ describe('transformBpmn: validation', () => {
 });
 
 describe('transformBpmn: a very large model (found by the fuzzer, bench/fuzz)', () => {
-  it('30,000 chained tasks with a boundary event each transform in seconds, not a minute', async () => {
+  it('15,000 chained tasks, each with a boundary event, transform in seconds, not a minute', async () => {
     const tasks = 15_000;
     const parts = [`<bpmn:startEvent id="s" />`];
     for (let i = 0; i < tasks; i++) {
@@ -337,8 +337,8 @@ describe('transformBpmn: a very large model (found by the fuzzer, bench/fuzz)', 
       <bpmn:signal id="sig" name="s" /><bpmn:process id="big" isExecutable="true">${parts.join('')}</bpmn:process></bpmn:definitions>`;
     const started = Date.now();
     const [process] = await transformBpmn('big.bpmn', xml);
-    // Linking flows and boundary events searched every element per element: 9 s here for 30,000 elements, and
-    // the engine answered nothing else meanwhile; grouped once, under 1 s (the limit leaves room for a busy machine).
+    // Linking flows and boundary events searched every element per element: 11 s for this model on this machine,
+    // the engine answering nothing else meanwhile; grouped once, 1.6 s (the limit leaves room for a busy machine).
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(process.elements.get('t7')).toMatchObject({ incoming: ['f7'], outgoing: ['f8'], boundaryEventIds: ['b7'] });
   });
