@@ -12,7 +12,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { processXml } from '../../tests/grpc/grpc-test-clients';
-import { applyMutation, describeMutation, hostileString, mutationOf, shown, type Mutation } from './fuzz-kit';
+import {
+  applyMutation,
+  describeMutation,
+  hostileString,
+  httpProblem,
+  mutationOf,
+  shown,
+  type Mutation,
+} from './fuzz-kit';
 import { grpcVerdict, type FuzzSystem, type Target, type Verdict } from './fuzz-system';
 
 const CLASS = 'deployments';
@@ -366,6 +374,40 @@ export async function deploymentTargets(system: FuzzSystem): Promise<Array<Targe
         }
         const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
         return judged(deployed, deployed.ok && !isObject ? 'a form that is not a JSON object was accepted' : undefined);
+      },
+      weight: 2,
+    },
+    {
+      // The modeler's server-side check (the application's API) reads the same hostile models before any deployment.
+      className: CLASS,
+      name: 'API model check',
+      input: fc.record({
+        kind: fc.constantFrom('bpmn', 'dmn', 'form'),
+        document: fc.integer({ min: 0, max: entities.length - 1 }),
+        mutation: textMutation,
+        hostile: fc.boolean(),
+      }),
+      show: ({ kind, document, mutation, hostile }) =>
+        `POST /api/models/fuzz/x.${kind}/check: ${hostile ? entities[document][0] : describeText(mutation)}`,
+      run: async ({ kind, document, mutation, hostile }) => {
+        const id = fresh('fuzz-check');
+        const valid =
+          kind === 'bpmn'
+            ? processXml(id, 'fuzz-check-job').toString()
+            : kind === 'form'
+              ? JSON.stringify({ ...FORM, id })
+              : cyclicDmn(id, 2, []);
+        const content = hostile ? entities[document][1](id) : mutateText(valid, mutation);
+        const hitsBefore = dtd.hits();
+        const answer = await system.api('POST', `/models/${encodeURIComponent(`fuzz/${id}.${kind}`)}/check`, {
+          login: 'huangyan',
+          body: JSON.stringify({ content }),
+        });
+        if (dtd.hits() > hitsBefore)
+          return { outcome: `api ${answer.status}`, problem: 'the check fetched an external entity or DTD' };
+        if (PASSWD_LINE.test(answer.text))
+          return { outcome: `api ${answer.status}`, problem: 'the answer holds /etc/passwd' };
+        return { outcome: `api ${answer.status}`, problem: httpProblem(answer, ['message']) };
       },
       weight: 2,
     },
