@@ -1,3 +1,4 @@
+import { MAX_VARIABLE_DEPTH, nestsDeeperThan } from './json-depth';
 import { EngineClock } from './clock/engine-clock';
 import { EngineMetrics } from './metrics/engine-metrics';
 import {
@@ -480,6 +481,9 @@ function checkDocument(variables: unknown): Variables {
   if (typeof variables !== 'object' || Array.isArray(variables)) {
     const kind = Array.isArray(variables) ? 'ARRAY' : typeof variables === 'string' ? 'STRING' : typeof variables;
     throw invalidArgument(`Expected document to be a root level object, but was '${kind.toUpperCase()}'`);
+  }
+  if (nestsDeeperThan(variables, MAX_VARIABLE_DEPTH)) {
+    throw invalidArgument(`Expected document to nest at most ${MAX_VARIABLE_DEPTH} levels deep, but it nests deeper`);
   }
   return variables as Variables;
 }

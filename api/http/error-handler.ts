@@ -1,6 +1,8 @@
 /**
  * Every error leaves the API as JSON `{ code, message, details? }`; the engine refusing for load is a 503 with
- * Retry-After; unexpected ones are logged and answered 500 without internals.
+ * Retry-After; unexpected ones are logged and answered 500 without internals. The request errors express and
+ * body-parser raise themselves (an unsupported charset, an aborted body, a parameter that does not decode) carry
+ * their own 4xx status and are answered with it.
  */
 import type { ErrorRequestHandler } from 'express';
 import { AppError } from '../../lib/errors/app-error';
@@ -25,6 +27,11 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
       .set('Retry-After', String(engineBusyAnswer.retryAfter))
       .status(engineBusyAnswer.status)
       .json(engineBusyAnswer.body);
+    return;
+  }
+  const status = (error as { status?: unknown } | undefined)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    response.status(status).json({ code: 'BAD_REQUEST', message: `请求无效 / bad request: ${String(error.message)}` });
     return;
   }
   log.error('unexpected error', { method: request.method, path: request.path, error: String(error?.stack ?? error) });

@@ -4,7 +4,8 @@
  * a 400 naming the field, on SQLite and MariaDB alike, and nothing is stored; a query parameter a list does not know
  * is a 400 naming it; `%`, `_` and `\` in a search match themselves; a 业扩 capacity outside its voltage's and
  * category's plausible range is a 400 naming capacityKva, and a second open application of a customer for the same
- * address a 409 naming the open one.
+ * address a 409 naming the open one. What the fuzzer found (bench/fuzz) is at the end: deep nesting, a NUL or broken
+ * percent-encoding in the path, and the parser's own 4xx errors.
  */
 import { Application } from '../../db/business-expansion';
 import { Customer } from '../../db/core/customer-models';
@@ -225,5 +226,46 @@ describe('plausibility of a 业扩 application', () => {
     expect(cancelled.status).toBe(200);
     const afterCancel = await clerk.post('/business-expansion/applications', forCustomer('上海市浦东新区芳甸路 8 号'));
     expect(afterCancel.status).toBe(201);
+  });
+});
+
+describe('found by the fuzzer (npm run fuzz)', () => {
+  it('a body nested deeper than 64 levels is a 400 on every route, before login; 64 levels are read', async () => {
+    const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    for (const path of ['/auth/login', '/business-expansion/applications', '/tasks/1/complete']) {
+      // 7,500 levels (what this file's 16 KB limit lets in) overflowed the stack of the control-character gate: a 500.
+      const answer = await send(path, { body: `{"variables":${deep(7_500)}}` });
+      expect({ path, status: answer.status, code: answer.body.code }).toEqual({
+        path,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      expect(answer.body.message).toContain('64');
+    }
+    const shallow = await send('/auth/login', { body: `{"login":"x","password":"y","extra":${deep(63)}}` });
+    expect(shallow.status).toBe(401);
+  });
+
+  it('a NUL or broken percent-encoding in a key of the path is a 400, not a database error', async () => {
+    const clerk = await platform.as('zhangli');
+    for (const path of ['/cases/%00', '/cases/YK%00/diagram', '/change-of-use/applications/%00', '/tasks/%ED%A0%80']) {
+      const answer = await clerk.get(path);
+      expect({ path, status: answer.status, code: answer.body.code }).toEqual({
+        path,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      expect(answer.body.details[0]).toMatchObject({ field: '(path)', in: 'path' });
+    }
+  });
+
+  it('a body in a charset the parser does not know is a 415 with a message, not a 500', async () => {
+    const response = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=klingon' },
+      body: '{}',
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('KLINGON') });
   });
 });

@@ -2,7 +2,7 @@
  * Bad input: every malformed or impossible request gets the right gRPC status and a message that tells a person
  * what is wrong and where (file, element, key), never UNAVAILABLE / DEADLINE_EXCEEDED / RESOURCE_EXHAUSTED; and
  * after each one the engine still deploys and runs a process. A FEEL expression that fails at run time becomes an
- * incident with a readable message instead.
+ * incident with a readable message instead. What the fuzzer found (bench/fuzz) is at the end: deeply nested JSON.
  */
 import type { Zeebe } from '@camunda8/sdk';
 import { status, type ServiceError } from '@grpc/grpc-js';
@@ -358,5 +358,86 @@ describe('FEEL that fails at run time', () => {
     expect(incident.errorMessage).toContain('crewType');
     expect(incident.errorMessage).toMatch(/STRING/);
     expect(incident.errorMessage).toMatch(/NULL/);
+  });
+});
+
+describe('found by the fuzzer (npm run fuzz)', () => {
+  const deep = (depth: number) => '{"a":['.repeat(depth) + '1' + ']}'.repeat(depth);
+
+  it('variables nested 10,000 deep: INVALID_ARGUMENT naming the limit, over gRPC (INTERNAL, or a stopped engine, before)', async () => {
+    const processId = unique('deep-vars');
+    await zbc.deployResource({ name: `${processId}.bpmn`, process: processXml(processId) });
+    await expectRejection(
+      callUnary(raw, 'CreateProcessInstance', { bpmnProcessId: processId, variables: `{"deep":${deep(10_000)}}` }),
+      status.INVALID_ARGUMENT,
+      /nest at most 100 levels/,
+    );
+    // Before, a message published with such variables stopped the engine: its state could not be written (fatal).
+    await expectRejection(
+      callUnary(raw, 'PublishMessage', {
+        name: 'deep',
+        correlationKey: 'k',
+        timeToLive: '60000',
+        variables: `{"deep":${deep(10_000)}}`,
+      }),
+      status.INVALID_ARGUMENT,
+      /nest at most 100 levels/,
+    );
+    // 100 levels of objects in arrays (50 pairs under the root) are a document like any other.
+    const result = await callUnary<{ variables: string }>(raw, 'CreateProcessInstanceWithResult', {
+      request: { bpmnProcessId: processId, variables: `{"deep":${deep(49)}}` },
+      requestTimeout: 10_000,
+    });
+    expect(JSON.parse(result.variables)).toHaveProperty('deep');
+  });
+
+  it('a REST body nested 10,000 deep anywhere: a 400 problem, not a 500', async () => {
+    for (const [path, body] of [
+      ['/v2/process-instances', `{"processDefinitionId":"x","variables":{"deep":${deep(10_000)}}}`],
+      ['/v2/variables/search', `{"filter":{"value":${deep(10_000)}}}`],
+      ['/v2/messages/publication', `{"name":"m","correlationKey":"k","variables":{"deep":${deep(10_000)}}}`],
+      ['/v2/signals/broadcast', `{"signalName":"s","variables":${deep(10_000)}}`],
+    ]) {
+      const response = await fetch(`${engine.restAddress}${path}`, {
+        method: 'POST',
+        headers: { ...(await engine.authHeaders()), 'content-type': 'application/json' },
+        body,
+      });
+      const problem = (await response.json()) as { title: string; detail: string };
+      expect({ path, status: response.status, title: problem.title }).toEqual({
+        path,
+        status: 400,
+        title: 'INVALID_ARGUMENT',
+      });
+      expect(problem.detail).toMatch(/nest at most \d+ levels/);
+    }
+  });
+
+  it('a lone surrogate quoted in an error message: INVALID_ARGUMENT with U+FFFD (one such deployment stopped the engine)', async () => {
+    // &#xD800; is half of a UTF-16 pair: grpc-js's encodeURI of the message threw, uncaught, in the engine process.
+    const content = bpmn(
+      unique('lone-surrogate'),
+      `<bpmn:complexGateway id="gate&#xD800;"><bpmn:incoming>toFirst</bpmn:incoming></bpmn:complexGateway>`,
+      'gate&#xD800;',
+    );
+    await expectRejection(
+      deployRaw({ name: 'lone-surrogate.bpmn', content }),
+      status.INVALID_ARGUMENT,
+      'lone-surrogate.bpmn',
+      'gate\ufffd',
+    );
+  });
+
+  it('an error quoting an 80 KB expression: INVALID_ARGUMENT with the message cut (the call hung before)', async () => {
+    const details = await expectRejection(
+      deployRaw({
+        name: 'long-feel.bpmn',
+        content: gatewayProcess(unique('long-feel'), `= 1${' + 1'.repeat(20_000)}`),
+      }),
+      status.INVALID_ARGUMENT,
+      'long-feel.bpmn',
+      /more characters\)$/,
+    );
+    expect(details.length).toBeLessThan(2_100);
   });
 });

@@ -84,10 +84,15 @@ export const unknownRouteHandler: RequestHandler = (req, res) => {
   sendProblem(res, problem(404, 'NOT_FOUND', `No endpoint ${req.method} ${instance}`, instance));
 };
 
-/** body-parser reports its failures as http-errors with an exposable 4xx status and a `type`. */
+/**
+ * body-parser reports its failures as http-errors with an exposable 4xx status and a `type`; express's router a
+ * path parameter that does not decode (e.g. `%ED%A0%80`) as a URIError with status 400 and no `expose` (a 500
+ * here before).
+ */
 function asBodyParserError(err: unknown): { status: number; type: string; message: string } | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const { status, type, message, expose } = err as Record<string, unknown>;
-  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return undefined;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  if (expose !== true && !(err instanceof URIError)) return undefined;
   return { status, type: String(type ?? ''), message: String(message ?? '') };
 }

@@ -26,4 +26,13 @@ describe('error mapper', () => {
     expect(body.status).toBe(500);
     expect(body.detail).not.toContain('secret');
   });
+
+  it('answers a path parameter that does not decode 400, as the router marks it (found by the fuzzer)', () => {
+    const err = Object.assign(new URIError("Failed to decode param '%ED%A0%80'"), { status: 400, statusCode: 400 });
+    expect(toProblemDetail(err, '/v2/process-instances/%ED%A0%80')).toMatchObject({
+      status: 400,
+      title: 'INVALID_ARGUMENT',
+      detail: "Failed to decode param '%ED%A0%80'",
+    });
+  });
 });

@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import type { EngineApi } from '../../engine-api';
+import { invalidArgument } from '../../errors';
+import { MAX_REST_BODY_DEPTH, nestsDeeperThan } from '../../json-depth';
 import type { EngineAuth } from '../auth/engine-auth';
 import { requireBearerToken } from '../auth/rest-authentication';
 import { tokenEndpoint } from '../auth/token-endpoint';
@@ -37,6 +39,15 @@ export function createRestApp(engine: EngineApi, closing: AbortSignal, auth: Eng
   // Before the body parsers: a caller without a token gets nothing parsed.
   if (auth.enabled) v2.use(requireBearerToken(auth));
   v2.use(express.json({ limit: MAX_JSON_BYTES, type: ['application/json', 'application/*+json'] }));
+  v2.use((req, _res, next) => {
+    next(
+      nestsDeeperThan(req.body, MAX_REST_BODY_DEPTH)
+        ? invalidArgument(
+            `Expected the request body to nest at most ${MAX_REST_BODY_DEPTH} levels deep, but it nests deeper`,
+          )
+        : undefined,
+    );
+  });
   v2.use(topologyController(engine));
   v2.use(deploymentController(engine));
   v2.use(processInstanceController(engine));

@@ -5,6 +5,7 @@
  */
 import type { ElementKind, ExecutableProcess } from '../executable-model';
 import { elementList, elementProperty, type ModdleElement } from '../moddle-element';
+import { addTo } from './flow-connector';
 
 /** Element kinds a boundary event can be attached to. */
 export const ACTIVITY_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>([
@@ -23,12 +24,13 @@ export const ACTIVITY_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>([
 export function linkEvents(process: ExecutableProcess, processSource: ModdleElement): void {
   const elements = [...process.elements.values()];
   const byId = (id: string) => process.elements.get(id);
+  // Grouped once, not searched per activity: that was quadratic in a model's size (decision 0048).
+  const boundaryEventsOf = new Map<string, string[]>();
+  for (const other of elements)
+    if (other.kind === 'boundaryEvent' && other.attachedToId !== undefined)
+      addTo(boundaryEventsOf, other.attachedToId, other.id);
   for (const element of elements) {
-    if (ACTIVITY_KINDS.has(element.kind)) {
-      element.boundaryEventIds = elements
-        .filter((other) => other.kind === 'boundaryEvent' && other.attachedToId === element.id)
-        .map((other) => other.id);
-    }
+    if (ACTIVITY_KINDS.has(element.kind)) element.boundaryEventIds = boundaryEventsOf.get(element.id) ?? [];
     if (element.childIds) {
       const children = element.childIds.map(byId).filter((child) => child !== undefined);
       element.eventSubProcessIds = children.filter((child) => child.kind === 'eventSubProcess').map((c) => c.id);
