@@ -23,6 +23,8 @@ const SECONDS = Number(process.argv[5] ?? 60);
 /** A clerk reads what came back before the next step: 0.5 to 1.5 s. */
 const THINK_MS = [500, 1500] as const;
 const DAY_MS = 86_400_000;
+/** The status recorded for a call that got no answer within 30 s (or whose connection failed). */
+const NO_ANSWER = 599;
 
 const caseNo = (batch: string, n: number) => `LD-${batch}-${String(n).padStart(6, '0')}`;
 const customer = (n: number) => `负载客户${String(n).padStart(6, '0')}`;
@@ -110,8 +112,12 @@ class Tally {
       );
     }
     const all = [...this.calls.values()].flatMap(({ statuses }) => [...statuses]);
-    const serverErrors = all.filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
-    console.log(`  5xx answers: ${serverErrors}`);
+    const count = (match: (status: number) => boolean) =>
+      all.filter(([status]) => match(status)).reduce((sum, [, n]) => sum + n, 0);
+    console.log(
+      `  5xx answers: ${count((status) => status >= 500 && status !== NO_ANSWER)}; ` +
+        `no answer within 30 s (shown as ${NO_ANSWER}): ${count((status) => status === NO_ANSWER)}`,
+    );
   }
 }
 
@@ -130,7 +136,7 @@ async function clerk(base: string, token: string, managerToken: string, until: n
       status = answer.status;
       body = (await answer.json().catch(() => undefined)) as typeof body;
     } catch {
-      status = 599; // no answer within 30 s, or the connection failed
+      status = NO_ANSWER;
     }
     tally.record(route, performance.now() - started, status);
     return { status, body };

@@ -131,6 +131,23 @@ test('an exported version imports back unchanged', async () => {
   expect(notDmn.status).toBe(400);
 });
 
+test('a form and a process export and import back unchanged, as Camunda Modeler reads and writes them', async () => {
+  const analyst = await platform.as('huangyan');
+  for (const resource of [
+    'change-of-use/forms/change-of-use-review.form',
+    'business-expansion/business-expansion.bpmn',
+  ]) {
+    const [latest] = (await analyst.get(path(resource, '/versions'))).body.items;
+    const exported = await analyst.fetch(path(resource, `/export?version=${latest.version}`));
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toContain(resource.split('/').pop());
+    const text = await exported.text();
+    const imported = await analyst.post(path(resource, '/import'), { content: text });
+    expect(imported.status).toBe(200);
+    expect((await analyst.get(path(resource, '/draft'))).body.content).toBe(text);
+  }
+});
+
 test('only analysts reach the modeler', async () => {
   const manager = await platform.as('zhoumin');
   expect((await manager.get('/models')).status).toBe(403);
