@@ -111,7 +111,7 @@ describe('unknown query filters', () => {
     ['zhangli', '/calendar/add?from=2026-09-30T10:00:00%2B08:00&amount=1&unit=WD&skip=1', ['skip']],
     ['zhangli', '/knowledge?q=停电&lang=en', ['lang']],
     ['zhangli', '/bills?accountId=1&paid=false', ['paid']],
-    ['zhangli', '/users?role=admin', ['role']],
+    ['zhangli', '/users?sort=name', ['sort']],
     ['zhangli', '/roles?x=1', ['x']],
     ['zhangli', '/groups?x=1', ['x']],
     ['zhoumin', '/time-limits/compliance?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&area=SH', ['area']],

@@ -85,6 +85,16 @@ export interface AxeViolation {
  * selector, limits the check to that part of the page.
  */
 export async function seriousAccessibilityViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  // Colours are read as they are drawn: a button still fading to its enabled colour, or a dialog still fading in,
+  // would be judged on a frame of its transition.
+  // (A spinner's endless animation is no transition and is not waited for.)
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation: any) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+      ),
+  );
   await page.addScriptTag({ path: AXE_SOURCE });
   const violations = await page.evaluate(async (selector?: string) => {
     const axe = (
