@@ -26,7 +26,7 @@ async function seed(platform: Platform): Promise<void> {
     zeebe.createProcessInstance({
       bpmnProcessId: 'monitor-load',
       variables: {
-        businessKey: `BENCH-${batch}-${String(n).padStart(6, '0')}`,
+        businessKey: `BENCH-${batch.toUpperCase()}-${String(n).padStart(6, '0')}`,
         batch,
         route: n % 4 === 0 ? 'visit' : 'check',
         // From ten days overdue to twenty days ahead.

@@ -151,7 +151,9 @@ export async function instanceSearchFilter(
   if (started) filter.startDate = started;
   const ended = chinaDaysFilter(input.endedFrom, input.endedTo);
   if (ended) filter.endDate = ended;
-  if (input.caseNo) variables.push({ name: 'businessKey', value: containingText(input.caseNo) });
+  // Case and order numbers are written in capitals (YK…, GD…); what is typed is matched in capitals, so that the
+  // engine's LIKE finds it whether its database compares case (MariaDB's binary text) or not (SQLite).
+  if (input.caseNo) variables.push({ name: 'businessKey', value: containingText(input.caseNo.toUpperCase()) });
   const typed = input.processId ? TYPED_PROCESSES[input.processId] : undefined;
   if (input.businessType && typed) variables.push({ name: typed.variable, value: jsonText(input.businessType) });
   if (input.variable && input.value !== undefined)
