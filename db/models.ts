@@ -19,6 +19,7 @@ import { initUserModels } from './core/user-models';
 import { initTimeLimitModels } from './time-limits/time-limit-models';
 import { initWorkOrderModels } from './work-orders';
 import { initModelingModels } from './modeling/modeling-models';
+import { initBillingModels } from './billing/billing-models';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -38,4 +39,5 @@ export function initModels(sequelize: Sequelize): void {
   initPaymentLedgerModels(sequelize);
   initSettingModels(sequelize);
   initModelingModels(sequelize);
+  initBillingModels(sequelize);
 }

@@ -57,6 +57,11 @@ export class Bill extends Model<InferAttributes<Bill>, InferCreationAttributes<B
   declare amountFen: number;
   declare dueDate: string;
   declare paidAt: Date | null;
+  /** draft (computed, not yet issued) | issued (发行: owed by the customer) | void; bills from before billing: issued. */
+  declare status: CreationOptional<string>;
+  /** The billing run (db/billing) that computed the bill; null for bills entered otherwise. */
+  declare runId: CreationOptional<number | null>;
+  declare issuedOn: CreationOptional<string | null>;
 }
 
 export function initCustomerModels(sequelize: Sequelize): void {
@@ -100,6 +105,9 @@ export function initCustomerModels(sequelize: Sequelize): void {
       amountFen: { type: DataTypes.INTEGER, allowNull: false },
       dueDate: { type: DataTypes.DATEONLY, allowNull: false },
       paidAt: { type: DataTypes.DATE, allowNull: true },
+      status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'issued' },
+      runId: { type: DataTypes.INTEGER, allowNull: true },
+      issuedOn: { type: DataTypes.DATEONLY, allowNull: true },
     },
     { sequelize, tableName: 'bills', indexes: [{ fields: ['account_id', 'period'], unique: true }] },
   );

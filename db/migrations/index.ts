@@ -21,6 +21,7 @@ import * as documentSteps from './0017-document-steps';
 import * as appSettings from './0021-app-settings';
 import * as modelDraftsAndVersions from './0025-model-drafts-and-versions';
 import * as modelDraftOpeners from './0026-model-draft-openers';
+import * as billingFoundation from './0027-billing-foundation';
 
 export interface Migration {
   name: string;
@@ -48,4 +49,5 @@ export const migrations: Migration[] = [
   { name: '0021-app-settings', ...appSettings },
   { name: '0025-model-drafts-and-versions', ...modelDraftsAndVersions },
   { name: '0026-model-draft-openers', ...modelDraftOpeners },
+  { name: '0027-billing-foundation', ...billingFoundation },
 ];

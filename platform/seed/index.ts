@@ -11,9 +11,15 @@ import { seedCalendarDays } from './calendar-days';
 import { seedWorkOrderReference } from './work-orders-reference';
 import { seedWorkOrderDemo } from './work-orders-demo';
 import { seedChangeOfUseDemo } from './change-of-use-demo';
+import { seedBillingReference } from './billing-reference';
 
 export type Seed = (services: PlatformServices) => Promise<void>;
 
-export const referenceSeeds: Seed[] = [seedRolesAndGroups, seedCalendarDays, seedWorkOrderReference];
+export const referenceSeeds: Seed[] = [
+  seedRolesAndGroups,
+  seedCalendarDays,
+  seedWorkOrderReference,
+  seedBillingReference,
+];
 
 export const demoSeeds: Seed[] = [seedDemoUsers, seedWorkOrderDemo, seedChangeOfUseDemo, seedBusinessExpansionDemo];
