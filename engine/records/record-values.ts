@@ -246,15 +246,18 @@ export interface RecordTypes {
     >;
   };
   PROCESS_EVENT: {
-    intents: {
-      TRIGGERING: {
+    intents: Carrying<
+      'TRIGGERING' | 'TRIGGERED',
+      {
         scopeKey: number;
         targetElementId: string;
         processInstanceKey: number;
         processDefinitionKey: number;
         interrupting: boolean;
-      };
-    };
+        /** The event's variables, handed to the element when it is activated. */
+        variables: Variables;
+      }
+    >;
   };
   COMPENSATION_SUBSCRIPTION: { intents: Carrying<'CREATED' | 'TRIGGERED', CompensationRecordValue> };
   USER_TASK: {

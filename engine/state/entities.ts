@@ -53,6 +53,12 @@ export interface ElementInstance {
   terminateEndReached?: boolean;
   /** Set when an interrupting event subprocess started in this scope: only it may still be activated here. */
   interruptingElementId?: string;
+  /**
+   * An interrupting event that waits to be activated (Zeebe's event trigger): on an activity, its boundary event,
+   * activated once the activity is terminated; on a scope, its event subprocess, activated once the scope's other
+   * children are terminated. Terminating may wait (a user task's canceling listeners), so this outlives a batch.
+   */
+  pendingEvent?: { elementId: string; variables: Record<string, unknown> };
   /** Completed activities of this scope that have a compensation handler, oldest first. */
   compensations?: CompensationEntry[];
   /** A compensation handler: the compensation throw event waiting for it. */

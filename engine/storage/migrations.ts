@@ -607,6 +607,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX engine_q_jobs_kind ON engine_q_jobs (kind, listener_event_type)`,
     ],
   },
+  {
+    id: 7,
+    name: "the hash of an incident's message in the incident projection",
+    // Java's String.hashCode cannot be computed in SQL: rows exported before get theirs from the exporter's
+    // one-time backfill (engine_q_backfills), which finds them by the NULL.
+    sqlite: [
+      `ALTER TABLE engine_q_incidents ADD COLUMN error_hash_code INTEGER NULL`,
+      `CREATE INDEX engine_q_incidents_error_hash ON engine_q_incidents (error_hash_code)`,
+      `INSERT INTO engine_q_backfills (name) VALUES ('incident_error_hashes')`,
+    ],
+    mysql: [
+      `ALTER TABLE engine_q_incidents ADD COLUMN error_hash_code INT NULL`,
+      `CREATE INDEX engine_q_incidents_error_hash ON engine_q_incidents (error_hash_code)`,
+      `INSERT INTO engine_q_backfills (name) VALUES ('incident_error_hashes')`,
+    ],
+  },
 ];
 
 /** Throws when the list is malformed (ids not 1..n in order); called by the storages before migrating. */

@@ -7,7 +7,16 @@
 import { CamundaRestClient } from '@camunda8/sdk';
 import { status } from '@grpc/grpc-js';
 import { activateJob, recordsOf, useEngine, waitForIncident, type LoggedRecord } from './engine-kit';
-import { bpmn, chain, endEvent, startEvent } from '../events/event-kit';
+import {
+  bpmn,
+  boundaryEvent,
+  chain,
+  endEvent,
+  eventSubProcess,
+  flow,
+  signalDefinition,
+  startEvent,
+} from '../events/event-kit';
 import { waitFor } from '../support/wait-for';
 import { activateRest, completeRest, executionListeners, taskListeners } from './listener-kit';
 import { runOnProjections, search } from '../query/query-kit';
@@ -182,6 +191,110 @@ describe('canceling listeners', () => {
     await h.zbc.completeJob({ jobKey: job.key, variables: {} });
     await waitFor(async () => (await lifecycle(pi)).includes('task:ELEMENT_TERMINATED'));
   });
+});
+
+describe('an interrupting event waits for the canceling listeners of the task it interrupts', () => {
+  const SIGNAL = '<bpmn:signal id="stopSignal" name="stop-it" />';
+  const taskWithCanceling = (canceling: string) =>
+    `<bpmn:userTask id="task"><bpmn:extensionElements><zeebe:userTask />${taskListeners(['canceling', canceling])}</bpmn:extensionElements></bpmn:userTask>`;
+
+  /** The instance's records as `element:intent` (element lifecycle) and `USER_TASK:intent`, in order. */
+  async function trail(pi: string, engine: EngineProcess = h.engine): Promise<string[]> {
+    return (await recordsOf(engine, pi))
+      .filter((r) => r.valueType === 'USER_TASK' || r.valueType === 'PROCESS_INSTANCE')
+      .map((r) => (r.valueType === 'USER_TASK' ? `USER_TASK:${r.intent}` : `${r.value.elementId}:${r.intent}`));
+  }
+
+  async function startAndInterrupt(processId: string, xml: Buffer, canceling: string, engine = h.engine) {
+    const zbc = engine === h.engine ? h.zbc : sdkClient(engine);
+    try {
+      await zbc.deployResource({ name: `${processId}.bpmn`, process: xml });
+      const { processInstanceKey: pi } = await zbc.createProcessInstance({ bpmnProcessId: processId, variables: {} });
+      await waitFor(async () => (await trail(pi, engine)).includes('task:ELEMENT_ACTIVATED'));
+      await zbc.broadcastSignal({ signalName: 'stop-it', variables: { reason: 'stopped' } });
+      const job = await activateRest(engine, canceling);
+      return { pi, job };
+    } finally {
+      if (zbc !== h.zbc) await zbc.close();
+    }
+  }
+
+  /**
+   * Completes the canceling listener's job, waits for the instance to end, and checks that `catcher` was entered
+   * only after the task was terminated, went on to `end`, and that the event's variable arrived.
+   */
+  async function finishAfterListener(
+    pi: string,
+    processId: string,
+    job: Record<string, unknown>,
+    catcher: string,
+    end: string,
+  ) {
+    await completeRest(h.engine, job);
+    await waitFor(async () => (await trail(pi)).includes(`${processId}:ELEMENT_COMPLETED`));
+    const entries = await trail(pi);
+    expect(entries.indexOf('task:ELEMENT_TERMINATED')).toBeLessThan(entries.indexOf(`${catcher}:ELEMENT_ACTIVATING`));
+    expect(entries).toContain(`${end}:ELEMENT_COMPLETED`);
+    const records = await recordsOf(h.engine, pi);
+    const reason = records.find((r) => r.valueType === 'VARIABLE' && r.value.name === 'reason');
+    expect(reason?.value.value).toBe('"stopped"');
+    return records;
+  }
+
+  const boundaryModel = (id: string, canceling: string) =>
+    bpmn(
+      id,
+      `${startEvent()}${taskWithCanceling(canceling)}${endEvent()}${endEvent('stopped')}` +
+        `${boundaryEvent('stop', 'task', signalDefinition('stopSignal'))}${chain('start', 'task', 'end')}${flow('stop', 'stopped')}`,
+      SIGNAL,
+    );
+
+  it('a boundary event is activated once the task is terminated, with the event variables', async () => {
+    const [id, canceling] = [unique('tl-boundary'), unique('canceling')];
+    const { pi, job } = await startAndInterrupt(id, boundaryModel(id, canceling), canceling);
+
+    // The listener runs; the boundary event is not yet entered.
+    const { userTaskKey } = job.userTask as { userTaskKey: string };
+    expect((await rest.getUserTask(userTaskKey)).state).toBe('CANCELING');
+    expect((await trail(pi)).filter((entry) => entry.startsWith('stop:'))).toEqual([]);
+
+    const records = await finishAfterListener(pi, id, job, 'stop', 'stopped');
+    expect(records.filter((r) => r.valueType === 'PROCESS_EVENT').map((r) => r.intent)).toEqual([
+      'TRIGGERING',
+      'TRIGGERED',
+    ]);
+  });
+
+  it('an event subprocess is activated once every other element of its scope is terminated', async () => {
+    const [id, canceling] = [unique('tl-event-sub'), unique('canceling')];
+    const handler = eventSubProcess(
+      'handler',
+      signalDefinition('stopSignal'),
+      `${endEvent('handled')}${flow('handlerStart', 'handled')}`,
+    );
+    const body = `${startEvent()}${taskWithCanceling(canceling)}${endEvent()}${chain('start', 'task', 'end')}${handler}`;
+    const { pi, job } = await startAndInterrupt(id, bpmn(id, body, SIGNAL), canceling);
+
+    expect((await trail(pi)).filter((entry) => entry.startsWith('handler'))).toEqual([]);
+
+    await finishAfterListener(pi, id, job, 'handler', 'handled');
+  });
+
+  it('a held boundary event outlives a kill -9 of the engine', async () => {
+    let engine = await startEngineProcess();
+    try {
+      const [id, canceling] = [unique('tl-restart'), unique('canceling')];
+      const { pi, job } = await startAndInterrupt(id, boundaryModel(id, canceling), canceling, engine);
+      await engine.kill();
+      engine = await startEngineProcess({ databaseUrl: engine.databaseUrl });
+      expect((await trail(pi, engine)).filter((entry) => entry.startsWith('stop:'))).toEqual([]);
+      expect((await completeRest(engine, job)).status).toBe(204);
+      await waitFor(async () => (await trail(pi, engine)).includes(`${id}:ELEMENT_COMPLETED`));
+      expect(await trail(pi, engine)).toContain('stopped:ELEMENT_COMPLETED');
+    } finally {
+      await engine.stop();
+    }
+  }, 60_000);
 });
 
 describe('job search by kind and listener event type', () => {

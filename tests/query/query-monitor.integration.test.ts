@@ -8,7 +8,8 @@ import { bpmn, chain, endEvent, extensions, serviceTask } from '../events/event-
 import { sdkClient } from '../grpc/grpc-test-clients';
 import { startEngineProcess, type EngineProcess } from '../support/engine-process';
 import { waitFor } from '../support/wait-for';
-import { post, search } from './query-kit';
+import { post, runOnProjections, search } from './query-kit';
+import { errorHashCode } from '../../engine/query/projection/error-hash';
 
 type Stats = Array<{ elementId: string; active: number; completed: number; canceled: number; incidents: number }>;
 
@@ -166,12 +167,21 @@ describe('element statistics of a definition with a filter', () => {
     ]);
   });
 
-  it('refuses fields the statistics filter does not have, and says what it does not support', async () => {
+  it('refuses fields the statistics filter does not have', async () => {
     const unknown = await statistics({ processDefinitionId: MON });
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(unknown.body)).toContain("'processDefinitionId'");
     expect((await statistics({ $or: [{ nope: 1 }] })).status).toBe(400);
-    expect((await statistics({ incidentErrorHashCode: 42 })).status).toBe(501);
+  });
+
+  it("filters by the hash of an open incident's message, as Camunda's exporter keeps it", async () => {
+    const hash = errorHashCode(`meter ${run} unreachable`);
+    expect((await statistics({ incidentErrorHashCode: hash })).body.items).toEqual([
+      stat('start', { completed: 1 }),
+      stat('work', { active: 1, incidents: 1 }),
+    ]);
+    expect((await statistics({ incidentErrorHashCode: { $in: [hash + 1] } })).body.items).toEqual([]);
+    expect(await instanceKeys({ incidentErrorHashCode: hash })).toEqual([keys[1]]);
   });
 });
 
@@ -232,4 +242,24 @@ describe('hasStartForm on process definitions', () => {
     });
     expect(without.items.map((d) => d.processDefinitionId)).toEqual([PLAIN]);
   });
+});
+
+describe('incidents exported before the hash was kept', () => {
+  it('get their hash on the next start (engine migration 7 and the exporter backfill)', async () => {
+    const { databaseUrl } = engine;
+    await engine.stop();
+    const onMysql = databaseUrl.startsWith('mysql');
+    await runOnProjections(databaseUrl, [
+      onMysql
+        ? 'DROP INDEX engine_q_incidents_error_hash ON engine_q_incidents'
+        : 'DROP INDEX engine_q_incidents_error_hash',
+      'ALTER TABLE engine_q_incidents DROP COLUMN error_hash_code',
+      "DELETE FROM engine_q_backfills WHERE name = 'incident_error_hashes'",
+      'DELETE FROM engine_schema_migrations WHERE id = 7',
+    ]);
+    engine = await startEngineProcess({ databaseUrl });
+    const hash = errorHashCode(`meter ${run} unreachable`);
+    await waitFor(async () => ((await instanceKeys({ incidentErrorHashCode: hash })).length === 1 ? true : undefined));
+    expect(await instanceKeys({ incidentErrorHashCode: hash })).toEqual([keys[1]]);
+  }, 60_000);
 });

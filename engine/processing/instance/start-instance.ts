@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT } from '../../engine-api';
 import type { ProcessDefinition } from '../../state/entities';
-import { leaveTrigger } from '../bpmn/behavior/event-trigger-behavior';
+import { leaveTrigger } from '../bpmn/behavior/held-event-behavior';
 import { processInstanceValue } from '../bpmn/behavior/record-values';
 import { mergeLocal } from '../bpmn/behavior/variable-behavior';
 import type { BpmnContext, StartOptions } from '../bpmn/bpmn-context';

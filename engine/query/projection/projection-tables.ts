@@ -55,7 +55,7 @@ export const TABLES = {
     'engine_q_incidents',
     'incident_key',
     'incident_key, process_instance_key, process_definition_key, bpmn_process_id, element_id, element_instance_key, ' +
-      'job_key, error_type, error_message, state, creation_time, tenant_id',
+      'job_key, error_type, error_message, state, creation_time, tenant_id, error_hash_code',
   ),
   userTasks: table(
     'engine_q_user_tasks',

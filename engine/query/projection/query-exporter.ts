@@ -6,6 +6,7 @@ import { BACKFILLS_TABLE, POSITION_TABLE } from './projection-tables';
 import { marks } from './projection-batch';
 import type { ProjectionLookups } from './projection-lookups';
 import { projectRecord, roundNeeds } from './record-projector';
+import { errorHashCode } from './error-hash';
 
 /** Records per catch-up read from the log, and at most per export transaction. */
 const READ_CHUNK = 2000;
@@ -164,6 +165,24 @@ export class QueryExporter {
         }
       }
       await this.db.transaction([{ sql: `DELETE FROM ${BACKFILLS_TABLE} WHERE name = ?`, params: ['element_names'] }]);
+    }
+    if (pending.has('incident_error_hashes')) {
+      // Migration 7: the hash of each message, per distinct message, for rows exported before the column existed.
+      const messages = await this.db.all(
+        'SELECT DISTINCT error_message FROM engine_q_incidents WHERE error_hash_code IS NULL',
+        [],
+      );
+      for (const { error_message: message } of messages) {
+        await this.db.transaction([
+          {
+            sql: 'UPDATE engine_q_incidents SET error_hash_code = ? WHERE error_message = ? AND error_hash_code IS NULL',
+            params: [errorHashCode(String(message)), String(message)],
+          },
+        ]);
+      }
+      await this.db.transaction([
+        { sql: `DELETE FROM ${BACKFILLS_TABLE} WHERE name = ?`, params: ['incident_error_hashes'] },
+      ]);
     }
     this.backfilled = true;
   }

@@ -3,6 +3,7 @@ import { elementNameOf } from './element-names';
 import type { ProjectionBatch } from './projection-batch';
 import type { ProjectionLookups } from './projection-lookups';
 import { NOT_SET_DATE, NOT_SET_KEY, treePathKeys, treePathOf, valuePrefix } from './projection-tables';
+import { errorHashCode } from './error-hash';
 
 type Value = Record<string, unknown>;
 
@@ -181,6 +182,7 @@ const incident: Projector = (batch, record, v) => {
     job_key: num(v.jobKey) > 0 ? num(v.jobKey) : NOT_SET_KEY,
     error_type: str(v.errorType),
     error_message: str(v.errorMessage),
+    error_hash_code: errorHashCode(str(v.errorMessage)),
     state: created ? 'ACTIVE' : 'RESOLVED',
     creation_time: num(v.createdAt, record.timestamp),
     tenant_id: str(v.tenantId),

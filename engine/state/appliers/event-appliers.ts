@@ -53,13 +53,21 @@ export const eventAppliers: Appliers = {
     MIGRATED: migrateSubscription,
   },
   PROCESS_EVENT: {
-    // An interrupting event subprocess took over its scope: tokens on their way and at joins are dropped.
+    // An interrupting event took over an activity (its boundary event) or a scope (its event subprocess): tokens on
+    // their way and at joins are dropped, and the event waits until what it interrupts is terminated.
     TRIGGERING: (state, key, value) => {
       const scope = state.elementInstances.get(key);
       if (!scope || !value.interrupting) return;
       scope.interruptingElementId = value.targetElementId;
       scope.pendingFlows = 0;
       delete scope.joins;
+      scope.pendingEvent = { elementId: value.targetElementId, variables: value.variables };
+      state.elementInstances.save(scope);
+    },
+    TRIGGERED: (state, key) => {
+      const scope = state.elementInstances.get(key);
+      if (!scope?.pendingEvent) return;
+      delete scope.pendingEvent;
       state.elementInstances.save(scope);
     },
   },

@@ -61,12 +61,18 @@ test('when it is due, the task is terminated with its job and the boundary path 
   // then
   const written = (await h.log()).after(before).ofInstance(processInstanceKey).records;
   expect(
-    written.map((r) => `${r.valueType} ${r.intent} ${String(r.value.elementId ?? r.value.catchElementId)}`),
+    written.map(
+      (r) =>
+        `${r.valueType} ${r.intent} ${String(r.value.elementId ?? r.value.catchElementId ?? r.value.targetElementId)}`,
+    ),
   ).toEqual([
     'TIMER TRIGGERED overdue',
+    // As in Zeebe, the interrupting event is held until the task is terminated.
+    'PROCESS_EVENT TRIGGERING overdue',
     'PROCESS_INSTANCE ELEMENT_TERMINATING site-survey',
     'JOB CANCELED site-survey',
     'PROCESS_INSTANCE ELEMENT_TERMINATED site-survey',
+    'PROCESS_EVENT TRIGGERED overdue',
     'PROCESS_INSTANCE ELEMENT_ACTIVATING overdue',
     'PROCESS_INSTANCE ELEMENT_ACTIVATED overdue',
     'PROCESS_INSTANCE ELEMENT_COMPLETING overdue',
@@ -80,5 +86,5 @@ test('when it is due, the task is terminated with its job and the boundary path 
     'PROCESS_INSTANCE ELEMENT_COMPLETED survey',
   ]);
   // The cancelled job is no longer there for workers.
-  await expect(h.engine.completeJob(written[2].key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(h.engine.completeJob(written[3].key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 });

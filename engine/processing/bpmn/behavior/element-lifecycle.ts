@@ -8,6 +8,7 @@ import { beforeInnerCompleted, isInnerInstance } from './multi-instance-behavior
 import { resolveIncidentsOf } from './incident-behavior';
 import { cancelJob } from './job-behavior';
 import { closeSubscriptions } from './subscription-behavior';
+import { releaseHeldEvent } from './held-event-behavior';
 import { processInstanceValue } from './record-values';
 
 /**
@@ -106,7 +107,17 @@ export function transitionToTerminated(ctx: BpmnContext, instance: ElementInstan
   if (heldKey !== undefined) ctx.startFromBuffer(instance.bpmnProcessId, heldKey);
   if (instance.parentElementInstanceKey !== undefined) calledInstanceTerminated(ctx, instance);
   if (instance.flowScopeKey === -1) ctx.effects.terminatedInstances.add(instance.processInstanceKey);
+  // Before the scope hears of it, so that it does not complete in between.
+  releaseBoundaryEvent(ctx, instance);
   notifyFlowScope(ctx, instance);
+}
+
+/** The interrupting boundary event that terminated the instance, now that it is terminated. */
+function releaseBoundaryEvent(ctx: BpmnContext, instance: ElementInstance): void {
+  const held = instance.pendingEvent;
+  if (!held || modelOf(ctx, instance).elements.get(held.elementId)?.kind !== 'boundaryEvent') return;
+  const scope = ctx.state.elementInstances.get(instance.flowScopeKey);
+  if (scope) releaseHeldEvent(ctx, instance, scope);
 }
 
 function notifyFlowScope(ctx: BpmnContext, instance: ElementInstance): void {

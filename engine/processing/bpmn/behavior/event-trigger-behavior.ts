@@ -6,6 +6,7 @@ import type { BpmnContext, EventTrigger } from '../bpmn-context';
 import { closeSubscription, closeSubscriptions } from './subscription-behavior';
 import { completeElement, elementOf, modelOf, terminateElement } from './element-lifecycle';
 import { activateInScope } from './flow-behavior';
+import { holdEvent, leaveTrigger, releaseHeldEvent } from './held-event-behavior';
 import { mergeLocal, mergeResult } from './variable-behavior';
 
 /**
@@ -13,21 +14,6 @@ import { mergeLocal, mergeResult } from './variable-behavior';
  * waiting activity, an event subprocess of the waiting scope, the chosen path of an event-based gateway, or a
  * start event of a new instance.
  */
-
-const triggerId = (flowScopeKey: number, elementId: string): string => `${flowScopeKey}:${elementId}`;
-
-/** Leaves an event's variables for an element about to be activated in a scope. */
-export function leaveTrigger(ctx: BpmnContext, flowScopeKey: number, elementId: string, trigger: EventTrigger): void {
-  ctx.pendingTriggers.set(triggerId(flowScopeKey, elementId), trigger);
-}
-
-/** Takes the event waiting for this element instance, if it was activated by one. */
-export function takeTrigger(ctx: BpmnContext, instance: ElementInstance): EventTrigger | undefined {
-  const id = triggerId(instance.flowScopeKey, instance.elementId);
-  const trigger = ctx.pendingTriggers.get(id);
-  ctx.pendingTriggers.delete(id);
-  return trigger;
-}
 
 /** The event's variables: locals of the catching element (errors), or merged like a result (the others). */
 export function applyTrigger(
@@ -85,23 +71,30 @@ export function triggerAt(
   }
 }
 
-/** A boundary event activates beside its activity; an interrupting one terminates the activity first. */
+/**
+ * A boundary event activates beside its activity; an interrupting one is held until the activity is terminated
+ * (element-lifecycle releases it then).
+ */
 export function activateBoundaryEvent(
   ctx: BpmnContext,
   activity: ElementInstance,
   boundary: ExecutableElement,
   trigger: EventTrigger,
 ): void {
-  const scope = ctx.state.elementInstances.get(activity.flowScopeKey)!;
-  leaveTrigger(ctx, scope.key, boundary.id, trigger);
-  // Queued before the termination, so that the scope does not complete in between.
-  activateInScope(ctx, scope, boundary.id, 0);
-  if (boundary.cancelActivity !== false) terminateElement(ctx, activity);
+  if (boundary.cancelActivity === false) {
+    const scope = ctx.state.elementInstances.get(activity.flowScopeKey)!;
+    leaveTrigger(ctx, scope.key, boundary.id, trigger);
+    activateInScope(ctx, scope, boundary.id, 0);
+    return;
+  }
+  holdEvent(ctx, activity, boundary.id, trigger);
+  terminateElement(ctx, activity);
 }
 
 /**
  * An event subprocess starts inside its scope. An interrupting one first ends everything else in the scope: its
- * other children are terminated and tokens on their way are dropped.
+ * other children are terminated, tokens on their way are dropped, and it is held until the last child is gone
+ * (container-behavior releases it then, or here when none had to wait).
  */
 export function activateEventSubProcess(
   ctx: BpmnContext,
@@ -110,23 +103,18 @@ export function activateEventSubProcess(
   trigger: EventTrigger,
 ): void {
   const eventSubProcessId = startEvent.flowScopeId!;
-  leaveTrigger(ctx, scope.key, eventSubProcessId, trigger);
-  if (startEvent.interrupting !== false) {
-    const model = modelOf(ctx, scope);
-    for (const subscription of ctx.state.subscriptions.ofOwner(scope.key)) {
-      const element = model.elements.get(subscription.catchElementId);
-      if (element?.kind === 'startEvent') closeSubscription(ctx, subscription);
-    }
-    ctx.writer.append('PROCESS_EVENT', 'TRIGGERING', scope.key, {
-      scopeKey: scope.key,
-      targetElementId: eventSubProcessId,
-      processInstanceKey: scope.processInstanceKey,
-      processDefinitionKey: scope.processDefinitionKey,
-      interrupting: true,
-    });
+  if (startEvent.interrupting === false) {
+    leaveTrigger(ctx, scope.key, eventSubProcessId, trigger);
+    activateInScope(ctx, scope, eventSubProcessId, 0);
+    return;
   }
-  activateInScope(ctx, scope, eventSubProcessId, 0);
-  if (startEvent.interrupting !== false) {
-    for (const child of ctx.state.elementInstances.childrenOf(scope.key)) terminateElement(ctx, child);
+  const model = modelOf(ctx, scope);
+  for (const subscription of ctx.state.subscriptions.ofOwner(scope.key)) {
+    const element = model.elements.get(subscription.catchElementId);
+    if (element?.kind === 'startEvent') closeSubscription(ctx, subscription);
   }
+  holdEvent(ctx, scope, eventSubProcessId, trigger);
+  for (const child of ctx.state.elementInstances.childrenOf(scope.key)) terminateElement(ctx, child);
+  const held = ctx.state.elementInstances.get(scope.key)!;
+  if (held.pendingEvent && held.activeChildren === 0) releaseHeldEvent(ctx, held, held);
 }

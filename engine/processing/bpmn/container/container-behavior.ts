@@ -4,6 +4,7 @@ import type { BpmnContext } from '../bpmn-context';
 import { completeElement, terminateElement, transitionToTerminated } from '../behavior/element-lifecycle';
 import { activateInScope, retryInclusiveJoins } from '../behavior/flow-behavior';
 import { activatePlans } from '../behavior/activation-plan';
+import { releaseHeldEvent } from '../behavior/held-event-behavior';
 
 /** What the process and embedded subprocesses share: starting their children, finishing when they are done. */
 
@@ -29,6 +30,11 @@ export function onChildFinished(ctx: BpmnContext, _element: ExecutableElement, s
     return;
   }
   if (scope.state !== 'ELEMENT_ACTIVATED') return;
+  // An interrupting event subprocess took the scope over: it starts once the last other child is gone.
+  if (scope.pendingEvent) {
+    if (scope.activeChildren === 0) releaseHeldEvent(ctx, scope, scope);
+    return;
+  }
   retryInclusiveJoins(ctx, scope);
   const inFlight = ctx.inFlight.get(scope.key)?.size ?? 0;
   if (scope.activeChildren === 0 && scope.pendingFlows <= 0 && inFlight === 0) completeElement(ctx, scope);

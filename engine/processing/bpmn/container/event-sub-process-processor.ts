@@ -1,6 +1,6 @@
 import { enter, leave } from '../behavior/activity-behavior';
 import { transitionToActivated } from '../behavior/element-lifecycle';
-import { leaveTrigger, takeTrigger } from '../behavior/event-trigger-behavior';
+import { leaveTrigger, takeTrigger } from '../behavior/held-event-behavior';
 import { activateInScope } from '../behavior/flow-behavior';
 import type { ElementProcessor } from '../bpmn-context';
 import { onChildFinished, terminateChildren } from './container-behavior';

@@ -1,6 +1,7 @@
 import { enter, leave, terminateLeaf } from '../behavior/activity-behavior';
 import { completeElement, transitionToActivated } from '../behavior/element-lifecycle';
-import { applyTrigger, takeTrigger } from '../behavior/event-trigger-behavior';
+import { applyTrigger } from '../behavior/event-trigger-behavior';
+import { takeTrigger } from '../behavior/held-event-behavior';
 import type { ElementProcessor } from '../bpmn-context';
 
 /**

@@ -1,4 +1,3 @@
-import { EngineError } from '../../../errors';
 import { addFieldFilter, booleanFilter, Where, type FilterSpec } from '../filter-sql';
 import type { ResourceSpec } from '../search-executor';
 
@@ -40,18 +39,23 @@ export const elementInstanceGroup: NonNullable<ResourceSpec<unknown>['filterGrou
     "AND e.type <> 'PROCESS')",
 };
 
+/** Instances with an open incident whose `column` matches the filter's value. */
+function openIncidentFilter(field: string, spec: { column: string; kind: 'string' | 'int' }): FilterSpec {
+  return {
+    custom: (value, where) => {
+      const sub = new Where();
+      sub.add("i.state = 'ACTIVE'");
+      addFieldFilter(sub, field, spec, value);
+      where.add(
+        `t.process_instance_key IN (SELECT i.process_instance_key FROM engine_q_incidents i${sub.sql()})`,
+        ...sub.params,
+      );
+    },
+  };
+}
+
 /** `errorMessage`: instances with an open incident whose message matches. */
-export const errorMessageFilter: FilterSpec = {
-  custom: (value, where) => {
-    const sub = new Where();
-    sub.add("i.state = 'ACTIVE'");
-    addFieldFilter(sub, 'errorMessage', { column: 'i.error_message', kind: 'string' }, value);
-    where.add(
-      `t.process_instance_key IN (SELECT i.process_instance_key FROM engine_q_incidents i${sub.sql()})`,
-      ...sub.params,
-    );
-  },
-};
+export const errorMessageFilter = openIncidentFilter('errorMessage', { column: 'i.error_message', kind: 'string' });
 
 /** `hasRetriesLeft`: instances with a job that failed and still has retries (it will be tried again). */
 export const retriesLeftFilter = booleanFilter(
@@ -66,12 +70,8 @@ export const retriesLeftFilter = booleanFilter(
  */
 export const batchOperationFilter: FilterSpec = { column: "''", kind: 'string' };
 
-/** `incidentErrorHashCode` (a hash of the incident's message, as Camunda's exporter computes it): not kept here. */
-export const incidentHashFilter: FilterSpec = {
-  custom: () => {
-    throw new EngineError(
-      'UNIMPLEMENTED',
-      "The filter 'incidentErrorHashCode' is not supported by this engine; filter by 'errorMessage' instead.",
-    );
-  },
-};
+/** `incidentErrorHashCode`: instances with an open incident whose message has that hash (projection/error-hash). */
+export const incidentHashFilter = openIncidentFilter('incidentErrorHashCode', {
+  column: 'i.error_hash_code',
+  kind: 'int',
+});
