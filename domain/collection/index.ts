@@ -21,3 +21,8 @@ export {
   sendReminder,
   sendSecondNotice,
 } from './arrears-steps-use-case';
+export { requestBillRefund, decideBillRefund, listBillRefunds } from './refund-use-case';
+export { importBankFile, bankImportReport } from './bank-import-use-case';
+export { dailyReconciliation } from './reconciliation-use-case';
+export { accountArrears, arrearsCases, arrearsCase } from './account-arrears-use-case';
+export { listWeatherFlags, setWeatherFlag, removeWeatherFlag } from './weather-flags-use-case';

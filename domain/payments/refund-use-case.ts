@@ -100,7 +100,7 @@ async function pendingRefund(
   return refund;
 }
 
-function requireSecondPerson(refund: PaymentRefund, actor: PaymentActor): void {
+export function requireSecondPerson(refund: PaymentRefund, actor: PaymentActor): void {
   if (refund.requestedBy === actor.login)
     throw new AppError(
       403,
