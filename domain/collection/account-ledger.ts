@@ -7,7 +7,7 @@ import { Op, type Transaction } from 'sequelize';
 import { PaymentAllocation } from '../../db/collection/collection-models';
 import { Account, Bill } from '../../db/core/customer-models';
 import { notFound } from '../../lib/errors/app-error';
-import { ANY_SCOPE, RuleBook } from '../billing/rules/rule-book';
+import { ANY_SCOPE, RuleBook } from '../billing';
 import { PENALTY_RATES } from './collection-rules';
 import type { OpenBill } from './allocation';
 import { penaltyOf } from './penalty';
@@ -35,7 +35,11 @@ export async function accountById(accountId: number, transaction?: Transaction, 
 export async function openBills(account: Account, day: string, transaction?: Transaction): Promise<OpenBillView[]> {
   const bills = await Bill.findAll({
     where: { accountId: account.id, status: 'issued', paidAt: null },
-    order: [['dueDate', 'ASC'], ['period', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['dueDate', 'ASC'],
+      ['period', 'ASC'],
+      ['id', 'ASC'],
+    ],
     transaction,
   });
   if (bills.length === 0) return [];

@@ -46,7 +46,9 @@ export async function applyMoney(
     : { allocations: [], paidBillIds: [], leftFen: 0 };
   const rows = [
     ...fromBalance.allocations.map((row) => ({ ...row, paymentId: null })),
-    ...(spentFromBalance > 0 ? [{ billId: null, kind: 'prepayment' as const, amountFen: -spentFromBalance, paymentId: null }] : []),
+    ...(spentFromBalance > 0
+      ? [{ billId: null, kind: 'prepayment' as const, amountFen: -spentFromBalance, paymentId: null }]
+      : []),
     ...fromPayment.allocations.map((row) => ({ ...row, paymentId: payment!.id })),
     ...(fromPayment.leftFen > 0
       ? [{ billId: null, kind: 'prepayment' as const, amountFen: fromPayment.leftFen, paymentId: payment!.id }]
@@ -60,7 +62,12 @@ export async function applyMoney(
   if (paidBillIds.length > 0)
     await Bill.update({ paidAt: appClock.now() }, { where: { id: { [Op.in]: paidBillIds } }, transaction });
   return {
-    allocations: rows.map((row) => ({ billId: row.billId, kind: row.kind, amountFen: row.amountFen, fromPrepayment: row.paymentId === null })),
+    allocations: rows.map((row) => ({
+      billId: row.billId,
+      kind: row.kind,
+      amountFen: row.amountFen,
+      fromPrepayment: row.paymentId === null,
+    })),
     paidBillIds,
     prepaymentChangeFen: fromPayment.leftFen - spentFromBalance,
   };

@@ -10,8 +10,8 @@ import { addDays, chinaDayOf, startOfChinaDay } from '../../lib/calendar';
 import { HOUR_MS, MINUTE_MS } from '../../lib/calendar/china-time';
 import { appClock } from '../../lib/clock/app-clock';
 import { ModelError } from '../../lib/errors/model-error';
-import { yuan } from '../payments/payment-balance';
-import { RuleBook } from '../billing/rules/rule-book';
+import { yuan } from '../payments';
+import { RuleBook } from '../billing';
 import type { DomainServices } from '../domain-services';
 import { notify } from '../notifications';
 import { loadBusinessCalendar } from '../time-limits';
@@ -42,7 +42,14 @@ async function owedToday(found: ArrearsCase) {
   };
 }
 
-async function tellCustomer(services: Services, found: ArrearsCase, kind: string, title: string, body: string, occasion = '') {
+async function tellCustomer(
+  services: Services,
+  found: ArrearsCase,
+  kind: string,
+  title: string,
+  body: string,
+  occasion = '',
+) {
   const account = await accountById(found.accountId);
   const customer = await Customer.findByPk(account.customerId);
   await notify(

@@ -58,7 +58,10 @@ function rowOf(cells: string[], line: number): BankRow {
 }
 
 export function parseBankFile(content: string): BankFile {
-  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim());
+  const lines = content
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.trim());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   if (lines[0] !== BANK_FILE_HEADER)
     throw validationError(`首行应为 "${BANK_FILE_HEADER}" / the first line must be "${BANK_FILE_HEADER}"`);

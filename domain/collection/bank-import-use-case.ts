@@ -22,7 +22,10 @@ import { accountNamed, takePayment } from './record-payment-use-case';
 
 export const bankFileInput = z
   .object({
-    bank: z.string().trim().regex(/^[A-Z0-9]{2,16}$/),
+    bank: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{2,16}$/),
     fileName: z.string().trim().min(1).max(255),
     content: z.string().min(1).max(20_000_000),
   })
@@ -64,7 +67,14 @@ export async function importBankFile(
       row.problem ??
       (serials.has(row.serial) ? `文件内流水号重复 / serial repeated in the file` : await mismatch(row, input.bank));
     serials.add(row.serial);
-    if (reason) unmatched.push({ line: row.line, serial: row.serial, accountNo: row.accountNo, amountFen: row.amountFen, reason });
+    if (reason)
+      unmatched.push({
+        line: row.line,
+        serial: row.serial,
+        accountNo: row.accountNo,
+        amountFen: row.amountFen,
+        reason,
+      });
     else matched.push({ row, accountId: (await accountNamed(row.accountNo)).id });
   }
   const sum = (rows: { amountFen: number | null }[]) => rows.reduce((total, row) => total + (row.amountFen ?? 0), 0);
@@ -111,7 +121,8 @@ export async function importBankFile(
       throw new AppError(409, 'BANK_FILE_ALREADY_IMPORTED', '该文件已导入 / this file has already been imported');
     throw error;
   }
-  for (const accountId of new Set(matched.map((item) => item.accountId))) await notifyArrearsSettled(services, accountId);
+  for (const accountId of new Set(matched.map((item) => item.accountId)))
+    await notifyArrearsSettled(services, accountId);
   await recordAudit({
     actor: actor.login,
     action: 'bank-file.import',
@@ -135,7 +146,8 @@ export const bankImportView = (record: BankImport) => ({
   matchedFen: record.matchedFen,
   unmatchedFen: record.unmatchedFen,
   /** The bank's totals agree with the rows in the file. */
-  totalsAgree: record.declaredCount === record.rowCount && record.declaredFen === record.matchedFen + record.unmatchedFen,
+  totalsAgree:
+    record.declaredCount === record.rowCount && record.declaredFen === record.matchedFen + record.unmatchedFen,
   unmatched: record.report as Unmatched[],
 });
 

@@ -4,7 +4,7 @@
  * class, the grace period before a disconnection notice, and the notice periods.
  */
 import { z } from 'zod';
-import { defineRuleSet, type RuleSet } from '../billing/rules/rule-book';
+import { defineRuleSet, type RuleSet } from '../billing';
 
 const ART_98 = '《供电营业规则》(1996) 第九十八条';
 
@@ -61,7 +61,11 @@ export const DISCONNECTION_NOTICE = defineRuleSet({
   schema: z
     .object({
       noticeDays: z.number().int().min(3).max(7),
-      secondNoticeMinutes: z.number().int().min(1).max(24 * 60),
+      secondNoticeMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
       /** The hour of the day (China time) a planned cut is set for. */
       cutHour: z.number().int().min(0).max(23),
     })

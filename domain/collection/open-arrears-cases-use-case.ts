@@ -68,4 +68,3 @@ export async function openArrearsCases(
   for (const found of unstarted) await startCase(services, found);
   return { opened, started: unstarted.map((found) => found.caseNo) };
 }
-

@@ -1,6 +1,6 @@
 /** The penalty of the hand-computed cases, from the default rule rows (not from figures copied here). */
 import { addDays } from '../../lib/calendar/china-time';
-import { ANY_SCOPE } from '../billing/rules/rule-book';
+import { ANY_SCOPE } from '../billing';
 import { PENALTY_RATES, type PenaltyRates } from './collection-rules';
 import { penaltyOf } from './penalty';
 

@@ -17,7 +17,7 @@ import type { DomainServices } from '../domain-services';
 import { createOnce, type Answer } from '../idempotency';
 import { nextNumber } from '../numbering';
 import type { PaymentActor } from '../payments';
-import { RECEIPT_PREFIX } from '../payments/record-payment-use-case';
+import { RECEIPT_PREFIX } from '../payments';
 import { accountById } from './account-ledger';
 import { applyMoney, type Applied } from './apply-money';
 import { notifyArrearsSettled } from './arrears-settled';

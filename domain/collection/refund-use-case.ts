@@ -16,10 +16,10 @@ import { parseId, parseInput } from '../../lib/validation/parse-input';
 import { recordAudit } from '../audit';
 import { nextNumber } from '../numbering';
 import { refundInput, type PaymentActor } from '../payments';
-import { decisionInput } from '../payments/payment-input';
-import { RECEIPT_PREFIX } from '../payments/record-payment-use-case';
-import { requireSecondPerson } from '../payments/refund-use-case';
-import { yuan } from '../payments/payment-balance';
+import { decisionInput } from '../payments';
+import { RECEIPT_PREFIX } from '../payments';
+import { requireSecondPerson } from '../payments';
+import { yuan } from '../payments';
 import { accountById, prepaymentBalance } from './account-ledger';
 import { paymentView } from './record-payment-use-case';
 
@@ -117,16 +117,10 @@ async function cancelAllocations(payment: BillPayment, reversal: BillPayment, da
     { transaction },
   );
   const billIds = [...new Set(rows.flatMap((row) => (row.billId === null ? [] : [row.billId])))];
-  if (billIds.length > 0)
-    await Bill.update({ paidAt: null }, { where: { id: { [Op.in]: billIds } }, transaction });
+  if (billIds.length > 0) await Bill.update({ paidAt: null }, { where: { id: { [Op.in]: billIds } }, transaction });
 }
 
-export async function decideBillRefund(
-  rawRefundId: unknown,
-  body: unknown,
-  actor: PaymentActor,
-  approve: boolean,
-) {
+export async function decideBillRefund(rawRefundId: unknown, body: unknown, actor: PaymentActor, approve: boolean) {
   const refundId = parseId(rawRefundId, '冲正/退费申请 / request');
   const { comment } = parseInput(decisionInput, body ?? {}, '审批');
   const action = approve ? 'bill-payment.refund-approve' : 'bill-payment.refund-reject';
@@ -156,7 +150,11 @@ export async function decideBillRefund(
       if (refund.kind === 'reversal') await cancelAllocations(payment, row, day, transaction);
       else {
         if (Number(refund.amountFen) > (await prepaymentBalance(payment.accountId, transaction)))
-          throw new AppError(409, 'REFUND_EXCEEDS_PREPAYMENT', '预存余额不足 / the prepayment balance no longer covers it');
+          throw new AppError(
+            409,
+            'REFUND_EXCEEDS_PREPAYMENT',
+            '预存余额不足 / the prepayment balance no longer covers it',
+          );
         await PaymentAllocation.create(
           {
             accountId: payment.accountId,
@@ -203,6 +201,12 @@ async function audit(action: string, actor: PaymentActor, refund: PaymentRefund,
     action,
     target: `account:${refund.applicationNo}`,
     address: actor.address,
-    detail: { refundId: refund.id, paymentId: refund.paymentId, kind: refund.kind, amountFen: Number(refund.amountFen), ...more },
+    detail: {
+      refundId: refund.id,
+      paymentId: refund.paymentId,
+      kind: refund.kind,
+      amountFen: Number(refund.amountFen),
+      ...more,
+    },
   });
 }

@@ -37,7 +37,10 @@ export async function listWeatherFlags(query: unknown) {
   const days = { ...(from ? { [Op.gte]: from } : {}), ...(to ? { [Op.lte]: to } : {}) };
   const flags = await WeatherFlag.findAll({
     where: { ...(area ? { area } : {}), ...(from || to ? { day: days } : {}) },
-    order: [['day', 'DESC'], ['area', 'ASC']],
+    order: [
+      ['day', 'DESC'],
+      ['area', 'ASC'],
+    ],
     limit: 500,
   });
   return { items: flags.map(view) };

@@ -83,11 +83,17 @@ test('reminder, grace period, notice, second notice, disconnection by a crew, pa
 
   // The second notice secondNoticeMinutes before the cut, then the cut itself: a working day, no weather flag.
   await platform.pinClock(new Date(cutAt.getTime() - (notice.secondNoticeMinutes - 5) * 60_000));
-  await waitFor(async () => ((await customerNotices(caseNo)).some((n) => n.includes('停电前通知')) ? true : undefined), {
-    description: 'second notice',
-  });
+  await waitFor(
+    async () => ((await customerNotices(caseNo)).some((n) => n.includes('停电前通知')) ? true : undefined),
+    {
+      description: 'second notice',
+    },
+  );
   await platform.pinClock(new Date(cutAt.getTime() + 5 * 60_000));
-  await platform.completeTask(CREW, processInstanceKey, 'disconnect', { supplyCut: true, disconnectNote: '已按程序停电' });
+  await platform.completeTask(CREW, processInstanceKey, 'disconnect', {
+    supplyCut: true,
+    disconnectNote: '已按程序停电',
+  });
   const cut = await waitForCase(caseNo, (found) => found.status === 'disconnected', 'disconnected');
   // The penalty accrues by the day: from the day after the due date to today, at the residential rate.
   const penalty = penaltyOf({ principalFen: 15_000, period: '2026-10', dueDate, until: cutDay, rates });
@@ -107,9 +113,12 @@ test('reminder, grace period, notice, second notice, disconnection by a crew, pa
 
   // Past its time limit, the crew is told the order is overdue; then the crew restores supply.
   await platform.pinClock(new Date(paidAt.getTime() + 25 * HOUR_MS));
-  await waitFor(async () => ((await customerNotices(caseNo)).some((n) => n.startsWith('overdue:')) ? true : undefined), {
-    description: 'reconnection overdue alert',
-  });
+  await waitFor(
+    async () => ((await customerNotices(caseNo)).some((n) => n.startsWith('overdue:')) ? true : undefined),
+    {
+      description: 'reconnection overdue alert',
+    },
+  );
   await platform.completeTask(CREW, processInstanceKey, 'reconnect', { supplyRestored: true, reconnectNote: '已复电' });
   await waitForCase(caseNo, (found) => found.status === 'reconnected', 'reconnected');
 });
@@ -125,7 +134,12 @@ test('a residential customer is not cut on an extreme-weather day; payment then 
   const noticeDay = addDays(dueDate, grace.graceDays + 1);
   const cutDay = addDays(noticeDay, notice.noticeDays);
   const supervisor = await platform.as('maxiao');
-  const flag = await supervisor.put('/collection/weather-flags', { area: 'SH-PD', day: cutDay, kind: 'storm', note: '暴雨红色预警' });
+  const flag = await supervisor.put('/collection/weather-flags', {
+    area: 'SH-PD',
+    day: cutDay,
+    kind: 'storm',
+    note: '暴雨红色预警',
+  });
   expect(flag.status).toBe(200);
 
   await platform.pinClock(chinaHour(noticeDay, 10));

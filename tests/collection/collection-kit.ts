@@ -60,8 +60,26 @@ export async function issueBill(accountId: number, period: string, amountFen: nu
   const bill = await Bill.create({ accountId, period, amountFen, dueDate, paidAt: null, status: 'issued' });
   const fundFen = Math.floor(amountFen / 10);
   await BillLine.bulkCreate([
-    { billId: bill.id, seq: 1, kind: 'energy', description: '电度电费', quantity: null, unit: 'kWh', unitPrice: null, amountFen: amountFen - fundFen },
-    { billId: bill.id, seq: 2, kind: 'fund', description: '政府性基金及附加', quantity: null, unit: 'kWh', unitPrice: null, amountFen: fundFen },
+    {
+      billId: bill.id,
+      seq: 1,
+      kind: 'energy',
+      description: '电度电费',
+      quantity: null,
+      unit: 'kWh',
+      unitPrice: null,
+      amountFen: amountFen - fundFen,
+    },
+    {
+      billId: bill.id,
+      seq: 2,
+      kind: 'fund',
+      description: '政府性基金及附加',
+      quantity: null,
+      unit: 'kWh',
+      unitPrice: null,
+      amountFen: fundFen,
+    },
   ]);
   return bill;
 }
@@ -73,7 +91,9 @@ export async function accountView(platform: Platform, accountNo: string) {
 }
 
 export async function payAtCounter(platform: Platform, accountNo: string, amountFen: number) {
-  const answer = await (await platform.as('qianli')).post('/collection/counter/payments', {
+  const answer = await (
+    await platform.as('qianli')
+  ).post('/collection/counter/payments', {
     accountNo,
     amountFen,
     method: 'cash',

@@ -126,7 +126,9 @@ test('a reversal: asked by a cashier, approved by a supervisor (not by the one w
   });
   expect(asked).toMatchObject({ status: 201, body: { status: 'pending', amountFen: 12_000 } });
   expect((await cashier.post(`/collection/refunds/${asked.body.id}/approve`, {})).status).toBe(403);
-  const approved = await (await platform.as('maxiao')).post(`/collection/refunds/${asked.body.id}/approve`, {
+  const approved = await (
+    await platform.as('maxiao')
+  ).post(`/collection/refunds/${asked.body.id}/approve`, {
     comment: '核实无误',
   });
   expect(approved.status).toBe(200);
@@ -138,6 +140,9 @@ test('a reversal: asked by a cashier, approved by a supervisor (not by the one w
   );
   expect(counter.reversalsAndRefunds.amountFen).toBeLessThanOrEqual(-12_000);
   // A reversed payment takes no further request.
-  const refund = await cashier.post(`/collection/payments/${paid.payment.id}/refund`, { kind: 'refund', reason: '退款' });
+  const refund = await cashier.post(`/collection/payments/${paid.payment.id}/refund`, {
+    kind: 'refund',
+    reason: '退款',
+  });
   expect(refund.status).toBe(409);
 });

@@ -38,9 +38,7 @@ export const collectionWorkers: WorkerDefinition[] = [
     'penaltyFen',
     'graceEndsAt',
   ]),
-  arrearsWorker('collection.disconnection-notice', (caseNo, _job, context) =>
-    sendDisconnectionNotice(context, caseNo),
-  ),
+  arrearsWorker('collection.disconnection-notice', (caseNo, _job, context) => sendDisconnectionNotice(context, caseNo)),
   arrearsWorker('collection.second-notice', (caseNo, job, context) => sendSecondNotice(context, caseNo, cutAtOf(job))),
   arrearsWorker('collection.cut-day-facts', (caseNo) => cutDayFacts(caseNo), [
     'cutDay',
