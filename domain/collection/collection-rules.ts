@@ -1,5 +1,5 @@
 /**
- * The collection rule sets (../shared/domain.md §4 and §5.1, 1996 《供电营业规则》 art. 98; the 2024 revision's text
+ * The collection rule sets (docs/business-rules.md §4 and §5.1, 1996 《供电营业规则》 art. 98; the 2024 revision's text
  * was not at hand, so every figure is a versioned row an administrator can replace): the penalty rates per customer
  * class, the grace period before a disconnection notice, and the notice periods.
  */
