@@ -15,17 +15,21 @@ import { AppError, conflict, notFound } from '../../lib/errors/app-error';
 import { parseId, parseInput } from '../../lib/validation/parse-input';
 import { recordAudit } from '../audit';
 import { nextNumber } from '../numbering';
-import { refundInput, type PaymentActor } from '../payments';
-import { decisionInput } from '../payments';
-import { RECEIPT_PREFIX } from '../payments';
-import { requireSecondPerson } from '../payments';
-import { yuan } from '../payments';
+import {
+  RECEIPT_PREFIX,
+  auditRefusal,
+  createRefundRequest,
+  decisionInput,
+  refundInput,
+  refundView,
+  requireSecondPerson,
+  yuan,
+  type PaymentActor,
+} from '../payments';
 import { accountById, prepaymentBalance } from './account-ledger';
 import { paymentView } from './record-payment-use-case';
 
 export const BILLING_CASE_KIND = 'billing';
-
-const refundView = (refund: PaymentRefund) => ({ ...refund.get({ plain: true }), amountFen: Number(refund.amountFen) });
 
 async function paymentFor(paymentId: number, transaction: Transaction): Promise<BillPayment> {
   const payment = await BillPayment.findByPk(paymentId, { transaction });
@@ -61,7 +65,7 @@ export async function requestBillRefund(rawPaymentId: unknown, body: unknown, ac
         `可退预存余额 ${yuan(balance)} 元 / at most the prepayment balance of ${yuan(balance)} yuan can be refunded`,
         { balanceFen: balance },
       );
-    return PaymentRefund.create(
+    return createRefundRequest(
       {
         caseKind: BILLING_CASE_KIND,
         applicationNo: account.accountNo,
@@ -69,14 +73,9 @@ export async function requestBillRefund(rawPaymentId: unknown, body: unknown, ac
         kind: input.kind,
         amountFen,
         reason: input.reason,
-        status: 'pending',
-        requestedBy: actor.login,
-        requestedAt: appClock.now(),
-        decidedBy: null,
-        decidedAt: null,
-        ledgerPaymentId: null,
       },
-      { transaction },
+      actor,
+      transaction,
     );
   });
   await audit('bill-payment.refund-request', actor, refund);
@@ -173,15 +172,7 @@ export async function decideBillRefund(rawRefundId: unknown, body: unknown, acto
     await audit(action, actor, outcome.refund, { comment });
     return { refund: refundView(outcome.refund), ...('ledgerRow' in outcome ? { ledgerRow: outcome.ledgerRow } : {}) };
   } catch (error) {
-    if (error instanceof AppError && error.status === 403)
-      await recordAudit({
-        actor: actor.login,
-        action,
-        target: `refund:${refundId}`,
-        address: actor.address,
-        outcome: 'refused',
-        detail: { code: error.code },
-      });
+    await auditRefusal(error, action, `refund:${refundId}`, actor, {});
     throw error;
   }
 }

@@ -7,5 +7,13 @@ export type { PaymentActor } from './payment-actor';
 export { decisionInput, paymentInput, refundInput, type PaymentInput } from './payment-input';
 export { balance, paidSoFar, yuan, type Balance } from './payment-balance';
 export { RECEIPT_PREFIX, recordPayment } from './record-payment-use-case';
-export { approveRefund, rejectRefund, requestRefund, requireSecondPerson } from './refund-use-case';
+export {
+  approveRefund,
+  auditRefusal,
+  createRefundRequest,
+  refundView,
+  rejectRefund,
+  requestRefund,
+  requireSecondPerson,
+} from './refund-use-case';
 export { paymentReceipt } from './receipt-use-case';
