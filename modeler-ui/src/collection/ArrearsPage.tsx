@@ -4,6 +4,7 @@
  */
 import { Select, Table, Tag, Typography } from 'antd';
 import { useApi } from '../api/useApi';
+import { TAG_COLOURS } from '../admin/tag-colours';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { LoadFailed } from '../shell/LoadFailed';
@@ -12,11 +13,11 @@ import type { ArrearsCaseRow } from './collection-types';
 
 const STATES = ['open', 'noticed', 'disconnected', 'settled', 'reconnected'] as const;
 const COLOURS: Record<string, string> = {
-  open: 'gold',
-  noticed: 'orange',
-  disconnected: 'red',
-  settled: 'blue',
-  reconnected: 'green',
+  open: TAG_COLOURS.waiting,
+  noticed: TAG_COLOURS.waiting,
+  disconnected: TAG_COLOURS.bad,
+  settled: TAG_COLOURS.neutral,
+  reconnected: TAG_COLOURS.good,
 };
 
 export function ArrearsPage() {

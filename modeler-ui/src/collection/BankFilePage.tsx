@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/http';
 import { useApi } from '../api/useApi';
+import { TAG_COLOURS } from '../admin/tag-colours';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { LoadFailed } from '../shell/LoadFailed';
@@ -88,7 +89,7 @@ function Report({ id }: { id: string }) {
           {t('collection.bank.rows', { count: data.unmatchedCount })} · {yuan(data.unmatchedFen)}
         </Descriptions.Item>
       </Descriptions>
-      <Tag color={data.totalsAgree ? 'green' : 'red'} data-testid="bank-totals">
+      <Tag color={data.totalsAgree ? TAG_COLOURS.good : TAG_COLOURS.bad} data-testid="bank-totals">
         {t(data.totalsAgree ? 'collection.bank.totalsAgree' : 'collection.bank.totalsDiffer')}
       </Tag>
       <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>

@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Ta
 import { useState } from 'react';
 import { api } from '../api/http';
 import { useApi } from '../api/useApi';
+import { TAG_COLOURS } from '../admin/tag-colours';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { useSubmission } from '../intake/use-submission';
@@ -82,7 +83,7 @@ export function CounterPaymentPage() {
               { title: t('collection.principalLeft'), render: (_, bill) => yuan(bill.principalLeftFen) },
               {
                 title: t('collection.overdueDays'),
-                render: (_, bill) => (bill.overdue ? <Tag color="red">{bill.overdueDays}</Tag> : '—'),
+                render: (_, bill) => (bill.overdue ? <Tag color={TAG_COLOURS.bad}>{bill.overdueDays}</Tag> : '—'),
               },
               { title: t('collection.penalty'), render: (_, bill) => yuan(bill.penaltyLeftFen) },
             ]}
@@ -93,11 +94,10 @@ export function CounterPaymentPage() {
               label={t('collection.counter.amount')}
               rules={[{ required: true, message: t('collection.counter.amountRequired') }]}
             >
-              <InputNumber id="counter-amount" min={0.01} step={0.01} precision={2} style={{ width: 160 }} />
+              <InputNumber min={0.01} step={0.01} precision={2} style={{ width: 160 }} />
             </Form.Item>
             <Form.Item name="method" label={t('collection.counter.method')} initialValue="cash">
               <Select
-                id="counter-method"
                 style={{ width: 140 }}
                 options={METHODS.map((method) => ({ value: method, label: t(`collection.method.${method}`) }))}
               />
