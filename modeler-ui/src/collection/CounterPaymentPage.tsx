@@ -94,7 +94,7 @@ export function CounterPaymentPage() {
               label={t('collection.counter.amount')}
               rules={[{ required: true, message: t('collection.counter.amountRequired') }]}
             >
-              <InputNumber min={0.01} step={0.01} precision={2} style={{ width: 160 }} />
+              <InputNumber min={0.01} precision={2} controls={false} style={{ width: 160 }} />
             </Form.Item>
             <Form.Item name="method" label={t('collection.counter.method')} initialValue="cash">
               <Select
