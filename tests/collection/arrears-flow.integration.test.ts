@@ -170,3 +170,32 @@ test('a residential customer is not cut on an extreme-weather day; payment then 
     { description: 'arrears instance completed' },
   );
 });
+
+test('on a rest day of the business calendar a residential cut moves to the next day; a non-residential one goes ahead', async () => {
+  const dueDate = '2027-03-17';
+  await platform.pinClock(chinaHour('2027-03-20', 10));
+  const home = await seedAccount('residential');
+  const shop = await seedAccount('commercial');
+  await issueBill(home.id, '2027-02', 9_000, dueDate);
+  await issueBill(shop.id, '2027-02', 90_000, dueDate);
+  const homeCase = await openCaseOf(home.accountNo);
+  const shopCase = await openCaseOf(shop.accountNo);
+  const { grace, notice } = await rules(dueDate);
+  const noticeDay = addDays(dueDate, grace.graceDays + 1);
+  const cutDay = addDays(noticeDay, notice.noticeDays);
+  // The cut day is a Saturday: a rest day in the business calendar.
+  expect(new Date(`${cutDay}T00:00:00Z`).getUTCDay()).toBe(6);
+  await platform.pinClock(chinaHour(noticeDay, 10));
+  for (const { caseNo, processInstanceKey } of [homeCase, shopCase]) {
+    await waitForCase(caseNo, (found) => found.status === 'noticed', 'noticed');
+    await platform.completeTask('heping', processInstanceKey, 'deliver_notice', { deliveryMethod: 'in-person' });
+  }
+  await platform.pinClock(new Date(chinaHour(cutDay, notice.cutHour).getTime() + 5 * 60_000));
+  await platform.openTask(shopCase.processInstanceKey, 'disconnect');
+  await waitForCase(
+    homeCase.caseNo,
+    (found) => new Date(found.cutPlannedAt).getTime() === chinaHour(addDays(cutDay, 1), notice.cutHour).getTime(),
+    'cut moved to the next day',
+  );
+  await expect(platform.openTask(homeCase.processInstanceKey, 'disconnect', 1500)).rejects.toThrow(/timed out/);
+});
