@@ -18,6 +18,7 @@ import { caseRoutes } from './cases/case-routes';
 import { caseDiagramRoutes } from './cases/case-diagram-routes';
 import { monitorRoutes } from './monitor/monitor-routes';
 import { changeOfUseRoutes } from './change-of-use/change-of-use-routes';
+import { collectionRoutes } from './collection/collection-routes';
 import { authRoutes } from './auth/auth-routes';
 import { requireAuth } from './auth/require-auth';
 import { errorHandler } from './http/error-handler';
@@ -53,6 +54,7 @@ function areaRouters(context: AppContext): Router[] {
     viewRoutes(),
     dashboardRoutes(context),
     modelingRoutes(context),
+    collectionRoutes(context),
   ];
 }
 

@@ -4,8 +4,16 @@
  */
 export type { CaseKind, LedgerPayment, PaymentBook } from './payment-book';
 export type { PaymentActor } from './payment-actor';
-export { paymentInput, refundInput, type PaymentInput } from './payment-input';
-export { balance, paidSoFar, type Balance } from './payment-balance';
-export { recordPayment } from './record-payment-use-case';
-export { approveRefund, rejectRefund, requestRefund } from './refund-use-case';
+export { decisionInput, paymentInput, refundInput, type PaymentInput } from './payment-input';
+export { balance, paidSoFar, yuan, type Balance } from './payment-balance';
+export { RECEIPT_PREFIX, recordPayment } from './record-payment-use-case';
+export {
+  approveRefund,
+  auditRefusal,
+  createRefundRequest,
+  refundView,
+  rejectRefund,
+  requestRefund,
+  requireSecondPerson,
+} from './refund-use-case';
 export { paymentReceipt } from './receipt-use-case';

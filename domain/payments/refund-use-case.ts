@@ -26,7 +26,30 @@ async function refundable(book: PaymentBook, paymentId: number, amountFen: numbe
   return amountFen - Number(taken ?? 0);
 }
 
-const refundView = (refund: PaymentRefund) => ({ ...refund.get({ plain: true }), amountFen: Number(refund.amountFen) });
+export const refundView = (refund: PaymentRefund) => ({
+  ...refund.get({ plain: true }),
+  amountFen: Number(refund.amountFen),
+});
+
+/** A pending refund or reversal request, waiting for a second person's decision. */
+export function createRefundRequest(
+  request: Pick<PaymentRefund, 'caseKind' | 'applicationNo' | 'paymentId' | 'kind' | 'amountFen' | 'reason'>,
+  actor: PaymentActor,
+  transaction: Transaction,
+): Promise<PaymentRefund> {
+  return PaymentRefund.create(
+    {
+      ...request,
+      status: 'pending',
+      requestedBy: actor.login,
+      requestedAt: appClock.now(),
+      decidedBy: null,
+      decidedAt: null,
+      ledgerPaymentId: null,
+    },
+    { transaction },
+  );
+}
 
 export async function requestRefund(
   book: PaymentBook,
@@ -58,22 +81,10 @@ export async function requestRefund(
         `可退金额 ${yuan(leftFen)} 元 / at most ${yuan(leftFen)} yuan can be refunded`,
         { leftFen },
       );
-    return PaymentRefund.create(
-      {
-        caseKind: book.caseKind,
-        applicationNo,
-        paymentId,
-        kind: input.kind,
-        amountFen,
-        reason: input.reason,
-        status: 'pending',
-        requestedBy: actor.login,
-        requestedAt: appClock.now(),
-        decidedBy: null,
-        decidedAt: null,
-        ledgerPaymentId: null,
-      },
-      { transaction },
+    return createRefundRequest(
+      { caseKind: book.caseKind, applicationNo, paymentId, kind: input.kind, amountFen, reason: input.reason },
+      actor,
+      transaction,
     );
   });
   await audit('payment.refund-request', actor, applicationNo, refund);
@@ -100,7 +111,7 @@ async function pendingRefund(
   return refund;
 }
 
-function requireSecondPerson(refund: PaymentRefund, actor: PaymentActor): void {
+export function requireSecondPerson(refund: PaymentRefund, actor: PaymentActor): void {
   if (refund.requestedBy === actor.login)
     throw new AppError(
       403,
@@ -135,17 +146,28 @@ async function decideRefund<T>(
     });
     return { result, comment };
   } catch (error) {
-    if (error instanceof AppError && error.status === 403)
-      await recordAudit({
-        actor: actor.login,
-        action,
-        target: `case:${applicationNo}`,
-        address: actor.address,
-        outcome: 'refused',
-        detail: { refundId, code: error.code },
-      });
+    await auditRefusal(error, action, `case:${applicationNo}`, actor, { refundId });
     throw error;
   }
+}
+
+/** A decision refused to its maker (403: not a second person) is written to the audit log too. */
+export async function auditRefusal(
+  error: unknown,
+  action: string,
+  target: string,
+  actor: PaymentActor,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  if (error instanceof AppError && error.status === 403)
+    await recordAudit({
+      actor: actor.login,
+      action,
+      target,
+      address: actor.address,
+      outcome: 'refused',
+      detail: { ...detail, code: error.code },
+    });
 }
 
 export async function approveRefund(

@@ -39,6 +39,8 @@ export const BILLING_ROLES = [
     nameEn: 'Arrears collector',
     permissions: ['tasks:complete', 'billing:read', 'pii:view'],
   },
+  // The customer app's service account: it records the payments customers make in the app, nothing else.
+  { code: 'payment-channel', name: '缴费渠道', nameEn: 'Payment channel', permissions: ['payments:write'] },
 ];
 
 export async function seedBillingReference(): Promise<void> {

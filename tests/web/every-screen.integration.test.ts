@@ -13,6 +13,7 @@ import { seedWorkOrderDemoUsers } from '../../platform/seed/work-orders-demo';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { expectOpenTasks, hvApplication, submit } from '../business-expansion/business-expansion-kit';
 import { MENU } from '../../modeler-ui/src/shell/menu';
+import { issueBill, seedAccount } from '../collection/collection-kit';
 import {
   chineseOutsideData,
   keyboardUnreachable,
@@ -59,6 +60,9 @@ interface Fixture {
   surveyTaskKey: string;
   /** The high-voltage process the case's main process called (it stands at its survey). */
   processInstanceKey: string;
+  /** An account with an overdue bill, and a bank file imported (the cashier's screens). */
+  accountNo: string;
+  bankImportId: string;
 }
 
 /**
@@ -167,6 +171,29 @@ const SCREENS: Screen[] = [
     '/models/business-expansion%2Fbusiness-expansion-fees.bpmn',
     '[data-testid=bpmn-canvas] [data-element-id="calculate-fees"]',
   ),
+  screen(
+    '/collection/counter',
+    'collection-counter',
+    'admin',
+    '/collection/counter?account={accountNo}',
+    '[data-testid=account-owed]',
+    '.ant-table-row',
+  ),
+  screen(
+    '/collection/bank-files/:id?',
+    'bank-file-import',
+    'admin',
+    '/collection/bank-files',
+    '[data-testid=bank-file-form]',
+  ),
+  screen(
+    '/collection/bank-files/:id?',
+    'bank-file-report',
+    'admin',
+    '/collection/bank-files/{bankImportId}',
+    '[data-testid=bank-report] .ant-table-row',
+  ),
+  screen('/collection/arrears', 'arrears', 'admin', '/collection/arrears', '[data-testid=arrears-total]'),
   screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 
@@ -229,7 +256,19 @@ beforeAll(async () => {
   const main = await (
     await platform.as('zhoumin')
   ).get(`/monitor/instances/${monitored.body.items[0].processInstanceKey}`);
+  const account = await seedAccount('residential');
+  await issueBill(account.id, '2026-03', 15_000, '2026-04-15');
+  const bankFile = await (
+    await platform.as('admin')
+  ).post('/collection/bank-files', {
+    bank: 'ICBC',
+    fileName: 'screens.csv',
+    content: `serial,account_no,amount,paid_on,period\nS1,NO-SUCH-ACCOUNT,12.00,2026-04-24,\nTOTAL,1,12.00\n`,
+  });
+  expect(bankFile.status).toBe(201);
   fixture = {
+    accountNo: account.accountNo,
+    bankImportId: String(bankFile.body.id),
     applicationNo,
     surveyTaskKey: survey.userTaskKey,
     processInstanceKey: main.body.called[0].processInstanceKey,

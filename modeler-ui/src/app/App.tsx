@@ -39,6 +39,9 @@ const InstancePage = later(() => import('../monitor/InstancePage'), 'InstancePag
 // The modeler brings bpmn-js's modeler, dmn-js and the form editor: only when an analyst opens it.
 const ModelsPage = later(() => import('../modeling/ModelsPage'), 'ModelsPage');
 const ModelEditorPage = later(() => import('../modeling/ModelEditorPage'), 'ModelEditorPage');
+const CounterPaymentPage = later(() => import('../collection/CounterPaymentPage'), 'CounterPaymentPage');
+const BankFilePage = later(() => import('../collection/BankFilePage'), 'BankFilePage');
+const ArrearsPage = later(() => import('../collection/ArrearsPage'), 'ArrearsPage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, ended } = useSession();
@@ -169,6 +172,30 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="audit">
                     <AuditPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/collection/counter"
+                element={
+                  <RequireMenuEntry entry="collectionCounter">
+                    <CounterPaymentPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/collection/bank-files/:id?"
+                element={
+                  <RequireMenuEntry entry="collectionBankFiles">
+                    <BankFilePage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/collection/arrears"
+                element={
+                  <RequireMenuEntry entry="collectionArrears">
+                    <ArrearsPage />
                   </RequireMenuEntry>
                 }
               />

@@ -34,6 +34,19 @@ export const MENU: MenuEntry[] = [
   { key: 'audit', path: '/audit', label: 'menu.audit', roles: ['admin'] },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications', roles: ['admin'] },
   { key: 'models', path: '/models', label: 'menu.models', roles: ['analyst'] },
+  { key: 'collectionCounter', path: '/collection/counter', label: 'menu.collectionCounter', roles: ['cashier'] },
+  {
+    key: 'collectionBankFiles',
+    path: '/collection/bank-files',
+    label: 'menu.collectionBankFiles',
+    roles: ['cashier'],
+  },
+  {
+    key: 'collectionArrears',
+    path: '/collection/arrears',
+    label: 'menu.collectionArrears',
+    roles: ['arrears-collector', 'billing-supervisor', 'cashier'],
+  },
 ];
 
 export function mayOpen(entry: MenuEntry, roles: string[]): boolean {
