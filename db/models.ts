@@ -20,6 +20,7 @@ import { initTimeLimitModels } from './time-limits/time-limit-models';
 import { initWorkOrderModels } from './work-orders';
 import { initModelingModels } from './modeling/modeling-models';
 import { initBillingModels } from './billing/billing-models';
+import { initTariffModels } from './billing/tariff-models';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -40,4 +41,5 @@ export function initModels(sequelize: Sequelize): void {
   initSettingModels(sequelize);
   initModelingModels(sequelize);
   initBillingModels(sequelize);
+  initTariffModels(sequelize);
 }
