@@ -3,7 +3,6 @@
  * the real engine and application (the case's effective-date timer takes it into force on 12-12), and the December
  * bill computed by the seeded rules has its basic charge pro-rated: 35,000 − 630 × 28 × 20 / 30 = 23,240.00 元.
  */
-import { AccountTariff } from '../../db/billing/tariff-models';
 import { computeBill, loadBillableAccounts, loadTariffBook } from '../../domain/billing/tariff';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import {
@@ -17,6 +16,7 @@ import {
   startCase,
   waitForCase,
 } from '../change-of-use/change-of-use-kit';
+import { addTariffVersion } from './billing-database-kit';
 
 let platform: Platform;
 
@@ -27,18 +27,7 @@ usePlatform((started) => {
 test('one transformer suspended mid-December: the basic charge of its kVA stops for the 20 days', async () => {
   await platform.pinClock(morningOf('2026-12-02'));
   const account = await seedAccount({ capacityKva: 1250 });
-  await AccountTariff.create({
-    accountId: account.id,
-    effectiveFrom: '2026-01-01',
-    kind: 'two-part',
-    basicChargeBasis: 'capacity',
-    contractDemandKw: null,
-    powerFactorStandard: null,
-    timeOfUse: false,
-    ruleScope: '*',
-    reason: null,
-    createdBy: 'test',
-  });
+  await addTariffVersion(account.id, { powerFactorStandard: null });
   const tooMuch = await (
     await platform.as('zhangli')
   ).post('/change-of-use/applications', {

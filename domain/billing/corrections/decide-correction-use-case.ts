@@ -4,6 +4,7 @@
  * changes. Either way the decision is kept on the correction and in the audit log. Each is done once: the
  * correction's row is locked and a redelivered job finds the decision already made.
  */
+import type { Transaction } from 'sequelize';
 import { BillLine } from '../../../db/billing/billing-models';
 import { BillCorrection } from '../../../db/billing/tariff-models';
 import { Bill } from '../../../db/core/customer-models';
@@ -17,26 +18,27 @@ export interface CorrectionDecision {
   comment: string | null;
 }
 
+/** The correction, its row locked until the transaction ends: a second delivery of the job waits and finds it decided. */
+async function lockedCorrection(correctionNo: string, transaction: Transaction): Promise<BillCorrection> {
+  const lock = transaction.LOCK.UPDATE;
+  const correction = await BillCorrection.findOne({ where: { correctionNo }, transaction, lock });
+  if (!correction) throw new ModelError(`退补申请 ${correctionNo} 不存在 / no correction ${correctionNo}`);
+  return correction;
+}
+
 export async function applyCorrection(
   decision: CorrectionDecision,
 ): Promise<{ lineId: number; differenceFen: number }> {
   const sequelize = BillCorrection.sequelize!;
   return sequelize.transaction(async (transaction) => {
-    const lock = transaction.LOCK.UPDATE;
-    const correction = await BillCorrection.findOne({
-      where: { correctionNo: decision.correctionNo },
-      transaction,
-      lock,
-    });
-    if (!correction)
-      throw new ModelError(`退补申请 ${decision.correctionNo} 不存在 / no correction ${decision.correctionNo}`);
+    const correction = await lockedCorrection(decision.correctionNo, transaction);
     if (correction.status === 'approved')
       return { lineId: correction.lineId!, differenceFen: Number(correction.differenceFen) };
     if (correction.status !== 'computed')
       throw new ModelError(
         `退补 ${correction.correctionNo} 状态为 ${correction.status}，不能入账 / cannot apply a ${correction.status} correction`,
       );
-    const bill = (await Bill.findByPk(correction.billId, { transaction, lock }))!;
+    const bill = (await Bill.findByPk(correction.billId, { transaction, lock: transaction.LOCK.UPDATE }))!;
     // Against the bill as it stands now: a correction approved in between is not counted twice.
     const differenceFen = Number(correction.recomputedFen) - bill.amountFen;
     const seq = ((await BillLine.max<number, BillLine>('seq', { where: { billId: bill.id }, transaction })) ?? 0) + 1;
@@ -84,14 +86,7 @@ export async function applyCorrection(
 export async function rejectCorrection(decision: CorrectionDecision): Promise<void> {
   const sequelize = BillCorrection.sequelize!;
   await sequelize.transaction(async (transaction) => {
-    const lock = transaction.LOCK.UPDATE;
-    const correction = await BillCorrection.findOne({
-      where: { correctionNo: decision.correctionNo },
-      transaction,
-      lock,
-    });
-    if (!correction)
-      throw new ModelError(`退补申请 ${decision.correctionNo} 不存在 / no correction ${decision.correctionNo}`);
+    const correction = await lockedCorrection(decision.correctionNo, transaction);
     if (correction.status === 'rejected') return;
     if (correction.status === 'approved')
       throw new ModelError(`退补 ${correction.correctionNo} 已入账，不能驳回 / correction already applied`);

@@ -37,7 +37,8 @@ export const RESIDENTIAL_TIERS = defineRuleSet<ResidentialTiers>({
           { upToKwh: null, pricePerKwh: 0.86 },
         ],
       },
-      source: '河南居民阶梯电价（按月）示例 0–180/181–260/>260 kWh；见 docs/business-rules.md §5.1；各省按本省文件另立版本',
+      source:
+        '河南居民阶梯电价（按月）示例 0–180/181–260/>260 kWh；见 docs/business-rules.md §5.1；各省按本省文件另立版本',
     },
     {
       scope: 'SH',
