@@ -26,6 +26,27 @@ async function lockedCorrection(correctionNo: string, transaction: Transaction):
   return correction;
 }
 
+/** The decision on the correction's row and in the audit log (on the bill, where a reader of the bill looks). */
+async function recordDecision(
+  correction: BillCorrection,
+  decision: CorrectionDecision,
+  status: 'approved' | 'rejected',
+  applied: { differenceFen?: number; lineId?: number },
+  transaction: Transaction,
+): Promise<void> {
+  const { decidedBy, comment } = decision;
+  await correction.update(
+    { status, ...applied, decidedBy, decidedAt: appClock.now(), decisionComment: comment },
+    { transaction },
+  );
+  await recordAudit({
+    actor: decidedBy,
+    action: status === 'approved' ? 'bill-correction.approve' : 'bill-correction.reject',
+    target: `bill:${correction.billId}`,
+    detail: { correctionNo: correction.correctionNo, comment, ...applied },
+  });
+}
+
 export async function applyCorrection(
   decision: CorrectionDecision,
 ): Promise<{ lineId: number; differenceFen: number }> {
@@ -41,7 +62,8 @@ export async function applyCorrection(
     const bill = (await Bill.findByPk(correction.billId, { transaction, lock: transaction.LOCK.UPDATE }))!;
     // Against the bill as it stands now: a correction approved in between is not counted twice.
     const differenceFen = Number(correction.recomputedFen) - bill.amountFen;
-    const seq = ((await BillLine.max<number, BillLine>('seq', { where: { billId: bill.id }, transaction })) ?? 0) + 1;
+    const seq =
+      Number((await BillLine.max<number, BillLine>('seq', { where: { billId: bill.id }, transaction })) ?? 0) + 1;
     const line = await BillLine.create(
       {
         billId: bill.id,
@@ -62,23 +84,7 @@ export async function applyCorrection(
       { transaction },
     );
     await bill.update({ amountFen: bill.amountFen + differenceFen }, { transaction });
-    await correction.update(
-      {
-        status: 'approved',
-        differenceFen,
-        lineId: line.id,
-        decidedBy: decision.decidedBy,
-        decidedAt: appClock.now(),
-        decisionComment: decision.comment,
-      },
-      { transaction },
-    );
-    await recordAudit({
-      actor: decision.decidedBy,
-      action: 'bill-correction.approve',
-      target: `bill:${bill.id}`,
-      detail: { correctionNo: correction.correctionNo, differenceFen, lineId: line.id, amountFen: bill.amountFen },
-    });
+    await recordDecision(correction, decision, 'approved', { differenceFen, lineId: line.id }, transaction);
     return { lineId: line.id, differenceFen };
   });
 }
@@ -90,20 +96,6 @@ export async function rejectCorrection(decision: CorrectionDecision): Promise<vo
     if (correction.status === 'rejected') return;
     if (correction.status === 'approved')
       throw new ModelError(`退补 ${correction.correctionNo} 已入账，不能驳回 / correction already applied`);
-    await correction.update(
-      {
-        status: 'rejected',
-        decidedBy: decision.decidedBy,
-        decidedAt: appClock.now(),
-        decisionComment: decision.comment,
-      },
-      { transaction },
-    );
-    await recordAudit({
-      actor: decision.decidedBy,
-      action: 'bill-correction.reject',
-      target: `bill:${correction.billId}`,
-      detail: { correctionNo: correction.correctionNo, comment: decision.comment },
-    });
+    await recordDecision(correction, decision, 'rejected', {}, transaction);
   });
 }
