@@ -32,6 +32,7 @@ import { workOrderRoutes } from './work-orders/work-order-routes';
 import { webAppRoutes } from './web-app/serve-web-app';
 import { dashboardRoutes } from './dashboards/dashboard-routes';
 import { modelingRoutes } from './modeling/modeling-routes';
+import { tariffRoutes } from './billing/tariff-routes';
 import { limitInFlight } from './http/overload';
 
 function areaRouters(context: AppContext): Router[] {
@@ -55,6 +56,7 @@ function areaRouters(context: AppContext): Router[] {
     dashboardRoutes(context),
     modelingRoutes(context),
     collectionRoutes(context),
+    tariffRoutes(context),
   ];
 }
 

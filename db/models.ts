@@ -21,6 +21,7 @@ import { initWorkOrderModels } from './work-orders';
 import { initModelingModels } from './modeling/modeling-models';
 import { initBillingModels } from './billing/billing-models';
 import { initCollectionModels } from './collection/collection-models';
+import { initTariffModels } from './billing/tariff-models';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -42,4 +43,5 @@ export function initModels(sequelize: Sequelize): void {
   initModelingModels(sequelize);
   initBillingModels(sequelize);
   initCollectionModels(sequelize);
+  initTariffModels(sequelize);
 }

@@ -5,6 +5,7 @@ import { timeLimitWorkers } from './time-limits';
 import { changeOfUseWorkers } from './change-of-use';
 import { workOrderWorkers } from './work-orders';
 import { collectionWorkers } from './collection';
+import { correctionWorkers } from './billing/correction-workers';
 
 export const allWorkers: WorkerDefinition[] = [
   ...businessExpansionWorkers,
@@ -12,4 +13,5 @@ export const allWorkers: WorkerDefinition[] = [
   ...changeOfUseWorkers,
   ...workOrderWorkers,
   ...collectionWorkers,
+  ...correctionWorkers,
 ];

@@ -14,7 +14,7 @@ import {
 
 export class BillingRule extends Model<InferAttributes<BillingRule>, InferCreationAttributes<BillingRule>> {
   declare id: CreationOptional<number>;
-  /** Which rule set the row belongs to, e.g. 'residential-tiers' (domain/billing/rules/rule-sets.ts). */
+  /** Which rule set the row belongs to, e.g. 'residential-tiers' (domain/rule-sets). */
   declare ruleSet: string;
   /** What the row applies to within its set (a province, a category); '*' for everything. */
   declare scope: CreationOptional<string>;
@@ -52,7 +52,7 @@ export class BillLine extends Model<InferAttributes<BillLine>, InferCreationAttr
 }
 
 /** DECIMAL columns come back as strings from MariaDB and as numbers from SQLite; answer numbers on both. */
-function decimalColumn(attribute: string, precision: number, scale: number) {
+export function decimalColumn(attribute: string, precision: number, scale: number) {
   return {
     type: DataTypes.DECIMAL(precision, scale),
     allowNull: true,

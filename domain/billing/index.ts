@@ -1,6 +1,7 @@
 /**
- * Billing (抄表、核算): the rule book of versioned rule rows. The area's public interface; the list of every rule set
- * (rules/rule-sets.ts) stays out of it, since the areas that define rule sets are listed there.
+ * Billing's public interface for the API, the workers and the other areas: the rule book of versioned rule rows,
+ * the tariff (the contract the billing run uses, an account's tariff terms, bills with their lines) and corrections
+ * (电费退补). The list of every rule set lives above the areas that define them (domain/rule-sets).
  */
 export {
   ANY_SCOPE,
@@ -13,3 +14,7 @@ export {
   type RuleInForce,
   type RuleSet,
 } from './rules/rule-book';
+export * from './tariff';
+export { accountTariffInput, accountTariffs, addAccountTariff } from './tariff/account-tariff-use-case';
+export { accountBills, billDetail, correctionDetail } from './tariff/bill-queries';
+export * from './corrections';

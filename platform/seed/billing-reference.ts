@@ -5,7 +5,7 @@
  */
 import { Role } from '../../db/core/user-models';
 import { seedDefaultRules } from '../../domain/billing/rules/rule-book';
-import { RULE_SETS } from '../../domain/billing/rules/rule-sets';
+import { RULE_SETS } from '../../domain/rule-sets';
 
 export const BILLING_ROLES = [
   { code: 'meter-reader', name: '抄表员', nameEn: 'Meter reader', permissions: ['tasks:complete', 'readings:write'] },

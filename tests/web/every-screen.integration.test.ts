@@ -134,6 +134,13 @@ const SCREENS: Screen[] = [
   ),
   screen('/audit', 'audit', 'admin', '/audit?action=auth.', '[data-testid=audit-table] .ant-table-row'),
   screen(
+    '/billing-rules',
+    'billing-rules',
+    'admin',
+    '/billing-rules?set=power-factor',
+    '[data-testid=rule-versions] .ant-table-row',
+  ),
+  screen(
     '/notifications',
     'notifications',
     'admin',

@@ -22,6 +22,7 @@ const UsersPage = later(() => import('../admin/UsersPage'), 'UsersPage');
 const UnitsPage = later(() => import('../admin/UnitsPage'), 'UnitsPage');
 const CalendarPage = later(() => import('../admin/CalendarPage'), 'CalendarPage');
 const RuleTablesPage = later(() => import('../admin/RuleTablesPage'), 'RuleTablesPage');
+const BillingRulesPage = later(() => import('../billing/BillingRulesPage'), 'BillingRulesPage');
 const AuditPage = later(() => import('../admin/AuditPage'), 'AuditPage');
 const NotificationsPage = later(() => import('../admin/NotificationsPage'), 'NotificationsPage');
 const AcceptExpansionPage = later(() => import('../intake/AcceptExpansionPage'), 'AcceptExpansionPage');
@@ -164,6 +165,14 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="ruleTables">
                     <RuleTablesPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/billing-rules"
+                element={
+                  <RequireMenuEntry entry="billingRules">
+                    <BillingRulesPage />
                   </RequireMenuEntry>
                 }
               />

@@ -31,6 +31,12 @@ export const MENU: MenuEntry[] = [
   { key: 'units', path: '/units', label: 'menu.units', roles: ['admin'] },
   { key: 'calendar', path: '/calendar', label: 'menu.calendar', roles: ['admin'] },
   { key: 'ruleTables', path: '/rule-tables', label: 'menu.ruleTables', roles: ['admin'] },
+  {
+    key: 'billingRules',
+    path: '/billing-rules',
+    label: 'menu.billingRules',
+    roles: ['billing-clerk', 'billing-reviewer', 'billing-supervisor', 'cashier', 'arrears-collector', 'manager'],
+  },
   { key: 'audit', path: '/audit', label: 'menu.audit', roles: ['admin'] },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications', roles: ['admin'] },
   { key: 'models', path: '/models', label: 'menu.models', roles: ['analyst'] },
