@@ -20,6 +20,8 @@ import { initTimeLimitModels } from './time-limits/time-limit-models';
 import { initWorkOrderModels } from './work-orders';
 import { initModelingModels } from './modeling/modeling-models';
 import { initBillingModels } from './billing/billing-models';
+import { initReadingModels } from './billing/reading-models';
+import { initRunModels } from './billing/run-models';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -40,4 +42,6 @@ export function initModels(sequelize: Sequelize): void {
   initSettingModels(sequelize);
   initModelingModels(sequelize);
   initBillingModels(sequelize);
+  initReadingModels(sequelize);
+  initRunModels(sequelize);
 }
