@@ -14,14 +14,7 @@ import {
 
 /** planned → reading → reviewing-readings → resolving → billing → reviewing-bills → issued → notified */
 export type RunState =
-  | 'planned'
-  | 'reading'
-  | 'reviewing-readings'
-  | 'resolving'
-  | 'billing'
-  | 'reviewing-bills'
-  | 'issued'
-  | 'notified';
+  'planned' | 'reading' | 'reviewing-readings' | 'resolving' | 'billing' | 'reviewing-bills' | 'issued' | 'notified';
 
 export class BillingRun extends Model<InferAttributes<BillingRun>, InferCreationAttributes<BillingRun>> {
   declare id: CreationOptional<number>;

@@ -2,8 +2,14 @@
  * Every billing rule set, in one list: the API lists and versions them, and the start seeds their defaults. A part of
  * billing that adds a rule set appends it here.
  */
+import { READING_ANOMALY_RULES } from '../readings/anomaly-rules';
+import { BILL_ISSUE_RULES, BILL_REVIEW_RULES } from '../runs/cycle-rules';
 import type { RuleSet } from './rule-book';
 
-export const RULE_SETS: RuleSet<unknown>[] = [];
+export const RULE_SETS: RuleSet<unknown>[] = [
+  READING_ANOMALY_RULES as RuleSet<unknown>,
+  BILL_REVIEW_RULES as RuleSet<unknown>,
+  BILL_ISSUE_RULES as RuleSet<unknown>,
+];
 
 export const ruleSetNamed = (name: string): RuleSet<unknown> | undefined => RULE_SETS.find((set) => set.name === name);
