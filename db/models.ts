@@ -22,6 +22,7 @@ import { initModelingModels } from './modeling/modeling-models';
 import { initBillingModels } from './billing/billing-models';
 import { initReadingModels } from './billing/reading-models';
 import { initRunModels } from './billing/run-models';
+import { initTariffModels } from './billing/tariff-models';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -44,4 +45,5 @@ export function initModels(sequelize: Sequelize): void {
   initBillingModels(sequelize);
   initReadingModels(sequelize);
   initRunModels(sequelize);
+  initTariffModels(sequelize);
 }

@@ -22,6 +22,7 @@ import * as appSettings from './0021-app-settings';
 import * as modelDraftsAndVersions from './0025-model-drafts-and-versions';
 import * as modelDraftOpeners from './0026-model-draft-openers';
 import * as billingFoundation from './0027-billing-foundation';
+import * as accountTariffsAndCorrections from './0028-account-tariffs-and-corrections';
 import * as readingsAndBillingRuns from './0029-readings-and-billing-runs';
 
 export interface Migration {
@@ -51,5 +52,6 @@ export const migrations: Migration[] = [
   { name: '0025-model-drafts-and-versions', ...modelDraftsAndVersions },
   { name: '0026-model-draft-openers', ...modelDraftOpeners },
   { name: '0027-billing-foundation', ...billingFoundation },
+  { name: '0028-account-tariffs-and-corrections', ...accountTariffsAndCorrections },
   { name: '0029-readings-and-billing-runs', ...readingsAndBillingRuns },
 ];

@@ -32,6 +32,9 @@ export interface RuleSet<T> {
 
 export const defineRuleSet = <T>(set: RuleSet<T>): RuleSet<T> => set;
 
+/** A stored row as the book reads it. */
+export type RuleRow = Pick<BillingRule, 'id' | 'ruleSet' | 'scope' | 'effectiveFrom' | 'body' | 'source'>;
+
 export interface RuleInForce<T> {
   id: number;
   scope: string;
@@ -45,16 +48,22 @@ export interface RuleInForce<T> {
  * computes thousands of bills from memory; a single use case may load one for a single set.
  */
 export class RuleBook {
-  private constructor(private readonly rows: Map<string, BillingRule[]>) {}
+  private readonly parsed = new Map<string, RuleInForce<unknown>>();
+
+  private constructor(private readonly rows: Map<string, RuleRow[]>) {}
 
   static async load(sets: RuleSet<unknown>[], transaction?: Transaction): Promise<RuleBook> {
     const rows = await BillingRule.findAll({
       where: { ruleSet: { [Op.in]: sets.map((set) => set.name) } },
-      order: [['effectiveFrom', 'DESC']],
       transaction,
     });
-    const bySetAndScope = new Map<string, BillingRule[]>();
-    for (const row of rows) {
+    return RuleBook.of(rows);
+  }
+
+  /** A book of rows at hand (a unit test's test data, a rule being previewed), as `load` would read them. */
+  static of(rows: RuleRow[]): RuleBook {
+    const bySetAndScope = new Map<string, RuleRow[]>();
+    for (const row of [...rows].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))) {
       const key = `${row.ruleSet}\u0000${row.scope}`;
       bySetAndScope.set(key, [...(bySetAndScope.get(key) ?? []), row]);
     }
@@ -70,16 +79,20 @@ export class RuleBook {
         'RULE_NOT_IN_FORCE',
         `${day} 无适用的${set.title}（范围 ${scope}）/ no ${set.titleEn} in force on ${day} for ${scope}`,
       );
-    return {
-      id: row.id,
-      scope: row.scope,
-      effectiveFrom: row.effectiveFrom,
-      body: set.schema.parse(row.body),
-      source: row.source,
-    };
+    // A billing run asks for the same rows for every bill: each row is checked against its schema once.
+    const key = `${set.name}\u0000${row.id}`;
+    if (!this.parsed.has(key))
+      this.parsed.set(key, {
+        id: row.id,
+        scope: row.scope,
+        effectiveFrom: row.effectiveFrom,
+        body: set.schema.parse(row.body),
+        source: row.source,
+      });
+    return this.parsed.get(key) as RuleInForce<T>;
   }
 
-  private find(set: RuleSet<unknown>, scope: string, day: string): BillingRule | undefined {
+  private find(set: RuleSet<unknown>, scope: string, day: string): RuleRow | undefined {
     return this.rows.get(`${set.name}\u0000${scope}`)?.find((row) => row.effectiveFrom <= day);
   }
 }

@@ -4,9 +4,13 @@
  */
 import { READING_ANOMALY_RULES } from '../readings/anomaly-rules';
 import { BILL_ISSUE_RULES, BILL_REVIEW_RULES } from '../runs/cycle-rules';
+import { TARIFF_RULE_SETS } from '../tariff';
 import type { RuleSet } from './rule-book';
 
 export const RULE_SETS: RuleSet<unknown>[] = [
+  // the tariff (domain/billing/tariff/rules)
+  ...TARIFF_RULE_SETS,
+  // the reading review, the billing review and the issue (domain/billing/readings, domain/billing/runs)
   READING_ANOMALY_RULES as RuleSet<unknown>,
   BILL_REVIEW_RULES as RuleSet<unknown>,
   BILL_ISSUE_RULES as RuleSet<unknown>,
