@@ -4,10 +4,12 @@ import { businessExpansionWorkers } from './business-expansion';
 import { timeLimitWorkers } from './time-limits';
 import { changeOfUseWorkers } from './change-of-use';
 import { workOrderWorkers } from './work-orders';
+import { billingWorkers } from './billing';
 
 export const allWorkers: WorkerDefinition[] = [
   ...businessExpansionWorkers,
   ...timeLimitWorkers,
   ...changeOfUseWorkers,
   ...workOrderWorkers,
+  ...billingWorkers,
 ];
