@@ -8,11 +8,10 @@ import { searchUserTasks, userTaskVariables } from '../../../lib/camunda/engine-
 
 export const ANOMALY_TASK = 'resolve_anomaly';
 
-export async function anomalyTaskActor(
-  camunda: CamundaClients,
-  processInstanceKey: string,
-  anomalyId: number,
-): Promise<string> {
+const POLL_MS = 100;
+const WAIT_MS = 5_000;
+
+async function findActor(camunda: CamundaClients, processInstanceKey: string, anomalyId: number) {
   const tasks = await searchUserTasks(camunda, {
     filter: { processInstanceKey, elementId: ANOMALY_TASK, state: 'COMPLETED' },
     sort: [{ field: 'userTaskKey', order: 'DESC' }],
@@ -21,6 +20,21 @@ export async function anomalyTaskActor(
   for (const task of tasks) {
     const variables = await userTaskVariables(camunda, String(task.userTaskKey), 100);
     if (Number(variables.anomalyId) === anomalyId && task.assignee) return task.assignee;
+  }
+  return undefined;
+}
+
+export async function anomalyTaskActor(
+  camunda: CamundaClients,
+  processInstanceKey: string,
+  anomalyId: number,
+): Promise<string> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const actor = await findActor(camunda, processInstanceKey, anomalyId);
+    if (actor) return actor;
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   throw new Error(`completed task of anomaly ${anomalyId} (instance ${processInstanceKey}) not listed yet`);
 }

@@ -44,8 +44,9 @@ async function provisionalDueDate(period: string): Promise<string> {
 export async function computeBills(
   sequelize: Sequelize,
   run: BillingRun,
-  onChunk?: (billsDone: number) => void,
+  options: { chunkSize?: number; onChunk?: (billsDone: number) => void } = {},
 ): Promise<ComputeOutcome> {
+  const size = options.chunkSize ?? CHUNK;
   const book = await loadTariffBook();
   const dueDate = await provisionalDueDate(run.period);
   const billed = await billedAccounts(sequelize, run);
@@ -54,8 +55,8 @@ export async function computeBills(
   let billsDone = billed.size;
   const unbillable: number[] = [];
   await run.update({ state: 'billing', billsDone });
-  for (let start = 0; start < todo.length; start += CHUNK) {
-    const chunk = todo.slice(start, start + CHUNK);
+  for (let start = 0; start < todo.length; start += size) {
+    const chunk = todo.slice(start, start + size);
     const [accounts, readings] = await Promise.all([
       loadBillableAccounts(chunk, run.period),
       readingsOf(sequelize, chunk, [run.period, previous]),
@@ -75,7 +76,7 @@ export async function computeBills(
     await saveBillDrafts(drafts, { runId: run.id, dueDate, status: 'draft' });
     billsDone += drafts.length;
     await run.update({ billsDone });
-    onChunk?.(billsDone);
+    options.onChunk?.(billsDone);
   }
   return { billsDone, unbillable: unbillable.length, unbillableAccounts: unbillable.slice(0, UNBILLABLE_KEPT) };
 }

@@ -44,14 +44,17 @@ export async function runDetail(runNo: string) {
 
 export async function runAnomalies(runNo: string) {
   const run = await findRun(runNo);
-  const items = await ReadingAnomaly.findAll({ where: { runId: run.id }, order: [['id', 'ASC']], raw: true });
-  return { items };
+  // Not raw: SQLite answers JSON columns of raw rows as text.
+  const items = await ReadingAnomaly.findAll({ where: { runId: run.id }, order: [['id', 'ASC']] });
+  return { items: items.map((item) => item.get({ plain: true })) };
 }
 
 /** The bills the review flagged, with why and their lines (which add up to the bill). */
 export async function flaggedBills(runNo: string) {
   const run = await findRun(runNo);
-  const flags = await BillFlag.findAll({ where: { runId: run.id }, order: [['billId', 'ASC']], limit: 500, raw: true });
+  const flags = (await BillFlag.findAll({ where: { runId: run.id }, order: [['billId', 'ASC']], limit: 500 })).map(
+    (flag) => flag.get({ plain: true }),
+  );
   const ids = flags.map((flag) => flag.billId);
   const bills = new Map((await Bill.findAll({ where: { id: ids }, raw: true })).map((bill) => [bill.id, bill]));
   const lines = await BillLine.findAll({
@@ -96,8 +99,9 @@ export async function readingsOfAccount(accountId: number, period?: string) {
 }
 
 export async function readingImport(id: number) {
-  const found = await ReadingImport.findByPk(id, { raw: true });
-  if (!found) throw notFound('抄表数据导入 / reading import', id);
+  const record = await ReadingImport.findByPk(id);
+  if (!record) throw notFound('抄表数据导入 / reading import', id);
+  const found = record.get({ plain: true });
   return {
     ...found,
     percent: found.totalRows > 0 ? Math.min(100, Math.floor((found.rowsDone / found.totalRows) * 100)) : 0,
