@@ -7,24 +7,24 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { parseId, parseInput, parseQuery } from '../../lib/validation/parse-input';
-import { enterReading, readingInput } from '../../domain/billing/readings/enter-reading-use-case';
-import { receiveReadingFile } from '../../domain/billing/readings/receive-reading-file';
 import {
   assignAccounts,
   createSection,
-  listSections,
-  sectionAccountsInput,
-  sectionInput,
-} from '../../domain/billing/runs/sections-use-case';
-import { runInput, startBillingRun } from '../../domain/billing/runs/start-run-use-case';
-import {
+  enterReading,
   flaggedBills,
   listRuns,
+  listSections,
   readingImport,
+  readingInput,
   readingsOfAccount,
+  receiveReadingFile,
   runAnomalies,
   runDetail,
-} from '../../domain/billing/runs/run-queries';
+  runInput,
+  sectionAccountsInput,
+  sectionInput,
+  startBillingRun,
+} from '../../domain/billing';
 
 /** Who reads billing: the cycle's roles and managers. */
 export const BILLING_READERS = ['meter-reader', 'billing-clerk', 'billing-reviewer', 'billing-supervisor', 'manager'];

@@ -2,7 +2,7 @@
  * `billing.compute-bills`: the run's bills, computed and saved chunk by chunk. A long job: its lock outlasts a
  * large section, and a redelivery after a crash resumes without billing an account twice.
  */
-import { computeBills } from '../../domain/billing/runs/compute-bills-use-case';
+import { computeBills } from '../../domain/billing';
 import type { WorkerDefinition } from '../worker-definition';
 import { runJob, runOf } from './run-job';
 

@@ -1,5 +1,5 @@
 /** `billing.flag-bills`: the review rules pick the bills a reviewer checks; answers how many of how many. */
-import { flagBills } from '../../domain/billing/runs/flag-bills-use-case';
+import { flagBills } from '../../domain/billing';
 import type { WorkerDefinition } from '../worker-definition';
 import { runJob, runOf } from './run-job';
 

@@ -1,5 +1,5 @@
 /** `billing.issue-bills` (发行): the run's bills become owed, due by the issue rule; answers the count and due day. */
-import { issueBills } from '../../domain/billing/runs/issue-bills-use-case';
+import { issueBills } from '../../domain/billing';
 import { chinaDayOf } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
 import type { WorkerDefinition } from '../worker-definition';

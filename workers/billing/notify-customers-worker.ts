@@ -1,5 +1,5 @@
 /** `billing.notify-customers`: each customer of the run is sent their issued bill, once per bill. */
-import { notifyCustomers } from '../../domain/billing/runs/notify-customers-use-case';
+import { notifyCustomers } from '../../domain/billing';
 import type { WorkerDefinition } from '../worker-definition';
 import { runJob, runOf } from './run-job';
 

@@ -3,8 +3,8 @@
  * anomalyReason, locals of the anomaly's sub-process) is recorded on the anomaly in their name; a decision the
  * form let through incomplete is an incident to correct, not a silent skip.
  */
-import { decideAnomaly } from '../../domain/billing/readings/decide-anomaly-use-case';
-import { anomalyTaskActor } from '../../domain/billing/runs/anomaly-task-actor';
+import { decideAnomaly } from '../../domain/billing';
+import { anomalyTaskActor } from '../../domain/billing';
 import type { WorkerDefinition } from '../worker-definition';
 import { ModelError, runJob, runOf } from './run-job';
 

@@ -2,8 +2,7 @@
  * `billing.review-readings`: the section's readings are checked by the anomaly rules; answers the open anomalies
  * (`anomalies`, one task each) — none lets the run go on to billing.
  */
-import { ReadingAnomaly } from '../../db/billing/run-models';
-import { reviewReadings } from '../../domain/billing/readings/review-readings-use-case';
+import { afterReview, reviewReadings } from '../../domain/billing';
 import type { WorkerDefinition } from '../worker-definition';
 import { runJob, runOf } from './run-job';
 
@@ -16,10 +15,7 @@ export const reviewReadingsWorker: WorkerDefinition = {
       const run = await runOf(job);
       await run.update({ state: 'reviewing-readings' });
       const anomalies = await reviewReadings(context.sequelize, run);
-      await run.update({
-        state: anomalies.length > 0 ? 'resolving' : 'billing',
-        anomaliesFound: await ReadingAnomaly.count({ where: { runId: run.id } }),
-      });
+      await afterReview(run, anomalies.length);
       return job.complete({ anomalies });
     }),
 };

@@ -1,5 +1,5 @@
 /** `billing.withdraw-drafts`: a returned run's draft bills are withdrawn before it is read and billed again. */
-import { withdrawDrafts } from '../../domain/billing/runs/withdraw-drafts-use-case';
+import { withdrawDrafts } from '../../domain/billing';
 import type { WorkerDefinition } from '../worker-definition';
 import { runJob, runOf } from './run-job';
 

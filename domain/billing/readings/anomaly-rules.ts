@@ -4,7 +4,7 @@
  * pure: the review (review-readings-use-case.ts) hands it one account's figures and saves what it answers.
  */
 import { z } from 'zod';
-import { defineRuleSet } from '../rules/rule-book';
+import { defineRuleSet } from '../rules';
 
 export const ANOMALY_RULES = ['missing', 'zero-use', 'negative-use', 'jump', 'meter-changed', 'estimated'] as const;
 export type AnomalyRule = (typeof ANOMALY_RULES)[number];

@@ -4,7 +4,7 @@
  * (a meter without one starts from zero), times the register's multiplier; for max-demand, the value itself.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { MeteredUse } from '../tariff/bill-draft';
+import type { MeteredUse } from '../tariff';
 
 export interface PeriodReading {
   accountId: number;

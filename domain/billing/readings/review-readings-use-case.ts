@@ -6,8 +6,8 @@
 import type { Sequelize } from 'sequelize';
 import { Account } from '../../../db/core/customer-models';
 import { ReadingAnomaly, type BillingRun } from '../../../db/billing/run-models';
-import { RuleBook } from '../rules/rule-book';
-import { sectionAccountIds } from '../runs/sections-use-case';
+import { RuleBook } from '../rules';
+import { sectionAccountIds } from './sections-use-case';
 import { READING_ANOMALY_RULES, findAnomalies, type AccountReadingFacts } from './anomaly-rules';
 import { periodsBefore } from './billing-period';
 import { readingsOf, registerUse, type PeriodReading } from './period-readings';

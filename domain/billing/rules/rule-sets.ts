@@ -2,8 +2,8 @@
  * Every billing rule set, in one list: the API lists and versions them, and the start seeds their defaults. A part of
  * billing that adds a rule set appends it here.
  */
-import { READING_ANOMALY_RULES } from '../readings/anomaly-rules';
-import { BILL_ISSUE_RULES, BILL_REVIEW_RULES } from '../runs/cycle-rules';
+import { READING_ANOMALY_RULES } from '../readings';
+import { BILL_ISSUE_RULES, BILL_REVIEW_RULES } from '../runs';
 import { TARIFF_RULE_SETS } from '../tariff';
 import type { RuleSet } from './rule-book';
 

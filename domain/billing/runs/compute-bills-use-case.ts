@@ -8,12 +8,11 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { BillingRun } from '../../../db/billing/run-models';
 import { addDays } from '../../../lib/calendar';
-import { shiftPeriod } from '../readings/billing-period';
-import { meteredUse, multipliersOf, readingsOf } from '../readings/period-readings';
+import { shiftPeriod } from '../readings';
+import { meteredUse, multipliersOf, readingsOf, sectionAccountIds } from '../readings';
 import { computeBill, loadBillableAccounts, loadTariffBook, saveBillDrafts, type BillDraft } from '../tariff';
-import { RuleBook } from '../rules/rule-book';
+import { RuleBook } from '../rules';
 import { BILL_ISSUE_RULES } from './cycle-rules';
-import { sectionAccountIds } from './sections-use-case';
 
 const CHUNK = 1_000;
 /** Accounts that could not be billed, kept by number in the answer (the count has them all). */

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { defineRuleSet } from '../rules/rule-book';
+import { defineRuleSet } from '../rules';
 
 const billReviewSchema = z
   .object({

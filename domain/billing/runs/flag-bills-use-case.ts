@@ -5,8 +5,8 @@
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { BillFlag, type BillingRun } from '../../../db/billing/run-models';
-import { shiftPeriod } from '../readings/billing-period';
-import { RuleBook } from '../rules/rule-book';
+import { shiftPeriod } from '../readings';
+import { RuleBook } from '../rules';
 import { BILL_REVIEW_RULES, flagBill } from './cycle-rules';
 
 const CHUNK = 5_000;

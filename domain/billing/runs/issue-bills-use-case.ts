@@ -6,7 +6,7 @@ import { Op } from 'sequelize';
 import { Bill } from '../../../db/core/customer-models';
 import type { BillingRun } from '../../../db/billing/run-models';
 import { addDays } from '../../../lib/calendar';
-import { RuleBook } from '../rules/rule-book';
+import { RuleBook } from '../rules';
 import { BILL_ISSUE_RULES } from './cycle-rules';
 
 export async function issueBills(run: BillingRun, day: string): Promise<{ issued: number; dueDate: string }> {

@@ -8,7 +8,7 @@ import { BillingRun } from '../../../db/billing/run-models';
 import { startProcessOnce } from '../../../lib/camunda/engine-api';
 import { AppError, notFound } from '../../../lib/errors/app-error';
 import type { DomainServices } from '../../domain-services';
-import { isPeriod } from '../readings/billing-period';
+import { isPeriod } from '../readings';
 
 export const PROCESS_ID = 'billing-cycle';
 
