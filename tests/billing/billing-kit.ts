@@ -1,14 +1,13 @@
 /**
- * Helpers for the billing-cycle tests: residential accounts with a meter and a tariff version straight in the
+ * Helpers for the billing-cycle tests: residential accounts (billing-database-kit.ts) with a meter straight in the
  * database, readings of earlier months, a section through the API, a reading file as the collection system writes
  * it, and a run as the API shows it.
  */
-import { AccountTariff } from '../../db/billing/tariff-models';
 import { MeterReading, type Register } from '../../db/billing/reading-models';
 import { Meter, MeteringPoint } from '../../db/business-expansion/case-models';
-import { Account, Customer } from '../../db/core/customer-models';
 import type { Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
+import { seedBillingAccount } from './billing-database-kit';
 
 export interface MeteredAccount {
   accountId: number;
@@ -23,39 +22,10 @@ let serial = 0;
 export async function seedMeteredAccount(prefix: string): Promise<MeteredAccount> {
   serial += 1;
   const tag = `${prefix}${process.pid % 10_000}${String(serial).padStart(3, '0')}`;
-  const customer = await Customer.create({
-    customerNo: `CU${tag}`,
-    kind: 'person',
-    name: `抄表测试${tag}`,
-    idNumber: `31011519800101${String(serial).padStart(4, '0')}`,
-    phone: `138${String(process.pid % 10_000).padStart(4, '0')}${String(serial).padStart(4, '0')}`,
-    address: '上海市浦东新区抄表路1号',
-    area: 'SH-PD',
-  });
-  const account = await Account.create({
-    accountNo: `AC${tag}`,
-    customerId: customer.id,
-    address: customer.address,
-    voltage: '220V',
-    capacityKva: 8,
-    category: 'residential',
-    status: 'active',
-    supplyPoint: null,
-    basicChargeStoppedOn: null,
-    basicChargeRestartsOn: null,
-  });
-  await AccountTariff.create({
-    accountId: account.id,
-    effectiveFrom: '2020-01-01',
-    kind: 'residential-tiered',
-    basicChargeBasis: null,
-    contractDemandKw: null,
-    powerFactorStandard: null,
-    timeOfUse: false,
-    ruleScope: '*',
-    reason: null,
-    createdBy: 'test',
-  });
+  const account = await seedBillingAccount(
+    { voltage: '220V', capacityKva: 8, category: 'residential' },
+    { effectiveFrom: '2020-01-01', kind: 'residential-tiered', basicChargeBasis: null, powerFactorStandard: null },
+  );
   const point = await MeteringPoint.create({
     pointNo: `MP${tag}`,
     applicationNo: `BA${tag}`,
