@@ -97,7 +97,13 @@ export function findAnomalies(facts: AccountReadingFacts, rules: AnomalyRules): 
     facts.metersNow.length > 1 || (facts.metersBefore.length > 0 && !facts.metersBefore.includes(current.meterId));
   if (changed) add('meter-changed', { metersBefore: facts.metersBefore, metersNow: facts.metersNow });
   // A changed meter's use is not the difference of two registers: the person deciding it sets the use.
-  if (changed || facts.previousValue === null) return found;
+  if (changed) return found;
+  // No reading of last month: the whole register would be billed as this month's use. A person confirms it (a new
+  // meter starts from zero) or corrects it.
+  if (facts.previousValue === null) {
+    add('missing', { previousMissing: true, current: current.value });
+    return found;
+  }
   const use = current.value - facts.previousValue;
   if (use < 0) add('negative-use', { use, previous: facts.previousValue, current: current.value });
   else if (use === 0) add('zero-use', { previous: facts.previousValue, current: current.value });

@@ -58,6 +58,15 @@ test('a meter changed in the period goes to a billing clerk, without judging use
   expect(rulesOf(facts({ metersBefore: [69], metersNow: [70], previousValue: null }))).toEqual(['meter-changed']);
 });
 
+test('no reading of last month: a person confirms the whole register as use (a new meter) or corrects it', () => {
+  const [found] = findAnomalies(facts({ previousValue: null, metersBefore: [] }), rules);
+  expect(found).toMatchObject({
+    rule: 'missing',
+    role: 'meter-reader',
+    detail: { previousMissing: true, current: 1200 },
+  });
+});
+
 test('an estimated reading is flagged; a check turned off in the rules is not', () => {
   const estimated = facts({ current: { meterId: 70, value: 1200, source: 'estimated' } });
   expect(rulesOf(estimated)).toEqual(['estimated']);

@@ -10,10 +10,16 @@ import { RuleBook } from '../rules';
 import { sectionAccountIds } from './sections-use-case';
 import { READING_ANOMALY_RULES, findAnomalies, type AccountReadingFacts } from './anomaly-rules';
 import { periodsBefore } from './billing-period';
-import { readingsOf, registerUse, type PeriodReading } from './period-readings';
+import { readingsOf, type PeriodReading } from './period-readings';
 
 const CHUNK = 1_000;
-const NONE = new Map<string, number>();
+
+/** A past month's use on one meter: known only when both its reading and the month before's are there. */
+function monthUse(totals: PeriodReading[], meterId: number | undefined, month: string, before: string) {
+  const end = totals.find((reading) => reading.period === month && reading.meterId === meterId);
+  const start = totals.find((reading) => reading.period === before && reading.meterId === meterId);
+  return end && start ? end.value - start.value : undefined;
+}
 
 export function readingFacts(accountId: number, readings: PeriodReading[], periods: string[]): AccountReadingFacts {
   const totals = readings.filter((reading) => reading.register === 'total');
@@ -27,7 +33,7 @@ export function readingFacts(accountId: number, readings: PeriodReading[], perio
     previousValue: before.find((reading) => reading.meterId === current?.meterId)?.value ?? null,
     metersNow: now.map((reading) => reading.meterId),
     metersBefore: before.map((reading) => reading.meterId),
-    history: periods.slice(1, -1).map((month, index) => registerUse(totals, 'total', month, periods[index + 2], NONE)),
+    history: periods.slice(1, -1).map((month, index) => monthUse(totals, current?.meterId, month, periods[index + 2])),
   };
 }
 
