@@ -1,8 +1,9 @@
 /**
  * A reading section's month end to end through the real engine: a reading file imported (one bad line reported
  * by number, one reading jumping over the rule's factor), the anomaly's task decided by a meter reader, the bills
- * computed by the tariff rules, a reviewer's pass, the issue and the customers told. Then the billing step cut
- * short and run again, and run twice at once: every account billed once.
+ * computed by the tariff rules, a reviewer returning them once (drafts withdrawn, read again) and then passing
+ * them, the issue and the customers told. Then the billing step cut short and run again, and run twice at once:
+ * every account billed once.
  */
 import { BillLine } from '../../db/billing/billing-models';
 import { MeterReading } from '../../db/billing/reading-models';
@@ -115,6 +116,13 @@ test('a section is read, reviewed, billed, reviewed, issued and notified', async
 
   const review = await (await platform.as('yuhong')).get(`/billing/runs/${runNo}/flagged-bills`);
   expect(review.status).toBe(200);
+  // Returned once: the drafts are withdrawn and the readings step opens again; then passed.
+  expect(await Bill.count({ where: { runId, status: 'draft' } })).toBe(3);
+  await platform.completeTask('yuhong', started.body.processInstanceKey, 'review_bills', { billReview: 'return' });
+  await platform.openTask(started.body.processInstanceKey, 'readings');
+  expect(await Bill.count({ where: { runId } })).toBe(0);
+  await platform.completeTask('fangming', started.body.processInstanceKey, 'readings', { readingsComplete: true });
+  await platform.openTask(started.body.processInstanceKey, 'review_bills', 20_000);
   await platform.completeTask('yuhong', started.body.processInstanceKey, 'review_bills', { billReview: 'approve' });
   const done = await waitForRunState(platform, runNo, 'notified');
   expect(done.bills.issued.count).toBe(3);
