@@ -31,6 +31,7 @@ import { workOrderRoutes } from './work-orders/work-order-routes';
 import { webAppRoutes } from './web-app/serve-web-app';
 import { dashboardRoutes } from './dashboards/dashboard-routes';
 import { modelingRoutes } from './modeling/modeling-routes';
+import { tariffRoutes } from './billing/tariff-routes';
 import { billingRoutes } from './billing/billing-routes';
 import { limitInFlight } from './http/overload';
 
@@ -54,6 +55,7 @@ function areaRouters(context: AppContext): Router[] {
     viewRoutes(),
     dashboardRoutes(context),
     modelingRoutes(context),
+    tariffRoutes(context),
     billingRoutes(context),
   ];
 }

@@ -4,6 +4,7 @@ import { businessExpansionWorkers } from './business-expansion';
 import { timeLimitWorkers } from './time-limits';
 import { changeOfUseWorkers } from './change-of-use';
 import { workOrderWorkers } from './work-orders';
+import { correctionWorkers } from './billing/correction-workers';
 import { billingWorkers } from './billing';
 
 export const allWorkers: WorkerDefinition[] = [
@@ -11,5 +12,6 @@ export const allWorkers: WorkerDefinition[] = [
   ...timeLimitWorkers,
   ...changeOfUseWorkers,
   ...workOrderWorkers,
+  ...correctionWorkers,
   ...billingWorkers,
 ];

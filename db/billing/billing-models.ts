@@ -52,7 +52,7 @@ export class BillLine extends Model<InferAttributes<BillLine>, InferCreationAttr
 }
 
 /** DECIMAL columns come back as strings from MariaDB and as numbers from SQLite; answer numbers on both. */
-function decimalColumn(attribute: string, precision: number, scale: number) {
+export function decimalColumn(attribute: string, precision: number, scale: number) {
   return {
     type: DataTypes.DECIMAL(precision, scale),
     allowNull: true,

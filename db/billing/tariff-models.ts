@@ -10,6 +10,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { decimalColumn } from './billing-models';
 
 export class AccountTariff extends Model<InferAttributes<AccountTariff>, InferCreationAttributes<AccountTariff>> {
   declare id: CreationOptional<number>;
@@ -59,15 +60,6 @@ export class BillCorrection extends Model<InferAttributes<BillCorrection>, Infer
   declare lineId: number | null;
 }
 
-const decimalNumber = (attribute: string) => ({
-  type: DataTypes.DECIMAL(12, 2),
-  allowNull: true,
-  get(this: Model) {
-    const value: unknown = this.getDataValue(attribute as never);
-    return value === null || value === undefined ? null : Number(value);
-  },
-});
-
 export function initTariffModels(sequelize: Sequelize): void {
   AccountTariff.init(
     {
@@ -76,7 +68,7 @@ export function initTariffModels(sequelize: Sequelize): void {
       effectiveFrom: { type: DataTypes.DATEONLY, allowNull: false },
       kind: { type: DataTypes.STRING(32), allowNull: false },
       basicChargeBasis: { type: DataTypes.STRING(16), allowNull: true },
-      contractDemandKw: decimalNumber('contractDemandKw'),
+      contractDemandKw: decimalColumn('contractDemandKw', 12, 2),
       powerFactorStandard: { type: DataTypes.STRING(8), allowNull: true },
       timeOfUse: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       ruleScope: { type: DataTypes.STRING(64), allowNull: false, defaultValue: '*' },

@@ -48,6 +48,11 @@ export async function checkAccountFor(input: ApplicationInput, account: Account)
     case 'reduction-resume':
       requireStatus(input, account, ['reduced']);
       return [];
+    case 'suspend':
+      requireStatus(input, account, ['active']);
+      if (input.suspendedKva !== undefined)
+        requireCapacity(input.suspendedKva <= capacity, account, `暂停容量 ${input.suspendedKva} kVA`);
+      return [];
     case 'capacity-reduction':
       requireStatus(input, account, ['active']);
       requireCapacity(input.newCapacityKva < capacity, account, `减容后容量 ${input.newCapacityKva} kVA`);

@@ -19,6 +19,9 @@ export async function applyChange(ledger: ChangeLedger, account: Account, detail
   const capacity = account.capacityKva;
   switch (ledger.application.changeType) {
     case 'suspend':
+      // Part of the capacity (some transformers) when the case names it; billing reads it from the ledger.
+      if (details.suspendedKva !== undefined)
+        await ledger.note(account.id, 'suspendedKva', String(num(details, 'suspendedKva')));
       return ledger.set(account, { status: 'suspended', basicChargeStoppedOn: day, basicChargeRestartsOn: null });
     case 'capacity-reduction':
       return ledger.set(account, {

@@ -54,7 +54,8 @@ export const newCustomerInput = z
   .superRefine(refineResidentId);
 
 export const applicationInput = z.discriminatedUnion('changeType', [
-  variant('suspend', {}),
+  // suspendedKva: the transformers suspended when not all of them are (billing stops their basic charge only).
+  variant('suspend', { suspendedKva: kva.optional() }),
   variant('suspend-resume', {}),
   variant('capacity-reduction', { newCapacityKva: kva }),
   variant('reduction-resume', {}),

@@ -65,8 +65,14 @@ export async function seedBillingAccount(
     basicChargeRestartsOn: null,
     ...values,
   });
-  await AccountTariff.create({
-    accountId: account.id,
+  await addTariffVersion(account.id, tariff);
+  return account;
+}
+
+/** A tariff version for an account: two-part by capacity, PF 0.90, from 2026-01-01, unless `terms` says otherwise. */
+export function addTariffVersion(accountId: number, terms: Partial<AccountTariff> = {}): Promise<AccountTariff> {
+  return AccountTariff.create({
+    accountId,
     effectiveFrom: '2026-01-01',
     kind: 'two-part',
     basicChargeBasis: 'capacity',
@@ -76,7 +82,6 @@ export async function seedBillingAccount(
     ruleScope: '*',
     reason: null,
     createdBy: 'test',
-    ...tariff,
+    ...terms,
   });
-  return account;
 }

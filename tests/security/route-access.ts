@@ -5,6 +5,15 @@
  */
 export type Access = 'public' | 'signed-in' | string[];
 
+const TARIFF_READERS = [
+  'billing-clerk',
+  'billing-reviewer',
+  'billing-supervisor',
+  'cashier',
+  'arrears-collector',
+  'manager',
+];
+
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'public',
   'POST /api/auth/login': 'public',
@@ -179,4 +188,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/business-expansion/applications/:no/construction-completed': ['counter-clerk'],
   'POST /api/business-expansion/applications/:no/design': ['counter-clerk'],
   'GET /api/business-expansion/supply-schemes/:no': 'signed-in',
+  // billing: rules, account tariffs, bills and corrections (api/billing/tariff-routes.ts)
+  'GET /api/billing/rule-sets': TARIFF_READERS,
+  'POST /api/billing/rule-sets/:name/versions': ['billing-supervisor'],
+  'GET /api/billing/accounts/:id/tariffs': TARIFF_READERS,
+  'POST /api/billing/accounts/:id/tariffs': ['billing-clerk', 'billing-supervisor'],
+  'GET /api/billing/accounts/:id/bills': TARIFF_READERS,
+  'GET /api/billing/bills/:id': TARIFF_READERS,
+  'POST /api/billing/bills/:id/corrections': ['billing-clerk', 'billing-supervisor'],
+  'GET /api/billing/corrections/:correctionNo': TARIFF_READERS,
 };

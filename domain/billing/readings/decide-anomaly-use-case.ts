@@ -10,14 +10,14 @@ import { appClock } from '../../../lib/clock/app-clock';
 import { notFound, validationError } from '../../../lib/errors/app-error';
 import { enterReading } from './enter-reading-use-case';
 
-export const decisionInput = z
+export const anomalyDecisionInput = z
   .object({
     action: z.enum(['re-read', 'correct', 'estimate', 'accept']),
     value: z.number().finite().min(0).nullish(),
     reason: z.string().trim().min(1, '请说明原因 / give a reason').max(500),
   })
   .strict();
-export type DecisionInput = z.infer<typeof decisionInput>;
+export type AnomalyDecisionInput = z.infer<typeof anomalyDecisionInput>;
 
 export async function decideAnomaly(
   sequelize: Sequelize,
@@ -26,7 +26,7 @@ export async function decideAnomaly(
   raw: unknown,
   actor: string,
 ): Promise<ReadingAnomaly> {
-  const parsed = decisionInput.safeParse(raw);
+  const parsed = anomalyDecisionInput.safeParse(raw);
   if (!parsed.success) throw validationError('异常处理结果不完整 / the decision is incomplete', parsed.error.issues);
   const input = parsed.data;
   const anomaly = await ReadingAnomaly.findOne({ where: { id: anomalyId, runId: run.id } });

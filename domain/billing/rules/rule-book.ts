@@ -2,7 +2,7 @@
  * The rules billing works by (tariffs, factor tables, penalty rates, anomaly thresholds …), kept as data versioned
  * by effective day in `billing_rules`: changing a rule adds a row that takes effect on its day, so a bill can
  * always be recomputed by the rules of its own period. Each rule set declares the shape of its rows and the
- * defaults seeded at start, each with its source (../shared/domain.md §4–§5).
+ * defaults seeded at start, each with its source (docs/business-rules.md §4–§5).
  */
 import { Op, type Transaction } from 'sequelize';
 import type { z } from 'zod';

@@ -18,19 +18,20 @@ function rules(account: BillableAccount, book: RuleBook, day: string) {
   const price = basicPriceFor(charge.body, account.category, account.voltage);
   if (!price)
     throw new AppError(422, 'NO_BASIC_PRICE', `基本电价表无 ${account.category}/${account.voltage} / no basic price`);
-  const basis = {
-    set: BASIC_CHARGE.name,
-    id: charge.id,
-    effectiveFrom: charge.effectiveFrom,
-    proration: { set: BASIC_PRORATION.name, id: proration.id, daysPerMonth: proration.body.daysPerMonth },
-  };
+  const basis = { rules: [charge.id, proration.id] };
   return { charge: charge.body, price, daysPerMonth: proration.body.daysPerMonth, basis };
 }
 
 const OFF_TEXT = { suspended: '暂停', reduced: '减容' } as const;
 
 /** A line taking `off`'s days off a monthly charge of `quantity` × `unitPrice`. */
-function prorationLine(off: CapacityOff, quantity: number, unitPrice: number, unit: string, daysPerMonth: number) {
+function prorationLine(
+  off: CapacityOff,
+  quantity: number,
+  unitPrice: number,
+  unit: string,
+  { daysPerMonth, basis: { rules } }: { daysPerMonth: number; basis: { rules: number[] } },
+) {
   const days = Math.min(off.days, daysPerMonth);
   return {
     kind: 'basic-proration',
@@ -39,7 +40,7 @@ function prorationLine(off: CapacityOff, quantity: number, unitPrice: number, un
     unit,
     unitPrice,
     amountFen: -lineFen(quantity, unitPrice, days, daysPerMonth),
-    basis: { ...off, days, daysPerMonth },
+    basis: { rules, from: off.from, to: off.to, days },
   };
 }
 
@@ -52,10 +53,10 @@ export function capacityCharge(account: BillableAccount, book: RuleBook, day: st
     unit: 'kVA',
     unitPrice: price.perKvaMonth,
     amountFen: lineFen(account.capacityKva, price.perKvaMonth),
-    basis: { rule: basis },
+    basis,
   };
   const off = account.capacityOff.map((segment) =>
-    prorationLine(segment, segment.kva, price.perKvaMonth, 'kVA', daysPerMonth),
+    prorationLine(segment, segment.kva, price.perKvaMonth, 'kVA', { daysPerMonth, basis }),
   );
   // Overlapping records never take more off than the month's charge.
   const taken = off.reduce((sum, line) => sum + line.amountFen, 0);
@@ -85,7 +86,7 @@ export function demandCharge(account: BillableAccount, use: MeteredUse, book: Ru
       unit: 'kW',
       unitPrice: price.perKwMonth,
       amountFen: lineFen(billed, price.perKwMonth),
-      basis: { rule: basis, ...figures },
+      basis: { ...basis, ...figures },
     },
   ];
   if (over) {
@@ -98,11 +99,12 @@ export function demandCharge(account: BillableAccount, use: MeteredUse, book: Ru
       unit: 'kW',
       unitPrice: doubled,
       amountFen: lineFen(excess, doubled),
-      basis: { rule: basis, ...figures, multiplier: charge.demand.excessMultiplier },
+      basis: { ...basis, ...figures, multiplier: charge.demand.excessMultiplier },
     });
   }
   // Demand already falls with a partial suspension; a whole one takes its days off the contract value.
   for (const off of account.capacityOff)
-    if (off.kva >= account.capacityKva) lines.push(prorationLine(off, billed, price.perKwMonth, 'kW', daysPerMonth));
+    if (off.kva >= account.capacityKva)
+      lines.push(prorationLine(off, billed, price.perKwMonth, 'kW', { daysPerMonth, basis }));
   return lines;
 }

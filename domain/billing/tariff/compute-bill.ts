@@ -49,7 +49,7 @@ function powerFactorLine(
     unitPrice: null,
     amountFen: percentOfFen(baseFen, percent),
     basis: {
-      rule: { set: POWER_FACTOR.name, scope: standard, id: table.id, effectiveFrom: table.effectiveFrom },
+      rules: [table.id],
       kwh: use.energyKwh.total,
       kvarh: use.reactiveKvarh,
       powerFactor,
@@ -68,7 +68,7 @@ function fundLines(account: BillableAccount, use: MeteredUse, book: RuleBook, da
     unit: 'kWh',
     unitPrice: fund.perKwh,
     amountFen: lineFen(use.energyKwh.total, fund.perKwh),
-    basis: { rule: { set: GOVERNMENT_FUNDS.name, id: rule.id, effectiveFrom: rule.effectiveFrom }, code: fund.code },
+    basis: { rules: [rule.id], code: fund.code },
   }));
 }
 

@@ -35,9 +35,8 @@ export function tieredEnergy(account: BillableAccount, total: number, book: Rule
     if (inTier > 0 || (index === 0 && total === 0))
       lines.push(
         energyLine(`${TIER_NAMES[index] ?? `第${index + 1}档`}电量`, inTier, tier.pricePerKwh, {
-          rule: { set: RESIDENTIAL_TIERS.name, id: rule.id, effectiveFrom: rule.effectiveFrom },
+          rules: [rule.id],
           tier: index + 1,
-          basis: rule.body.basis,
           ...(rule.body.basis === 'yearly' ? { yearToDateKwh: before } : {}),
         }),
       );
@@ -57,7 +56,7 @@ export function flatPrice(account: BillableAccount, book: RuleBook, day: string)
     );
   return {
     price: row.pricePerKwh,
-    ruleBasis: { set: ENERGY_PRICES.name, id: rule.id, effectiveFrom: rule.effectiveFrom, row },
+    ruleId: rule.id,
   };
 }
 
@@ -75,7 +74,7 @@ export function timeOfUseEnergy(
   book: RuleBook,
   day: string,
 ): BillLineDraft[] {
-  const { price, ruleBasis } = flatPrice(account, book, day);
+  const { price, ruleId } = flatPrice(account, book, day);
   const tou = book.inForce(TIME_OF_USE, account.tariff.ruleScope, day);
   const month = Number(day.slice(5, 7));
   const criticalMonth = tou.body.criticalPeak.months.includes(month);
@@ -87,10 +86,7 @@ export function timeOfUseEnergy(
     flat: derivedPrice(price, tou.body.ratios.flat),
     valley: derivedPrice(price, tou.body.ratios.valley),
   };
-  const basis = {
-    price: ruleBasis,
-    timeOfUse: { set: TIME_OF_USE.name, id: tou.id, effectiveFrom: tou.effectiveFrom },
-  };
+  const basis = { rules: [ruleId, tou.id] };
   const lines: BillLineDraft[] = [];
   let registered = 0;
   for (const [register, name] of REGISTERS) {
@@ -111,6 +107,6 @@ export function singleRateEnergy(
   book: RuleBook,
   day: string,
 ): BillLineDraft[] {
-  const { price, ruleBasis } = flatPrice(account, book, day);
-  return [energyLine('电度电费', total, price, { price: ruleBasis })];
+  const { price, ruleId } = flatPrice(account, book, day);
+  return [energyLine('电度电费', total, price, { rules: [ruleId] })];
 }

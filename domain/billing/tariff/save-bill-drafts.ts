@@ -5,7 +5,7 @@
  */
 import { Op, type Transaction } from 'sequelize';
 import { Bill } from '../../../db/core/customer-models';
-import { BillLine } from '../../../db/billing/billing-models';
+import { appClock } from '../../../lib/clock/app-clock';
 import type { BillDraft } from './bill-draft';
 
 const CHUNK = 500;
@@ -42,30 +42,44 @@ async function saveChunk(drafts: BillDraft[], options: SaveBillOptions, transact
     taken.add(key);
     return true;
   });
+  const queries = Bill.sequelize!.getQueryInterface();
   if (fresh.length > 0) {
-    await Bill.bulkCreate(
+    const now = appClock.now();
+    // Plain rows through the query interface: building a model instance per row costs more than the insert.
+    await queries.bulkInsert(
+      'bills',
       fresh.map((draft) => ({
-        accountId: draft.accountId,
+        account_id: draft.accountId,
         period: draft.period,
-        amountFen: draft.amountFen,
-        dueDate: options.dueDate,
-        paidAt: null,
+        amount_fen: draft.amountFen,
+        due_date: options.dueDate,
+        paid_at: null,
         status: options.status,
-        runId: options.runId,
-        issuedOn: options.status === 'issued' ? (options.issuedOn ?? null) : null,
+        run_id: options.runId,
+        issued_on: options.status === 'issued' ? (options.issuedOn ?? null) : null,
+        created_at: now,
+        updated_at: now,
       })),
-      { transaction, validate: false },
+      { transaction },
     );
   }
   const ids = await billIdsOf(drafts, transaction);
-  const lines = fresh.flatMap((draft) =>
-    draft.lines.map((line, seq) => ({
-      ...line,
-      billId: ids.get(pairKey(draft.accountId, draft.period))!,
+  const lines = fresh.flatMap((draft) => {
+    const billId = ids.get(pairKey(draft.accountId, draft.period))!;
+    return draft.lines.map((line, seq) => ({
+      bill_id: billId,
       seq: seq + 1,
-    })),
-  );
-  if (lines.length > 0) await BillLine.bulkCreate(lines, { transaction, validate: false });
+      kind: line.kind,
+      description: line.description,
+      quantity: line.quantity,
+      unit: line.unit,
+      unit_price: line.unitPrice,
+      amount_fen: line.amountFen,
+      basis: line.basis === null ? null : JSON.stringify(line.basis),
+      correction_id: null,
+    }));
+  });
+  if (lines.length > 0) await queries.bulkInsert('bill_lines', lines, { transaction });
   return drafts.map((draft) => ids.get(pairKey(draft.accountId, draft.period))!);
 }
 

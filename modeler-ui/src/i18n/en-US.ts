@@ -295,6 +295,7 @@ export const enUS: Record<MessageKey, string> = {
   'intake.change.field.newName': 'New account name',
   'intake.change.field.newCustomer': 'New customer (after the transfer)',
   'intake.change.field.splitCapacityKva': 'Capacity split off (kVA)',
+  'intake.change.field.suspendedKva': 'Capacity suspended (kVA, some transformers; empty for all)',
   'intake.change.field.newAccountAddress': 'New account address',
   'intake.change.field.targetAccountId': 'Account merged into',
   'intake.change.field.newVoltage': 'New voltage',

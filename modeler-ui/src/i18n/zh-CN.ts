@@ -292,6 +292,7 @@ export const zhCN = {
   'intake.change.field.newName': '新户名',
   'intake.change.field.newCustomer': '新客户（过户后）',
   'intake.change.field.splitCapacityKva': '分出容量（kVA）',
+  'intake.change.field.suspendedKva': '暂停容量（kVA，部分变压器；不填为全部）',
   'intake.change.field.newAccountAddress': '新户地址',
   'intake.change.field.targetAccountId': '并入的用电户',
   'intake.change.field.newVoltage': '新电压等级',

@@ -14,6 +14,7 @@ export type ChangeField =
   | 'newName'
   | 'newCustomer'
   | 'splitCapacityKva'
+  | 'suspendedKva'
   | 'newAccountAddress'
   | 'targetAccountId'
   | 'newVoltage'
@@ -24,7 +25,7 @@ export type ChangeField =
 
 /** Each change type the API has, with its own fields (optional ones marked). */
 export const CHANGE_TYPES: Record<string, { field: ChangeField; optional?: boolean }[]> = {
-  suspend: [],
+  suspend: [{ field: 'suspendedKva', optional: true }],
   'suspend-resume': [],
   'capacity-reduction': [{ field: 'newCapacityKva' }],
   'reduction-resume': [],

@@ -37,7 +37,8 @@ export const RESIDENTIAL_TIERS = defineRuleSet<ResidentialTiers>({
           { upToKwh: null, pricePerKwh: 0.86 },
         ],
       },
-      source: '河南居民阶梯电价（按月）示例 0–180/181–260/>260 kWh；见 shared/domain.md §5.1；各省按本省文件另立版本',
+      source:
+        '河南居民阶梯电价（按月）示例 0–180/181–260/>260 kWh；见 docs/business-rules.md §5.1；各省按本省文件另立版本',
     },
     {
       scope: 'SH',
@@ -51,7 +52,7 @@ export const RESIDENTIAL_TIERS = defineRuleSet<ResidentialTiers>({
         ],
       },
       source:
-        '上海居民阶梯电价（按年）0–3120/3120–4800/>4800 kWh（shared/domain.md §5）；单价为上海非分时一户一表价，使用前按沪发改价文件核对',
+        '上海居民阶梯电价（按年）0–3120/3120–4800/>4800 kWh（docs/business-rules.md §5）；单价为上海非分时一户一表价，使用前按沪发改价文件核对',
     },
   ],
 });
