@@ -33,6 +33,7 @@ import { webAppRoutes } from './web-app/serve-web-app';
 import { dashboardRoutes } from './dashboards/dashboard-routes';
 import { modelingRoutes } from './modeling/modeling-routes';
 import { tariffRoutes } from './billing/tariff-routes';
+import { billingRoutes } from './billing/billing-routes';
 import { limitInFlight } from './http/overload';
 
 function areaRouters(context: AppContext): Router[] {
@@ -57,6 +58,7 @@ function areaRouters(context: AppContext): Router[] {
     modelingRoutes(context),
     collectionRoutes(context),
     tariffRoutes(context),
+    billingRoutes(context),
   ];
 }
 

@@ -21,6 +21,8 @@ import { initWorkOrderModels } from './work-orders';
 import { initModelingModels } from './modeling/modeling-models';
 import { initBillingModels } from './billing/billing-models';
 import { initCollectionModels } from './collection/collection-models';
+import { initReadingModels } from './billing/reading-models';
+import { initRunModels } from './billing/run-models';
 import { initTariffModels } from './billing/tariff-models';
 
 export function initModels(sequelize: Sequelize): void {
@@ -43,5 +45,7 @@ export function initModels(sequelize: Sequelize): void {
   initModelingModels(sequelize);
   initBillingModels(sequelize);
   initCollectionModels(sequelize);
+  initReadingModels(sequelize);
+  initRunModels(sequelize);
   initTariffModels(sequelize);
 }

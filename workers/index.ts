@@ -6,6 +6,7 @@ import { changeOfUseWorkers } from './change-of-use';
 import { workOrderWorkers } from './work-orders';
 import { collectionWorkers } from './collection';
 import { correctionWorkers } from './billing/correction-workers';
+import { billingWorkers } from './billing';
 
 export const allWorkers: WorkerDefinition[] = [
   ...businessExpansionWorkers,
@@ -14,4 +15,5 @@ export const allWorkers: WorkerDefinition[] = [
   ...workOrderWorkers,
   ...collectionWorkers,
   ...correctionWorkers,
+  ...billingWorkers,
 ];

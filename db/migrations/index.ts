@@ -23,6 +23,7 @@ import * as modelDraftsAndVersions from './0025-model-drafts-and-versions';
 import * as modelDraftOpeners from './0026-model-draft-openers';
 import * as billingFoundation from './0027-billing-foundation';
 import * as accountTariffsAndCorrections from './0028-account-tariffs-and-corrections';
+import * as readingsAndBillingRuns from './0029-readings-and-billing-runs';
 import * as collection from './0030-collection';
 
 export interface Migration {
@@ -53,5 +54,6 @@ export const migrations: Migration[] = [
   { name: '0026-model-draft-openers', ...modelDraftOpeners },
   { name: '0027-billing-foundation', ...billingFoundation },
   { name: '0028-account-tariffs-and-corrections', ...accountTariffsAndCorrections },
+  { name: '0029-readings-and-billing-runs', ...readingsAndBillingRuns },
   { name: '0030-collection', ...collection },
 ];

@@ -1,7 +1,8 @@
 /**
  * Billing's public interface for the API, the workers and the other areas: the rule book of versioned rule rows,
- * the tariff (the contract the billing run uses, an account's tariff terms, bills with their lines) and corrections
- * (电费退补). The list of every rule set lives above the areas that define them (domain/rule-sets).
+ * the tariff (the contract the billing run uses, an account's tariff terms, bills with their lines), corrections
+ * (电费退补), and the monthly cycle: readings (抄表) and billing runs (核算、发行). The list of every rule set lives
+ * above the areas that define them (domain/rule-sets).
  */
 export {
   ANY_SCOPE,
@@ -18,3 +19,5 @@ export * from './tariff';
 export { accountTariffInput, accountTariffs, addAccountTariff } from './tariff/account-tariff-use-case';
 export { accountBills, billDetail, correctionDetail } from './tariff/bill-queries';
 export * from './corrections';
+export * from './readings';
+export * from './runs';

@@ -12,6 +12,7 @@ import { seedWorkOrderReference } from './work-orders-reference';
 import { seedWorkOrderDemo } from './work-orders-demo';
 import { seedChangeOfUseDemo } from './change-of-use-demo';
 import { seedBillingReference } from './billing-reference';
+import { seedBillingDemoUsers } from './billing-demo';
 
 export type Seed = (services: PlatformServices) => Promise<void>;
 
@@ -22,4 +23,10 @@ export const referenceSeeds: Seed[] = [
   seedBillingReference,
 ];
 
-export const demoSeeds: Seed[] = [seedDemoUsers, seedWorkOrderDemo, seedChangeOfUseDemo, seedBusinessExpansionDemo];
+export const demoSeeds: Seed[] = [
+  seedDemoUsers,
+  seedWorkOrderDemo,
+  seedChangeOfUseDemo,
+  seedBusinessExpansionDemo,
+  seedBillingDemoUsers,
+];
