@@ -93,6 +93,6 @@ describe('the engine on a full disk', () => {
     // Its caller is never answered: the process stops (here, onFatal notes it).
     void engine.deployResources([{ name: 'job-task.bpmn', content: fixture('job-task.bpmn') }]);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(fatal?.message).toBe('disk I/O error');
+    expect((fatal as Error | undefined)?.message).toBe('disk I/O error');
   });
 });
