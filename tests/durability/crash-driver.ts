@@ -5,6 +5,9 @@
  */
 import { TEST_PNG, type ApiAnswer } from '../platform/platform-kit';
 
+/** A call without an answer within this time is taken as lost, as a browser's would be. */
+const ATTEMPT_TIMEOUT_MS = 30_000;
+
 /** The interval between attempts of the retry loops below (each retries until its condition or deadline). */
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,8 +22,17 @@ export class FollowingClient {
     this.apiUrl = apiUrl;
   }
 
-  /** One attempt: the answer, or undefined when the application did not answer. A FormData body goes as is. */
-  async attempt(login: string, method: string, path: string, body?: unknown): Promise<ApiAnswer | undefined> {
+  /**
+   * One attempt: the answer, or undefined when the application did not answer (refused, reset, or nothing within
+   * 30 s). A FormData body goes as is; `headers` (e.g. an Idempotency-Key) go with the request.
+   */
+  async attempt(
+    login: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer | undefined> {
     const base = this.apiUrl;
     if (!base) return undefined;
     try {
@@ -28,8 +40,13 @@ export class FollowingClient {
       const form = body instanceof FormData;
       const response = await fetch(`${base}${path}`, {
         method,
-        headers: { ...(form ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
+        headers: {
+          ...(form ? {} : { 'content-type': 'application/json' }),
+          authorization: `Bearer ${token}`,
+          ...headers,
+        },
         body: form ? body : body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
