@@ -11,6 +11,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { appDatabaseProblems, type Case } from '../../tests/durability/crash-ledger';
 import type { ApiAnswer } from '../../tests/platform/platform-kit';
 import type { EngineProcess } from '../../tests/support/engine-process';
+import { FINAL_STATE } from './case-plans';
 import type { DrivenCase } from './simulated-users';
 
 export interface Findings {
@@ -156,21 +157,37 @@ async function duplicatedOf(cases: DrivenCase[], database: Sequelize): Promise<{
   return { twice, missing };
 }
 
-/** Finished ⇔ COMPLETED on the engine, open ⇔ ACTIVE; polled a while, as the engine's search trails its commits. */
-async function disagreeingOf(cases: DrivenCase[], engine: EngineProcess): Promise<string[]> {
+/** Each case's state in its area's table. */
+async function recordedStates(cases: DrivenCase[], database: Sequelize): Promise<Map<string, string>> {
+  const found = await rows(
+    database,
+    `SELECT order_no AS no, state FROM work_orders WHERE order_no IN (:keys)
+     UNION ALL SELECT application_no, state FROM be_applications WHERE application_no IN (:keys)
+     UNION ALL SELECT application_no, status FROM change_applications WHERE application_no IN (:keys)`,
+    cases.map((c) => c.no),
+  );
+  return new Map(found.map((row) => [String(row.no), String(row.state)]));
+}
+
+/**
+ * The record in its final state ⇔ the instance COMPLETED, open ⇔ ACTIVE; polled a while, as the engine's search
+ * trails its commits and the workers may be finishing a case.
+ */
+async function disagreeingOf(cases: DrivenCase[], database: Sequelize, engine: EngineProcess): Promise<string[]> {
   const wrong = async () => {
+    const states = await recordedStates(cases, database);
     const out: string[] = [];
     for (const c of cases) {
       const instance = await engineGet(engine, `/process-instances/${c.processInstanceKey}`);
-      const state = instance.body?.state;
-      const expected = c.finished ? 'COMPLETED' : 'ACTIVE';
-      if (state !== expected) out.push(`${c.no}: case ${c.finished ? 'finished' : 'open'}, instance ${state}`);
+      const recorded = states.get(c.no);
+      const expected = recorded === FINAL_STATE[c.area] ? 'COMPLETED' : 'ACTIVE';
+      if (instance.body?.state !== expected) out.push(`${c.no}: record ${recorded}, instance ${instance.body?.state}`);
     }
     return out;
   };
   let found = await wrong();
   for (let attempt = 0; found.length && attempt < 10; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     found = await wrong();
   }
   return found;
@@ -181,6 +198,6 @@ export async function findings(cases: DrivenCase[], database: Sequelize, engine:
   return {
     lost: [...(await lostOf(cases, database, engine)), ...missing],
     duplicated: twice,
-    disagreeing: await disagreeingOf(cases, engine),
+    disagreeing: await disagreeingOf(cases, database, engine),
   };
 }

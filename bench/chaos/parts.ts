@@ -3,7 +3,9 @@
  * find it again after a restart): the engine (engine/main.ts on its SQLite file), the API and the job workers (the
  * application with APP_ROLE=api and APP_ROLE=workers, decision 0058, on the run's MariaDB).
  */
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { startAppProcess, type AppProcess, type AppProcessOptions } from '../../tests/support/app-process';
 import { startEngineProcess, type EngineProcess } from '../../tests/support/engine-process';
 
@@ -35,6 +37,8 @@ async function until(serves: () => Promise<boolean>, since: number, what: string
 }
 
 export interface PartsOptions {
+  /** Where each process's output is written when it ends (killed or stopped): `<part>-<n>.log`. */
+  logDir: string;
   engineDatabaseUrl: string;
   appDatabaseUrl: string;
   documentsDir: string;
@@ -48,7 +52,16 @@ export class Parts {
   apiUrl = '';
   private ports!: { grpc: number; rest: number; api: number };
 
+  private readonly ended = new Map<PartName, number>();
+
   constructor(private readonly options: PartsOptions) {}
+
+  /** Keeps the output of a process that is about to end. */
+  private keepLog(part: PartName, output: string): void {
+    const n = (this.ended.get(part) ?? 0) + 1;
+    this.ended.set(part, n);
+    writeFileSync(join(this.options.logDir, `${part}-${n}.log`), output);
+  }
 
   async start(): Promise<void> {
     this.ports = { grpc: await freePort(), rest: await freePort(), api: await freePort() };
@@ -98,12 +111,15 @@ export class Parts {
   async killAndRestart(part: PartName): Promise<number> {
     const killedAt = Date.now();
     if (part === 'engine') {
+      this.keepLog(part, this.engine.output());
       await this.engine.kill();
       this.engine = await this.retryStart('engine', () => this.startEngine());
     } else if (part === 'api') {
+      this.keepLog(part, this.api.output());
       await this.api.kill();
       this.api = await this.retryStart('api', () => startAppProcess({ ...this.appOptions, role: 'api' }));
     } else {
+      this.keepLog(part, this.workers.output());
       await this.workers.kill();
       this.workers = await this.retryStart('workers', () => startAppProcess({ ...this.appOptions, role: 'workers' }));
     }
@@ -124,6 +140,9 @@ export class Parts {
   }
 
   async stop(): Promise<void> {
+    if (this.workers) this.keepLog('workers', this.workers.output());
+    if (this.api) this.keepLog('api', this.api.output());
+    if (this.engine) this.keepLog('engine', this.engine.output());
     await this.workers?.stop().catch(() => undefined);
     await this.api?.stop().catch(() => undefined);
     await this.engine?.stop().catch(() => undefined);

@@ -5,14 +5,15 @@
  * acknowledged was lost, nothing was done twice, and the application's records agree with the engine's instances,
  * and prints the figures. Exit code 1 when anything was lost or duplicated (or records disagree).
  *
- * `npm run chaos [-- --cases 700 --users 12 --kills 12 --minutes 20 --disk-mb 1024 --seed N]`
+ * `npm run chaos [-- --cases 700 --users 12 --kills 12 --minutes 20 --disk-mb 1024 --seed N --logs DIR]`
+ * (`--logs`: keep each process's output there, `<part>-<n>.log`)
  *
  * Everything runs on 127.0.0.1 in a temporary folder: a private mariadbd (the application's database), the engine
  * on SQLite in a tmpfs mounted for the run (root is needed to mount it; without, the disk fault is skipped and
  * said so), the API and the workers as processes of their own (APP_ROLE, decision 0058). All of it is stopped,
  * unmounted and removed at the end, whatever happened.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     minutes: { type: 'string', default: '20' },
     'disk-mb': { type: 'string', default: '1024' },
     seed: { type: 'string' },
+    logs: { type: 'string' },
   },
 });
 const CASES = Number(args.cases);
@@ -102,7 +104,10 @@ async function main(): Promise<number> {
       mountEngineDisk(engineDir, DISK_MB);
       cleanups.push(() => unmountEngineDisk(engineDir));
     } else console.log('  not root: the engine disk is an ordinary folder and the disk fault is skipped');
+    const logDir = args.logs ?? join(folder, 'logs');
+    mkdirSync(logDir, { recursive: true });
     const parts = new Parts({
+      logDir,
       engineDatabaseUrl: `sqlite:${join(engineDir, 'engine.db')}`,
       appDatabaseUrl,
       documentsDir: join(folder, 'documents'),

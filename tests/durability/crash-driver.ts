@@ -126,6 +126,12 @@ export async function completeStep(
       await pause(150);
       continue;
     }
+    // The task search trails the engine: a task whose completion answer was lost may still be listed as open.
+    const current = await client.call('admin', 'GET', `/tasks/${task.userTaskKey}`);
+    if (current.status === 200 && current.body.state !== 'CREATED') {
+      done.add(task.userTaskKey);
+      return;
+    }
     await uploadRequiredDocuments(client, login, task.userTaskKey);
     const answer = await client.attempt(login, 'POST', `/tasks/${task.userTaskKey}/complete`, { variables });
     if (answer?.status === 200) {
