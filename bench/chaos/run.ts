@@ -5,7 +5,7 @@
  * acknowledged was lost, nothing was done twice, and the application's records agree with the engine's instances,
  * and prints the figures. Exit code 1 when anything was lost or duplicated (or records disagree).
  *
- * `npm run chaos [-- --cases 700 --users 12 --kills 12 --minutes 20 --disk-mb 1024 --seed N --logs DIR]`
+ * `npm run chaos [-- --cases 120 --users 16 --kills 12 --minutes 20 --disk-mb 1024 --seed N --logs DIR]`
  * (`--logs`: keep each process's output there, `<part>-<n>.log`)
  *
  * Everything runs on 127.0.0.1 in a temporary folder: a private mariadbd (the application's database), the engine
@@ -30,8 +30,8 @@ import { driveCase, type Ledger } from './simulated-users';
 
 const { values: args } = parseArgs({
   options: {
-    cases: { type: 'string', default: '700' },
-    users: { type: 'string', default: '12' },
+    cases: { type: 'string', default: '120' },
+    users: { type: 'string', default: '16' },
     kills: { type: 'string', default: '12' },
     minutes: { type: 'string', default: '20' },
     'disk-mb': { type: 'string', default: '1024' },
