@@ -11,7 +11,8 @@
  * Everything runs on 127.0.0.1 in a temporary folder: a private mariadbd (the application's database), the engine
  * on SQLite in a tmpfs mounted for the run (root is needed to mount it; without, the disk fault is skipped and
  * said so), the API and the workers as processes of their own (APP_ROLE, decision 0058). All of it is stopped,
- * unmounted and removed at the end, whatever happened.
+ * unmounted and removed at the end, whatever happened, and on Ctrl-C or SIGTERM (npm runs this file with node's tsx
+ * loader, not the tsx CLI, whose child a signal would end before it cleaned up).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,7 +128,8 @@ async function main(): Promise<number> {
     const accountOf = new Map<number, number>();
     for (const i of renames) accountOf.set(i, (await seedAccount()).id);
 
-    const client = new FollowingClient();
+    // Users wait out a part's restart (up to a minute here, more with the machine loaded) rather than give up.
+    const client = new FollowingClient(180_000);
     client.follow(parts.apiUrl);
     const ledger: Ledger = { cases: [], unacknowledged: [], retries: 0 };
     const today = chinaDay(Date.now());

@@ -13,6 +13,10 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 export class FollowingClient {
   private apiUrl: string | undefined;
+
+  /** `patienceMs`: how long `call` retries by default (a user who waits out a restart of the engine or the API). */
+  constructor(private readonly patienceMs = 60_000) {}
+
   private readonly tokens = new Map<string, string>();
   /** Calls that got no answer (connection refused or reset): the application was down. */
   unanswered = 0;
@@ -57,7 +61,13 @@ export class FollowingClient {
   }
 
   /** Retries until the application answers (reads and idempotent calls only). */
-  async call(login: string, method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<ApiAnswer> {
+  async call(
+    login: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    timeoutMs = this.patienceMs,
+  ): Promise<ApiAnswer> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const answer = await this.attempt(login, method, path, body);
@@ -91,9 +101,9 @@ export interface OpenTask {
 
 /**
  * A file of each kind the task's step still requires (decision 0034), uploaded from the task; an upload whose
- * answer was lost is repeated, and a second file of a kind does no harm.
+ * answer was lost is repeated, and a second file of a kind does no harm. False when the task is gone (404).
  */
-async function uploadRequiredDocuments(client: FollowingClient, login: string, userTaskKey: string): Promise<void> {
+async function uploadRequiredDocuments(client: FollowingClient, login: string, userTaskKey: string): Promise<boolean> {
   const task = await client.call(login, 'GET', `/tasks/${userTaskKey}`);
   for (const kind of (task.body?.documents?.missing ?? []) as string[]) {
     const form = new FormData();
@@ -101,8 +111,10 @@ async function uploadRequiredDocuments(client: FollowingClient, login: string, u
     form.set('taskKey', userTaskKey);
     form.set('file', new Blob([new Uint8Array(TEST_PNG)]), `${kind}.png`);
     const answer = await client.call(login, 'POST', `/cases/${task.body.variables.businessKey}/documents`, form);
+    if (answer.status === 404) return false;
     if (answer.status !== 201) throw new Error(`upload ${kind} for ${userTaskKey}: ${JSON.stringify(answer.body)}`);
   }
+  return true;
 }
 
 /**
@@ -132,7 +144,12 @@ export async function completeStep(
       done.add(task.userTaskKey);
       return;
     }
-    await uploadRequiredDocuments(client, login, task.userTaskKey);
+    // An upload the API refuses because the task is no longer open (the search showed it a moment too long) is
+    // settled by the loop: the next round finds the task completed, or another one open.
+    if (!(await uploadRequiredDocuments(client, login, task.userTaskKey))) {
+      await pause(200);
+      continue;
+    }
     const answer = await client.attempt(login, 'POST', `/tasks/${task.userTaskKey}/complete`, { variables });
     if (answer?.status === 200) {
       done.add(task.userTaskKey);
