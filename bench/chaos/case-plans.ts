@@ -88,6 +88,13 @@ const HV_TAIL = [
 const company = (name: string, n: number, extra: Record<string, unknown> = {}) =>
   applicant({ kind: 'company', name: `${name}${n}`, idNumber: `91310000CH${String(n).padStart(8, '0')}`, ...extra });
 
+/** A new connection (业扩 新装) of `customer` with the given site and documents. */
+const newConnection = (customer: Record<string, unknown>, site: Record<string, unknown>) => ({
+  customer,
+  businessType: 'new',
+  ...site,
+});
+
 const businessExpansion = (
   kind: CaseKind,
   body: Record<string, unknown>,
@@ -128,15 +135,13 @@ export function casePlan(kind: CaseKind, n: number, context: { today: string; re
     case 'be-lv-non-residential':
       return businessExpansion(
         kind,
-        {
-          customer: company('压测餐饮有限公司', n),
-          businessType: 'new',
+        newConnection(company('压测餐饮有限公司', n), {
           address: '上海市浦东新区东方路 800 号 1 层',
           voltage: '380V',
           capacityKva: 200,
           category: 'commercial',
           documents: DOCUMENTS.nonResidential,
-        },
+        }),
         [
           task('survey', 'wangqiang', SURVEY_OK),
           task('supply-scheme', 'liuyang', LV_SCHEME_380),
@@ -148,29 +153,25 @@ export function casePlan(kind: CaseKind, n: number, context: { today: string; re
     case 'be-three-zero':
       return businessExpansion(
         kind,
-        {
-          customer: company('压测小微咖啡馆', n),
-          businessType: 'new',
+        newConnection(company('压测小微咖啡馆', n), {
           address: '上海市浦东新区浦电路 38 号',
           voltage: '380V',
           capacityKva: 160,
           category: 'commercial',
           documents: DOCUMENTS.nonResidential.slice(0, 3),
-        },
+        }),
         [task('install-meter', 'sunhao', METER_INSTALLED)],
       );
     case 'be-hv-single':
       return businessExpansion(
         kind,
-        {
-          customer: company('压测精密制造有限公司', n),
-          businessType: 'new',
+        newConnection(company('压测精密制造有限公司', n), {
           address: '上海市浦东新区张江路 1000 号',
           voltage: '10kV',
           capacityKva: 800,
           category: 'industrial',
           documents: DOCUMENTS.highVoltage,
-        },
+        }),
         [
           task('survey', 'wangqiang', SURVEY_OK),
           task('supply-scheme', 'liuyang', { ...SCHEME_HV, supplyVoltage: '10kV' }),
@@ -182,16 +183,14 @@ export function casePlan(kind: CaseKind, n: number, context: { today: string; re
     case 'be-hv-dual':
       return businessExpansion(
         kind,
-        {
-          customer: company('压测数据中心有限公司', n),
-          businessType: 'new',
+        newConnection(company('压测数据中心有限公司', n), {
           address: '上海市浦东新区临港大道 2000 号',
           voltage: '20kV',
           capacityKva: 2000,
           category: 'industrial',
           dualSource: true,
           documents: DOCUMENTS.highVoltage,
-        },
+        }),
         [
           task('survey', 'wangqiang', SURVEY_OK),
           task('supply-scheme', 'liuyang', { ...SCHEME_HV_DUAL, supplyVoltage: '20kV' }),
