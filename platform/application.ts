@@ -21,11 +21,12 @@ import { releaseLeases } from '../domain/idempotency';
 import { restoreClockPin } from '../domain/clock';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
-import { demoSeeds, referenceSeeds } from './seed';
+import { demoSeeds, demoUserSeeds, referenceSeeds } from './seed';
 
 const log = logger('platform');
 
 export interface RunningApplication {
+  /** The API's base url; empty when this process runs the workers only (APP_ROLE=workers). */
   url: string;
   services: PlatformServices;
   stop(): Promise<void>;
@@ -57,6 +58,9 @@ export async function startApplication(config: AppConfig, options: { demoData: b
     (stopped ??= (async () => {
       for (const stopOne of [...started].reverse()) await stopOne();
     })());
+  // APP_ROLE (decision 0058): the API, the job workers, or both in this process.
+  const api = config.APP_ROLE !== 'workers';
+  const workers = config.APP_ROLE !== 'api';
   try {
     const sequelize = createSequelize(config.APP_DATABASE_URL);
     started.push(() => sequelize.close());
@@ -67,21 +71,30 @@ export async function startApplication(config: AppConfig, options: { demoData: b
     started.push(() => camunda.close());
     const services: PlatformServices = { sequelize, camunda, config };
     const freshDatabase = (await User.count()) === 0;
-    for (const seed of referenceSeeds) await seed(services);
-    const deployed = await deployModels(camunda);
-    log.info('models deployed', { files: deployed });
-    const workers = startWorkers(allWorkers, services);
-    started.push(() => workers.close());
-    // Cases a crash or a failed start left without a process instance get it now (decision 0024).
-    await releaseLeases();
-    await repairUnstartedCases(services);
-    started.push(startScheduleReminders(config));
-    // Demo cases are real process instances: they need the models and the workers.
-    if (options.demoData && freshDatabase) {
-      for (const seed of demoSeeds) await seed(services);
-      log.info('demo data seeded');
+    // Seeds and models are the API's to lay down; a workers-only process finds them there.
+    if (api) {
+      for (const seed of referenceSeeds) await seed(services);
+      const deployed = await deployModels(camunda);
+      log.info('models deployed', { files: deployed });
     }
-    started.push(startCaseReconciler(camunda, config.APP_RECONCILE_INTERVAL_SECONDS));
+    if (workers) {
+      const running = startWorkers(allWorkers, services);
+      started.push(() => running.close());
+    }
+    if (api) {
+      // Cases a crash or a failed start left without a process instance get it now (decision 0024).
+      await releaseLeases();
+      await repairUnstartedCases(services);
+    }
+    if (workers) started.push(startScheduleReminders(config));
+    // Demo cases are real process instances: they need the models and the workers, so an API-only process seeds
+    // the demo users alone.
+    if (api && options.demoData && freshDatabase) {
+      for (const seed of workers ? demoSeeds : demoUserSeeds) await seed(services);
+      log.info(workers ? 'demo data seeded' : 'demo users seeded (demo cases need the workers in this process)');
+    }
+    if (workers) started.push(startCaseReconciler(camunda, config.APP_RECONCILE_INTERVAL_SECONDS));
+    if (!api) return { url: '', services, stop };
     const authSecret = config.APP_AUTH_SECRET ?? randomBytes(32).toString('hex');
     const server = await listen(createApp({ ...services, authSecret }), config);
     started.push(async () => {

@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   }
   const application = await startApplication(config, { demoData: config.APP_DEMO_DATA });
   stopApplication = application.stop;
-  log.info(`platform ready api=${application.url}/api engine-rest=${config.ZEEBE_REST_ADDRESS}`);
+  if (config.APP_ROLE === 'workers') log.info(`platform ready workers engine-rest=${config.ZEEBE_REST_ADDRESS}`);
+  else log.info(`platform ready api=${application.url}/api engine-rest=${config.ZEEBE_REST_ADDRESS}`);
 }
 
 main().catch((error: Error) => {

@@ -1,6 +1,6 @@
 /**
- * Every error leaves the API as JSON `{ code, message, details? }`; the engine refusing for load is a 503 with
- * Retry-After; unexpected ones are logged and answered 500 without internals. The request errors express and
+ * Every error leaves the API as JSON `{ code, message, details? }`; the engine refusing for load, or the engine or
+ * the database out of reach, is a 503 with Retry-After; unexpected ones are logged and answered 500 without internals. The request errors express and
  * body-parser raise themselves (an unsupported charset, an aborted body, a parameter that does not decode) carry
  * their own 4xx status and are answered with it.
  */
@@ -8,6 +8,7 @@ import type { ErrorRequestHandler } from 'express';
 import { AppError } from '../../lib/errors/app-error';
 import { logger } from '../../lib/logger/logger';
 import { engineBusyAnswer, isEngineBusy } from './overload';
+import { isUnreachable, unreachableAnswer } from './unreachable';
 
 const log = logger('api');
 
@@ -27,6 +28,14 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
       .set('Retry-After', String(engineBusyAnswer.retryAfter))
       .status(engineBusyAnswer.status)
       .json(engineBusyAnswer.body);
+    return;
+  }
+  if (isUnreachable(error)) {
+    log.warn('engine or database unreachable', { method: request.method, path: request.path, error: String(error) });
+    response
+      .set('Retry-After', String(unreachableAnswer.retryAfter))
+      .status(unreachableAnswer.status)
+      .json(unreachableAnswer.body);
     return;
   }
   const status = (error as { status?: unknown } | undefined)?.status;

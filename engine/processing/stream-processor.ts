@@ -2,7 +2,8 @@ import { EngineError } from '../errors';
 import type { EngineClock } from '../clock/engine-clock';
 import type { Variables } from '../engine-api';
 import type { EngineState } from '../state/engine-state';
-import type { EngineStorage, RecordRow } from '../storage/engine-storage';
+import type { CommitBatch, EngineStorage, RecordRow } from '../storage/engine-storage';
+import { isOutOfSpace } from '../storage/out-of-space';
 import { processFollowUp } from './bpmn/follow-up-processor';
 import { processorFor } from './bpmn/processor-registry';
 import type { BpmnCommand } from './bpmn/bpmn-context';
@@ -29,6 +30,8 @@ interface Pending {
 
 /** Commands per batch: enough to amortise a durable commit, few enough to answer quickly. */
 const MAX_BATCH = 500;
+/** How often a commit held for want of disk space is tried again. */
+const OUT_OF_SPACE_RETRY_MS = 1000;
 
 /**
  * The single writer. Commands queue up; each round takes what is queued, processes it (with all follow-ups) in
@@ -41,6 +44,11 @@ export class StreamProcessor {
   private position = 0;
   private readonly writer: EventWriter;
   private readonly transitionWaiters = new TransitionWaiters();
+  /**
+   * Set while a commit is held because the database's disk is full (docs/decisions/0059): the batch stays in memory
+   * and is committed once space returns; meanwhile every new command is refused, nothing else is applied.
+   */
+  private outOfSpace: Error | undefined;
 
   constructor(
     private readonly state: EngineState,
@@ -67,8 +75,23 @@ export class StreamProcessor {
     return this.queue.length;
   }
 
+  /** The reason commands are refused while the disk is full, or undefined. */
+  diskFull(): string | undefined {
+    return this.outOfSpace?.message;
+  }
+
   submit<R>(command: Command): Promise<R> {
     this.options.metrics?.commandReceived(command.type);
+    if (this.outOfSpace) {
+      this.options.metrics?.commandDropped(command.type);
+      return Promise.reject(
+        new EngineError(
+          'RESOURCE_EXHAUSTED',
+          `The engine cannot write its data: the disk of its database is full (${this.outOfSpace.message}). ` +
+            'The command was not applied; retry once space has been freed',
+        ),
+      );
+    }
     if (this.queue.length >= this.options.maxQueuedCommands) {
       this.options.metrics?.commandDropped(command.type);
       return Promise.reject(
@@ -154,7 +177,7 @@ export class StreamProcessor {
     const { puts, deletes } = this.state.dirty.drain();
     if (records.length || puts.length || deletes.length) {
       const rows = records.map((record) => toRecordRow(++this.position, record));
-      await this.storage.commit({ records: rows, puts, deletes });
+      await this.commit({ records: rows, puts, deletes });
       this.options.onCommitted?.(rows);
     }
     if (this.options.metrics) {
@@ -172,6 +195,31 @@ export class StreamProcessor {
     const { completedInstances, terminatedInstances } = ctx.effects;
     if (completedInstances.size || terminatedInstances.size)
       setImmediate(() => this.notifyResultWaiters(completedInstances, terminatedInstances));
+  }
+
+  /**
+   * Commits the batch. A commit that fails for want of disk space changed nothing on disk: it is tried again every
+   * second until it succeeds, new commands being refused meanwhile; any other failure is fatal (decision 0002).
+   */
+  private async commit(batch: CommitBatch): Promise<void> {
+    for (;;) {
+      try {
+        await this.storage.commit(batch);
+        if (this.outOfSpace)
+          console.error('engine: disk space is back, the held batch is committed; accepting commands');
+        this.outOfSpace = undefined;
+        return;
+      } catch (error) {
+        if (!isOutOfSpace(error)) throw error;
+        if (!this.outOfSpace)
+          console.error(
+            `engine: the database's disk is full (${(error as Error).message}); refusing commands with ` +
+              'RESOURCE_EXHAUSTED and retrying the batch every second until space returns',
+          );
+        this.outOfSpace = error as Error;
+        await new Promise((resolve) => setTimeout(resolve, OUT_OF_SPACE_RETRY_MS));
+      }
+    }
   }
 
   private notifyResultWaiters(completed: Map<number, Variables>, terminated: Set<number>): void {

@@ -36,7 +36,7 @@ parentPort.on('message', ({ id, statements }) => {
     transaction(statements);
     parentPort.postMessage({ id });
   } catch (error) {
-    parentPort.postMessage({ id, error: error && error.message ? error.message : String(error) });
+    parentPort.postMessage({ id, error: error && error.message ? error.message : String(error), code: error && error.code });
   }
 });
 `;
@@ -52,10 +52,11 @@ export class SqliteWriterThread {
       eval: true,
       workerData: { ...options, driver: require.resolve('better-sqlite3') },
     });
-    this.worker.on('message', ({ id, error }: { id: number; error?: string }) => {
+    this.worker.on('message', ({ id, error, code }: { id: number; error?: string; code?: string }) => {
       const waiter = this.pending.get(id);
       this.pending.delete(id);
-      if (error) waiter?.reject(new Error(error));
+      // The driver's code (e.g. SQLITE_FULL) goes with the message: the stream processor tells a full disk by it.
+      if (error) waiter?.reject(Object.assign(new Error(error), code ? { code } : {}));
       else waiter?.resolve();
     });
     this.worker.on('error', (error) => this.fail(error));

@@ -80,6 +80,7 @@ const LOG_LEVELS = ['silent', 'error', 'warn', 'info'] as const;
 const NOTIFY_ADAPTERS = ['log', 'webhook'] as const;
 const DOCUMENT_STORES = ['folder', 's3'] as const;
 const PLATFORM_ENGINES = ['embedded', 'external'] as const;
+const APP_ROLES = ['both', 'api', 'workers'] as const;
 const CAMUNDA_AUTH_STRATEGIES = ['NONE', 'OAUTH', 'BASIC', 'BEARER', 'COOKIE'] as const;
 const CAMUNDA_LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'none'] as const;
 const ZEEBE_CLIENT_LOG_LEVELS = ['DEBUG', 'INFO', 'ERROR', 'NONE'] as const;
@@ -236,6 +237,13 @@ export const APP_VARIABLES = {
     meaning:
       'how often open cases are checked against their process instances (cancelled, ended or gone on the engine); also once at start',
     schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(86400)),
+  },
+  APP_ROLE: {
+    expected: listOf(APP_ROLES),
+    default: 'both',
+    meaning:
+      'what this process runs: both (the API and the job workers, as one process), api (the API, and the start of cases a crash left unstarted) or workers (the job workers, reminders and reconciliation); run one api and one workers process on the same databases to have them apart',
+    schema: oneOf(APP_ROLES),
   },
   PLATFORM_ENGINE: {
     expected: listOf(PLATFORM_ENGINES),

@@ -40,6 +40,7 @@ describe('readAppConfig', () => {
       NOTIFY_ADAPTER: 'log',
       NOTIFY_WEBHOOK_URL: undefined,
       APP_RECONCILE_INTERVAL_SECONDS: 60,
+      APP_ROLE: 'both',
       PLATFORM_ENGINE: 'embedded',
       PLATFORM_ENGINE_CLIENT_FILE: './data/engine-client.json',
       ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500',

@@ -9,7 +9,7 @@ import { seedRolesAndGroups } from './roles-and-groups';
 import { seedDemoUsers } from './demo-users';
 import { seedCalendarDays } from './calendar-days';
 import { seedWorkOrderReference } from './work-orders-reference';
-import { seedWorkOrderDemo } from './work-orders-demo';
+import { seedWorkOrderDemo, seedWorkOrderDemoUsers } from './work-orders-demo';
 import { seedChangeOfUseDemo } from './change-of-use-demo';
 import { seedBillingReference } from './billing-reference';
 import { seedBillingDemoUsers } from './billing-demo';
@@ -30,3 +30,9 @@ export const demoSeeds: Seed[] = [
   seedBusinessExpansionDemo,
   seedBillingDemoUsers,
 ];
+
+/**
+ * The demo users alone: what an API-only process (APP_ROLE=api) seeds, since the demo cases walk their processes and
+ * need the workers in the same process (decision 0058).
+ */
+export const demoUserSeeds: Seed[] = [seedDemoUsers, seedWorkOrderDemoUsers, seedBillingDemoUsers];

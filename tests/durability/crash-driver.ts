@@ -5,11 +5,18 @@
  */
 import { TEST_PNG, type ApiAnswer } from '../platform/platform-kit';
 
+/** A call without an answer within this time is taken as lost, as a browser's would be. */
+const ATTEMPT_TIMEOUT_MS = 30_000;
+
 /** The interval between attempts of the retry loops below (each retries until its condition or deadline). */
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class FollowingClient {
   private apiUrl: string | undefined;
+
+  /** `patienceMs`: how long `call` retries by default (a user who waits out a restart of the engine or the API). */
+  constructor(private readonly patienceMs = 60_000) {}
+
   private readonly tokens = new Map<string, string>();
   /** Calls that got no answer (connection refused or reset): the application was down. */
   unanswered = 0;
@@ -19,8 +26,17 @@ export class FollowingClient {
     this.apiUrl = apiUrl;
   }
 
-  /** One attempt: the answer, or undefined when the application did not answer. A FormData body goes as is. */
-  async attempt(login: string, method: string, path: string, body?: unknown): Promise<ApiAnswer | undefined> {
+  /**
+   * One attempt: the answer, or undefined when the application did not answer (refused, reset, or nothing within
+   * 30 s). A FormData body goes as is; `headers` (e.g. an Idempotency-Key) go with the request.
+   */
+  async attempt(
+    login: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer | undefined> {
     const base = this.apiUrl;
     if (!base) return undefined;
     try {
@@ -28,8 +44,13 @@ export class FollowingClient {
       const form = body instanceof FormData;
       const response = await fetch(`${base}${path}`, {
         method,
-        headers: { ...(form ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${token}` },
+        headers: {
+          ...(form ? {} : { 'content-type': 'application/json' }),
+          authorization: `Bearer ${token}`,
+          ...headers,
+        },
         body: form ? body : body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
@@ -40,7 +61,13 @@ export class FollowingClient {
   }
 
   /** Retries until the application answers (reads and idempotent calls only). */
-  async call(login: string, method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<ApiAnswer> {
+  async call(
+    login: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    timeoutMs = this.patienceMs,
+  ): Promise<ApiAnswer> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const answer = await this.attempt(login, method, path, body);
@@ -74,9 +101,9 @@ export interface OpenTask {
 
 /**
  * A file of each kind the task's step still requires (decision 0034), uploaded from the task; an upload whose
- * answer was lost is repeated, and a second file of a kind does no harm.
+ * answer was lost is repeated, and a second file of a kind does no harm. False when the task is gone (404).
  */
-async function uploadRequiredDocuments(client: FollowingClient, login: string, userTaskKey: string): Promise<void> {
+async function uploadRequiredDocuments(client: FollowingClient, login: string, userTaskKey: string): Promise<boolean> {
   const task = await client.call(login, 'GET', `/tasks/${userTaskKey}`);
   for (const kind of (task.body?.documents?.missing ?? []) as string[]) {
     const form = new FormData();
@@ -84,8 +111,10 @@ async function uploadRequiredDocuments(client: FollowingClient, login: string, u
     form.set('taskKey', userTaskKey);
     form.set('file', new Blob([new Uint8Array(TEST_PNG)]), `${kind}.png`);
     const answer = await client.call(login, 'POST', `/cases/${task.body.variables.businessKey}/documents`, form);
+    if (answer.status === 404) return false;
     if (answer.status !== 201) throw new Error(`upload ${kind} for ${userTaskKey}: ${JSON.stringify(answer.body)}`);
   }
+  return true;
 }
 
 /**
@@ -109,7 +138,18 @@ export async function completeStep(
       await pause(150);
       continue;
     }
-    await uploadRequiredDocuments(client, login, task.userTaskKey);
+    // The task search trails the engine: a task whose completion answer was lost may still be listed as open.
+    const current = await client.call('admin', 'GET', `/tasks/${task.userTaskKey}`);
+    if (current.status === 200 && current.body.state !== 'CREATED') {
+      done.add(task.userTaskKey);
+      return;
+    }
+    // An upload the API refuses because the task is no longer open (the search showed it a moment too long) is
+    // settled by the loop: the next round finds the task completed, or another one open.
+    if (!(await uploadRequiredDocuments(client, login, task.userTaskKey))) {
+      await pause(200);
+      continue;
+    }
     const answer = await client.attempt(login, 'POST', `/tasks/${task.userTaskKey}/complete`, { variables });
     if (answer?.status === 200) {
       done.add(task.userTaskKey);

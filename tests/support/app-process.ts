@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { sdkAuthEnv, type SdkAuth } from './engine-process';
 
 export interface AppProcess {
-  /** The API's base url, e.g. http://127.0.0.1:40123/api. */
+  /** The API's base url, e.g. http://127.0.0.1:40123/api; empty for a workers-only process. */
   apiUrl: string;
+  pid: number;
   output(): string;
   /** SIGTERM and wait for exit (SIGKILL if it has not ended after a few seconds). */
   stop(): Promise<void>;
@@ -26,6 +27,8 @@ export interface AppProcessOptions {
   engineAuth: SdkAuth;
   /** Extra environment for the application process. */
   env?: Record<string, string>;
+  /** APP_ROLE: both (default), api or workers (decision 0058). */
+  role?: 'both' | 'api' | 'workers';
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -49,6 +52,7 @@ export function startAppProcess(options: AppProcessOptions): Promise<AppProcess>
       APP_DEMO_DATA: String(options.demoData),
       ...sdkAuthEnv(options.engineAuth),
       LOG_LEVEL: 'info',
+      APP_ROLE: options.role ?? 'both',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,13 +66,15 @@ export function startAppProcess(options: AppProcessOptions): Promise<AppProcess>
     }, START_TIMEOUT_MS);
     let ready = false;
     const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = ready ? null : /platform ready api=(\S+)/.exec(output);
+      // The last 256 KB: a process that runs long (the chaos run's) must not hold its whole log.
+      output = (output + chunk.toString()).slice(-262_144);
+      const match = ready ? null : /platform ready (?:api=(\S+)|workers)/.exec(output);
       if (!match) return;
       ready = true;
       clearTimeout(timer);
       resolve({
-        apiUrl: match[1],
+        apiUrl: match[1] ?? '',
+        pid: child.pid!,
         output: () => output,
         stop: async () => {
           child.kill('SIGTERM');
@@ -83,7 +89,7 @@ export function startAppProcess(options: AppProcessOptions): Promise<AppProcess>
       });
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-262_144)));
     child.once('exit', (code) => {
       clearTimeout(timer);
       if (!ready) reject(new Error(`the application exited with code ${code} before it was ready:\n${output}`));
