@@ -17,6 +17,7 @@ import { BILL_ISSUE_RULES } from '../../domain/billing/runs/cycle-rules';
 import { addDays } from '../../lib/calendar';
 import { seedBillingDemoUsers } from '../../platform/seed/billing-demo';
 import { usePlatform, type Platform } from '../platform/platform-kit';
+import { payAtCounter, seedPeople } from '../collection/collection-kit';
 import {
   createSection,
   csvLine,
@@ -31,6 +32,7 @@ let platform: Platform;
 usePlatform(async (started) => {
   platform = started;
   await seedBillingDemoUsers();
+  await seedPeople();
   await platform.pinClock('2026-12-03T02:00:00Z');
 });
 
@@ -123,6 +125,8 @@ test('a section is read, reviewed, billed, reviewed, issued and notified', async
   expect(await Bill.count({ where: { runId } })).toBe(0);
   await platform.completeTask('fangming', started.body.processInstanceKey, 'readings', { readingsComplete: true });
   await platform.openTask(started.body.processInstanceKey, 'review_bills', 20_000);
+  // The steady customer paid 50.00 元 ahead (预存) while nothing was owed: the issue spends it on the new bill.
+  await payAtCounter(platform, steady.accountNo, 5_000);
   await platform.completeTask('yuhong', started.body.processInstanceKey, 'review_bills', { billReview: 'approve' });
   const done = await waitForRunState(platform, runNo, 'notified');
   expect(done.bills.issued.count).toBe(3);
@@ -161,6 +165,13 @@ test('a section is read, reviewed, billed, reviewed, issued and notified', async
 
   const sent = await Notification.findAll({ where: { businessKey: runNo, kind: 'bill-issued' } });
   expect(sent).toHaveLength(3);
+
+  const prepaid = await (await platform.as('qianli')).get(`/collection/accounts/${steady.accountNo}`);
+  const steadyBill = (await Bill.findOne({ where: { runId, accountId: steady.accountId } }))!;
+  expect(prepaid.body.prepaymentFen).toBe(0);
+  expect(prepaid.body.bills).toEqual([
+    expect.objectContaining({ billId: steadyBill.id, principalLeftFen: steadyBill.amountFen - 5_000 }),
+  ]);
 });
 
 test('the billing step cut short resumes, and run twice at once, bills each account once', async () => {
