@@ -179,6 +179,8 @@ export async function chooseInModal(page: Page, label: string, option: string): 
   const chosen = dialog.locator('.ant-select', { hasText: option });
   for (let attempt = 0; attempt < 5 && (await chosen.count()) === 0; attempt++) {
     await dialog.getByLabel(label).click();
+    // A long list shows only its first options (a virtual list): on a retry, type to narrow it where it searches.
+    if (attempt > 0) await page.keyboard.type(option);
     // A click on an option still moving in may be lost, or the list may close under it: try again, not wait.
     const picked = await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })

@@ -115,10 +115,10 @@ export function UsersPage() {
         <Input />
       </Form.Item>
       <Form.Item name="roles" label={t('users.roles')}>
-        <Select mode="multiple" options={roleOptions} data-testid="user-roles" />
+        <Select mode="multiple" options={roleOptions} optionFilterProp="label" data-testid="user-roles" />
       </Form.Item>
       <Form.Item name="groups" label={t('users.groups')}>
-        <Select mode="multiple" options={unitOptions} data-testid="user-groups" />
+        <Select mode="multiple" options={unitOptions} optionFilterProp="label" data-testid="user-groups" />
       </Form.Item>
     </>
   );
