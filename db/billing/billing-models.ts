@@ -11,6 +11,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { decimalColumn } from '../column-types';
 
 export class BillingRule extends Model<InferAttributes<BillingRule>, InferCreationAttributes<BillingRule>> {
   declare id: CreationOptional<number>;
@@ -49,18 +50,6 @@ export class BillLine extends Model<InferAttributes<BillLine>, InferCreationAttr
   declare basis: CreationOptional<Record<string, unknown> | null>;
   /** On a correction's line: the correction (退补) it comes from. */
   declare correctionId: CreationOptional<number | null>;
-}
-
-/** DECIMAL columns come back as strings from MariaDB and as numbers from SQLite; answer numbers on both. */
-export function decimalColumn(attribute: string, precision: number, scale: number) {
-  return {
-    type: DataTypes.DECIMAL(precision, scale),
-    allowNull: true,
-    get(this: Model) {
-      const value: unknown = this.getDataValue(attribute as never);
-      return value === null || value === undefined ? null : Number(value);
-    },
-  };
 }
 
 export function initBillingModels(sequelize: Sequelize): void {

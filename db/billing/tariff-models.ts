@@ -10,7 +10,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import { decimalColumn } from './billing-models';
+import { decimalColumn } from '../column-types';
 
 export class AccountTariff extends Model<InferAttributes<AccountTariff>, InferCreationAttributes<AccountTariff>> {
   declare id: CreationOptional<number>;
