@@ -21,8 +21,8 @@
  *                    [--latency-duration 8] [--modes stream,poll] [--max-jobs 256] [--store-duration 3]
  *                    [--sync FULL|NORMAL] [--cpu-prof <dir>]
  *
- * --cpu-prof runs the engine under `node --cpu-prof --import tsx` and prints the top self-time
- * functions of its profile at the end (see cpu-profile-summary.ts).
+ * --cpu-prof runs the engine and the worker processes under `node --cpu-prof` and prints, at the end, where each
+ * spends its time: the engine's threads summed, and the worker processes' (see cpu-profile-summary.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -32,16 +32,17 @@ import { parseArgs } from 'node:util';
 import { Zeebe } from '@camunda8/sdk';
 import { createStorage } from '../../engine/storage/create-storage';
 import { startEngineProcess, type EngineProcess } from '../../tests/support/engine-process';
-import { summarizeCpuProfile } from './cpu-profile-summary';
+import { ENGINE_CODE, WORKER_CODE, summarizeCpuProfile, type OwnCode } from './cpu-profile-summary';
 import { measureStoreCommitRate, type StoreCommitRate } from './store-commit-rate';
 import type { FromWorker, ToWorker, WorkerMode } from './worker-process';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const WORKER_SCRIPT = path.join(__dirname, 'worker-process.ts');
 
-const TARGET_JOBS_PER_SEC = 1_000;
-const TARGET_INSTANCES_PER_SEC = 300;
+// The targets of the engine's speed work: jobs and one-task instances a second, and the job latency at half the
+// maximum instance rate.
+const TARGET_JOBS_PER_SEC = 2_500;
+const TARGET_INSTANCES_PER_SEC = 1_500;
 const TARGET_P99_MS = 50;
 
 interface Options {
@@ -153,10 +154,24 @@ interface WorkerHandle {
   stop(): Promise<{ completed: number; failed: number; cpuMs: number }>;
 }
 
-async function spawnWorker(port: number, jobType: string, mode: WorkerMode, maxJobs: number): Promise<WorkerHandle> {
+async function spawnWorker(
+  port: number,
+  jobType: string,
+  mode: WorkerMode,
+  o: Pick<Options, 'maxJobs' | 'cpuProfDir'>,
+): Promise<WorkerHandle> {
+  // Node itself runs the script (tsx as a loader, not tsx's CLI, which would run it in a child of its own), so
+  // that a profiled worker process writes its profile into <dir>/worker at exit.
+  const profile = o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(o.cpuProfDir, 'worker')}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [TSX_CLI, WORKER_SCRIPT, '--port', String(port), '--type', jobType, '--mode', mode, '--max-jobs', String(maxJobs)],
+    [
+      ...profile,
+      '--import',
+      'tsx',
+      WORKER_SCRIPT,
+      ...['--port', String(port), '--type', jobType, '--mode', mode, '--max-jobs', String(o.maxJobs)],
+    ],
     { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const inbox: FromWorker[] = [];
@@ -488,7 +503,7 @@ async function jobsPhase(
   await deploy(zbc, processId, jobType, o.tasks);
   const instances = Math.ceil(o.jobs / o.tasks);
   const jobs = instances * o.tasks;
-  const worker = await spawnWorker(engine.grpcPort, jobType, mode, o.maxJobs);
+  const worker = await spawnWorker(engine.grpcPort, jobType, mode, o);
   let result: JobsResult | undefined;
   let meter: CpuMeter | undefined;
   try {
@@ -518,7 +533,7 @@ async function instancesPhase(
 ): Promise<InstancesResult> {
   const processId = `bench-instances-${mode}`;
   await deploy(zbc, processId, processId, 1);
-  const worker = await spawnWorker(engine.grpcPort, processId, mode, o.maxJobs);
+  const worker = await spawnWorker(engine.grpcPort, processId, mode, o);
   let result: InstancesResult | undefined;
   const meter = new CpuMeter(enginePids(engine.databaseUrl));
   try {
@@ -550,7 +565,7 @@ async function latencyPhase(
 ): Promise<LatencyResult> {
   const processId = `bench-latency-${mode}`;
   await deploy(zbc, processId, processId, 1);
-  const worker = await spawnWorker(engine.grpcPort, processId, mode, o.maxJobs);
+  const worker = await spawnWorker(engine.grpcPort, processId, mode, o);
   let result: LatencyResult | undefined;
   const meter = new CpuMeter(enginePids(engine.databaseUrl));
   try {
@@ -730,18 +745,21 @@ async function main(): Promise<void> {
   );
 
   if (o.cpuProfDir) {
-    const profiles = fs
-      .readdirSync(o.cpuProfDir)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .map((f) => path.join(o.cpuProfDir!, f))
-      .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
-    if (profiles.length) {
-      console.log(`\nengine CPU profile: ${profiles[0]}\n`);
-      console.log(summarizeCpuProfile(profiles[0], 25));
-    } else {
-      console.log(`\nno .cpuprofile written to ${o.cpuProfDir}`);
-    }
+    printProfiles('engine (every thread)', o.cpuProfDir, ENGINE_CODE);
+    printProfiles('worker processes (every phase)', path.join(o.cpuProfDir, 'worker'), WORKER_CODE);
   }
+}
+
+function printProfiles(label: string, dir: string, own: OwnCode): void {
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => path.join(dir, f))
+    : [];
+  if (!files.length) return void console.log(`\nno .cpuprofile written to ${dir}`);
+  console.log(`\n${label} CPU profiles in ${dir}:\n`);
+  console.log(summarizeCpuProfile(files, 25, own));
 }
 
 main().catch((err) => {

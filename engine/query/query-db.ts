@@ -27,7 +27,7 @@ export interface QueryDb {
 }
 
 /** Prepared statements kept per connection; multi-row inserts of many sizes are dropped when it grows past this. */
-const MAX_CACHED_STATEMENTS = 400;
+const MAX_CACHED_STATEMENTS = 2000;
 
 export class SqliteQueryDb implements QueryDb {
   readonly dialect = 'sqlite' as const;

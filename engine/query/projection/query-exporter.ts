@@ -5,7 +5,7 @@ import { ProjectionBatch } from './projection-batch';
 import { BACKFILLS_TABLE, POSITION_TABLE } from './projection-tables';
 import { marks } from './projection-batch';
 import type { ProjectionLookups } from './projection-lookups';
-import { projectRecord, roundNeeds } from './record-projector';
+import { parseRound, projectRecord, roundNeeds } from './record-projector';
 import { errorHashCode } from './error-hash';
 
 /** Records per catch-up read from the log, and at most per export transaction. */
@@ -33,6 +33,8 @@ export class QueryExporter {
   private failures = 0;
   private readonly elementNames: ElementNames;
   private backfilled = false;
+  /** Whether the log has been read to its end since start (or since a failed export dropped the queue). */
+  private caughtUpWithLog = false;
 
   constructor(
     private readonly db: QueryDb,
@@ -97,10 +99,15 @@ export class QueryExporter {
           await this.export(this.queue.splice(0, READ_CHUNK * 5));
           continue;
         }
+        // Every committed batch is queued: once the log has been read to its end, an empty queue means done.
+        if (!next && this.caughtUpWithLog) return;
         // The queue does not continue where the projections stand: read the gap from the log.
         const limit = next ? Math.min(READ_CHUNK, next.position - this.exported - 1) : READ_CHUNK;
         const rows = await this.storage.readRecords(this.exported, limit);
-        if (!rows.length) return;
+        if (!rows.length) {
+          this.caughtUpWithLog = true;
+          return;
+        }
         await this.export(rows);
         // SQLite works synchronously: let requests and commands in between catch-up chunks.
         await new Promise((resolve) => setImmediate(resolve));
@@ -108,6 +115,7 @@ export class QueryExporter {
     } catch (error) {
       // The records stay in the log: drop the queue and read them again after a pause.
       this.queue = [];
+      this.caughtUpWithLog = false;
       this.failures++;
       if (this.failures === 1 || this.failures % 100 === 0)
         console.error('query exporter: export failed, retrying from the log', error);
@@ -118,8 +126,9 @@ export class QueryExporter {
     }
   }
 
-  private async export(records: RecordRow[]): Promise<void> {
+  private async export(rows: RecordRow[]): Promise<void> {
     const batch = new ProjectionBatch(this.db.dialect);
+    const records = parseRound(rows);
     const needs = roundNeeds(records);
     for (const [key, names] of await this.elementNames.load(needs.elementNames)) batch.elementNames.set(key, names);
     for (let i = 0; i < needs.treePaths.length; i += 500) {

@@ -18,14 +18,27 @@ export interface RoundNeeds {
   elementNames: number[];
 }
 
-export function roundNeeds(records: RecordRow[]): RoundNeeds {
+/** A committed record with its value parsed, when the projections show its value type. */
+export interface ParsedRecord {
+  row: RecordRow;
+  value: Value | undefined;
+}
+
+/** Parses each record of a round once: the round's needs and its projection both read the values. */
+export function parseRound(records: RecordRow[]): ParsedRecord[] {
+  return records.map((row) => ({
+    row,
+    value: PROJECTORS[row.valueType] ? (JSON.parse(row.value) as Value) : undefined,
+  }));
+}
+
+export function roundNeeds(records: ParsedRecord[]): RoundNeeds {
   const paths = new Set<number>();
   const definitions = new Set<number>();
-  for (const r of records) {
+  for (const { row: r, value: v } of records) {
     const activating = r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_ACTIVATING';
     const userTask = r.valueType === 'USER_TASK' && USER_TASK_STATES[r.intent] !== undefined;
-    if (!activating && !userTask && r.valueType !== 'INCIDENT') continue;
-    const v = JSON.parse(r.value) as Value;
+    if (!v || (!activating && !userTask && r.valueType !== 'INCIDENT')) continue;
     if (r.valueType === 'INCIDENT') paths.add(num(v.processInstanceKey));
     else definitions.add(num(v.processDefinitionKey));
     if (activating && v.bpmnElementType === 'PROCESS' && num(v.parentProcessInstanceKey) > 0)
@@ -42,10 +55,10 @@ type Projector = (batch: ProjectionBatch, record: RecordRow, value: Value, looku
  * Turns one committed record into projection changes. Records come in log order, so a row is always created before
  * it changes. Value types the query API does not show (messages, signals, timers, ...) are skipped.
  */
-export function projectRecord(batch: ProjectionBatch, record: RecordRow, lookups: ProjectionLookups): void {
-  const projector = PROJECTORS[record.valueType];
-  if (projector) projector(batch, record, JSON.parse(record.value) as Value, lookups);
-  batch.position = record.position;
+export function projectRecord(batch: ProjectionBatch, record: ParsedRecord, lookups: ProjectionLookups): void {
+  const projector = PROJECTORS[record.row.valueType];
+  if (projector && record.value) projector(batch, record.row, record.value, lookups);
+  batch.position = record.row.position;
 }
 
 const num = (v: unknown, fallback = NOT_SET_KEY): number => (typeof v === 'number' ? v : fallback);
