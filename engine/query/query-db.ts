@@ -41,6 +41,8 @@ export class SqliteQueryDb implements QueryDb {
     db.pragma('busy_timeout = 5000');
     if (filename !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Filters' `$like` compares letters as they are, as MariaDB's utf8mb4_bin columns (and Camunda's) do.
+    db.pragma('case_sensitive_like = ON');
     if (filename === ':memory:') {
       // A private in-memory engine database cannot be shared: the projections get their own (tests only), and
       // a backfill from the log (engine_records) has no log to read there.

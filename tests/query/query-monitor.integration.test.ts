@@ -206,6 +206,9 @@ describe('$or in process-instance searches', () => {
   it('filters by the definition name, error message, retries left and element instance state', async () => {
     expect(await instanceKeys({ processDefinitionName: 'Monitored' })).toEqual([...keys].sort());
     expect(await instanceKeys({ processDefinitionName: { $like: 'Monit*' }, state: 'COMPLETED' })).toEqual([keys[0]]);
+    // `$like` compares letters as they are, on SQLite as on MariaDB (utf8mb4_bin) and Camunda's keyword fields.
+    expect(await instanceKeys({ processDefinitionName: { $like: 'monit*' }, state: 'COMPLETED' })).toEqual([]);
+    expect(await instanceKeys({ processDefinitionName: { $like: 'MONITORED' } })).toEqual([]);
     expect(await instanceKeys({ errorMessage: { $like: `*${run} unreachable` } })).toEqual([keys[1]]);
     expect(await instanceKeys({ hasRetriesLeft: true })).toEqual([plainInstance]);
     expect(
