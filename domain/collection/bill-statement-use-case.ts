@@ -5,6 +5,7 @@
  * by its number.
  */
 import { BillFlag } from '../../db/billing/run-models';
+import { BillCorrection } from '../../db/billing/tariff-models';
 import { BillPayment, PaymentAllocation } from '../../db/collection/collection-models';
 import { Customer, type Account } from '../../db/core/customer-models';
 import { chinaDayOf } from '../../lib/calendar';
@@ -28,13 +29,15 @@ async function holderOf(account: Account) {
 export async function billStatement(billId: number) {
   const bill = await billDetail(billId);
   const account = await accountById(bill.accountId);
-  const [holder, tariff, flag, allocations, open] = await Promise.all([
+  const [holder, tariff, flag, allocations, open, corrections] = await Promise.all([
     holderOf(account),
     tariffOfPeriod(account.id, bill.period),
     BillFlag.findOne({ where: { billId } }),
     PaymentAllocation.findAll({ where: { billId }, order: [['id', 'ASC']] }),
     openBills(account, chinaDayOf(appClock.now())),
+    BillCorrection.findAll({ where: { billId }, attributes: ['id', 'reason'] }),
   ]);
+  const reasons = new Map(corrections.map((correction) => [correction.id, correction.reason]));
   const paymentIds = allocations.flatMap((row) => (row.paymentId === null ? [] : [row.paymentId]));
   const payments = new Map(
     (await BillPayment.findAll({ where: { id: paymentIds } })).map((payment) => [payment.id, payment]),
@@ -43,6 +46,11 @@ export async function billStatement(billId: number) {
   return {
     ...bill,
     ...holder,
+    // A correction's line says why, as the correction asked for it.
+    lines: bill.lines.map((line) => ({
+      ...line,
+      correctionReason: line.correctionId === null ? null : (reasons.get(line.correctionId) ?? null),
+    })),
     tariff,
     flagReasons: flag?.reasons ?? [],
     paid: bill.paidAt !== null,
