@@ -34,6 +34,7 @@ import { dashboardRoutes } from './dashboards/dashboard-routes';
 import { modelingRoutes } from './modeling/modeling-routes';
 import { tariffRoutes } from './billing/tariff-routes';
 import { billingRoutes } from './billing/billing-routes';
+import { billingRunRoutes } from './billing/billing-run-routes';
 import { limitInFlight } from './http/overload';
 
 function areaRouters(context: AppContext): Router[] {
@@ -59,6 +60,7 @@ function areaRouters(context: AppContext): Router[] {
     collectionRoutes(context),
     tariffRoutes(context),
     billingRoutes(context),
+    billingRunRoutes(context),
   ];
 }
 

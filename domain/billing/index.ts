@@ -18,6 +18,7 @@ export {
 export * from './tariff';
 export { accountTariffInput, accountTariffs, addAccountTariff } from './tariff/account-tariff-use-case';
 export { accountBills, billDetail, correctionDetail } from './tariff/bill-queries';
+export { tariffOfPeriod } from './tariff/period-tariff';
 export * from './corrections';
 export * from './readings';
 export * from './runs';

@@ -25,5 +25,6 @@ export { requestBillRefund, decideBillRefund, listBillRefunds } from './refund-u
 export { importBankFile, bankImportReport } from './bank-import-use-case';
 export { dailyReconciliation } from './reconciliation-use-case';
 export { accountArrears, arrearsCases, arrearsCase } from './account-arrears-use-case';
+export { accountBillsByNo, billStatement } from './bill-statement-use-case';
 export { spendPrepaymentsOnRun } from './prepayments-on-issue-use-case';
 export { listWeatherFlags, setWeatherFlag, removeWeatherFlag } from './weather-flags-use-case';

@@ -15,37 +15,27 @@ import { computeBill, loadBillableAccounts, loadTariffBook } from '../../domain/
 import { READING_ANOMALY_RULES } from '../../domain/billing/readings/anomaly-rules';
 import { BILL_ISSUE_RULES } from '../../domain/billing/runs/cycle-rules';
 import { addDays } from '../../lib/calendar';
-import { seedBillingDemoUsers } from '../../platform/seed/billing-demo';
-import { usePlatform, type Platform } from '../platform/platform-kit';
-import { payAtCounter, seedPeople } from '../collection/collection-kit';
+import type { Platform } from '../platform/platform-kit';
+import { payAtCounter } from '../collection/collection-kit';
 import {
   createSection,
   csvLine,
   importFile,
   seedHistory,
   seedMeteredAccount,
+  seedReadAccounts,
+  useBillingCyclePlatform,
   waitForRunState,
   type MeteredAccount,
 } from './billing-kit';
 
 let platform: Platform;
-usePlatform(async (started) => {
+useBillingCyclePlatform('2026-12-03T02:00:00Z', (started) => {
   platform = started;
-  await seedBillingDemoUsers();
-  await seedPeople();
-  await platform.pinClock('2026-12-03T02:00:00Z');
 });
 
 const PERIOD = '2026-11';
 const READ_AT = '2026-11-25T09:30:00+08:00';
-
-/** Four months before the period at `monthly` kWh each, from `start`. */
-const history = (start: number, monthly: number) => ({
-  '2026-07': start,
-  '2026-08': start + monthly,
-  '2026-09': start + 2 * monthly,
-  '2026-10': start + 3 * monthly,
-});
 
 async function billsOf(runId: number) {
   const bills = await Bill.findAll({ where: { runId }, order: [['accountId', 'ASC']] });
@@ -54,14 +44,7 @@ async function billsOf(runId: number) {
 }
 
 test('a section is read, reviewed, billed, reviewed, issued and notified', async () => {
-  const [steady, tiered, jumping] = [
-    await seedMeteredAccount('S'),
-    await seedMeteredAccount('T'),
-    await seedMeteredAccount('J'),
-  ];
-  await seedHistory(steady, history(1000, 150));
-  await seedHistory(tiered, history(2000, 300));
-  await seedHistory(jumping, history(500, 100));
+  const [steady, tiered, jumping] = await seedReadAccounts(['S', 1000, 150], ['T', 2000, 300], ['J', 500, 100]);
   const sectionId = await createSection(platform, `CY${process.pid % 10_000}`, [steady, tiered, jumping]);
 
   const reader = await platform.as('fangming');

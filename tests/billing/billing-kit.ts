@@ -1,11 +1,15 @@
 /**
  * Helpers for the billing-cycle tests: residential accounts (billing-database-kit.ts) with a meter straight in the
  * database, readings of earlier months, a section through the API, a reading file as the collection system writes
- * it, and a run as the API shows it.
+ * it, a run as the API shows it, and a section seeded for the billing screens' tests.
  */
 import { MeterReading, type Register } from '../../db/billing/reading-models';
 import { Meter, MeteringPoint } from '../../db/business-expansion/case-models';
-import type { Platform } from '../platform/platform-kit';
+import { Bill } from '../../db/core/customer-models';
+import { READING_ANOMALY_RULES } from '../../domain/billing/readings/anomaly-rules';
+import { seedBillingDemoUsers } from '../../platform/seed/billing-demo';
+import { usePlatform, type Platform } from '../platform/platform-kit';
+import { seedPeople } from '../collection/collection-kit';
 import { waitFor } from '../support/wait-for';
 import { seedBillingAccount } from './billing-database-kit';
 
@@ -17,6 +21,16 @@ export interface MeteredAccount {
 }
 
 let serial = 0;
+
+/** The whole platform for a billing-cycle test: the cycle's users and the cashiers, the clocks pinned to `now`. */
+export function useBillingCyclePlatform(now: string, keep: (platform: Platform) => void): void {
+  usePlatform(async (started) => {
+    keep(started);
+    await seedBillingDemoUsers();
+    await seedPeople();
+    await started.pinClock(now);
+  });
+}
 
 /** A residential customer whose account has one meter and the monthly tiered tariff. */
 export async function seedMeteredAccount(prefix: string): Promise<MeteredAccount> {
@@ -110,4 +124,60 @@ export async function waitForRunState(platform: Platform, runNo: string, state: 
     },
     { timeout, interval: 150, description: `run ${runNo} ${state}` },
   );
+}
+
+/** Readings of the four months before November 2026 at `monthly` kWh each, from `start`. */
+export const monthsBeforeNovember = (start: number, monthly: number) => ({
+  '2026-07': start,
+  '2026-08': start + monthly,
+  '2026-09': start + 2 * monthly,
+  '2026-10': start + 3 * monthly,
+});
+
+/** Metered accounts read in the four months before November, one per (prefix, first reading, kWh a month). */
+export async function seedReadAccounts(...plans: [string, number, number][]): Promise<MeteredAccount[]> {
+  const accounts: MeteredAccount[] = [];
+  for (const [prefix, start, monthly] of plans) {
+    const account = await seedMeteredAccount(prefix);
+    await seedHistory(account, monthsBeforeNovember(start, monthly));
+    accounts.push(account);
+  }
+  return accounts;
+}
+
+export interface ScreenSection {
+  sectionId: number;
+  /** Steady use; its November use is 150 kWh. */
+  steady: MeteredAccount;
+  /** Its file reading jumps past the anomaly rule's factor (re-read at `reread`: 100 kWh). */
+  jumping: MeteredAccount;
+  /** Billed 10.00 元 for October: its November bill (150 kWh) changes past the review rule and is flagged. */
+  changed: MeteredAccount;
+  reread: number;
+  /** The collection system's file for November: the three accounts and, on line 5, an unknown register. */
+  csv: string;
+}
+
+/** A section of three residential accounts for a November run whose file, anomaly and review the screens show. */
+export async function seedScreenSection(platform: Platform, code: string): Promise<ScreenSection> {
+  const [steady, jumping, changed] = await seedReadAccounts(['S', 1000, 150], ['J', 500, 100], ['C', 3000, 150]);
+  await Bill.create({
+    accountId: changed.accountId,
+    period: '2026-10',
+    amountFen: 1_000,
+    dueDate: '2026-11-20',
+    paidAt: new Date('2026-11-10T02:00:00Z'),
+    status: 'issued',
+  });
+  const sectionId = await createSection(platform, code, [steady, jumping, changed]);
+  const { jumpFactor } = READING_ANOMALY_RULES.defaults[0].body;
+  const at = '2026-11-25T09:30:00+08:00';
+  const csv = [
+    'account,meter,register,reading,time',
+    csvLine(steady, 'total', 1450 + 150, at),
+    csvLine(jumping, 'total', 800 + (jumpFactor + 1) * 100, at),
+    csvLine(changed, 'total', 3450 + 150, at),
+    csvLine(steady, 'kvah', 12, at),
+  ].join('\n');
+  return { sectionId, steady, jumping, changed, reread: 900, csv };
 }

@@ -14,6 +14,8 @@ const TARIFF_READERS = [
   'manager',
 ];
 
+const BILLING_READERS = ['meter-reader', 'billing-clerk', 'billing-reviewer', 'billing-supervisor', 'manager'];
+
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'public',
   'POST /api/auth/login': 'public',
@@ -213,4 +215,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/billing/bills/:id': TARIFF_READERS,
   'POST /api/billing/bills/:id/corrections': ['billing-clerk', 'billing-supervisor'],
   'GET /api/billing/corrections/:correctionNo': TARIFF_READERS,
+  // billing: what the billing screens read (api/billing/billing-run-routes.ts)
+  'GET /api/billing/run-summaries': BILLING_READERS,
+  'GET /api/billing/run-summaries/:runNo': BILLING_READERS,
+  'GET /api/billing/runs/:runNo/anomaly-tasks': BILLING_READERS,
+  'GET /api/billing/runs/:runNo/bills': BILLING_READERS,
+  'GET /api/billing/bills/:id/statement': TARIFF_READERS,
+  'GET /api/billing/account-bills': TARIFF_READERS,
 };

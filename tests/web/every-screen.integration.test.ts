@@ -63,6 +63,9 @@ interface Fixture {
   /** An account with an overdue bill, and a bank file imported (the cashier's screens). */
   accountNo: string;
   bankImportId: string;
+  /** The account's bill, and a billing run of a section holding the account (the billing screens). */
+  billId: string;
+  runNo: string;
 }
 
 /**
@@ -201,6 +204,22 @@ const SCREENS: Screen[] = [
     '[data-testid=bank-report] .ant-table-row',
   ),
   screen('/collection/arrears', 'arrears', 'admin', '/collection/arrears', '[data-testid=arrears-total]'),
+  screen('/billing/runs', 'billing-runs', 'admin', '/billing/runs', '[data-testid=run-list] .ant-table-row'),
+  screen('/billing/runs/:runNo', 'billing-run', 'admin', '/billing/runs/{runNo}', '[data-testid=run-steps]'),
+  screen(
+    '/billing/bills',
+    'billing-account-bills',
+    'admin',
+    '/billing/bills?account={accountNo}',
+    '[data-testid=account-bills] .ant-table-row',
+  ),
+  screen(
+    '/billing/bills/:id',
+    'billing-bill',
+    'admin',
+    '/billing/bills/{billId}',
+    '[data-testid=bill-lines] .ant-table-row',
+  ),
   screen('*', 'not-found', 'wangqiang', '/no-such-screen', '.ant-result-404'),
 ];
 
@@ -264,7 +283,18 @@ beforeAll(async () => {
     await platform.as('zhoumin')
   ).get(`/monitor/instances/${monitored.body.items[0].processInstanceKey}`);
   const account = await seedAccount('residential');
-  await issueBill(account.id, '2026-03', 15_000, '2026-04-15');
+  const bill = await issueBill(account.id, '2026-03', 15_000, '2026-04-15');
+  // A billing run of a section holding the account (the run screens list it).
+  const admin = await platform.as('admin');
+  const section = await admin.post('/billing/sections', {
+    code: 'SCREENS',
+    name: '全屏幕测试抄表段',
+    unitCode: 'SH-PD',
+    readingDay: 25,
+  });
+  await admin.put(`/billing/sections/${section.body.id}/accounts`, { accountIds: [account.id] });
+  const run = await admin.post('/billing/runs', { sectionId: section.body.id, period: '2026-04' });
+  expect(run.status).toBe(201);
   const bankFile = await (
     await platform.as('admin')
   ).post('/collection/bank-files', {
@@ -275,6 +305,8 @@ beforeAll(async () => {
   expect(bankFile.status).toBe(201);
   fixture = {
     accountNo: account.accountNo,
+    billId: String(bill.id),
+    runNo: run.body.runNo,
     bankImportId: String(bankFile.body.id),
     applicationNo,
     surveyTaskKey: survey.userTaskKey,

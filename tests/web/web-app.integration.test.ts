@@ -5,6 +5,7 @@
  * return, the language switch, and axe-core on the sign-in page and the tasklist.
  */
 import type { Browser, Page } from 'playwright-core';
+import { seedBillingDemoUsers } from '../../platform/seed/billing-demo';
 import { uploadRequiredDocuments, usePlatform, type Platform } from '../platform/platform-kit';
 import { expectOpenTasks, hvApplication, submit } from '../business-expansion/business-expansion-kit';
 import { pdfText } from '../support/pdf-text';
@@ -24,8 +25,9 @@ declare const localStorage: any;
 
 let platform: Platform;
 let browser: Browser;
-usePlatform((started) => {
+usePlatform(async (started) => {
   platform = started;
+  await seedBillingDemoUsers();
 });
 useBrowser((launched) => {
   browser = launched;
@@ -60,7 +62,18 @@ test.each([
   ],
   [
     'zhoumin',
-    ['tasks', 'cases', 'monitorProcesses', 'monitorInstances', 'myCases', 'dashboards', 'overdue', 'billingRules'],
+    [
+      'tasks',
+      'cases',
+      'monitorProcesses',
+      'monitorInstances',
+      'myCases',
+      'dashboards',
+      'overdue',
+      'billingRules',
+      'billingRuns',
+      'billingBills',
+    ],
     ['users', 'acceptExpansion', 'units', 'audit', 'models', 'collectionCounter'],
   ],
   [
@@ -81,6 +94,8 @@ test.each([
       'calendar',
       'ruleTables',
       'billingRules',
+      'billingRuns',
+      'billingBills',
       'audit',
       'notifications',
       'models',
@@ -93,8 +108,10 @@ test.each([
   [
     'zhangli',
     ['tasks', 'acceptExpansion', 'acceptChange', 'myCases'],
-    ['cases', 'users', 'newWorkOrder', 'dashboards', 'models'],
+    ['cases', 'users', 'newWorkOrder', 'dashboards', 'models', 'billingRuns', 'billingBills'],
   ],
+  ['jiangwen', ['tasks', 'myCases', 'billingRules', 'billingRuns', 'billingBills'], ['users', 'collectionCounter']],
+  ['fangming', ['tasks', 'myCases', 'billingRuns'], ['billingRules', 'billingBills', 'users']],
   ['huangyan', ['tasks', 'myCases', 'models'], ['cases', 'users', 'monitorInstances', 'dashboards', 'audit']],
 ])(
   '%s sees the menu entries %j and not %j',

@@ -5,6 +5,7 @@ export * from './cycle-rules';
 export * from './flag-bills-use-case';
 export * from './issue-bills-use-case';
 export * from './notify-customers-use-case';
+export * from './run-overview-queries';
 export * from './run-queries';
 export * from './run-steps';
 export * from './start-run-use-case';

@@ -1,6 +1,7 @@
 /**
- * A list paged on the server, its page and page size in the URL (`page`, `size`; the default size left out): the
- * API is asked with `query` plus the page parameters the list's API names, and the table shows the total.
+ * A list paged on the server, its page and page size in the URL (`page`, `size`, prefixed where a screen shows several
+ * lists; the default size left out): the API is asked with `query` plus the page parameters the list's API names, and
+ * the table shows the total.
  */
 import { useEffect } from 'react';
 import { Table, type TableProps } from 'antd';
@@ -11,7 +12,10 @@ import { useUrlQuery } from '../shell/use-url-query';
 
 const DEFAULT_SIZE = 20;
 
-interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'onChange' | 'loading'> {
+export interface ServerPagedTableProps<T> extends Omit<
+  TableProps<T>,
+  'dataSource' | 'pagination' | 'onChange' | 'loading'
+> {
   /** The API path without its query. */
   path: string;
   /** The list's filters, taken from the URL by the screen. */
@@ -20,13 +24,17 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'on
   sizeParameter: 'size' | 'limit';
   /** Changed by the screen after it changed an item, to read the page again. */
   refresh?: number;
+  /** Names the URL's page parameters (`<prefix>Page`, `<prefix>Size`) when a screen shows more than one list. */
+  urlPrefix?: string;
 }
 
-export function ServerPagedTable<T extends object>({ path, query, sizeParameter, refresh, ...table }: Props<T>) {
+export function ServerPagedTable<T extends object>(props: ServerPagedTableProps<T>) {
+  const { path, query, sizeParameter, refresh, urlPrefix, ...table } = props;
   const { t } = useI18n();
   const { update, positive } = useUrlQuery();
-  const page = positive('page', 1);
-  const size = positive('size', DEFAULT_SIZE);
+  const [pageKey, sizeKey] = urlPrefix ? [`${urlPrefix}Page`, `${urlPrefix}Size`] : ['page', 'size'];
+  const page = positive(pageKey, 1);
+  const size = positive(sizeKey, DEFAULT_SIZE);
   const asked = new URLSearchParams(query);
   asked.set('page', String(page));
   asked.set(sizeParameter, String(size));
@@ -52,8 +60,8 @@ export function ServerPagedTable<T extends object>({ path, query, sizeParameter,
         }}
         onChange={(pagination) =>
           update({
-            page: String(pagination.current ?? 1),
-            size: pagination.pageSize === DEFAULT_SIZE ? undefined : String(pagination.pageSize),
+            [pageKey]: String(pagination.current ?? 1),
+            [sizeKey]: pagination.pageSize === DEFAULT_SIZE ? undefined : String(pagination.pageSize),
           })
         }
       />

@@ -42,7 +42,7 @@ export function setApiSession(nextToken: string | undefined, unauthorized: () =>
 }
 
 /**
- * A signed-in request: a FormData body goes as multipart, any other body as JSON. An error answer becomes an
+ * A signed-in request: a FormData body goes as multipart, a file (Blob) as it is, any other body as JSON. An error answer becomes an
  * ApiError (a 401 ends the session); a good one is returned as it is, for JSON, files and PDFs alike.
  */
 export interface ApiOptions {
@@ -59,7 +59,10 @@ export async function apiFetch(path: string, options: ApiOptions = {}): Promise<
     ...options.headers,
   };
   const multipart = options.body instanceof FormData;
-  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
+  // A file (a Blob) goes as its bytes, with its own type: an import that streams it reads the body as it is.
+  const file = options.body instanceof Blob ? options.body : undefined;
+  if (file) headers['content-type'] = file.type || 'application/octet-stream';
+  else if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
@@ -67,7 +70,11 @@ export async function apiFetch(path: string, options: ApiOptions = {}): Promise<
       method: options.method ?? 'GET',
       headers,
       body:
-        options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
+        options.body === undefined
+          ? undefined
+          : multipart
+            ? (options.body as FormData)
+            : (file ?? JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(

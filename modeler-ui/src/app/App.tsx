@@ -23,6 +23,10 @@ const UnitsPage = later(() => import('../admin/UnitsPage'), 'UnitsPage');
 const CalendarPage = later(() => import('../admin/CalendarPage'), 'CalendarPage');
 const RuleTablesPage = later(() => import('../admin/RuleTablesPage'), 'RuleTablesPage');
 const BillingRulesPage = later(() => import('../billing/BillingRulesPage'), 'BillingRulesPage');
+const RunsPage = later(() => import('../billing/RunsPage'), 'RunsPage');
+const RunPage = later(() => import('../billing/RunPage'), 'RunPage');
+const AccountBillsPage = later(() => import('../billing/AccountBillsPage'), 'AccountBillsPage');
+const BillPage = later(() => import('../billing/BillPage'), 'BillPage');
 const AuditPage = later(() => import('../admin/AuditPage'), 'AuditPage');
 const NotificationsPage = later(() => import('../admin/NotificationsPage'), 'NotificationsPage');
 const AcceptExpansionPage = later(() => import('../intake/AcceptExpansionPage'), 'AcceptExpansionPage');
@@ -173,6 +177,38 @@ export function App() {
                 element={
                   <RequireMenuEntry entry="billingRules">
                     <BillingRulesPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/billing/runs"
+                element={
+                  <RequireMenuEntry entry="billingRuns">
+                    <RunsPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/billing/runs/:runNo"
+                element={
+                  <RequireMenuEntry entry="billingRuns">
+                    <RunPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/billing/bills"
+                element={
+                  <RequireMenuEntry entry="billingBills">
+                    <AccountBillsPage />
+                  </RequireMenuEntry>
+                }
+              />
+              <Route
+                path="/billing/bills/:id"
+                element={
+                  <RequireMenuEntry entry="billingBills">
+                    <BillPage />
                   </RequireMenuEntry>
                 }
               />

@@ -5,6 +5,7 @@
  */
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/http';
 import { useApi } from '../api/useApi';
 import { TAG_COLOURS } from '../admin/tag-colours';
@@ -70,6 +71,11 @@ export function CounterPaymentPage() {
             <Descriptions.Item label={t('collection.overdue')}>{yuan(account.data.overdueFen)}</Descriptions.Item>
             <Descriptions.Item label={t('collection.penalty')}>{yuan(account.data.penaltyFen)}</Descriptions.Item>
             <Descriptions.Item label={t('collection.prepayment')}>{yuan(account.data.prepaymentFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('menu.billingBills')}>
+              <Link to={`/billing/bills?${new URLSearchParams({ account: account.data.accountNo })}`}>
+                {t('billing.counter.bills')}
+              </Link>
+            </Descriptions.Item>
           </Descriptions>
           <Table
             size="small"

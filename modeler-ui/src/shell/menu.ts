@@ -37,6 +37,18 @@ export const MENU: MenuEntry[] = [
     label: 'menu.billingRules',
     roles: ['billing-clerk', 'billing-reviewer', 'billing-supervisor', 'cashier', 'arrears-collector', 'manager'],
   },
+  {
+    key: 'billingRuns',
+    path: '/billing/runs',
+    label: 'menu.billingRuns',
+    roles: ['meter-reader', 'billing-clerk', 'billing-reviewer', 'billing-supervisor', 'manager'],
+  },
+  {
+    key: 'billingBills',
+    path: '/billing/bills',
+    label: 'menu.billingBills',
+    roles: ['billing-clerk', 'billing-reviewer', 'billing-supervisor', 'cashier', 'arrears-collector', 'manager'],
+  },
   { key: 'audit', path: '/audit', label: 'menu.audit', roles: ['admin'] },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications', roles: ['admin'] },
   { key: 'models', path: '/models', label: 'menu.models', roles: ['analyst'] },
