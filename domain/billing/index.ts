@@ -21,3 +21,4 @@ export { accountBills, billDetail, correctionDetail } from './tariff/bill-querie
 export * from './corrections';
 export * from './readings';
 export * from './runs';
+export { billInScope, correctionInScope, runInScope, sectionIdsInScope, sectionInScope } from './billing-scope';
