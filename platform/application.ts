@@ -20,6 +20,7 @@ import { startScheduleReminders } from '../domain/time-limits';
 import { releaseLeases } from '../domain/idempotency';
 import { restoreClockPin } from '../domain/clock';
 import { startArrearsSchedule } from '../domain/collection';
+import { interruptRunningImports } from '../domain/billing';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
 import { demoSeeds, demoUserSeeds, referenceSeeds } from './seed';
@@ -86,6 +87,8 @@ export async function startApplication(config: AppConfig, options: { demoData: b
       // Cases a crash or a failed start left without a process instance get it now (decision 0024).
       await releaseLeases();
       await repairUnstartedCases(services);
+      // Reading imports a stopped process left running are marked interrupted, to be sent again (decision 0062).
+      await interruptRunningImports();
     }
     if (workers) started.push(startScheduleReminders(config));
     // Demo cases are real process instances: they need the models and the workers, so an API-only process seeds
