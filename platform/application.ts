@@ -19,6 +19,8 @@ import { repairUnstartedCases, startCaseReconciler } from '../domain/cases';
 import { startScheduleReminders } from '../domain/time-limits';
 import { releaseLeases } from '../domain/idempotency';
 import { restoreClockPin } from '../domain/clock';
+import { startArrearsSchedule } from '../domain/collection';
+import { interruptRunningImports } from '../domain/billing';
 import { deployModels } from './deploy-models';
 import type { PlatformServices } from './platform-services';
 import { demoSeeds, demoUserSeeds, referenceSeeds } from './seed';
@@ -85,6 +87,8 @@ export async function startApplication(config: AppConfig, options: { demoData: b
       // Cases a crash or a failed start left without a process instance get it now (decision 0024).
       await releaseLeases();
       await repairUnstartedCases(services);
+      // Reading imports a stopped process left running are marked interrupted, to be sent again (decision 0062).
+      await interruptRunningImports();
     }
     if (workers) started.push(startScheduleReminders(config));
     // Demo cases are real process instances: they need the models and the workers, so an API-only process seeds
@@ -94,6 +98,8 @@ export async function startApplication(config: AppConfig, options: { demoData: b
       log.info(workers ? 'demo data seeded' : 'demo users seeded (demo cases need the workers in this process)');
     }
     if (workers) started.push(startCaseReconciler(camunda, config.APP_RECONCILE_INTERVAL_SECONDS));
+    // The day's arrears cases, opened by the platform at the configured hour (decision 0060).
+    if (workers) started.push(startArrearsSchedule(services, config.ARREARS_OPEN_HOUR));
     if (!api) return { url: '', services, stop };
     const authSecret = config.APP_AUTH_SECRET ?? randomBytes(32).toString('hex');
     const server = await listen(createApp({ ...services, authSecret }), config);

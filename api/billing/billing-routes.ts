@@ -2,7 +2,7 @@
  * 抄表核算 API: reading sections and their accounts, billing runs (start one, read its state, anomalies and the
  * bills the review flagged), reading files imported with their progress, and readings entered by hand.
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
@@ -20,11 +20,15 @@ import {
   receiveReadingFile,
   runAnomalies,
   runDetail,
+  runInScope,
   runInput,
   sectionAccountsInput,
+  sectionIdsInScope,
+  sectionInScope,
   sectionInput,
   startBillingRun,
 } from '../../domain/billing';
+import { accountInScope } from '../../domain/customers';
 
 /** Who reads billing: the cycle's roles and managers. */
 export const BILLING_READERS = ['meter-reader', 'billing-clerk', 'billing-reviewer', 'billing-supervisor', 'manager'];
@@ -40,32 +44,38 @@ const importQuery = z.object({ period: z.string(), fileName: z.string().optional
 export function billingRoutes(context: AppContext): Router {
   const router = Router();
   const read = requireRole(...BILLING_READERS);
-  router.get('/billing/sections', read, async (_request, response) => {
-    response.json(await listSections());
+  router.get('/billing/sections', read, async (request, response) => {
+    response.json(await listSections(await sectionIdsInScope(currentUser(request))));
   });
   router.post('/billing/sections', requireRole(...RUN_STARTERS), async (request, response) => {
     response.status(201).json(await createSection(parseInput(sectionInput, request.body, '抄表段')));
   });
   router.put('/billing/sections/:id/accounts', requireRole(...RUN_STARTERS), async (request, response) => {
     const input = parseInput(sectionAccountsInput, request.body, '抄表段用户');
-    response.json(await assignAccounts(parseId(request.params.id, '抄表段'), input));
+    const sectionId = parseId(request.params.id, '抄表段');
+    await sectionInScope(currentUser(request), sectionId);
+    response.json(await assignAccounts(sectionId, input));
   });
-  router.get('/billing/runs', read, async (_request, response) => {
-    response.json(await listRuns());
+  router.get('/billing/runs', read, async (request, response) => {
+    response.json(await listRuns(await sectionIdsInScope(currentUser(request))));
   });
   router.post('/billing/runs', requireRole(...RUN_STARTERS), async (request, response) => {
     const input = parseInput(runInput, request.body, '核算批次');
+    await sectionInScope(currentUser(request), input.sectionId);
     response.status(201).json(await startBillingRun(context, input, currentUser(request).login));
   });
-  router.get('/billing/runs/:runNo', read, async (request, response) => {
-    response.json(await runDetail(String(request.params.runNo)));
-  });
-  router.get('/billing/runs/:runNo/anomalies', read, async (request, response) => {
-    response.json(await runAnomalies(String(request.params.runNo)));
-  });
-  router.get('/billing/runs/:runNo/flagged-bills', read, async (request, response) => {
-    response.json(await flaggedBills(String(request.params.runNo)));
-  });
+  // A run of another unit's section is not found (decision 0025).
+  const runRead = (answer: (runNo: string) => Promise<unknown>): RequestHandler[] => [
+    read,
+    async (request, response) => {
+      const runNo = String(request.params.runNo);
+      await runInScope(currentUser(request), runNo);
+      response.json(await answer(runNo));
+    },
+  ];
+  router.get('/billing/runs/:runNo', ...runRead(runDetail));
+  router.get('/billing/runs/:runNo/anomalies', ...runRead(runAnomalies));
+  router.get('/billing/runs/:runNo/flagged-bills', ...runRead(flaggedBills));
   // The body is the CSV itself (any content type but JSON), streamed to disk: `?period=YYYY-MM&fileName=…`.
   router.post('/billing/reading-imports', requireRole(...READING_WRITERS), async (request, response) => {
     const query = parseQuery(importQuery, request.query, '抄表数据导入');
@@ -77,10 +87,12 @@ export function billingRoutes(context: AppContext): Router {
   });
   router.get('/billing/readings', read, async (request, response) => {
     const query = parseQuery(readingsQuery, request.query, '抄表示数');
+    await accountInScope(currentUser(request), query.accountId);
     response.json(await readingsOfAccount(query.accountId, query.period));
   });
   router.post('/billing/readings', requireRole(...READING_WRITERS), async (request, response) => {
     const input = parseInput(readingInput, request.body, '抄表示数');
+    await accountInScope(currentUser(request), input.accountId);
     const reading = await enterReading(context.sequelize, input, currentUser(request).login);
     response.status(201).json(reading.get({ plain: true }));
   });

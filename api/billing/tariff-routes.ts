@@ -3,7 +3,7 @@
  * by the billing supervisor), an account's tariff versions, its bills and a bill with its lines, and a correction
  * asked for on an issued bill.
  */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { idempotencyKey } from '../http/idempotency-key';
@@ -14,10 +14,13 @@ import {
   accountTariffs,
   addAccountTariff,
   billDetail,
+  billInScope,
   correctionDetail,
+  correctionInScope,
   correctionInput,
   requestCorrection,
 } from '../../domain/billing';
+import { accountInScope } from '../../domain/customers';
 import { addRuleSetVersion, listRuleSets, ruleVersionInput } from '../../domain/rule-sets';
 
 /** Who reads rules, tariffs and bills: billing's roles, the counter's cashiers and collectors, managers. */
@@ -40,38 +43,48 @@ export function tariffRoutes(context: AppContext): Router {
     const input = parseInput(ruleVersionInput, request.body, '规则版本');
     response.status(201).json(await addRuleSetVersion(String(request.params.name), input, currentUser(request).login));
   });
+  // An account, bill or correction of another unit answers 404 (decision 0025).
+  const accountId = async (request: Request) => {
+    const id = parseId(request.params.id, '用电户');
+    await accountInScope(currentUser(request), id);
+    return id;
+  };
+  const billId = async (request: Request) => {
+    const id = parseId(request.params.id, '账单');
+    await billInScope(currentUser(request), id);
+    return id;
+  };
   router.get('/billing/accounts/:id/tariffs', readers, async (request, response) => {
-    response.json(await accountTariffs(parseId(request.params.id, '用电户')));
+    response.json(await accountTariffs(await accountId(request)));
   });
   router.post(
     '/billing/accounts/:id/tariffs',
     requireRole('billing-clerk', 'billing-supervisor'),
     async (request, response) => {
       const input = parseInput(accountTariffInput, request.body, '电价版本');
-      const accountId = parseId(request.params.id, '用电户');
-      response.status(201).json(await addAccountTariff(accountId, input, currentUser(request).login));
+      response.status(201).json(await addAccountTariff(await accountId(request), input, currentUser(request).login));
     },
   );
   router.get('/billing/accounts/:id/bills', readers, async (request, response) => {
-    response.json(await accountBills(parseId(request.params.id, '用电户')));
+    response.json(await accountBills(await accountId(request)));
   });
   router.get('/billing/bills/:id', readers, async (request, response) => {
-    response.json(await billDetail(parseId(request.params.id, '账单')));
+    response.json(await billDetail(await billId(request)));
   });
   router.post(
     '/billing/bills/:id/corrections',
     requireRole('billing-clerk', 'billing-supervisor'),
     async (request, response) => {
       const input = parseInput(correctionInput, request.body, '电费退补');
-      const billId = parseId(request.params.id, '账单');
+      const bill = await billId(request);
       const login = currentUser(request).login;
-      response
-        .status(201)
-        .json(await requestCorrection(context.camunda, billId, input, login, idempotencyKey(request)));
+      response.status(201).json(await requestCorrection(context.camunda, bill, input, login, idempotencyKey(request)));
     },
   );
   router.get('/billing/corrections/:correctionNo', readers, async (request, response) => {
-    response.json(await correctionDetail(String(request.params.correctionNo)));
+    const correctionNo = String(request.params.correctionNo);
+    await correctionInScope(currentUser(request), correctionNo);
+    response.json(await correctionDetail(correctionNo));
   });
   return router;
 }

@@ -12,6 +12,7 @@ import { idempotencyKey } from '../http/idempotency-key';
 import { requestAddress } from '../http/request-address';
 import type { PaymentActor } from '../../domain/payments';
 import { parseId } from '../../lib/validation/parse-input';
+import { accountNoInScope } from '../../domain/customers';
 import {
   accountArrears,
   arrearsCase,
@@ -34,6 +35,12 @@ const actorOf = (request: Request): PaymentActor => ({
   address: requestAddress(request),
 });
 
+/** A counter payment names its account in the body: another unit's account is not found (decision 0025). */
+async function accountOfBodyInScope(request: Request): Promise<void> {
+  const accountNo = (request.body as { accountNo?: unknown } | undefined)?.accountNo;
+  if (typeof accountNo === 'string') await accountNoInScope(currentUser(request), accountNo);
+}
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
 export function collectionRoutes(context: AppContext): Router {
@@ -42,6 +49,7 @@ export function collectionRoutes(context: AppContext): Router {
   const supervisor = requireRole('billing-supervisor');
   const readers = requireRole('cashier', 'arrears-collector', 'billing-supervisor', 'billing-clerk');
   router.post('/collection/counter/payments', cashier, async (request, response) => {
+    await accountOfBodyInScope(request);
     const actor = { ...actorOf(request), idempotencyKey: idempotencyKey(request) };
     const answer = await recordBillPayment(context, 'counter', request.body, actor);
     response.status(answer.status).json(answer.body);
@@ -58,7 +66,8 @@ export function collectionRoutes(context: AppContext): Router {
     response.json(await bankImportReport(parseId(request.params.id, '导入 / import')));
   });
   router.get('/collection/accounts/:accountNo', readers, async (request, response) => {
-    response.json(await accountArrears(String(request.params.accountNo)));
+    const account = await accountNoInScope(currentUser(request), String(request.params.accountNo));
+    response.json(await accountArrears(account.accountNo));
   });
   router.post('/collection/payments/:id/refund', cashier, async (request, response) => {
     response.status(201).json(await requestBillRefund(request.params.id, request.body, actorOf(request)));
@@ -76,10 +85,10 @@ export function collectionRoutes(context: AppContext): Router {
     response.json(await dailyReconciliation(request.query.day));
   });
   router.get('/collection/arrears', readers, async (request, response) => {
-    response.json(await arrearsCases(text(request.query.status)));
+    response.json(await arrearsCases(currentUser(request), text(request.query.status)));
   });
   router.get('/collection/arrears/:caseNo', readers, async (request, response) => {
-    response.json(await arrearsCase(String(request.params.caseNo)));
+    response.json(await arrearsCase(currentUser(request), String(request.params.caseNo)));
   });
   router.post(
     '/collection/arrears/open',

@@ -68,7 +68,7 @@ export class ReadingImport extends Model<InferAttributes<ReadingImport>, InferCr
   declare id: CreationOptional<number>;
   declare period: string;
   declare fileName: string;
-  /** running | done | failed */
+  /** running | done | failed | interrupted (its process stopped before the end) */
   declare status: CreationOptional<string>;
   /** Data rows in the file (known once counted; 0 until then). */
   declare totalRows: CreationOptional<number>;

@@ -98,6 +98,10 @@ export class ArrearsCase extends Model<InferAttributes<ArrearsCase>, InferCreati
   declare reconnectedAt: CreationOptional<Date | null>;
   /** The penalty accrued when a step last looked (the API computes today's). */
   declare penaltyFen: CreationOptional<number>;
+  /** The unit of the account's customer (decision 0025): whose people see the case and its tasks. */
+  declare unitCode: CreationOptional<string | null>;
+  /** Reminders (催费通知) sent so far (the arrears-reminders rule says how many and how far apart). */
+  declare remindersSent: CreationOptional<number>;
 }
 
 export class WeatherFlag extends Model<InferAttributes<WeatherFlag>, InferCreationAttributes<WeatherFlag>> {
@@ -194,6 +198,8 @@ export function initCollectionModels(sequelize: Sequelize): void {
       settledAt: { type: DataTypes.DATE, allowNull: true },
       reconnectedAt: { type: DataTypes.DATE, allowNull: true },
       penaltyFen: { ...fenColumn('penaltyFen'), defaultValue: 0 },
+      unitCode: { type: DataTypes.STRING(64), allowNull: true },
+      remindersSent: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     },
     {
       sequelize,

@@ -25,6 +25,7 @@ import * as billingFoundation from './0027-billing-foundation';
 import * as accountTariffsAndCorrections from './0028-account-tariffs-and-corrections';
 import * as readingsAndBillingRuns from './0029-readings-and-billing-runs';
 import * as collection from './0030-collection';
+import * as billingGaps from './0031-billing-gaps';
 
 export interface Migration {
   name: string;
@@ -56,4 +57,5 @@ export const migrations: Migration[] = [
   { name: '0028-account-tariffs-and-corrections', ...accountTariffsAndCorrections },
   { name: '0029-readings-and-billing-runs', ...readingsAndBillingRuns },
   { name: '0030-collection', ...collection },
+  { name: '0031-billing-gaps', ...billingGaps },
 ];

@@ -1,13 +1,16 @@
 /**
  * 送电建档: the supply is on. A new connection gets its account (用电户, HH…),
  * active; a capacity increase raises its account's capacity. The meter is marked installed. Done once per case
- * (Application.energizedAt), so a repeated step changes nothing.
+ * (Application.energizedAt), so a repeated step changes nothing. Then the account is opened for billing (its tariff
+ * terms and initial readings, decision 0062), itself safe to repeat.
  */
 import { Account } from '../../db/core/customer-models';
 import { Meter, MeteringPoint, SupplyScheme } from '../../db/business-expansion';
 import { appClock } from '../../lib/clock/app-clock';
 import { ModelError } from '../../lib/errors/model-error';
 import { nextNumber } from '../numbering';
+import { StepRecord } from '../../db/business-expansion/step-record-models';
+import { openAccountForBilling } from '../billing';
 import { caseApplication } from './case-application-repository';
 
 export async function energize(applicationNo: string): Promise<{ accountNo: string }> {
@@ -50,5 +53,33 @@ export async function energize(applicationNo: string): Promise<{ accountNo: stri
     await application.update({ accountId: account.id, energizedAt: now }, { transaction });
     return account.accountNo;
   });
+  await openForBilling(applicationNo);
   return { accountNo };
+}
+
+/** The energized account is opened for billing: its tariff terms and its meters' initial readings (decision 0062). */
+async function openForBilling(applicationNo: string): Promise<void> {
+  const application = await caseApplication(applicationNo);
+  const account = (await Account.findByPk(application.accountId!))!;
+  const scheme = await SupplyScheme.findOne({ where: { applicationNo } });
+  const point = await MeteringPoint.findOne({ where: { applicationNo } });
+  const meters = point ? await Meter.findAll({ where: { meteringPointId: point.id } }) : [];
+  const installed = await StepRecord.findOne({
+    where: { applicationNo, step: 'install-meter' },
+    order: [['id', 'DESC']],
+  });
+  const initialValue = Number(installed?.entered.initialReading ?? 0);
+  await openAccountForBilling(Account.sequelize!, {
+    accountId: account.id,
+    applicationNo,
+    energizedAt: application.energizedAt!,
+    meterIds: meters.map((meter) => meter.id),
+    initialValue: Number.isFinite(initialValue) && initialValue >= 0 ? initialValue : 0,
+    facts: {
+      category: account.category,
+      voltage: account.voltage,
+      capacityKva: Number(account.capacityKva),
+      billingMethod: scheme?.billingMethod ?? null,
+    },
+  });
 }

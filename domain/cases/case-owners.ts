@@ -8,6 +8,7 @@ import { Op, type WhereAttributeHashValue } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
+import { ArrearsCase } from '../../db/collection/collection-models';
 import { requireInScope, unitScope, type ScopeUser, type UnitScope } from '../users';
 
 export interface CaseOwner {
@@ -20,17 +21,20 @@ export async function caseOwners(businessKeys: string[]): Promise<Map<string, Ca
   const owners = new Map<string, CaseOwner>();
   if (keys.length === 0) return owners;
   const byNo = { where: { applicationNo: { [Op.in]: keys } } };
-  const [expansions, changes, orders, created] = await Promise.all([
+  const [expansions, changes, orders, created, arrears] = await Promise.all([
     Application.findAll(byNo),
     ChangeApplication.findAll(byNo),
     WorkOrder.findAll({ where: { orderNo: { [Op.in]: keys } } }),
     WorkOrderEvent.findAll({ where: { orderNo: { [Op.in]: keys }, kind: 'created' } }),
+    ArrearsCase.findAll({ where: { caseNo: { [Op.in]: keys } } }),
   ]);
   for (const row of [...expansions, ...changes])
     owners.set(row.applicationNo, { unitCode: row.unitCode, startedBy: row.submittedBy });
   const agents = new Map(created.map((event) => [event.orderNo, event.actor]));
   for (const order of orders)
     owners.set(order.orderNo, { unitCode: order.handlingUnit, startedBy: agents.get(order.orderNo) ?? null });
+  // An arrears case is opened by the daily run, not by a person: nobody is its starter.
+  for (const found of arrears) owners.set(found.caseNo, { unitCode: found.unitCode, startedBy: null });
   return owners;
 }
 
@@ -58,11 +62,17 @@ export async function caseKeysOutside(scope: UnitScope): Promise<string[]> {
 export const caseKeysOfUnit = (unitCode: string): Promise<string[]> => caseKeysWhereUnit({ [Op.eq]: unitCode });
 
 async function caseKeysWhereUnit(unit: WhereAttributeHashValue<string | null>): Promise<string[]> {
-  const [expansions, changes, orders] = await Promise.all([
+  const [expansions, changes, orders, arrears] = await Promise.all([
     Application.findAll({ attributes: ['applicationNo'], where: { unitCode: unit } }),
     ChangeApplication.findAll({ attributes: ['applicationNo'], where: { unitCode: unit } }),
     // A work order always has its handling unit; the condition is the same one.
     WorkOrder.findAll({ attributes: ['orderNo'], where: { handlingUnit: unit as WhereAttributeHashValue<string> } }),
+    ArrearsCase.findAll({ attributes: ['caseNo'], where: { unitCode: unit } }),
   ]);
-  return [...expansions, ...changes].map((row) => row.applicationNo).concat(orders.map((order) => order.orderNo));
+  return [...expansions, ...changes]
+    .map((row) => row.applicationNo)
+    .concat(
+      orders.map((order) => order.orderNo),
+      arrears.map((found) => found.caseNo),
+    );
 }

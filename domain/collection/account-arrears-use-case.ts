@@ -9,6 +9,7 @@ import { Account, Customer } from '../../db/core/customer-models';
 import { notFound } from '../../lib/errors/app-error';
 import { chinaDayOf } from '../../lib/calendar';
 import { appClock } from '../../lib/clock/app-clock';
+import { requireInScope, scopeWhere, type ScopeUser } from '../users';
 import { openBills, prepaymentBalance } from './account-ledger';
 import { OPEN_CASE_STATES } from './arrears-settled';
 import { accountNamed, paymentView } from './record-payment-use-case';
@@ -72,18 +73,19 @@ async function caseView(found: ArrearsCase) {
   };
 }
 
-/** The arrears cases (the open ones unless a status is asked for), newest first. */
-export async function arrearsCases(status: string | undefined) {
+/** The arrears cases of the reader's units (the open ones unless a status is asked for), newest first. */
+export async function arrearsCases(reader: ScopeUser, status: string | undefined) {
   const cases = await ArrearsCase.findAll({
-    where: status ? { status } : { status: { [Op.in]: OPEN_CASE_STATES } },
+    where: { ...(status ? { status } : { status: { [Op.in]: OPEN_CASE_STATES } }), ...(await scopeWhere(reader)) },
     order: [['id', 'DESC']],
     limit: 100,
   });
   return { items: await Promise.all(cases.map(caseView)) };
 }
 
-export async function arrearsCase(caseNo: string) {
+export async function arrearsCase(reader: ScopeUser, caseNo: string) {
   const found = await ArrearsCase.findOne({ where: { caseNo } });
   if (!found) throw notFound('欠费工单 / arrears case', caseNo);
+  await requireInScope(reader, found.unitCode, '欠费工单 / arrears case', caseNo);
   return caseView(found);
 }

@@ -16,7 +16,9 @@ import type { DomainServices } from '../domain-services';
 import { notify } from '../notifications';
 import { loadBusinessCalendar } from '../time-limits';
 import { accountById, openBills } from './account-ledger';
-import { ARREARS_GRACE, DISCONNECTION_NOTICE } from './collection-rules';
+import { copyNoticeToAuthority } from './authority-copy';
+import { ARREARS_GRACE, ARREARS_REMINDERS, DISCONNECTION_NOTICE } from './collection-rules';
+import { setSupplyStatus } from './supply-status';
 
 type Services = Pick<DomainServices, 'config'>;
 
@@ -66,25 +68,50 @@ async function tellCustomer(
   );
 }
 
-const rules = () => RuleBook.load([ARREARS_GRACE, DISCONNECTION_NOTICE]);
+const rules = () => RuleBook.load([ARREARS_GRACE, ARREARS_REMINDERS, DISCONNECTION_NOTICE]);
+const REMINDER_TITLE = '电费催缴通知 / Reminder: electricity bill overdue';
 
-/** The reminder (催费通知) and the end of the grace period: `graceDays` after the oldest overdue bill's due date. */
-export async function sendReminder(services: Services, caseNo: string) {
+/**
+ * Reminder number `previous + 1` (催费通知) and the end of the grace period: `graceDays` after the oldest overdue bill's
+ * due date. The first reminder always goes; a later one only while the grace period runs. Answers whether another is
+ * due (`arrears-reminders`: how many, how many days apart) and when.
+ */
+export async function sendReminder(services: Services, caseNo: string, previous = 0) {
   const found = await caseNamed(caseNo);
   const owed = await owedToday(found);
-  const oldest = owed.overdue[0]?.dueDate ?? today();
-  const { graceDays } = (await rules()).inForce(ARREARS_GRACE, '*', today()).body;
-  const { cutHour } = (await rules()).inForce(DISCONNECTION_NOTICE, '*', today()).body;
+  const day = today();
+  const oldest = owed.overdue[0]?.dueDate ?? day;
+  const book = await rules();
+  const { graceDays } = book.inForce(ARREARS_GRACE, '*', day).body;
+  const { cutHour } = book.inForce(DISCONNECTION_NOTICE, '*', day).body;
+  const { count, intervalDays } = book.inForce(ARREARS_REMINDERS, '*', day).body;
   const graceEndsAt = atHour(addDays(oldest, graceDays + 1), cutHour);
-  await found.update({ remindedAt: found.remindedAt ?? appClock.now(), penaltyFen: owed.penaltyFen });
-  await tellCustomer(
-    services,
-    found,
-    'reminder',
-    '电费催缴通知 / Reminder: electricity bill overdue',
-    `户号 ${owed.account.accountNo} 欠费 ${yuan(owed.overdueFen)} 元，违约金 ${yuan(owed.penaltyFen)} 元，请尽快缴纳 / ${yuan(owed.overdueFen)} yuan overdue, penalty ${yuan(owed.penaltyFen)} yuan`,
-  );
-  return { overdueFen: owed.overdueFen, penaltyFen: owed.penaltyFen, graceEndsAt: graceEndsAt.toISOString() };
+  const reminderNo = previous + 1;
+  const sent = reminderNo === 1 || appClock.now() < graceEndsAt;
+  const nextReminderAt = atHour(addDays(day, intervalDays), cutHour);
+  if (sent) {
+    await found.update({
+      remindedAt: found.remindedAt ?? appClock.now(),
+      remindersSent: Math.max(found.remindersSent, reminderNo),
+      penaltyFen: owed.penaltyFen,
+    });
+    await tellCustomer(
+      services,
+      found,
+      'reminder',
+      reminderNo === 1 ? REMINDER_TITLE : `${REMINDER_TITLE}（第 ${reminderNo} 次 / no. ${reminderNo}）`,
+      `户号 ${owed.account.accountNo} 欠费 ${yuan(owed.overdueFen)} 元，违约金 ${yuan(owed.penaltyFen)} 元，请尽快缴纳 / ${yuan(owed.overdueFen)} yuan overdue, penalty ${yuan(owed.penaltyFen)} yuan`,
+      reminderNo === 1 ? '' : String(reminderNo),
+    );
+  }
+  return {
+    overdueFen: owed.overdueFen,
+    penaltyFen: owed.penaltyFen,
+    graceEndsAt: graceEndsAt.toISOString(),
+    reminderNo,
+    moreReminders: sent && reminderNo < count && nextReminderAt < graceEndsAt,
+    nextReminderAt: nextReminderAt.toISOString(),
+  };
 }
 
 function plannedCut(day: string, rule: { cutHour: number; secondNoticeMinutes: number }) {
@@ -109,6 +136,8 @@ export async function sendDisconnectionNotice(services: Services, caseNo: string
       cutPlannedAt: new Date(plan.cutAt),
       penaltyFen: owed.penaltyFen,
     });
+  const customer = await Customer.findByPk(owed.account.customerId);
+  await copyNoticeToAuthority(services.config, found, owed.account, customer, plan.cutDay);
   await tellCustomer(
     services,
     found,
@@ -157,9 +186,11 @@ export async function postponeCut(caseNo: string) {
   return plan;
 }
 
+/** The crew cut the supply: the case and the account say so (the account's change audited). */
 export async function recordDisconnection(caseNo: string) {
   const found = await caseNamed(caseNo);
   if (found.status !== 'disconnected') await found.update({ status: 'disconnected', disconnectedAt: appClock.now() });
+  await setSupplyStatus(found.accountId, 'disconnected', caseNo);
 }
 
 /** The customer paid: the case is settled; answers whether supply was cut (then a reconnection order follows). */
@@ -170,7 +201,9 @@ export async function recordSettlement(caseNo: string) {
   return { wasDisconnected };
 }
 
+/** The crew restored the supply: the case is closed and the account active again. */
 export async function recordReconnection(caseNo: string) {
   const found = await caseNamed(caseNo);
   if (found.reconnectedAt === null) await found.update({ status: 'reconnected', reconnectedAt: appClock.now() });
+  await setSupplyStatus(found.accountId, 'active', caseNo);
 }

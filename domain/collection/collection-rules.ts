@@ -53,6 +53,29 @@ export const ARREARS_GRACE = defineRuleSet({
   ],
 });
 
+/**
+ * Reminders (催费通知) before the notice: how many, and the days between two. A reminder that would fall after the
+ * grace period has ended is not sent (the notice follows); payment stops the reminders at any point.
+ */
+export const ARREARS_REMINDERS = defineRuleSet({
+  name: 'arrears-reminders',
+  title: '欠费催缴次数与间隔',
+  titleEn: 'reminders before a disconnection notice',
+  schema: z
+    .object({
+      count: z.number().int().min(1).max(10),
+      intervalDays: z.number().int().min(1).max(60),
+    })
+    .strict(),
+  defaults: [
+    {
+      effectiveFrom: '1996-10-08',
+      body: { count: 3, intervalDays: 10 },
+      source: `${ART_98}："经催交仍未交付电费的"——催交次数与间隔条文未定，取宽限期内每 10 天催交一次（共 3 次），按本企业规定另立版本`,
+    },
+  ],
+});
+
 /** How far ahead the written notice goes (3 to 7 days) and the second notice before the cut, in minutes. */
 export const DISCONNECTION_NOTICE = defineRuleSet({
   name: 'disconnection-notice',
@@ -80,6 +103,11 @@ export const DISCONNECTION_NOTICE = defineRuleSet({
   ],
 });
 
-export const COLLECTION_RULE_SETS = [PENALTY_RATES, ARREARS_GRACE, DISCONNECTION_NOTICE] as RuleSet<unknown>[];
+export const COLLECTION_RULE_SETS = [
+  PENALTY_RATES,
+  ARREARS_GRACE,
+  ARREARS_REMINDERS,
+  DISCONNECTION_NOTICE,
+] as RuleSet<unknown>[];
 
 export type PenaltyRates = z.infer<typeof PENALTY_RATES.schema>;

@@ -3,7 +3,13 @@
  * allocation and the prepayment balance, reversals and refunds with approval, the daily reconciliation, and the
  * arrears cases with their disconnection and reconnection. The area's public interface.
  */
-export { COLLECTION_RULE_SETS, PENALTY_RATES, ARREARS_GRACE, DISCONNECTION_NOTICE } from './collection-rules';
+export {
+  COLLECTION_RULE_SETS,
+  PENALTY_RATES,
+  ARREARS_GRACE,
+  ARREARS_REMINDERS,
+  DISCONNECTION_NOTICE,
+} from './collection-rules';
 export { penaltyOf, type Penalty, type PenaltyInput } from './penalty';
 export { allocate, type Allocation, type OpenBill } from './allocation';
 export { applyMoney } from './apply-money';
@@ -11,6 +17,7 @@ export { openBills, prepaymentBalance } from './account-ledger';
 export { recordBillPayment } from './record-payment-use-case';
 export { notifyArrearsSettled } from './arrears-settled';
 export { openArrearsCases, ARREARS_PROCESS } from './open-arrears-cases-use-case';
+export { openArrearsCasesIfDue, startArrearsSchedule } from './arrears-schedule';
 export {
   cutDayFacts,
   postponeCut,

@@ -3,7 +3,7 @@
  * prepayment balance is applied first; an account still overdue and without an open case gets one
  * (QF<yyyymmdd>-<nnnn>) and its `arrears` process. A case saved without its instance is started on the next run.
  */
-import { Op } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { ArrearsCase } from '../../db/collection/collection-models';
 import { Account, Bill, Customer } from '../../db/core/customer-models';
 import { chinaDayOf } from '../../lib/calendar';
@@ -11,6 +11,7 @@ import { startProcessOnce } from '../../lib/camunda/engine-api';
 import { appClock } from '../../lib/clock/app-clock';
 import type { DomainServices } from '../domain-services';
 import { nextNumber } from '../numbering';
+import { servingUnit } from '../users';
 import { applyMoney } from './apply-money';
 import { OPEN_CASE_STATES } from './arrears-settled';
 
@@ -28,6 +29,13 @@ async function startCase(services: Pick<DomainServices, 'camunda'>, found: Arrea
     residential: account.category === 'residential',
   });
   await found.update({ processInstanceKey });
+}
+
+/** The case belongs to the unit of the account's customer (decision 0025), or the unit serving its area. */
+async function unitOfAccount(account: Account, transaction: Transaction): Promise<string | null> {
+  const customer = await Customer.findByPk(account.customerId, { transaction });
+  if (!customer) return null;
+  return customer.unitCode ?? (await servingUnit(customer.area)) ?? customer.area;
 }
 
 export async function openArrearsCases(
@@ -55,7 +63,13 @@ export async function openArrearsCases(
       });
       if (stillOverdue === 0 || open > 0) return null;
       const created = await ArrearsCase.create(
-        { caseNo: await nextNumber('QF', transaction), accountId, status: 'open', openedOn: day },
+        {
+          caseNo: await nextNumber('QF', transaction),
+          accountId,
+          status: 'open',
+          openedOn: day,
+          unitCode: await unitOfAccount(account, transaction),
+        },
         { transaction },
       );
       return created.caseNo;

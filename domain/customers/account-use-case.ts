@@ -9,6 +9,7 @@ import { nextNumber } from '../numbering';
 import { z } from '../../lib/validation/zh-error-map';
 import { parseInput, parseQuery } from '../../lib/validation/parse-input';
 import { requireInScope, type ScopeUser } from '../users';
+import { accountInScope } from './account-scope';
 
 const accountInput = z
   .object({
@@ -31,15 +32,6 @@ const billInput = z
   })
   .strict();
 
-/** The account, if its customer is in the reader's units. */
-async function accountFor(reader: ScopeUser, id: number): Promise<Account> {
-  const account = await Account.findByPk(id);
-  if (!account) throw notFound('用电户 / account', id);
-  const customer = await Customer.findByPk(account.customerId);
-  await requireInScope(reader, customer?.unitCode, '用电户 / account', id);
-  return account;
-}
-
 export async function createAccount(reader: ScopeUser, raw: unknown): Promise<Account> {
   const input = parseInput(accountInput, raw, '用电户');
   const customer = await Customer.findByPk(input.customerId);
@@ -50,14 +42,14 @@ export async function createAccount(reader: ScopeUser, raw: unknown): Promise<Ac
 }
 
 export async function getAccount(reader: ScopeUser, id: number): Promise<Record<string, unknown>> {
-  const account = await accountFor(reader, id);
+  const account = await accountInScope(reader, id);
   const bills = await Bill.findAll({ where: { accountId: id }, order: [['period', 'DESC']], limit: 24 });
   return { ...account.get({ plain: true }), bills: bills.map((bill) => bill.get({ plain: true })) };
 }
 
 export async function createBill(reader: ScopeUser, raw: unknown): Promise<Bill> {
   const input = parseInput(billInput, raw, '电费账单');
-  await accountFor(reader, input.accountId);
+  await accountInScope(reader, input.accountId);
   if (await Bill.findOne({ where: { accountId: input.accountId, period: input.period } }))
     throw conflict(`该账期已有账单 / a bill for ${input.period} exists`);
   return Bill.create({ ...input, paidAt: null });
@@ -71,7 +63,7 @@ const billQuery = z.object({
 /** An account's bills, newest first; `unpaid=true` leaves out the paid ones. */
 export async function listBills(reader: ScopeUser, query: unknown): Promise<Bill[]> {
   const input = parseQuery(billQuery, query, '账单查询');
-  await accountFor(reader, input.accountId);
+  await accountInScope(reader, input.accountId);
   const where = input.unpaid === 'true' ? { accountId: input.accountId, paidAt: null } : { accountId: input.accountId };
   return Bill.findAll({ where, order: [['period', 'DESC']], limit: 120 });
 }

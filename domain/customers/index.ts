@@ -9,3 +9,4 @@ export {
 } from './customer-use-case';
 export { checkIdentity, refineResidentId } from './customer-identity';
 export { createAccount, getAccount, createBill, listBills } from './account-use-case';
+export { accountInScope, accountNoInScope } from './account-scope';

@@ -14,7 +14,8 @@ export interface NotifyInput {
   dedupKey: string;
   /** warning | overdue | escalation | fee-notice | customer | supervision | ... */
   kind: string;
-  recipientType: 'role' | 'user' | 'group' | 'customer';
+  /** 'authority': a body outside the company it reports to (the power authority), named in `recipient`. */
+  recipientType: 'role' | 'user' | 'group' | 'customer' | 'authority';
   /**
    * A role code, a user login, an org group code (db/core Group: its members and the members of its sub-groups,
    * e.g. a unit's crews, see it) or a customer phone number.

@@ -238,6 +238,13 @@ export const APP_VARIABLES = {
       'how often open cases are checked against their process instances (cancelled, ended or gone on the engine); also once at start',
     schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(86400)),
   },
+  ARREARS_OPEN_HOUR: {
+    expected: 'off, or an hour of the day from 0 to 23 (China time)',
+    default: '8',
+    meaning:
+      "when the job workers open the day's arrears cases (decision 0060): once a day, at or after this hour of the application's clock; off leaves it to POST /api/collection/arrears/open",
+    schema: z.union([z.literal('off').transform(() => null), integerIn(0, 23)]),
+  },
   APP_ROLE: {
     expected: listOf(APP_ROLES),
     default: 'both',

@@ -22,6 +22,7 @@ describe('readAppConfig', () => {
       APP_DATABASE_URL: 'sqlite:./data/app.db',
       APP_AUTH_SECRET: undefined,
       APP_TOKEN_TTL_HOURS: 12,
+      ARREARS_OPEN_HOUR: 8,
       APP_SIGNIN_MAX_FAILURES: 5,
       APP_SIGNIN_ADDRESS_MAX_FAILURES: 50,
       APP_SIGNIN_WINDOW_MINUTES: 15,

@@ -52,6 +52,8 @@ export async function seedBillingAccount(
     phone: '13900000000',
     address: '郑州市测试路1号',
     area: 'HA-ZZ',
+    // Read through the API by Pudong's billing people (billing-platform-kit.ts): their unit (decision 0025).
+    unitCode: 'SH-PD',
   });
   const account = await Account.create({
     accountNo: `JFA${tag}`,

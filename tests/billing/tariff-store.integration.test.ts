@@ -119,3 +119,17 @@ test('a yearly tier basis counts the kWh billed earlier in the year', async () =
     [80, 0.677],
   ]);
 });
+
+test('an account disconnected for arrears is billed as any other: its basic charge runs (decision 0061)', async () => {
+  const cut = await seedBillingAccount({ status: 'disconnected' });
+  const active = await seedBillingAccount();
+  const book = await loadTariffBook();
+  const billable = await loadBillableAccounts([cut.id, active.id], '2026-05');
+  expect([...billable.keys()].sort()).toEqual([cut.id, active.id].sort());
+  const bills = [cut, active].map((account) =>
+    computeBill(billable.get(account.id)!, { energyKwh: { total: 0 } }, '2026-05', book),
+  );
+  const basic = bills.map((bill) => bill.lines.find((line) => line.kind === 'basic-capacity')?.amountFen);
+  expect(basic[0]).toBeGreaterThan(0);
+  expect(basic[0]).toBe(basic[1]);
+});

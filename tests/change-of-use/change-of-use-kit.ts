@@ -24,6 +24,7 @@ export async function seedAccount(values: Partial<Account> = {}): Promise<Accoun
     phone: `139${tag}`.slice(0, 11),
     address: '上海市浦东新区测试路1号',
     area: 'SH-PD',
+    unitCode: 'SH-PD',
   });
   return Account.create({
     accountNo: `BGA${tag}`,

@@ -4,12 +4,22 @@
  * the reconnection order with its 24-hour time limit; and a residential customer spared on an extreme-weather day,
  * whose payment then stops the flow before any cut.
  */
-import { RuleBook } from '../../domain/billing/rules/rule-book';
-import { ARREARS_GRACE, DISCONNECTION_NOTICE, PENALTY_RATES, penaltyOf } from '../../domain/collection';
+import { Account } from '../../db/core/customer-models';
+import { AuditEntry } from '../../db/core/audit-models';
+import { penaltyOf } from '../../domain/collection';
 import { addDays } from '../../lib/calendar';
 import { searchProcessInstances } from '../../lib/camunda/engine-api';
 import { usePlatform, type Platform } from '../platform/platform-kit';
 import { waitFor } from '../support/wait-for';
+import {
+  HOUR_MS,
+  arrearsRules as rules,
+  caseOf as caseOfOn,
+  chinaHour,
+  customerNotices as noticesOn,
+  openCaseOf as openCaseOn,
+  waitForCase as waitForCaseOn,
+} from './arrears-kit';
 import { CREW, accountView, issueBill, payAtCounter, seedAccount, seedPeople } from './collection-kit';
 
 let platform: Platform;
@@ -18,48 +28,20 @@ usePlatform(async (started) => {
   await seedPeople();
 });
 
-const HOUR_MS = 3_600_000;
-/** 09:00 China time of a day, as the notice rule's cutHour places a cut. */
-const chinaHour = (day: string, hour: number) => new Date(Date.parse(`${day}T00:00:00Z`) + (hour - 8) * HOUR_MS);
-
-async function rules(day: string) {
-  const book = await RuleBook.load([ARREARS_GRACE, DISCONNECTION_NOTICE, PENALTY_RATES]);
-  return {
-    grace: book.inForce(ARREARS_GRACE, '*', day).body,
-    notice: book.inForce(DISCONNECTION_NOTICE, '*', day).body,
-    rates: book.inForce(PENALTY_RATES, 'residential', day).body,
-  };
-}
-
-async function caseOf(caseNo: string) {
-  const answer = await (await platform.as('heping')).get(`/collection/arrears/${caseNo}`);
-  if (answer.status !== 200) throw new Error(`case ${caseNo}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
+const caseOf = (caseNo: string) => caseOfOn(platform, caseNo);
 const waitForCase = (caseNo: string, holds: (found: any) => boolean, what: string) =>
-  waitFor(
-    async () => {
-      const found = await caseOf(caseNo);
-      return holds(found) ? found : undefined;
-    },
-    { timeout: 15_000, interval: 150, description: `arrears case ${caseNo} ${what}` },
-  );
+  waitForCaseOn(platform, caseNo, holds, what);
+const openCaseOf = (accountNo: string) => openCaseOn(platform, accountNo);
+const customerNotices = (caseNo: string) => noticesOn(platform, caseNo);
 
-/** Opens the arrears cases as the daily run does; answers the case of `accountNo`. */
-async function openCaseOf(accountNo: string): Promise<{ caseNo: string; processInstanceKey: string }> {
-  const collector = await platform.as('heping');
-  const run = await collector.post('/collection/arrears/open');
-  expect(run.status).toBe(200);
-  const list = (await collector.get('/collection/arrears')).body.items as any[];
-  const found = list.find((item) => item.accountNo === accountNo);
-  expect(found).toBeDefined();
-  return found;
-}
-
-async function customerNotices(caseNo: string): Promise<string[]> {
-  const items = (await (await platform.as('admin')).get(`/notifications?businessKey=${caseNo}`)).body.items as any[];
-  return items.map((item) => `${item.kind}:${item.title}`);
+/** The account's status and the audited changes of it. */
+async function supplyOf(accountId: number) {
+  const account = await Account.findByPk(accountId);
+  const audited = await AuditEntry.findAll({
+    where: { action: 'account.status', target: `account:${accountId}` },
+    order: [['id', 'ASC']],
+  });
+  return { status: account?.status, audited: audited.map((entry) => (entry.detail as { to: string }).to) };
 }
 
 test('reminder, grace period, notice, second notice, disconnection by a crew, payment, reconnection within 24 h', async () => {
@@ -95,6 +77,8 @@ test('reminder, grace period, notice, second notice, disconnection by a crew, pa
     disconnectNote: '已按程序停电',
   });
   const cut = await waitForCase(caseNo, (found) => found.status === 'disconnected', 'disconnected');
+  // The account says the supply is cut, and the change is audited.
+  expect(await supplyOf(account.id)).toEqual({ status: 'disconnected', audited: ['disconnected'] });
   // The penalty accrues by the day: from the day after the due date to today, at the residential rate.
   const penalty = penaltyOf({ principalFen: 15_000, period: '2026-10', dueDate, until: cutDay, rates });
   expect(penalty.days).toBe(38);
@@ -121,6 +105,7 @@ test('reminder, grace period, notice, second notice, disconnection by a crew, pa
   );
   await platform.completeTask(CREW, processInstanceKey, 'reconnect', { supplyRestored: true, reconnectNote: '已复电' });
   await waitForCase(caseNo, (found) => found.status === 'reconnected', 'reconnected');
+  expect(await supplyOf(account.id)).toEqual({ status: 'active', audited: ['disconnected', 'active'] });
 });
 
 test('a residential customer is not cut on an extreme-weather day; payment then stops the flow before any cut', async () => {

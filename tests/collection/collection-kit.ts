@@ -40,6 +40,8 @@ export async function seedAccount(category: 'residential' | 'commercial', area =
     phone: `137${tag}`.slice(0, 11),
     address: '上海市浦东新区收费路1号',
     area,
+    // The SH-* areas are served by the unit of the same code (platform/seed/roles-and-groups.ts).
+    unitCode: area,
   });
   return Account.create({
     accountNo: `SFA${tag}`,

@@ -143,6 +143,8 @@ export async function startPlatform(settings: Record<string, string> = {}): Prom
     ...sdkAuthEnv(engine.sdkAuth),
     APP_AUTH_SECRET: 'test-secret-of-enough-length',
     APP_DOCUMENTS_DIR: mkdtempSync(join(tmpdir(), 'app-documents-')),
+    // No arrears cases opened behind a test's back (decision 0060); a test asks for them in `settings`.
+    ARREARS_OPEN_HOUR: 'off',
     ...settings,
   });
   const application = await startApplication(config, { demoData: false });

@@ -53,6 +53,7 @@ export function startAppProcess(options: AppProcessOptions): Promise<AppProcess>
       ...sdkAuthEnv(options.engineAuth),
       LOG_LEVEL: 'info',
       APP_ROLE: options.role ?? 'both',
+      ARREARS_OPEN_HOUR: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -40,6 +40,7 @@ export function startNpmStart(env: Record<string, string> = {}): NpmStartProcess
       ENGINE_MONITORING_PORT: '0',
       APP_PORT: '0',
       LOG_LEVEL: 'info',
+      ARREARS_OPEN_HOUR: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

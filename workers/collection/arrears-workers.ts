@@ -32,11 +32,20 @@ function cutAtOf(job: WorkerJob): string {
   return value;
 }
 
+/** The reminders sent so far (the variable the previous reminder answered; none before the first). */
+function reminderNoOf(job: WorkerJob): number {
+  const value = job.variables.reminderNo;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
 export const collectionWorkers: WorkerDefinition[] = [
-  arrearsWorker('collection.reminder', (caseNo, _job, context) => sendReminder(context, caseNo), [
+  arrearsWorker('collection.reminder', (caseNo, job, context) => sendReminder(context, caseNo, reminderNoOf(job)), [
     'overdueFen',
     'penaltyFen',
     'graceEndsAt',
+    'reminderNo',
+    'moreReminders',
+    'nextReminderAt',
   ]),
   arrearsWorker('collection.disconnection-notice', (caseNo, _job, context) => sendDisconnectionNotice(context, caseNo)),
   arrearsWorker('collection.second-notice', (caseNo, job, context) => sendSecondNotice(context, caseNo, cutAtOf(job))),

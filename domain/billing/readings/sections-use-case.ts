@@ -21,8 +21,13 @@ export const sectionAccountsInput = z
   .object({ accountIds: z.array(z.number().int().positive()).min(1).max(10_000) })
   .strict();
 
-export async function listSections() {
-  const sections = await ReadingSection.findAll({ order: [['code', 'ASC']], raw: true });
+/** The sections (those of `sectionIds` only when given: the reader's units) with their account counts. */
+export async function listSections(sectionIds: number[] | null = null) {
+  const sections = await ReadingSection.findAll({
+    where: sectionIds === null ? {} : { id: sectionIds },
+    order: [['code', 'ASC']],
+    raw: true,
+  });
   const counts = (await SectionAccount.findAll({
     attributes: ['sectionId', [fn('COUNT', col('id')), 'accounts']],
     group: ['sectionId'],

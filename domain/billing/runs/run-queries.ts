@@ -12,8 +12,14 @@ export async function findRun(runNo: string): Promise<BillingRun> {
   return run;
 }
 
-export async function listRuns() {
-  const runs = await BillingRun.findAll({ order: [['id', 'DESC']], limit: 200, raw: true });
+/** The latest runs, of the sections `sectionIds` only when given (the reader's units). */
+export async function listRuns(sectionIds: number[] | null = null) {
+  const runs = await BillingRun.findAll({
+    where: sectionIds === null ? {} : { sectionId: sectionIds },
+    order: [['id', 'DESC']],
+    limit: 200,
+    raw: true,
+  });
   const sections = new Map((await ReadingSection.findAll({ raw: true })).map((section) => [section.id, section]));
   return { items: runs.map((run) => ({ ...run, section: sections.get(run.sectionId) ?? null })) };
 }

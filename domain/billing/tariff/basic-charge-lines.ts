@@ -1,7 +1,7 @@
 /**
  * The basic-charge lines of a two-part bill: by capacity (less the capacity-days suspended or reduced, at 1/30 of
  * the month a day), or by demand (the contract value up to 105 %, the part above at twice the price, the contract
- * demand at least 40 % of capacity; a whole-account suspension takes its days off).
+ * demand at least 40 % of capacity; suspended or reduced kVA take their share of it off for their days).
  */
 import { AppError } from '../../../lib/errors/app-error';
 import type { RuleBook } from '../rules';
@@ -102,9 +102,11 @@ export function demandCharge(account: BillableAccount, use: MeteredUse, book: Ru
       basis: { ...basis, ...figures, multiplier: charge.demand.excessMultiplier },
     });
   }
-  // Demand already falls with a partial suspension; a whole one takes its days off the contract value.
-  for (const off of account.capacityOff)
-    if (off.kva >= account.capacityKva)
-      lines.push(prorationLine(off, billed, price.perKwMonth, 'kW', { daysPerMonth, basis }));
+  // Suspended or reduced kVA take their share of the billed demand off for their days (decision 0062): 500 of
+  // 1,250 kVA suspended for 10 days takes 40 % of the billed kW × 10/30 off; the whole capacity, all of it.
+  for (const off of account.capacityOff) {
+    const share = Math.min(1, off.kva / account.capacityKva);
+    lines.push(prorationLine(off, four(billed * share), price.perKwMonth, 'kW', { daysPerMonth, basis }));
+  }
   return lines;
 }

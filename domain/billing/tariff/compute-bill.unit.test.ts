@@ -101,6 +101,20 @@ describe('basic charge by demand: contract 1,000 kW at 42 元/kW·month', () => 
     expect(sum(bill, 'basic-demand-excess')).toBe(0);
   });
 
+  test('500 of 1,250 kVA suspended for 10 days → 40 % of 1,000 kW × 42 × 10/30 = 5,600.00 元 off', () => {
+    const partly = testAccount(
+      { basicChargeBasis: 'demand', contractDemandKw: 1_000 },
+      { capacityOff: [{ kva: 500, days: 10, reason: 'suspended', from: '2026-03-22', to: '2026-03-31' }] },
+    );
+    const bill = computeBill(partly, { energyKwh: { total: 0 }, maxDemandKw: 900 }, '2026-03', book);
+    const basic = bill.lines.filter((line) => line.kind.startsWith('basic'));
+    expect(basic.map((line) => [line.kind, line.quantity, line.amountFen])).toEqual([
+      ['basic-demand', 1_000, 4_200_000],
+      ['basic-proration', 400, -560_000],
+    ]);
+    expect(bill.amountFen).toBe(3_640_000);
+  });
+
   test('a contract demand below 40 % of capacity counts as 40 %', () => {
     const low = testAccount({ basicChargeBasis: 'demand', contractDemandKw: 300 });
     const bill = computeBill(low, { energyKwh: { total: 0 }, maxDemandKw: 450 }, '2026-03', book);

@@ -3,6 +3,7 @@ import type { RuleSet } from '../../rules';
 import { BASIC_CHARGE, BASIC_PRORATION } from './basic-charge';
 import { ENERGY_PRICES } from './energy-prices';
 import { GOVERNMENT_FUNDS } from './government-funds';
+import { OPENING_TERMS } from './opening-terms';
 import { POWER_FACTOR } from './power-factor';
 import { RESIDENTIAL_TIERS } from './residential-tiers';
 import { TIME_OF_USE } from './time-of-use';
@@ -15,6 +16,16 @@ export const TARIFF_RULE_SETS = [
   BASIC_PRORATION,
   POWER_FACTOR,
   GOVERNMENT_FUNDS,
+  OPENING_TERMS,
 ] as RuleSet<unknown>[];
 
-export { BASIC_CHARGE, BASIC_PRORATION, ENERGY_PRICES, GOVERNMENT_FUNDS, POWER_FACTOR, RESIDENTIAL_TIERS, TIME_OF_USE };
+export {
+  BASIC_CHARGE,
+  BASIC_PRORATION,
+  ENERGY_PRICES,
+  GOVERNMENT_FUNDS,
+  OPENING_TERMS,
+  POWER_FACTOR,
+  RESIDENTIAL_TIERS,
+  TIME_OF_USE,
+};
