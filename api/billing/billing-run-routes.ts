@@ -6,10 +6,21 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
-import { requireRole } from '../auth/require-auth';
+import { currentUser, requireRole } from '../auth/require-auth';
 import { parseId, parseQuery } from '../../lib/validation/parse-input';
-import { runAnomalyTasks, runBills, runListQuery, runPageQuery, runSummaries, runSummary } from '../../domain/billing';
+import {
+  billInScope,
+  runAnomalyTasks,
+  runBills,
+  runInScope,
+  runListQuery,
+  runPageQuery,
+  runSummaries,
+  runSummary,
+  sectionIdsInScope,
+} from '../../domain/billing';
 import { accountBillsByNo, billStatement } from '../../domain/collection';
+import { accountNoInScope } from '../../domain/customers';
 import { BILLING_READERS } from './billing-routes';
 import { TARIFF_READERS } from './tariff-routes';
 
@@ -19,24 +30,37 @@ export function billingRunRoutes(context: AppContext): Router {
   const router = Router();
   const runs = requireRole(...BILLING_READERS);
   const bills = requireRole(...TARIFF_READERS);
+  // Every read stays within the reader's units (decision 0025): another unit's run, bill or account is a 404.
   router.get('/billing/run-summaries', runs, async (request, response) => {
-    response.json(await runSummaries(parseQuery(runListQuery, request.query, '核算批次')));
+    const query = parseQuery(runListQuery, request.query, '核算批次');
+    response.json(await runSummaries(query, await sectionIdsInScope(currentUser(request))));
   });
   router.get('/billing/run-summaries/:runNo', runs, async (request, response) => {
-    response.json(await runSummary(String(request.params.runNo)));
+    const runNo = String(request.params.runNo);
+    await runInScope(currentUser(request), runNo);
+    response.json(await runSummary(runNo));
   });
   router.get('/billing/runs/:runNo/anomaly-tasks', runs, async (request, response) => {
+    const runNo = String(request.params.runNo);
     const query = parseQuery(runPageQuery, request.query, '抄表异常');
-    response.json(await runAnomalyTasks(context.camunda, String(request.params.runNo), query));
+    await runInScope(currentUser(request), runNo);
+    response.json(await runAnomalyTasks(context.camunda, runNo, query));
   });
   router.get('/billing/runs/:runNo/bills', runs, async (request, response) => {
-    response.json(await runBills(String(request.params.runNo), parseQuery(runPageQuery, request.query, '账单')));
+    const runNo = String(request.params.runNo);
+    const query = parseQuery(runPageQuery, request.query, '账单');
+    await runInScope(currentUser(request), runNo);
+    response.json(await runBills(runNo, query));
   });
   router.get('/billing/bills/:id/statement', bills, async (request, response) => {
-    response.json(await billStatement(parseId(request.params.id, '账单')));
+    const billId = parseId(request.params.id, '账单');
+    await billInScope(currentUser(request), billId);
+    response.json(await billStatement(billId));
   });
   router.get('/billing/account-bills', bills, async (request, response) => {
-    response.json(await accountBillsByNo(parseQuery(accountQuery, request.query, '用电户').accountNo));
+    const { accountNo } = parseQuery(accountQuery, request.query, '用电户');
+    await accountNoInScope(currentUser(request), accountNo);
+    response.json(await accountBillsByNo(accountNo));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 /**
  * Billing and collection within the reader's units (decision 0025): Minhang's billing clerk and cashier do not find
- * a Pudong account, its bills and tariff terms, Pudong's runs and sections, nor may they take a payment for it — 404,
+ * a Pudong account, its bills and tariff terms, Pudong's runs and sections (nor on the billing screens' reads), nor may
+ * they take a payment for it — 404,
  * as for a number that does not exist — while Pudong's people do.
  */
 import { ReadingSection } from '../../db/billing/reading-models';
@@ -41,6 +42,12 @@ test("another unit's accounts, bills, runs and sections are not found; the own u
     `/billing/runs/${run.runNo}`,
     `/billing/runs/${run.runNo}/anomalies`,
     `/billing/readings?accountId=${account.id}`,
+    // The billing screens' reads.
+    `/billing/run-summaries/${run.runNo}`,
+    `/billing/runs/${run.runNo}/anomaly-tasks`,
+    `/billing/runs/${run.runNo}/bills`,
+    `/billing/bills/${billId}/statement`,
+    `/billing/account-bills?accountNo=${account.accountNo}`,
   ];
   const pudong = await platform.as(BILLING_CLERK);
   const minhang = await platform.as('mh-billing');
@@ -52,6 +59,11 @@ test("another unit's accounts, bills, runs and sections are not found; the own u
     ((await client.get('/billing/runs')).body.items as any[]).map((item) => item.runNo);
   expect(await runNos(pudong)).toContain(run.runNo);
   expect(await runNos(minhang)).not.toContain(run.runNo);
+  const summaryNos = async (client: typeof pudong, query = '') =>
+    ((await client.get(`/billing/run-summaries${query}`)).body.items as any[]).map((item) => item.runNo);
+  expect(await summaryNos(pudong)).toContain(run.runNo);
+  expect(await summaryNos(minhang)).not.toContain(run.runNo);
+  expect(await summaryNos(minhang, `?sectionId=${section.id}`)).toEqual([]);
   const sectionCodes = ((await minhang.get('/billing/sections')).body.items as any[]).map((item) => item.code);
   expect(sectionCodes).not.toContain(section.code);
   const started = await minhang.post('/billing/runs', { sectionId: section.id, period: '2026-12' });

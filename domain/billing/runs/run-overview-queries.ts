@@ -79,9 +79,12 @@ async function withCounts(runs: BillingRun[]) {
   }));
 }
 
-export async function runSummaries(query: z.infer<typeof runListQuery>) {
+/** Runs newest period first, of one section or all; `sectionIds` (the reader's units' sections) bounds either. */
+export async function runSummaries(query: z.infer<typeof runListQuery>, sectionIds: number[] | null = null) {
+  const allowed = (id: number) => sectionIds === null || sectionIds.includes(id);
+  const sectionFilter = query.sectionId ? (allowed(query.sectionId) ? [query.sectionId] : []) : sectionIds;
   const { rows, count } = await BillingRun.findAndCountAll({
-    where: query.sectionId ? { sectionId: query.sectionId } : {},
+    where: sectionFilter === null ? {} : { sectionId: sectionFilter },
     order: [
       ['period', 'DESC'],
       ['id', 'DESC'],
