@@ -25,6 +25,7 @@ import {
   sectionAccountsInput,
   sectionIdsInScope,
   sectionInScope,
+  sectionUnitInScope,
   sectionInput,
   startBillingRun,
 } from '../../domain/billing';
@@ -48,7 +49,9 @@ export function billingRoutes(context: AppContext): Router {
     response.json(await listSections(await sectionIdsInScope(currentUser(request))));
   });
   router.post('/billing/sections', requireRole(...RUN_STARTERS), async (request, response) => {
-    response.status(201).json(await createSection(parseInput(sectionInput, request.body, '抄表段')));
+    const input = parseInput(sectionInput, request.body, '抄表段');
+    await sectionUnitInScope(currentUser(request), input.unitCode);
+    response.status(201).json(await createSection(input));
   });
   router.put('/billing/sections/:id/accounts', requireRole(...RUN_STARTERS), async (request, response) => {
     const input = parseInput(sectionAccountsInput, request.body, '抄表段用户');

@@ -8,9 +8,9 @@ import { ReadingSection } from '../../db/billing/reading-models';
 import { BillingRun } from '../../db/billing/run-models';
 import { BillCorrection } from '../../db/billing/tariff-models';
 import { Bill } from '../../db/core/customer-models';
-import { notFound } from '../../lib/errors/app-error';
+import { notFound, validationError } from '../../lib/errors/app-error';
 import { accountInScope } from '../customers';
-import { requireInScope, unitScope, type ScopeUser } from '../users';
+import { inScope, requireInScope, unitScope, type ScopeUser } from '../users';
 
 /** The ids of the sections in the reader's units, or null for no limit. */
 export async function sectionIdsInScope(reader: ScopeUser): Promise<number[] | null> {
@@ -18,6 +18,13 @@ export async function sectionIdsInScope(reader: ScopeUser): Promise<number[] | n
   if (scope === null) return null;
   const sections = await ReadingSection.findAll({ attributes: ['id'], where: { unitCode: { [Op.in]: scope } } });
   return sections.map((section) => section.id);
+}
+
+/** A new section belongs to one of its maker's units (an administrator's: any unit). */
+export async function sectionUnitInScope(reader: ScopeUser, unitCode: string): Promise<void> {
+  if (inScope(await unitScope(reader), unitCode)) return;
+  const message = '抄表段只能建在本人所属单位 / a section can only be made for one of your units';
+  throw validationError(`${message}: ${unitCode}`, [{ field: 'unitCode', message }]);
 }
 
 export async function sectionInScope(reader: ScopeUser, sectionId: number): Promise<void> {

@@ -22,6 +22,13 @@ export { tariffOfPeriod } from './tariff/period-tariff';
 export * from './corrections';
 export * from './readings';
 export * from './runs';
-export { billInScope, correctionInScope, runInScope, sectionIdsInScope, sectionInScope } from './billing-scope';
+export {
+  billInScope,
+  correctionInScope,
+  runInScope,
+  sectionIdsInScope,
+  sectionInScope,
+  sectionUnitInScope,
+} from './billing-scope';
 export { openAccountForBilling, type EnergizedConnection } from './tariff/open-account-for-billing-use-case';
 export { openingTerms, type ConnectionFacts } from './tariff/opening-terms';

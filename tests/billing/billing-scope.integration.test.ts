@@ -68,6 +68,14 @@ test("another unit's accounts, bills, runs and sections are not found; the own u
   expect(sectionCodes).not.toContain(section.code);
   const started = await minhang.post('/billing/runs', { sectionId: section.id, period: '2026-12' });
   expect(started.status).toBe(404);
+  // A section is made for one of its maker's units only.
+  const pudongSection = { code: 'PD-SC2', name: '浦东二段', unitCode: 'SH-PD', readingDay: 20 };
+  const refused = await minhang.post('/billing/sections', pudongSection);
+  expect([refused.status, refused.body.details?.[0]?.field]).toEqual([400, 'unitCode']);
+  expect(
+    (await minhang.post('/billing/sections', { ...pudongSection, code: 'MH-SC2', unitCode: 'SH-MH' })).status,
+  ).toBe(201);
+  expect((await pudong.post('/billing/sections', pudongSection)).status).toBe(201);
 
   // Collection: the account's arrears and a counter payment.
   const minhangCashier = await platform.as('mh-cashier');
