@@ -2,7 +2,7 @@
  * 抄表核算 API: reading sections and their accounts, billing runs (start one, read its state, anomalies and the
  * bills the review flagged), reading files imported with their progress, and readings entered by hand.
  */
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
@@ -20,7 +20,6 @@ import {
   receiveReadingFile,
   runAnomalies,
   runDetail,
-  runInScope,
   runInput,
   sectionAccountsInput,
   sectionIdsInScope,
@@ -30,6 +29,7 @@ import {
   startBillingRun,
 } from '../../domain/billing';
 import { accountInScope } from '../../domain/customers';
+import { scopedRun } from './scoped-params';
 
 /** Who reads billing: the cycle's roles and managers. */
 export const BILLING_READERS = ['meter-reader', 'billing-clerk', 'billing-reviewer', 'billing-supervisor', 'manager'];
@@ -68,17 +68,15 @@ export function billingRoutes(context: AppContext): Router {
     response.status(201).json(await startBillingRun(context, input, currentUser(request).login));
   });
   // A run of another unit's section is not found (decision 0025).
-  const runRead = (answer: (runNo: string) => Promise<unknown>): RequestHandler[] => [
-    read,
-    async (request, response) => {
-      const runNo = String(request.params.runNo);
-      await runInScope(currentUser(request), runNo);
-      response.json(await answer(runNo));
-    },
-  ];
-  router.get('/billing/runs/:runNo', ...runRead(runDetail));
-  router.get('/billing/runs/:runNo/anomalies', ...runRead(runAnomalies));
-  router.get('/billing/runs/:runNo/flagged-bills', ...runRead(flaggedBills));
+  router.get('/billing/runs/:runNo', read, async (request, response) => {
+    response.json(await runDetail((await scopedRun(request)).runNo));
+  });
+  router.get('/billing/runs/:runNo/anomalies', read, async (request, response) => {
+    response.json(await runAnomalies((await scopedRun(request)).runNo));
+  });
+  router.get('/billing/runs/:runNo/flagged-bills', read, async (request, response) => {
+    response.json(await flaggedBills((await scopedRun(request)).runNo));
+  });
   // The body is the CSV itself (any content type but JSON), streamed to disk: `?period=YYYY-MM&fileName=…`.
   router.post('/billing/reading-imports', requireRole(...READING_WRITERS), async (request, response) => {
     const query = parseQuery(importQuery, request.query, '抄表数据导入');

@@ -7,12 +7,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
-import { parseId, parseQuery } from '../../lib/validation/parse-input';
+import { parseQuery } from '../../lib/validation/parse-input';
 import {
-  billInScope,
   runAnomalyTasks,
   runBills,
-  runInScope,
   runListQuery,
   runPageQuery,
   runSummaries,
@@ -22,6 +20,7 @@ import {
 import { accountBillsByNo, billStatement } from '../../domain/collection';
 import { accountNoInScope } from '../../domain/customers';
 import { BILLING_READERS } from './billing-routes';
+import { scopedBillId, scopedRun } from './scoped-params';
 import { TARIFF_READERS } from './tariff-routes';
 
 const accountQuery = z.object({ accountNo: z.string().trim().min(1).max(32) });
@@ -36,26 +35,18 @@ export function billingRunRoutes(context: AppContext): Router {
     response.json(await runSummaries(query, await sectionIdsInScope(currentUser(request))));
   });
   router.get('/billing/run-summaries/:runNo', runs, async (request, response) => {
-    const runNo = String(request.params.runNo);
-    await runInScope(currentUser(request), runNo);
-    response.json(await runSummary(runNo));
+    response.json(await runSummary(await scopedRun(request)));
   });
   router.get('/billing/runs/:runNo/anomaly-tasks', runs, async (request, response) => {
-    const runNo = String(request.params.runNo);
     const query = parseQuery(runPageQuery, request.query, '抄表异常');
-    await runInScope(currentUser(request), runNo);
-    response.json(await runAnomalyTasks(context.camunda, runNo, query));
+    response.json(await runAnomalyTasks(context.camunda, await scopedRun(request), query));
   });
   router.get('/billing/runs/:runNo/bills', runs, async (request, response) => {
-    const runNo = String(request.params.runNo);
     const query = parseQuery(runPageQuery, request.query, '账单');
-    await runInScope(currentUser(request), runNo);
-    response.json(await runBills(runNo, query));
+    response.json(await runBills(await scopedRun(request), query));
   });
   router.get('/billing/bills/:id/statement', bills, async (request, response) => {
-    const billId = parseId(request.params.id, '账单');
-    await billInScope(currentUser(request), billId);
-    response.json(await billStatement(billId));
+    response.json(await billStatement(await scopedBillId(request)));
   });
   router.get('/billing/account-bills', bills, async (request, response) => {
     const { accountNo } = parseQuery(accountQuery, request.query, '用电户');

@@ -3,24 +3,23 @@
  * by the billing supervisor), an account's tariff versions, its bills and a bill with its lines, and a correction
  * asked for on an issued bill.
  */
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { AppContext } from '../app-context';
 import { currentUser, requireRole } from '../auth/require-auth';
 import { idempotencyKey } from '../http/idempotency-key';
-import { parseId, parseInput } from '../../lib/validation/parse-input';
+import { parseInput } from '../../lib/validation/parse-input';
 import {
   accountBills,
   accountTariffInput,
   accountTariffs,
   addAccountTariff,
   billDetail,
-  billInScope,
   correctionDetail,
   correctionInScope,
   correctionInput,
   requestCorrection,
 } from '../../domain/billing';
-import { accountInScope } from '../../domain/customers';
+import { scopedAccountId, scopedBillId } from './scoped-params';
 import { addRuleSetVersion, listRuleSets, ruleVersionInput } from '../../domain/rule-sets';
 
 /** Who reads rules, tariffs and bills: billing's roles, the counter's cashiers and collectors, managers. */
@@ -44,39 +43,31 @@ export function tariffRoutes(context: AppContext): Router {
     response.status(201).json(await addRuleSetVersion(String(request.params.name), input, currentUser(request).login));
   });
   // An account, bill or correction of another unit answers 404 (decision 0025).
-  const accountId = async (request: Request) => {
-    const id = parseId(request.params.id, '用电户');
-    await accountInScope(currentUser(request), id);
-    return id;
-  };
-  const billId = async (request: Request) => {
-    const id = parseId(request.params.id, '账单');
-    await billInScope(currentUser(request), id);
-    return id;
-  };
   router.get('/billing/accounts/:id/tariffs', readers, async (request, response) => {
-    response.json(await accountTariffs(await accountId(request)));
+    response.json(await accountTariffs(await scopedAccountId(request)));
   });
   router.post(
     '/billing/accounts/:id/tariffs',
     requireRole('billing-clerk', 'billing-supervisor'),
     async (request, response) => {
       const input = parseInput(accountTariffInput, request.body, '电价版本');
-      response.status(201).json(await addAccountTariff(await accountId(request), input, currentUser(request).login));
+      response
+        .status(201)
+        .json(await addAccountTariff(await scopedAccountId(request), input, currentUser(request).login));
     },
   );
   router.get('/billing/accounts/:id/bills', readers, async (request, response) => {
-    response.json(await accountBills(await accountId(request)));
+    response.json(await accountBills(await scopedAccountId(request)));
   });
   router.get('/billing/bills/:id', readers, async (request, response) => {
-    response.json(await billDetail(await billId(request)));
+    response.json(await billDetail(await scopedBillId(request)));
   });
   router.post(
     '/billing/bills/:id/corrections',
     requireRole('billing-clerk', 'billing-supervisor'),
     async (request, response) => {
       const input = parseInput(correctionInput, request.body, '电费退补');
-      const bill = await billId(request);
+      const bill = await scopedBillId(request);
       const login = currentUser(request).login;
       response.status(201).json(await requestCorrection(context.camunda, bill, input, login, idempotencyKey(request)));
     },

@@ -32,11 +32,13 @@ export async function sectionInScope(reader: ScopeUser, sectionId: number): Prom
   await requireInScope(reader, section?.unitCode, '抄表段 / section', sectionId);
 }
 
-export async function runInScope(reader: ScopeUser, runNo: string): Promise<void> {
+/** The run numbered `runNo`, if its section is in the reader's units. */
+export async function runInScope(reader: ScopeUser, runNo: string): Promise<BillingRun> {
   const run = await BillingRun.findOne({ where: { runNo } });
   if (!run) throw notFound('核算批次 / billing run', runNo);
   const section = await ReadingSection.findByPk(run.sectionId);
   await requireInScope(reader, section?.unitCode, '核算批次 / billing run', runNo);
+  return run;
 }
 
 export async function billInScope(reader: ScopeUser, billId: number): Promise<void> {

@@ -11,7 +11,7 @@ import { startProcessOnce } from '../../lib/camunda/engine-api';
 import { appClock } from '../../lib/clock/app-clock';
 import type { DomainServices } from '../domain-services';
 import { nextNumber } from '../numbering';
-import { servingUnit } from '../users';
+import { unitOfArea } from '../users';
 import { applyMoney } from './apply-money';
 import { OPEN_CASE_STATES } from './arrears-settled';
 
@@ -35,7 +35,7 @@ async function startCase(services: Pick<DomainServices, 'camunda'>, found: Arrea
 async function unitOfAccount(account: Account, transaction: Transaction): Promise<string | null> {
   const customer = await Customer.findByPk(account.customerId, { transaction });
   if (!customer) return null;
-  return customer.unitCode ?? (await servingUnit(customer.area)) ?? customer.area;
+  return customer.unitCode ?? (await unitOfArea(customer.area));
 }
 
 export async function openArrearsCases(

@@ -17,7 +17,7 @@ import {
   shownPii,
   type PiiRequest,
   scopeWhere,
-  servingUnit,
+  unitOfArea,
   type PiiReader,
   type ScopeUser,
 } from '../users';
@@ -61,9 +61,7 @@ export async function createCustomer(raw: unknown, transaction?: Transaction, ac
   const holder = await checkIdentity(input, transaction);
   if (holder) throw conflict(`客户已存在 / customer exists: ${holder.customerNo} ${holder.name}`);
   const customerNo = await nextNumber('KH', transaction);
-  const unitCode = acceptedBy
-    ? await acceptingUnit(acceptedBy, input.area)
-    : ((await servingUnit(input.area)) ?? input.area);
+  const unitCode = acceptedBy ? await acceptingUnit(acceptedBy, input.area) : await unitOfArea(input.area);
   return Customer.create({ ...input, customerNo, unitCode }, { transaction });
 }
 

@@ -37,6 +37,7 @@ export {
   requireInScope,
   scopeWhere,
   servingUnit,
+  unitOfArea,
   unitScope,
   type ScopeUser,
   type UnitScope,

@@ -62,6 +62,11 @@ export async function servingUnit(area: string): Promise<string | null> {
   return units.find((unit) => (unit.areas ?? []).includes(area))?.code ?? null;
 }
 
+/** The unit a record of `area` belongs to when no person's unit says otherwise: the one serving it, else the area. */
+export async function unitOfArea(area: string): Promise<string> {
+  return (await servingUnit(area)) ?? area;
+}
+
 /**
  * The unit a record accepted by `login` for `area` belongs to: the accepting user's own unit (a crew's parent unit)
  * when they work in one, otherwise (province staff, administrators) the unit serving the area, or the area itself.
@@ -71,5 +76,5 @@ export async function acceptingUnit(login: string, area: string): Promise<string
   const groups = user ? await Group.findAll({ where: { code: user.groups } }) : [];
   const own = groups.find((group) => group.level === 'unit') ?? groups.find((group) => group.level === 'crew');
   if (own) return own.level === 'crew' && own.parentCode ? own.parentCode : own.code;
-  return (await servingUnit(area)) ?? area;
+  return unitOfArea(area);
 }

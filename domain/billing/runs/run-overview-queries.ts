@@ -10,7 +10,6 @@ import { BillingRun, ReadingAnomaly } from '../../../db/billing/run-models';
 import { Account } from '../../../db/core/customer-models';
 import type { CamundaClients } from '../../../lib/camunda/camunda-client';
 import { openAnomalyTaskKeys } from './anomaly-task-actor';
-import { findRun } from './run-queries';
 
 export const runPageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -94,16 +93,15 @@ export async function runSummaries(query: z.infer<typeof runListQuery>, sectionI
   return { items: await withCounts(rows), total: count };
 }
 
-export async function runSummary(runNo: string) {
-  const [summary] = await withCounts([await findRun(runNo)]);
+export async function runSummary(run: BillingRun) {
+  const [summary] = await withCounts([run]);
   return summary;
 }
 
 const parsed = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
 /** The run's bills, the flagged ones first (with the review rules' reasons), then by bill id. */
-export async function runBills(runNo: string, query: RunPage) {
-  const run = await findRun(runNo);
+export async function runBills(run: BillingRun, query: RunPage) {
   const sequelize = BillingRun.sequelize!;
   const [rows, [{ total }]] = await Promise.all([
     sequelize.query<Record<string, unknown>>(
@@ -132,8 +130,7 @@ export async function runBills(runNo: string, query: RunPage) {
 }
 
 /** The run's anomalies, the open ones first, each with its account number, this month's reading and open task. */
-export async function runAnomalyTasks(camunda: CamundaClients, runNo: string, query: RunPage) {
-  const run = await findRun(runNo);
+export async function runAnomalyTasks(camunda: CamundaClients, run: BillingRun, query: RunPage) {
   const { rows, count } = await ReadingAnomaly.findAndCountAll({
     where: { runId: run.id },
     order: [

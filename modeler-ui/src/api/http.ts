@@ -42,8 +42,8 @@ export function setApiSession(nextToken: string | undefined, unauthorized: () =>
 }
 
 /**
- * A signed-in request: a FormData body goes as multipart, a file (Blob) as it is, any other body as JSON. An error answer becomes an
- * ApiError (a 401 ends the session); a good one is returned as it is, for JSON, files and PDFs alike.
+ * A signed-in request: a FormData body goes as multipart, a file (Blob) as it is, any other body as JSON. An error
+ * answer becomes an ApiError (a 401 ends the session); a good one is returned as it is, for JSON, files and PDFs alike.
  */
 export interface ApiOptions {
   method?: string;

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { LoadFailed } from '../shell/LoadFailed';
 import { useUrlQuery } from '../shell/use-url-query';
 import { AccountHolder } from './AccountHolder';
-import { codeLabel } from './billing-labels';
+import { codeLabel } from '../tasks/labels';
 import type { AccountBill, AccountHolder as Holder } from './billing-types';
 
 export function AccountBillsPage() {
@@ -53,7 +53,7 @@ export function AccountBillsPage() {
               { title: t('billing.bill.amount'), align: 'right', render: (_, bill) => yuan(bill.amountFen) },
               {
                 title: t('billing.bill.status'),
-                render: (_, bill) => codeLabel(t, 'billing.bill.status', bill.status),
+                render: (_, bill) => codeLabel('billing.bill.status', bill.status, t),
               },
               { title: t('billing.bill.dueDate'), dataIndex: 'dueDate' },
               {

@@ -11,7 +11,7 @@ import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { LoadFailed } from '../shell/LoadFailed';
 import { AccountHolder } from './AccountHolder';
-import { codeLabel } from './billing-labels';
+import { codeLabel } from '../tasks/labels';
 import type { BillLine, BillStatement } from './billing-types';
 
 function LineItems({ bill }: { bill: BillStatement }) {
@@ -20,7 +20,7 @@ function LineItems({ bill }: { bill: BillStatement }) {
   const kindOf = (line: BillLine) =>
     line.kind === 'correction'
       ? t('billing.bill.correction', { reason: line.correctionReason ?? '' })
-      : codeLabel(t, 'billing.line', line.kind);
+      : codeLabel('billing.line', line.kind, t);
   return (
     <Table<BillLine>
       size="small"
@@ -77,7 +77,7 @@ function Payments({ bill }: { bill: BillStatement }) {
         { title: t('billing.bill.paidOn'), render: (_, row) => row.payment?.paidOn ?? row.allocatedOn },
         {
           title: t('billing.bill.channel'),
-          render: (_, row) => (row.payment ? codeLabel(t, 'billing.channel', row.payment.channel) : '—'),
+          render: (_, row) => (row.payment ? codeLabel('billing.channel', row.payment.channel, t) : '—'),
         },
         { title: t('billing.bill.allocation'), render: (_, row) => t(`collection.kind.${row.kind}`) },
         { title: t('billing.bill.lineAmount'), align: 'right', render: (_, row) => yuan(row.amountFen) },
@@ -102,14 +102,14 @@ export function BillPage() {
           <AccountHolder holder={bill}>
             <Descriptions.Item label={t('billing.bill.period')}>{bill.period}</Descriptions.Item>
             <Descriptions.Item label={t('billing.bill.tariff')}>
-              {bill.tariff ? codeLabel(t, 'billing.tariff', bill.tariff.kind) : '—'}
+              {bill.tariff ? codeLabel('billing.tariff', bill.tariff.kind, t) : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('billing.bill.dueDate')}>{bill.dueDate}</Descriptions.Item>
             <Descriptions.Item label={t('billing.bill.status')}>
-              {codeLabel(t, 'billing.bill.status', bill.status)}
+              {codeLabel('billing.bill.status', bill.status, t)}
               {bill.flagReasons.map((reason) => (
                 <Tag key={reason.rule} color={TAG_COLOURS.bad} style={{ marginLeft: 8 }}>
-                  {codeLabel(t, 'billing.flag', reason.rule)}
+                  {codeLabel('billing.flag', reason.rule, t)}
                 </Tag>
               ))}
             </Descriptions.Item>

@@ -10,6 +10,7 @@ import { useApi } from '../api/useApi';
 import { Data } from '../i18n/Data';
 import { useI18n } from '../i18n/I18nProvider';
 import { LoadFailed } from '../shell/LoadFailed';
+import { codeLabel } from '../tasks/labels';
 import type { ReadingImport } from './billing-types';
 
 const POLL_MS = 500;
@@ -26,12 +27,12 @@ function ImportProgress({ id, onDone }: { id: number; onDone(): void }) {
   }, [data, running, onDone]);
   if (found.error) return <LoadFailed error={found.error} onRetry={found.reload} />;
   if (!data) return null;
-  const status = data.status === 'running' ? 'active' : data.status === 'failed' ? 'exception' : 'success';
+  const status = data.status === 'running' ? 'active' : data.status === 'done' ? 'success' : 'exception';
   return (
     <div data-testid="import-result" data-status={data.status}>
       <Progress percent={data.percent} status={status} data-testid="import-progress" />
       <Typography.Text>
-        {t(`billing.import.${data.status}`)} ·{' '}
+        {codeLabel('billing.import', data.status, t)} ·{' '}
         {t('billing.import.progress', { done: data.rowsDone, total: data.totalRows })}
       </Typography.Text>
       {data.status !== 'running' && (

@@ -15,13 +15,16 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useSession } from '../session/SessionProvider';
 import { LoadFailed } from '../shell/LoadFailed';
 import { MENU, mayOpen } from '../shell/menu';
-import { codeLabel, RUN_STEPS, runStepIndex } from './billing-labels';
+import { codeLabel } from '../tasks/labels';
+import { RUN_STEPS, runStepIndex } from './billing-labels';
 import { ReadingImportCard } from './ReadingImportCard';
 import type { RunAnomaly, RunBill, RunSummary } from './billing-types';
 
 const POLL_MS = 3_000;
 const READING_WRITERS = ['admin', 'meter-reader', 'billing-clerk'];
 const NO_QUERY = new URLSearchParams();
+/** A bill opens on the bills screen, for whoever may open that screen. */
+const BILLS_SCREEN = MENU.find((entry) => entry.key === 'billingBills')!;
 
 function RunFigures({ run }: { run: RunSummary }) {
   const { t, yuan } = useI18n();
@@ -83,7 +86,7 @@ function AnomalyTable({ run, refresh }: { run: RunSummary; refresh: number }) {
       data-testid="run-anomalies"
       columns={[
         { title: t('billing.anomalies.account'), render: (_, row) => <Data>{row.accountNo ?? ''}</Data> },
-        { title: t('billing.anomalies.kind'), render: (_, row) => codeLabel(t, 'billing.anomaly.rule', row.rule) },
+        { title: t('billing.anomalies.kind'), render: (_, row) => codeLabel('billing.anomaly.rule', row.rule, t) },
         {
           title: t('billing.anomalies.reading'),
           render: (_, row) => (row.reading === null ? '—' : number(row.reading)),
@@ -100,7 +103,7 @@ function AnomalyTable({ run, refresh }: { run: RunSummary; refresh: number }) {
           title: t('billing.anomalies.status'),
           render: (_, row) => (
             <Tag color={row.status === 'open' ? TAG_COLOURS.waiting : TAG_COLOURS.good}>
-              {codeLabel(t, 'billing.anomaly.status', row.status)}
+              {codeLabel('billing.anomaly.status', row.status, t)}
             </Tag>
           ),
         },
@@ -123,13 +126,7 @@ function AnomalyTable({ run, refresh }: { run: RunSummary; refresh: number }) {
 function BillTable({ run, refresh }: { run: RunSummary; refresh: number }) {
   const { t, yuan } = useI18n();
   const { user } = useSession();
-  const mayOpenBills = Boolean(
-    user &&
-    mayOpen(
-      MENU.find((entry) => entry.key === 'billingBills')!,
-      user.roles,
-    ),
-  );
+  const mayOpenBills = Boolean(user && mayOpen(BILLS_SCREEN, user.roles));
   return (
     <RunList<RunBill>
       run={run}
@@ -144,12 +141,12 @@ function BillTable({ run, refresh }: { run: RunSummary; refresh: number }) {
           render: (_, bill) =>
             bill.flagReasons.map((reason) => (
               <Tag key={reason.rule} color={TAG_COLOURS.bad}>
-                {codeLabel(t, 'billing.flag', reason.rule)}
+                {codeLabel('billing.flag', reason.rule, t)}
               </Tag>
             )),
         },
         { title: t('billing.bill.amount'), align: 'right', render: (_, bill) => yuan(bill.amountFen) },
-        { title: t('billing.bill.status'), render: (_, bill) => codeLabel(t, 'billing.bill.status', bill.status) },
+        { title: t('billing.bill.status'), render: (_, bill) => codeLabel('billing.bill.status', bill.status, t) },
         { title: t('billing.bill.dueDate'), dataIndex: 'dueDate' },
         {
           title: '',

@@ -19,6 +19,9 @@ import type { ReadingSection, RunSummary } from './billing-types';
 
 const RUN_STARTERS = ['admin', 'billing-clerk', 'billing-supervisor'];
 
+const sectionOptions = (sections: ReadingSection[]) =>
+  sections.map((section) => ({ value: section.id, label: <Data>{`${section.code} ${section.name}`}</Data> }));
+
 interface StartValues {
   sectionId: number;
   period: { format(pattern: string): string };
@@ -46,14 +49,7 @@ function StartRun({ sections }: { sections: ReadingSection[] }) {
           label={t('billing.runs.section')}
           rules={[{ required: true, message: t('billing.runs.sectionRequired') }]}
         >
-          <Select
-            id="run-section"
-            style={{ width: 260 }}
-            options={sections.map((section) => ({
-              value: section.id,
-              label: <Data>{`${section.code} ${section.name}`}</Data>,
-            }))}
-          />
+          <Select id="run-section" style={{ width: 260 }} options={sectionOptions(sections)} />
         </Form.Item>
         <Form.Item
           name="period"
@@ -92,10 +88,7 @@ export function RunsPage() {
         style={{ width: 260, marginBottom: 12 }}
         value={params.get('sectionId') ? Number(params.get('sectionId')) : undefined}
         onChange={(value?: number) => update({ sectionId: value === undefined ? undefined : String(value) })}
-        options={(sections.data?.items ?? []).map((section) => ({
-          value: section.id,
-          label: <Data>{`${section.code} ${section.name}`}</Data>,
-        }))}
+        options={sectionOptions(sections.data?.items ?? [])}
       />
       <ServerPagedTable<RunSummary>
         path="/billing/run-summaries"

@@ -54,7 +54,8 @@ export interface RunAnomaly {
 
 export interface ReadingImport {
   id: number;
-  status: 'running' | 'done' | 'failed';
+  /** interrupted: the server stopped during the import (send the file again). */
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   totalRows: number;
   rowsDone: number;
   rowsSaved: number;

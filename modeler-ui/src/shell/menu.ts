@@ -11,6 +11,16 @@ export interface MenuEntry {
   roles: string[];
 }
 
+/** Who reads tariffs and bills: billing's roles, the counter's cashiers and collectors, managers. */
+const TARIFF_READERS = [
+  'billing-clerk',
+  'billing-reviewer',
+  'billing-supervisor',
+  'cashier',
+  'arrears-collector',
+  'manager',
+];
+
 export const MENU: MenuEntry[] = [
   { key: 'tasks', path: '/tasks', label: 'menu.tasks', roles: [] },
   { key: 'cases', path: '/cases', label: 'menu.cases', roles: ['manager'] },
@@ -35,7 +45,7 @@ export const MENU: MenuEntry[] = [
     key: 'billingRules',
     path: '/billing-rules',
     label: 'menu.billingRules',
-    roles: ['billing-clerk', 'billing-reviewer', 'billing-supervisor', 'cashier', 'arrears-collector', 'manager'],
+    roles: TARIFF_READERS,
   },
   {
     key: 'billingRuns',
@@ -47,7 +57,7 @@ export const MENU: MenuEntry[] = [
     key: 'billingBills',
     path: '/billing/bills',
     label: 'menu.billingBills',
-    roles: ['billing-clerk', 'billing-reviewer', 'billing-supervisor', 'cashier', 'arrears-collector', 'manager'],
+    roles: TARIFF_READERS,
   },
   { key: 'audit', path: '/audit', label: 'menu.audit', roles: ['admin'] },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications', roles: ['admin'] },

@@ -3,7 +3,20 @@ import type { I18n } from '../i18n/I18nProvider';
 import { zhCN, type MessageKey } from '../i18n/zh-CN';
 
 /** The catalogues' groups of code names: `<group>.<code>`. */
-type CodeGroup = 'businessType' | 'category' | 'applicationState' | 'elementState' | 'customerClass';
+type CodeGroup =
+  | 'businessType'
+  | 'category'
+  | 'applicationState'
+  | 'elementState'
+  | 'customerClass'
+  | 'billing.anomaly.rule'
+  | 'billing.anomaly.status'
+  | 'billing.bill.status'
+  | 'billing.channel'
+  | 'billing.flag'
+  | 'billing.line'
+  | 'billing.tariff'
+  | 'billing.import';
 
 export function codeLabel(group: CodeGroup, code: string | null | undefined, t: I18n['t']): string {
   if (!code) return '';
