@@ -5,21 +5,46 @@
  * connections than the API serves at once, and a burst of process starts over gRPC, to show the refusals (503 with
  * Retry-After, RESOURCE_EXHAUSTED) and that everything still answers after them. Prints figures, asserts nothing.
  *
- * `npm run load [clerks] [open] [finished] [seconds]` (default 200 10000 100000 60); `LOAD_DATABASE=mariadb` runs the
- * engine and the application on the MariaDB at 127.0.0.1:3306 instead of SQLite.
+ * The clerks call the application as a process of its own (as `npm start` runs it), so that the load they make is
+ * not served by the same thread; seeding goes through an application in this process, stopped before the clerks.
+ *
+ * `npm run load [clerks] [open] [finished] [seconds] [--cpu-prof DIR] [--engine-db URL --app-db URL]` (default
+ * 200 10000 100000 60); `LOAD_DATABASE=mariadb` runs the engine and the application on the MariaDB at
+ * 127.0.0.1:3306 instead of SQLite. `--cpu-prof DIR` profiles the application process during the clerks' run (and
+ * leaves the bursts out) and prints where its time went. Seeding takes minutes: a run prints the two databases it
+ * seeded, and `--engine-db` with `--app-db` runs on them again without seeding.
  */
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { WorkOrder } from '../../db/work-orders';
-import type { Platform } from '../../tests/platform/platform-kit';
+import { createCamundaClients } from '../../lib/camunda/camunda-client';
+import { readAppConfig } from '../../lib/config/app-config';
+import { startPlatform, type Platform } from '../../tests/platform/platform-kit';
+import { startAppProcess, type AppProcess } from '../../tests/support/app-process';
+import {
+  freshMariadbUrl,
+  sdkAuthEnv,
+  startEngineProcess,
+  type EngineProcess,
+} from '../../tests/support/engine-process';
 import { inParallel } from '../../tests/support/in-parallel';
-import { completeOpenTasks, ms, runOnPlatform, tasklistLoadVariables, waitUntilListed } from '../bench-kit';
+import { summarizeCpuProfile } from '../engine/cpu-profile-summary';
+import { completeOpenTasks, ms, tasklistLoadVariables, waitUntilListed } from '../bench-kit';
 
-const CLERKS = Number(process.argv[2] ?? 200);
-const OPEN = Number(process.argv[3] ?? 10_000);
-const FINISHED = Number(process.argv[4] ?? 100_000);
-const SECONDS = Number(process.argv[5] ?? 60);
+const { values: options, positionals } = parseArgs({
+  options: { 'cpu-prof': { type: 'string' }, 'engine-db': { type: 'string' }, 'app-db': { type: 'string' } },
+  allowPositionals: true,
+});
+const CLERKS = Number(positionals[0] ?? 200);
+const OPEN = Number(positionals[1] ?? 10_000);
+const FINISHED = Number(positionals[2] ?? 100_000);
+const SECONDS = Number(positionals[3] ?? 60);
+const PROFILE_DIR = options['cpu-prof'] ? resolve(options['cpu-prof']) : undefined;
+const AUTH_SECRET = 'load-run-secret-of-enough-length';
 /** A clerk reads what came back before the next step: 0.5 to 1.5 s. */
 const THINK_MS = [500, 1500] as const;
 const DAY_MS = 86_400_000;
@@ -42,8 +67,13 @@ async function seed(platform: Platform): Promise<void> {
       },
     });
   let started = performance.now();
-  await inParallel(OPEN, (n) => start('open', n));
-  await inParallel(FINISHED, (n) => start('done', n));
+  // Each order keeps its instance's key, as a started case does (one without is started again at the API's start).
+  const instanceKeys = { open: [] as string[], done: [] as string[] };
+  const startKept = async (batch: 'open' | 'done', n: number) => {
+    instanceKeys[batch][n] = String((await start(batch, n)).processInstanceKey);
+  };
+  await inParallel(OPEN, (n) => startKept('open', n));
+  await inParallel(FINISHED, (n) => startKept('done', n));
   await completeOpenTasks(
     platform,
     { processDefinitionId: 'tasklist-load', processInstanceVariables: [{ name: 'batch', value: '"done"' }] },
@@ -54,8 +84,9 @@ async function seed(platform: Platform): Promise<void> {
   );
   // The same cases as 95598 orders in the application's database, which the case search reads.
   started = performance.now();
-  const order = (batch: string, n: number, finished: boolean) => ({
+  const order = (batch: 'open' | 'done', n: number, finished: boolean) => ({
     orderNo: caseNo(batch, n),
+    processInstanceKey: instanceKeys[batch][n],
     channel: 'phone',
     orderType: n % 3 === 0 ? 'fault-repair' : 'consultation',
     urgency: 'normal',
@@ -80,8 +111,8 @@ async function seed(platform: Platform): Promise<void> {
   console.log(`application: ${OPEN + FINISHED} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function tokenOf(platform: Platform, login: string): Promise<string> {
-  const answer = await fetch(`${platform.url}/api/auth/login`, {
+async function tokenOf(url: string, login: string): Promise<string> {
+  const answer = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ login, password: 'demo1234' }),
@@ -173,9 +204,9 @@ async function clerk(base: string, token: string, managerToken: string, until: n
 }
 
 /** Far more connections than the API serves at once, without pause: how it refuses, and that it still answers. */
-async function pastCapacity(platform: Platform, token: string): Promise<void> {
+async function pastCapacity(engine: EngineProcess, url: string, token: string): Promise<void> {
   const result = await autocannon({
-    url: `${platform.url}/api/tasks?scope=group&size=20`,
+    url: `${url}/api/tasks?scope=group&size=20`,
     headers: { authorization: `Bearer ${token}` },
     connections: 1000,
     duration: 15,
@@ -188,7 +219,15 @@ async function pastCapacity(platform: Platform, token: string): Promise<void> {
     `  API, 1,000 connections for 15 s on the tasklist: ${result.requests.total} answers (${byStatus}), ` +
       `${result.errors} errors, ${result.timeouts} timeouts, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
   );
-  const { zeebe } = platform.application.services.camunda;
+  // A client of this process's own: the application that seeded is stopped by now.
+  const camunda = createCamundaClients(
+    readAppConfig({
+      ZEEBE_GRPC_ADDRESS: `grpc://${engine.grpcAddress}`,
+      ZEEBE_REST_ADDRESS: engine.restAddress,
+      ...sdkAuthEnv(engine.sdkAuth),
+    }),
+  );
+  const { zeebe } = camunda;
   const outcomes = new Map<string, number>();
   await inParallel(
     5000,
@@ -206,40 +245,113 @@ async function pastCapacity(platform: Platform, token: string): Promise<void> {
     },
     500,
   );
+  await camunda.close();
   console.log(`  engine, 5,000 gRPC starts 500 at a time: ${[...outcomes].map(([o, n]) => `${o} ${n}`).join(', ')}`);
-  const health = await fetch(`${platform.url}/api/health`);
-  const list = await fetch(`${platform.url}/api/tasks?scope=group&size=20`, {
+  const health = await fetch(`${url}/api/health`);
+  const list = await fetch(`${url}/api/tasks?scope=group&size=20`, {
     headers: { authorization: `Bearer ${token}` },
   });
   console.log(`  afterwards: health ${health.status}, tasklist ${list.status}`);
 }
 
-async function main(platform: Platform): Promise<void> {
+/** The application as `npm start` runs it, on the seeded database and the same engine. */
+function startApplicationProcess(engine: EngineProcess, databaseUrl: string): Promise<AppProcess> {
+  return startAppProcess({
+    databaseUrl,
+    grpcAddress: engine.grpcAddress,
+    restAddress: engine.restAddress,
+    engineAuth: engine.sdkAuth,
+    authSecret: AUTH_SECRET,
+    demoData: false,
+    env: { APP_DOCUMENTS_DIR: mkdtempSync(join(tmpdir(), 'load-documents-')) },
+    nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    // A profiled process writes its profile as it exits.
+    stopGraceMs: PROFILE_DIR ? 120_000 : undefined,
+  });
+}
+
+const APPLICATION_CODE = {
+  label: "the application's functions",
+  pattern: /\s\/\S*\/(api|domain|db|lib|platform|workers)\//,
+};
+
+/** The clerks (then, unprofiled, the bursts past capacity) against the application started on its own. */
+async function run(engine: EngineProcess, databaseUrl: string): Promise<void> {
+  const application = await startApplicationProcess(engine, databaseUrl);
+  const url = application.apiUrl.replace(/\/api$/, '');
+  try {
+    const [token, managerToken] = [await tokenOf(url, 'wangqiang'), await tokenOf(url, 'zhoumin')];
+    const tally = new Tally();
+    const until = performance.now() + SECONDS * 1000;
+    await Promise.all(Array.from({ length: CLERKS }, (_, n) => clerk(url, token, managerToken, until, tally, n)));
+    console.log(`${CLERKS} clerks for ${SECONDS} s:`);
+    tally.print(SECONDS);
+    // The bursts would fill the profile with refusals: a profiled run is the clerks' alone.
+    if (!PROFILE_DIR) {
+      console.log('past capacity:');
+      await pastCapacity(engine, url, token);
+    }
+  } finally {
+    await application.stop();
+  }
+  if (PROFILE_DIR) {
+    const files = readdirSync(PROFILE_DIR)
+      .filter((file) => file.endsWith('.cpuprofile'))
+      .map((file) => join(PROFILE_DIR, file));
+    console.log(`the application's CPU profile (${files.join(', ')}):`);
+    console.log(summarizeCpuProfile(files, 30, APPLICATION_CODE));
+  }
+}
+
+/** The engine with the cases seeded, and the application's database with their orders and the demo users. */
+async function seeded(): Promise<{ engine: EngineProcess; databaseUrl: string }> {
+  // Read by the platform's start: the engine on a fresh MariaDB database too.
+  if (process.env.LOAD_DATABASE === 'mariadb') process.env.ENGINE_TEST_DATABASE = 'mariadb';
+  const databaseUrl =
+    process.env.LOAD_DATABASE === 'mariadb'
+      ? await freshMariadbUrl('load')
+      : `sqlite:${join(mkdtempSync(join(tmpdir(), 'load-app-')), 'app.db')}`;
+  const platform = await startPlatform({ APP_DATABASE_URL: databaseUrl, APP_AUTH_SECRET: AUTH_SECRET });
+  try {
+    await seed(platform);
+    const surveyor = await platform.as('wangqiang');
+    await waitUntilListed(
+      async () => {
+        const answer = await surveyor.get('/tasks?scope=group&size=1&processId=tasklist-load');
+        return answer.body.totalAtLeast ? OPEN : answer.body.total;
+      },
+      Math.min(OPEN, 10_000),
+      'open task',
+    );
+  } finally {
+    await platform.application.stop();
+  }
+  console.log(
+    `seeded; to run again on these data: npm run load -- ${CLERKS} ${OPEN} ${FINISHED} ${SECONDS} ` +
+      `--engine-db ${platform.engine.databaseUrl} --app-db ${databaseUrl}`,
+  );
+  return { engine: platform.engine, databaseUrl };
+}
+
+async function main(): Promise<void> {
   console.log(
     `load: ${CLERKS} clerks for ${SECONDS} s, ${OPEN} open and ${FINISHED} finished cases, on ${process.env.LOAD_DATABASE ?? 'sqlite'}`,
   );
-  await seed(platform);
-  const surveyor = await platform.as('wangqiang');
-  await waitUntilListed(
-    async () => {
-      const answer = await surveyor.get('/tasks?scope=group&size=1&processId=tasklist-load');
-      return answer.body.totalAtLeast ? OPEN : answer.body.total;
-    },
-    Math.min(OPEN, 10_000),
-    'open task',
-  );
-  const [token, managerToken] = [await tokenOf(platform, 'wangqiang'), await tokenOf(platform, 'zhoumin')];
-  const tally = new Tally();
-  const until = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CLERKS }, (_, n) => clerk(platform.url, token, managerToken, until, tally, n)),
-  );
-  console.log(`${CLERKS} clerks for ${SECONDS} s:`);
-  tally.print(SECONDS);
-  console.log('past capacity:');
-  await pastCapacity(platform, token);
+  const reused = options['engine-db'] && options['app-db'];
+  const { engine, databaseUrl } = reused
+    ? { engine: await startEngineProcess({ databaseUrl: options['engine-db'] }), databaseUrl: options['app-db']! }
+    : await seeded();
+  try {
+    await run(engine, databaseUrl);
+  } finally {
+    await engine.stop();
+  }
 }
 
-// Read by the platform's start: the engine and the application each on a fresh MariaDB database.
-if (process.env.LOAD_DATABASE === 'mariadb') process.env.ENGINE_TEST_DATABASE = 'mariadb';
-runOnPlatform(main);
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

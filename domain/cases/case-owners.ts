@@ -9,6 +9,7 @@ import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
 import { ArrearsCase } from '../../db/collection/collection-models';
+import { caseKeysOutsideUnits } from '../../db/cases/case-unit-keys';
 import { requireInScope, unitScope, type ScopeUser, type UnitScope } from '../users';
 
 export interface CaseOwner {
@@ -55,7 +56,7 @@ export async function caseKeysOutOfScope(reader: ScopeUser): Promise<string[]> {
 /** The business keys of the cases outside `scope` (none for no limit). */
 export async function caseKeysOutside(scope: UnitScope): Promise<string[]> {
   if (scope === null) return [];
-  return caseKeysWhereUnit({ [Op.or]: [{ [Op.notIn]: scope }, { [Op.is]: null }] });
+  return caseKeysOutsideUnits(scope);
 }
 
 /** The business keys of the cases one unit owns (the monitor's unit filter). */

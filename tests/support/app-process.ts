@@ -29,6 +29,10 @@ export interface AppProcessOptions {
   env?: Record<string, string>;
   /** APP_ROLE: both (default), api or workers (decision 0058). */
   role?: 'both' | 'api' | 'workers';
+  /** Node's own options before the script (e.g. `--cpu-prof`, which NODE_OPTIONS cannot carry). */
+  nodeArgs?: string[];
+  /** How long `stop` waits after SIGTERM before SIGKILL (default 5 s; a profiled process writes its profile then). */
+  stopGraceMs?: number;
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -38,26 +42,30 @@ const STOP_GRACE_MS = 5_000;
 
 export function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
   // node with tsx's loader in one process (not the tsx CLI, whose child a kill -9 would leave running).
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'platform/start.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PLATFORM_ENGINE: 'external',
-      ZEEBE_GRPC_ADDRESS: `grpc://${options.grpcAddress}`,
-      ZEEBE_REST_ADDRESS: options.restAddress,
-      APP_DATABASE_URL: options.databaseUrl,
-      APP_PORT: '0',
-      APP_HOST: '127.0.0.1',
-      APP_AUTH_SECRET: options.authSecret,
-      APP_DEMO_DATA: String(options.demoData),
-      ...sdkAuthEnv(options.engineAuth),
-      LOG_LEVEL: 'info',
-      APP_ROLE: options.role ?? 'both',
-      ARREARS_OPEN_HOUR: 'off',
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'platform/start.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PLATFORM_ENGINE: 'external',
+        ZEEBE_GRPC_ADDRESS: `grpc://${options.grpcAddress}`,
+        ZEEBE_REST_ADDRESS: options.restAddress,
+        APP_DATABASE_URL: options.databaseUrl,
+        APP_PORT: '0',
+        APP_HOST: '127.0.0.1',
+        APP_AUTH_SECRET: options.authSecret,
+        APP_DEMO_DATA: String(options.demoData),
+        ...sdkAuthEnv(options.engineAuth),
+        LOG_LEVEL: 'info',
+        APP_ROLE: options.role ?? 'both',
+        ARREARS_OPEN_HOUR: 'off',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -79,7 +87,7 @@ export function startAppProcess(options: AppProcessOptions): Promise<AppProcess>
         output: () => output,
         stop: async () => {
           child.kill('SIGTERM');
-          const late = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+          const late = setTimeout(() => child.kill('SIGKILL'), options.stopGraceMs ?? STOP_GRACE_MS);
           await exited;
           clearTimeout(late);
         },
