@@ -5,6 +5,7 @@
  * GET /api/dashboards/backlog — open tasks per group and per person (now; `unit` only);
  * GET /api/dashboards/work-orders — 95598 orders by type, area, satisfaction; urgings and supervisions;
  * GET /api/dashboards/overdue — open tasks past or near their limit, paged.
+ * Compliance, steps and backlog answer the same question from one computation for 30 s, saying when (`asOf`).
  */
 import { Router } from 'express';
 import type { AppContext } from '../app-context';
@@ -16,13 +17,21 @@ import {
   complianceDashboard,
   dashboardScope,
   overdueList,
+  recentFigures,
   stepDurations,
   unitsOf,
   workOrderDashboard,
+  type DashboardScope,
 } from '../../domain/dashboards';
 import { caseKeysOutside } from '../../domain/cases';
 import { parseQuery } from '../../lib/validation/parse-input';
 import { z } from '../../lib/validation/zh-error-map';
+
+/** The same figures for the same units and period are the same question (recent-figures.ts). */
+const question = (
+  figure: string,
+  scope: Pick<DashboardScope, 'units'> & Partial<Pick<DashboardScope, 'from' | 'to'>>,
+) => JSON.stringify([figure, scope.units, scope.from ?? null, scope.to ?? null]);
 
 const unitOnly = z.object({ unit: z.string().trim().min(1).max(64).optional() });
 
@@ -32,17 +41,29 @@ export function dashboardRoutes(context: AppContext): Router {
   router.use('/dashboards', requireRole('manager'));
   router.get('/dashboards/compliance', async (request, response) => {
     const scope = await dashboardScope(currentUser(request), request.query, '时限达标统计');
-    response.json({ from: scope.from, to: scope.to, ...(await complianceDashboard(camunda, scope)) });
+    const figures = await recentFigures(question('compliance', scope), () => complianceDashboard(camunda, scope));
+    response.json({ from: scope.from, to: scope.to, ...figures });
   });
   router.get('/dashboards/steps', async (request, response) => {
     const scope = await dashboardScope(currentUser(request), request.query, '环节用时统计');
-    const steps = namedInTheirProcess(modelTextsFor(request, response), await stepDurations(camunda, scope));
-    response.json({ from: scope.from, to: scope.to, steps });
+    const { steps, asOf } = await recentFigures(question('steps', scope), async () => ({
+      steps: await stepDurations(camunda, scope),
+    }));
+    response.json({
+      from: scope.from,
+      to: scope.to,
+      asOf,
+      steps: namedInTheirProcess(modelTextsFor(request, response), steps),
+    });
   });
   router.get('/dashboards/backlog', async (request, response) => {
     const { unit } = parseQuery(unitOnly, request.query, '积压统计');
-    const excluded = await caseKeysOutside(await unitsOf(currentUser(request), unit));
-    response.json(await backlog(camunda, { excluded }));
+    const units = await unitsOf(currentUser(request), unit);
+    response.json(
+      await recentFigures(question('backlog', { units }), async () =>
+        backlog(camunda, { excluded: await caseKeysOutside(units) }),
+      ),
+    );
   });
   router.get('/dashboards/work-orders', async (request, response) => {
     const scope = await dashboardScope(currentUser(request), request.query, '工单统计');

@@ -8,3 +8,4 @@ export { stepDurations } from './step-durations-use-case';
 export { backlog } from './backlog-use-case';
 export { workOrderDashboard } from './work-order-dashboard-use-case';
 export { overdueList } from './overdue-list-use-case';
+export { recentFigures } from './recent-figures';
