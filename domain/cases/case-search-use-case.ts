@@ -4,7 +4,7 @@
  * paged on the server, only the reader's units (decision 0025), ID and phone numbers masked in every row: a
  * search by a whole ID number finds the case, the row shows it masked (decision 0032).
  */
-import { Op, type WhereOptions } from 'sequelize';
+import { Op, type Model, type ModelStatic, type Order, type WhereOptions } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { Account, Customer } from '../../db/core/customer-models';
@@ -58,9 +58,41 @@ interface Filter {
 interface AreaPage {
   rows: CaseRow[];
   total: number;
+  /** The area has more matches than it counted. */
+  more: boolean;
 }
 
 const masked = (value: string | null | undefined, mask: (v: string) => string) => (value ? mask(value) : null);
+
+/** Matches counted at most, as the engine's searches count (the screens show "10000+"). */
+export const CASE_COUNT_LIMIT = 10_000;
+
+type Keyed = Model & { id: number };
+
+/**
+ * The first `limit` rows matching `where` in `order`, and how many match (up to CASE_COUNT_LIMIT): one pass over the
+ * table for both, reading only the ids in order, then the page's rows by id. A count beside the page would be a
+ * second pass, and a search by part of a name reads every row (decision 0065).
+ */
+async function pageAndCount<M extends Keyed>(
+  model: ModelStatic<M>,
+  where: WhereOptions<M>,
+  order: Order,
+  limit: number,
+): Promise<{ rows: M[]; total: number; more: boolean }> {
+  const matches = (await model.findAll({
+    attributes: ['id'],
+    where,
+    order,
+    limit: CASE_COUNT_LIMIT + 1,
+    raw: true,
+  })) as unknown as {
+    id: number;
+  }[];
+  const ids = matches.slice(0, limit).map((match) => match.id);
+  const rows = ids.length ? await model.findAll({ where: { id: ids } as WhereOptions<M>, order }) : [];
+  return { rows, total: Math.min(matches.length, CASE_COUNT_LIMIT), more: matches.length > CASE_COUNT_LIMIT };
+}
 
 /** Customers matching the text: a part of the name, or the whole phone, ID or customer number. */
 async function customerIdsMatching(text: string): Promise<number[]> {
@@ -108,14 +140,11 @@ async function expansionPage(reader: ScopeUser, filter: Filter, limit: number): 
     where.push({ [Op.or]: [{ applicationNo: like }, { address: like }, { customerId: customerIds }] });
   }
   if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
-  const { rows, count } = await Application.findAndCountAll({
-    where: { [Op.and]: where },
-    order: NEWEST_APPLICATIONS_FIRST,
-    limit,
-  });
+  const { rows, total, more } = await pageAndCount(Application, { [Op.and]: where }, NEWEST_APPLICATIONS_FIRST, limit);
   const customers = await customersById(rows.map((row) => row.customerId));
   return {
-    total: count,
+    total,
+    more,
     rows: rows.map((row) => {
       const customer = customers.get(row.customerId);
       return {
@@ -148,11 +177,12 @@ async function changePage(reader: ScopeUser, filter: Filter, limit: number): Pro
     });
   }
   if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
-  const { rows, count } = await ChangeApplication.findAndCountAll({
-    where: { [Op.and]: where },
-    order: NEWEST_APPLICATIONS_FIRST,
+  const { rows, total, more } = await pageAndCount(
+    ChangeApplication,
+    { [Op.and]: where },
+    NEWEST_APPLICATIONS_FIRST,
     limit,
-  });
+  );
   const customers = await customersById(rows.map((row) => row.customerId));
   const accounts = new Map(
     (await Account.findAll({ where: { id: rows.map((row) => row.accountId) } })).map((account) => [
@@ -161,7 +191,8 @@ async function changePage(reader: ScopeUser, filter: Filter, limit: number): Pro
     ]),
   );
   return {
-    total: count,
+    total,
+    more,
     rows: rows.map((row) => {
       const customer = customers.get(row.customerId);
       return {
@@ -193,20 +224,22 @@ async function workOrderPage(reader: ScopeUser, filter: Filter, limit: number): 
     });
     where.push({ orderNo: [...created.map((event) => event.orderNo), ...filter.mine.caseKeys] });
   }
-  const { rows, count } = await WorkOrder.findAndCountAll({
-    where: { [Op.and]: where },
-    order: [
+  const { rows, total, more } = await pageAndCount(
+    WorkOrder,
+    { [Op.and]: where },
+    [
       ['acceptedAt', 'DESC'],
       ['id', 'DESC'],
     ],
     limit,
-  });
+  );
   const creators = await WorkOrderEvent.findAll({
     where: { kind: 'created', orderNo: rows.map((row) => row.orderNo) },
   });
   const createdBy = new Map(creators.map((event) => [event.orderNo, event.actor]));
   return {
-    total: count,
+    total,
+    more,
     rows: rows.map((row) => ({
       caseNo: row.orderNo,
       area: 'work-order',
@@ -245,6 +278,8 @@ async function mergedPage(reader: ScopeUser, filter: Filter, input: CaseSearchIn
   return {
     items: rows.slice(start, start + input.size),
     total: pages.reduce((sum, page) => sum + page.total, 0),
+    /** An area stopped counting at CASE_COUNT_LIMIT: `total` is a lower bound. */
+    totalAtLeast: pages.some((page) => page.more),
     page: input.page,
     size: input.size,
   };

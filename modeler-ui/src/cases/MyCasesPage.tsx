@@ -11,6 +11,7 @@ import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/I18nProvider';
 import { businessTypeLabel } from '../tasks/labels';
 import { LoadFailed } from '../shell/LoadFailed';
+import { countText } from '../i18n/format';
 
 interface CaseRow {
   caseNo: string;
@@ -42,7 +43,7 @@ export function MyCasesPage() {
   if (area) query.set('area', area);
   // The search tab lists nothing until something is typed: every case of the units is not a useful first page.
   const path = tab === 'mine' ? `/cases/mine?${query}` : q ? `/cases?${query}` : undefined;
-  const list = useApi<{ items: CaseRow[]; total: number }>(path);
+  const list = useApi<{ items: CaseRow[]; total: number; totalAtLeast?: boolean }>(path);
 
   return (
     <section aria-labelledby="my-cases-title">
@@ -83,7 +84,7 @@ export function MyCasesPage() {
       <LoadFailed error={list.error} />
       {path && list.data && (
         <Typography.Paragraph data-testid="case-total" aria-live="polite">
-          {t('myCases.total', { n: list.data.total })}
+          {t('myCases.total', { n: countText(list.data.total, list.data.totalAtLeast) })}
         </Typography.Paragraph>
       )}
       <Table<CaseRow>
