@@ -275,12 +275,45 @@ const APPLICATION_CODE = {
   pattern: /\s\/\S*\/(api|domain|db|lib|platform|workers)\//,
 };
 
+/**
+ * Each route alone, 10 connections without pause for 10 s: what the application serves of it per second (its
+ * capacity for that route on this machine), before the clerks mix them.
+ */
+async function routeCapacity(url: string, token: string, managerToken: string): Promise<void> {
+  const list = (await (
+    await fetch(`${url}/api/tasks?scope=group&size=20`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { items: { userTaskKey: string }[] };
+  const today = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 30 * DAY_MS).toISOString().slice(0, 10);
+  const routes: [string, string, string][] = [
+    ['tasklist', '/tasks?scope=group&size=20&sort=dueDate&page=2', token],
+    ['task detail', `/tasks/${list.items[0]?.userTaskKey}`, token],
+    ['case search', `/cases?q=${encodeURIComponent(customer(1234).slice(0, 8))}&size=20`, token],
+    ['backlog', '/dashboards/backlog', managerToken],
+    ['steps', `/dashboards/steps?from=${from}&to=${today}`, managerToken],
+  ];
+  console.log('each route alone (10 connections, 10 s):');
+  for (const [route, path, as] of routes) {
+    const result = await autocannon({
+      url: `${url}/api${path}`,
+      headers: { authorization: `Bearer ${as}` },
+      connections: 10,
+      duration: 10,
+    });
+    console.log(
+      `  ${route.padEnd(12)} ${result.requests.average.toFixed(1).padStart(7)} req/s  p50 ${result.latency.p50} ms  ` +
+        `p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
+    );
+  }
+}
+
 /** The clerks (then, unprofiled, the bursts past capacity) against the application started on its own. */
 async function run(engine: EngineProcess, databaseUrl: string): Promise<void> {
   const application = await startApplicationProcess(engine, databaseUrl);
   const url = application.apiUrl.replace(/\/api$/, '');
   try {
     const [token, managerToken] = [await tokenOf(url, 'wangqiang'), await tokenOf(url, 'zhoumin')];
+    if (!PROFILE_DIR) await routeCapacity(url, token, managerToken);
     const tally = new Tally();
     const until = performance.now() + SECONDS * 1000;
     await Promise.all(Array.from({ length: CLERKS }, (_, n) => clerk(url, token, managerToken, until, tally, n)));
