@@ -24,6 +24,7 @@ import { initCollectionModels } from './collection/collection-models';
 import { initReadingModels } from './billing/reading-models';
 import { initRunModels } from './billing/run-models';
 import { initTariffModels } from './billing/tariff-models';
+import { versionReferenceWrites } from './core/reference-version';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -48,4 +49,5 @@ export function initModels(sequelize: Sequelize): void {
   initReadingModels(sequelize);
   initRunModels(sequelize);
   initTariffModels(sequelize);
+  versionReferenceWrites();
 }

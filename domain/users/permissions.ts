@@ -1,7 +1,8 @@
 /**
- * What a user may do, as data: the permissions of their roles (Role.permissions; `*` is every permission). Read
- * from the database on each check so that an administrator's change to a role applies at once.
+ * What a user may do, as data: the permissions of their roles (Role.permissions; `*` is every permission). Kept
+ * while the reference data's version stands, so that an administrator's change to a role applies at once.
  */
+import { referenceData } from '../../db/core/reference-version';
 import { Role } from '../../db/core/user-models';
 
 export interface PermissionUser {
@@ -16,8 +17,11 @@ export const VARIABLES_EDIT = 'variables:edit';
 export const SUPERVISE = 'supervise';
 export async function permissionsOf(roles: string[]): Promise<Set<string>> {
   if (roles.length === 0) return new Set();
-  const found = await Role.findAll({ where: { code: roles } });
-  return new Set(found.flatMap((role) => role.permissions ?? []));
+  const byRole = await referenceData('role-permissions', async () => {
+    const all = await Role.findAll();
+    return new Map(all.map((role) => [role.code, role.permissions ?? []]));
+  });
+  return new Set(roles.flatMap((role) => byRole.get(role) ?? []));
 }
 
 export async function hasPermission(user: PermissionUser, permission: string): Promise<boolean> {

@@ -3,6 +3,7 @@
  * group below them (省 → 市 → 县/供电公司 → 班组); a crew sees its unit's records. Administrators see everything.
  * Every area filters its lists and reads by id with this one answer.
  */
+import { referenceData } from '../../db/core/reference-version';
 import { Group, User } from '../../db/core/user-models';
 import { notFound } from '../../lib/errors/app-error';
 import { hasPermission, type PermissionUser } from './permissions';
@@ -11,12 +12,15 @@ export interface ScopeUser extends PermissionUser {
   groups: string[];
 }
 
+/** Every group, by code, kept while the reference data is unchanged (shared: read, never change). */
+const allGroups = () => referenceData('groups', () => Group.findAll({ order: [['code', 'ASC']] }));
+
 /** The unit codes the user may see, or null for no limit. */
 export type UnitScope = string[] | null;
 
 export async function unitScope(user: ScopeUser): Promise<UnitScope> {
   if (await hasPermission(user, '*')) return null;
-  const groups = await Group.findAll();
+  const groups = await allGroups();
   const children = new Map<string, string[]>();
   for (const group of groups) {
     if (!group.parentCode) continue;
@@ -58,7 +62,7 @@ export async function scopeWhere(user: ScopeUser, column = 'unitCode'): Promise<
 
 /** The unit-level group serving an area (Group.areas), if any. */
 export async function servingUnit(area: string): Promise<string | null> {
-  const units = await Group.findAll({ where: { level: 'unit' }, order: [['code', 'ASC']] });
+  const units = (await allGroups()).filter((group) => group.level === 'unit');
   return units.find((unit) => (unit.areas ?? []).includes(area))?.code ?? null;
 }
 
