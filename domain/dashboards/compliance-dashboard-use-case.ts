@@ -12,7 +12,7 @@ import { chinaDayOf } from '../../lib/calendar';
 import { businessKeysOfInstances, caseOwners } from '../cases';
 import type { DashboardScope } from './dashboard-scope';
 import { allUserTasks } from './engine-task-walk';
-import { mean, rounded, share } from './statistics';
+import { groupedBy, mean, rounded, share } from './statistics';
 
 export interface ComplianceRow {
   key: string;
@@ -31,9 +31,7 @@ export interface AccessRow {
 }
 
 function complianceRows(cases: CaseTimeLimit[], keyOf: (row: CaseTimeLimit) => string): ComplianceRow[] {
-  const groups = new Map<string, CaseTimeLimit[]>();
-  for (const row of cases) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
-  return [...groups.entries()]
+  return [...groupedBy(cases, keyOf).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, rows]) => {
       const compliant = rows.filter((row) => row.compliant).length;
@@ -75,11 +73,7 @@ async function accessView(camunda: CamundaClients, cases: CaseTimeLimit[]): Prom
   const cost = new Map<string, number>();
   for (const fee of fees) cost.set(fee.applicationNo, (cost.get(fee.applicationNo) ?? 0) + Number(fee.amountFen));
   const links = await linksPerCase(camunda, keys);
-  const byClass = new Map<string, Application[]>();
-  for (const application of applications) {
-    const key = application.customerClass ?? 'unclassified';
-    byClass.set(key, [...(byClass.get(key) ?? []), application]);
-  }
+  const byClass = groupedBy(applications, (application) => application.customerClass ?? 'unclassified');
   return [...byClass.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([customerClass, rows]) => {

@@ -3,7 +3,7 @@
  * than one page), with the instances of cases outside the counted units left out by the engine.
  */
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
-import { searchUserTaskPage, type EngineUserTask } from '../../lib/camunda/engine-api';
+import { searchUserTasksAfter, type EngineUserTask } from '../../lib/camunda/engine-api';
 import { instancesOfCases } from '../cases';
 
 const CHUNK = 1000;
@@ -24,10 +24,12 @@ export async function allUserTasks(
 ): Promise<EngineUserTask[]> {
   const tasks: EngineUserTask[] = [];
   const sort = [{ field: 'userTaskKey', order: 'ASC' as const }];
-  for (let from = 0; ; from += CHUNK) {
-    const page = await searchUserTaskPage(camunda, { filter, sort, page: { from, limit: CHUNK } });
-    tasks.push(...page.items);
-    // A total the engine stopped counting at (`more`) is no end: walk on until a short page.
-    if (page.items.length < CHUNK || (!page.more && tasks.length >= page.total)) return tasks;
+  // Page after page by the cursor of the last one: by offset, the engine would read 99,000 tasks again to answer
+  // the hundredth page of a month's completions.
+  for (let after: string | undefined; ;) {
+    const page = await searchUserTasksAfter(camunda, { filter, sort, page: { limit: CHUNK, after } });
+    for (const task of page.items) tasks.push(task);
+    if (page.items.length < CHUNK || !page.endCursor) return tasks;
+    after = page.endCursor;
   }
 }

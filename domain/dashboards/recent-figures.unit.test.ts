@@ -33,3 +33,18 @@ test('moving the clock forgets the answers; a failure is not kept', async () => 
   );
   expect(await recentFigures('steps|C', compute)).toEqual({ open: 3, asOf: '2026-03-02T01:00:00.000Z' });
 });
+
+test('an answer that took long is kept ten times as long as it took', async () => {
+  jest.useFakeTimers({ now: Date.parse('2026-12-07T08:00:00Z') });
+  let computed = 0;
+  const slow = () => new Promise<{ open: number }>((resolve) => setTimeout(() => resolve({ open: ++computed }), 5_000));
+  const first = recentFigures('steps|slow', slow);
+  await jest.advanceTimersByTimeAsync(5_000);
+  expect(await first).toEqual({ open: 1, asOf: '2026-12-07T08:00:00.000Z' });
+  await jest.advanceTimersByTimeAsync(44_999);
+  expect(await recentFigures('steps|slow', slow)).toBe(await first);
+  await jest.advanceTimersByTimeAsync(1);
+  const again = recentFigures('steps|slow', slow);
+  await jest.advanceTimersByTimeAsync(5_000);
+  expect(await again).toEqual({ open: 2, asOf: '2026-12-07T08:00:50.000Z' });
+});

@@ -1,4 +1,4 @@
-/** Small figures the dashboards share: a mean, a percentile, a share, each null when nothing is counted. */
+/** Small figures the dashboards share: a mean, a percentile, a share (each null when nothing is counted), a grouping. */
 
 export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -27,4 +27,19 @@ export function countBy<T>(items: readonly T[], keyOf: (item: T) => string): { k
   const counts = new Map<string, number>();
   for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
   return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count }));
+}
+
+/**
+ * The items by key, each list in the items' order. Built by pushing: copying a key's list for each new item (as the
+ * dashboards once did) took minutes for a month of 75,000 completions of one step, with the API stopped meanwhile.
+ */
+export function groupedBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

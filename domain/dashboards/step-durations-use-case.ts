@@ -7,7 +7,7 @@ import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import type { EngineUserTask } from '../../lib/camunda/engine-api';
 import type { DashboardScope } from './dashboard-scope';
 import { allUserTasks, scopedTaskFilter } from './engine-task-walk';
-import { mean, percentile, rounded, share } from './statistics';
+import { groupedBy, mean, percentile, rounded, share } from './statistics';
 
 const HOUR_MS = 3_600_000;
 
@@ -50,12 +50,8 @@ export async function completedTasksIn(camunda: CamundaClients, scope: Dashboard
 }
 
 export async function stepDurations(camunda: CamundaClients, scope: DashboardScope): Promise<StepFigures[]> {
-  const byStep = new Map<string, EngineUserTask[]>();
-  for (const task of await completedTasksIn(camunda, scope)) {
-    if (!task.completionDate) continue;
-    // One element id may name different steps in different processes.
-    const key = `${task.processDefinitionId} ${task.elementId}`;
-    byStep.set(key, [...(byStep.get(key) ?? []), task]);
-  }
+  const completed = (await completedTasksIn(camunda, scope)).filter((task) => task.completionDate);
+  // One element id may name different steps in different processes.
+  const byStep = groupedBy(completed, (task) => `${task.processDefinitionId} ${task.elementId}`);
   return [...byStep.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, tasks]) => figures(tasks));
 }

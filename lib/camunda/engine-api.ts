@@ -56,6 +56,20 @@ export async function searchUserTaskPage(
   return pageOf(await camunda.rest.searchUserTasks(search as never));
 }
 
+/**
+ * A page of a user-task search after a cursor (the `endCursor` of the page before; none for the first page), and
+ * the cursor of its last task. Walking a long search this way reads each task once; with `from`, the engine would
+ * step over all the earlier ones again for every page.
+ */
+export async function searchUserTasksAfter(
+  camunda: CamundaClients,
+  search: Omit<EngineSearch, 'page'> & { page: { limit: number; after?: string } },
+): Promise<{ items: EngineUserTask[]; endCursor: string | undefined }> {
+  const answer = await camunda.rest.searchUserTasks(search as never);
+  const { endCursor } = answer.page as { endCursor?: unknown };
+  return { items: answer.items, endCursor: typeof endCursor === 'string' ? endCursor : undefined };
+}
+
 export async function searchElementInstances(
   camunda: CamundaClients,
   search: EngineSearch,
