@@ -53,23 +53,27 @@ export async function completeOpenTasks(platform: Platform, filter: Record<strin
   }
 }
 
-/** Starts the platform, runs `work` on it, stops it and exits: 0, or 1 with the error printed. */
-export function runOnPlatform(work: (platform: Platform) => Promise<void>): void {
-  const run = async () => {
-    const platform = await startPlatform();
-    try {
-      await work(platform);
-    } finally {
-      await platform.stop();
-    }
-  };
-  run().then(
+/** Runs `work` and exits: 0, or 1 with the error printed. */
+export function runToExit(work: () => Promise<void>): void {
+  work().then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(error);
       process.exit(1);
     },
   );
+}
+
+/** Starts the platform, runs `work` on it, stops it and exits: 0, or 1 with the error printed. */
+export function runOnPlatform(work: (platform: Platform) => Promise<void>): void {
+  runToExit(async () => {
+    const platform = await startPlatform();
+    try {
+      await work(platform);
+    } finally {
+      await platform.stop();
+    }
+  });
 }
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,8 @@
  * GET /api/dashboards/backlog — open tasks per group and per person (now; `unit` only);
  * GET /api/dashboards/work-orders — 95598 orders by type, area, satisfaction; urgings and supervisions;
  * GET /api/dashboards/overdue — open tasks past or near their limit, paged.
- * Compliance, steps and backlog answer the same question from one computation for 30 s, saying when (`asOf`).
+ * Compliance, steps and backlog answer the same question from one computation for 30 s or more (decision 0066),
+ * saying when (`asOf`).
  */
 import { Router } from 'express';
 import type { AppContext } from '../app-context';

@@ -47,6 +47,11 @@ export interface OwnCode {
 }
 
 export const ENGINE_CODE: OwnCode = { label: 'engine functions', pattern: /\sengine\// };
+/** The platform's application (API, workers, domain, data), wherever the repository is checked out. */
+export const APPLICATION_CODE: OwnCode = {
+  label: "the application's functions",
+  pattern: /\s\/\S*\/(api|domain|db|lib|platform|workers)\//,
+};
 export const WORKER_CODE: OwnCode = {
   label: 'worker process and client functions',
   pattern: /\s(bench\/engine|@camunda8\/sdk|@grpc\/grpc-js)\//,

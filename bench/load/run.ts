@@ -32,8 +32,8 @@ import {
   type EngineProcess,
 } from '../../tests/support/engine-process';
 import { inParallel } from '../../tests/support/in-parallel';
-import { summarizeCpuProfile } from '../engine/cpu-profile-summary';
-import { completeOpenTasks, ms, tasklistLoadVariables, waitUntilListed } from '../bench-kit';
+import { APPLICATION_CODE, summarizeCpuProfile } from '../engine/cpu-profile-summary';
+import { completeOpenTasks, ms, runToExit, tasklistLoadVariables, waitUntilListed } from '../bench-kit';
 
 const { values: options, positionals } = parseArgs({
   options: { 'cpu-prof': { type: 'string' }, 'engine-db': { type: 'string' }, 'app-db': { type: 'string' } },
@@ -270,11 +270,6 @@ function startApplicationProcess(engine: EngineProcess, databaseUrl: string): Pr
   });
 }
 
-const APPLICATION_CODE = {
-  label: "the application's functions",
-  pattern: /\s\/\S*\/(api|domain|db|lib|platform|workers)\//,
-};
-
 /**
  * Each route alone, 10 connections without pause for 10 s: what the application serves of it per second (its
  * capacity for that route on this machine), before the clerks mix them.
@@ -356,9 +351,11 @@ async function seeded(): Promise<{ engine: EngineProcess; databaseUrl: string }>
       Math.min(OPEN, 10_000),
       'open task',
     );
-  } finally {
-    await platform.application.stop();
+  } catch (error) {
+    await platform.stop();
+    throw error;
   }
+  await platform.application.stop();
   console.log(
     `seeded; to run again on these data: npm run load -- ${CLERKS} ${OPEN} ${FINISHED} ${SECONDS} ` +
       `--engine-db ${platform.engine.databaseUrl} --app-db ${databaseUrl}`,
@@ -381,10 +378,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runToExit(main);

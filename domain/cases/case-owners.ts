@@ -4,7 +4,7 @@
  * key no area knows (a process started outside the application) has no owner: unit scope and separation of duties
  * have nothing to judge it by.
  */
-import { Op, type WhereAttributeHashValue } from 'sequelize';
+import { Op } from 'sequelize';
 import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
@@ -60,20 +60,4 @@ export async function caseKeysOutside(scope: UnitScope): Promise<string[]> {
 }
 
 /** The business keys of the cases one unit owns (the monitor's unit filter). */
-export const caseKeysOfUnit = (unitCode: string): Promise<string[]> => caseKeysWhereUnit({ [Op.eq]: unitCode });
-
-async function caseKeysWhereUnit(unit: WhereAttributeHashValue<string | null>): Promise<string[]> {
-  const [expansions, changes, orders, arrears] = await Promise.all([
-    Application.findAll({ attributes: ['applicationNo'], where: { unitCode: unit } }),
-    ChangeApplication.findAll({ attributes: ['applicationNo'], where: { unitCode: unit } }),
-    // A work order always has its handling unit; the condition is the same one.
-    WorkOrder.findAll({ attributes: ['orderNo'], where: { handlingUnit: unit as WhereAttributeHashValue<string> } }),
-    ArrearsCase.findAll({ attributes: ['caseNo'], where: { unitCode: unit } }),
-  ]);
-  return [...expansions, ...changes]
-    .map((row) => row.applicationNo)
-    .concat(
-      orders.map((order) => order.orderNo),
-      arrears.map((found) => found.caseNo),
-    );
-}
+export { caseKeysOfUnit } from '../../db/cases/case-unit-keys';

@@ -36,7 +36,7 @@ function dropStale(now: number): void {
   }
 }
 
-/** `compute`'s answer with the time it was computed, shared by the same `question` for FRESH_MS. */
+/** `compute`'s answer with the time it was computed, shared by the same `question` while it is kept. */
 export function recentFigures<T extends object>(
   question: string,
   compute: () => Promise<T>,

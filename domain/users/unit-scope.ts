@@ -77,7 +77,7 @@ export async function unitOfArea(area: string): Promise<string> {
  */
 export async function acceptingUnit(login: string, area: string): Promise<string> {
   const user = await User.findOne({ where: { login } });
-  const groups = user ? await Group.findAll({ where: { code: user.groups } }) : [];
+  const groups = user ? (await allGroups()).filter((group) => user.groups.includes(group.code)) : [];
   const own = groups.find((group) => group.level === 'unit') ?? groups.find((group) => group.level === 'crew');
   if (own) return own.level === 'crew' && own.parentCode ? own.parentCode : own.code;
   return unitOfArea(area);

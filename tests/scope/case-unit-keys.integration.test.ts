@@ -1,13 +1,13 @@
 /**
  * The cases outside a reader's units, read as index ranges (db/cases/case-unit-keys.ts, decision 0065), are exactly
  * the cases whose unit is not one of them or who have none: units that share a prefix, sort next to each other, or
- * sort before and after every unit asked. SQLite, and MariaDB when asked.
+ * sort before and after every unit asked; and one unit's cases are its own. SQLite, and MariaDB when asked.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSequelize } from '../../db/database';
-import { caseKeysOutsideUnits } from '../../db/cases/case-unit-keys';
+import { caseKeysOfUnit, caseKeysOutsideUnits } from '../../db/cases/case-unit-keys';
 import { openDatabase } from '../../db/migrator';
 import { WorkOrder } from '../../db/work-orders';
 import { freshMariadbUrl } from '../support/engine-process';
@@ -78,6 +78,8 @@ test('the cases outside a set of units: every unit not in it, and the cases with
       expect([...(await caseKeysOutsideUnits(scope))].sort()).toEqual(expectedOutside(scope));
     // No unit at all: every case is outside.
     expect([...(await caseKeysOutsideUnits([]))].sort()).toEqual(expectedOutside([]));
+    // One unit's own cases, not those of a unit whose code it begins.
+    expect(await caseKeysOfUnit('SH-PD')).toEqual([orderOf('SH-PD')]);
   } finally {
     await sequelize.close();
   }

@@ -1,6 +1,7 @@
 /**
  * A dashboard tab's figures once its answer is in: an alert when loading failed, nothing while it loads, and when
- * the figures were computed where the answer says (`asOf`: the API answers a question from one computation for 30 s).
+ * the figures were computed where the answer says (`asOf`: the API answers a question from one computation for a
+ * while, decision 0066).
  */
 import { Alert, Typography } from 'antd';
 import type { ReactNode } from 'react';

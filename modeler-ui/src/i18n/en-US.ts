@@ -424,7 +424,7 @@ export const enUS: Record<MessageKey, string> = {
   // Dashboards and the overdue list (decision 0039)
   'menu.dashboards': 'Dashboards',
   'menu.overdue': 'Overdue list',
-  'dashboards.asOf': 'Figures as of {time} (the same question within 30 s is answered from one computation)',
+  'dashboards.asOf': 'Figures as of {time}',
   'dashboards.title': 'Dashboards',
   'dashboards.from': 'From',
   'dashboards.to': 'To',

@@ -419,7 +419,7 @@ export const zhCN = {
   // Dashboards and the overdue list (decision 0039)
   'menu.dashboards': '统计看板',
   'menu.overdue': '超期清单',
-  'dashboards.asOf': '数据截至 {time}（30 秒内的重复查询使用同一次统计）',
+  'dashboards.asOf': '数据统计于 {time}',
   'dashboards.title': '统计看板',
   'dashboards.from': '开始日期',
   'dashboards.to': '结束日期',
