@@ -25,6 +25,7 @@ import { initReadingModels } from './billing/reading-models';
 import { initRunModels } from './billing/run-models';
 import { initTariffModels } from './billing/tariff-models';
 import { versionReferenceWrites } from './core/reference-version';
+import { indexTextWrites } from './text-index/text-index';
 
 export function initModels(sequelize: Sequelize): void {
   initUserModels(sequelize);
@@ -50,4 +51,5 @@ export function initModels(sequelize: Sequelize): void {
   initRunModels(sequelize);
   initTariffModels(sequelize);
   versionReferenceWrites();
+  indexTextWrites();
 }

@@ -13,6 +13,7 @@ import { openDatabase } from '../db/migrator';
 import type { AppConfig } from '../lib/config/app-config';
 import { createCamundaClients } from '../lib/camunda/camunda-client';
 import { logger } from '../lib/logger/logger';
+import { bringTextIndexUpToDate } from '../db/text-index/text-index';
 import { allWorkers } from '../workers';
 import { startWorkers } from '../workers/worker-registry';
 import { repairUnstartedCases, startCaseReconciler } from '../domain/cases';
@@ -67,6 +68,11 @@ export async function startApplication(config: AppConfig, options: { demoData: b
     const sequelize = createSequelize(config.APP_DATABASE_URL);
     started.push(() => sequelize.close());
     await openDatabase(sequelize);
+    // Rows written before the case search's text index, or before a change of what it holds (decision 0068).
+    const indexed = await bringTextIndexUpToDate(sequelize, (table, rows) =>
+      log.info('text index: table indexed', { table, rowsSoFar: rows }),
+    );
+    if (indexed) log.info('text index built', { rows: indexed });
     // A clock pinned before a restart stays pinned (the engine keeps its own pin as state).
     await restoreClockPin();
     const camunda = createCamundaClients(config);

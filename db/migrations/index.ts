@@ -26,6 +26,7 @@ import * as accountTariffsAndCorrections from './0028-account-tariffs-and-correc
 import * as readingsAndBillingRuns from './0029-readings-and-billing-runs';
 import * as collection from './0030-collection';
 import * as billingGaps from './0031-billing-gaps';
+import * as textIndex from './0032-text-index';
 
 export interface Migration {
   name: string;
@@ -58,4 +59,5 @@ export const migrations: Migration[] = [
   { name: '0029-readings-and-billing-runs', ...readingsAndBillingRuns },
   { name: '0030-collection', ...collection },
   { name: '0031-billing-gaps', ...billingGaps },
+  { name: '0032-text-index', ...textIndex },
 ];

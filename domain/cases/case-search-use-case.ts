@@ -9,6 +9,7 @@ import { Application } from '../../db/business-expansion';
 import { ChangeApplication } from '../../db/change-of-use/change-of-use-models';
 import { Account, Customer } from '../../db/core/customer-models';
 import { containing } from '../../db/text-search';
+import { rowsMayContain } from '../../db/text-index/text-index';
 import { WorkOrder, WorkOrderEvent } from '../../db/work-orders';
 import type { CamundaClients } from '../../lib/camunda/camunda-client';
 import { searchUserTasks } from '../../lib/camunda/engine-api';
@@ -94,16 +95,35 @@ async function pageAndCount<M extends Keyed>(
   return { rows, total: Math.min(matches.length, CASE_COUNT_LIMIT), more: matches.length > CASE_COUNT_LIMIT };
 }
 
+/**
+ * The rows the text index says may hold the text, or else the rows matching `alternatives` (each read by an index of
+ * its own); nothing to narrow by where the text is too common for the index, and the table is read (decision 0068).
+ * The caller matches the text itself as well.
+ */
+async function mayHoldText(
+  model: typeof Application | typeof ChangeApplication | typeof WorkOrder | typeof Customer | typeof Account,
+  text: string,
+  alternatives: WhereOptions[] = [],
+): Promise<WhereOptions[]> {
+  const ids = await rowsMayContain(model, text);
+  return ids === undefined ? [] : [{ [Op.or]: [{ id: ids }, ...alternatives] }];
+}
+
 /** Customers matching the text: a part of the name, or the whole phone, ID or customer number. */
 async function customerIdsMatching(text: string): Promise<number[]> {
   const found = await Customer.findAll({
     attributes: ['id'],
     where: {
-      [Op.or]: [
-        { name: containing(Customer.sequelize!, text) },
-        { phone: text },
-        { idNumber: text.toUpperCase() },
-        { customerNo: text },
+      [Op.and]: [
+        ...(await mayHoldText(Customer, text)),
+        {
+          [Op.or]: [
+            { name: containing(Customer.sequelize!, text) },
+            { phone: text },
+            { idNumber: text.toUpperCase() },
+            { customerNo: text },
+          ],
+        },
       ],
     },
   });
@@ -137,6 +157,7 @@ async function expansionPage(reader: ScopeUser, filter: Filter, limit: number): 
   if (filter.text) {
     const like = containing(Application.sequelize!, filter.text);
     const customerIds = await filter.customerIds!;
+    where.push(...(await mayHoldText(Application, filter.text, [{ customerId: customerIds }])));
     where.push({ [Op.or]: [{ applicationNo: like }, { address: like }, { customerId: customerIds }] });
   }
   if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
@@ -166,14 +187,20 @@ async function changePage(reader: ScopeUser, filter: Filter, limit: number): Pro
   if (filter.text) {
     const accounts = await Account.findAll({
       attributes: ['id'],
-      where: { address: containing(Account.sequelize!, filter.text) },
+      where: {
+        [Op.and]: [
+          ...(await mayHoldText(Account, filter.text)),
+          { address: containing(Account.sequelize!, filter.text) },
+        ],
+      },
     });
+    const byCustomerOrAccount = [
+      { customerId: await filter.customerIds! },
+      { accountId: accounts.map((account) => account.id) },
+    ];
+    where.push(...(await mayHoldText(ChangeApplication, filter.text, byCustomerOrAccount)));
     where.push({
-      [Op.or]: [
-        { applicationNo: containing(ChangeApplication.sequelize!, filter.text) },
-        { customerId: await filter.customerIds! },
-        { accountId: accounts.map((account) => account.id) },
-      ],
+      [Op.or]: [{ applicationNo: containing(ChangeApplication.sequelize!, filter.text) }, ...byCustomerOrAccount],
     });
   }
   if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
@@ -213,6 +240,8 @@ async function workOrderPage(reader: ScopeUser, filter: Filter, limit: number): 
   const where: WhereOptions<WorkOrder>[] = [await scopeWhere(reader, 'handlingUnit')];
   if (filter.text) {
     const like = containing(WorkOrder.sequelize!, filter.text);
+    // The whole phone is indexed as well: the index narrows every alternative below.
+    where.push(...(await mayHoldText(WorkOrder, filter.text)));
     where.push({
       [Op.or]: [{ orderNo: like }, { customerName: like }, { address: like }, { phone: filter.text }],
     });
