@@ -95,27 +95,40 @@ async function pageAndCount<M extends Keyed>(
   return { rows, total: Math.min(matches.length, CASE_COUNT_LIMIT), more: matches.length > CASE_COUNT_LIMIT };
 }
 
+type Searched = typeof Application | typeof ChangeApplication | typeof WorkOrder | typeof Customer | typeof Account;
+
 /**
- * The rows the text index says may hold the text, or else the rows matching `alternatives` (each read by an index of
- * its own); nothing to narrow by where the text is too common for the index, and the table is read (decision 0068).
- * The caller matches the text itself as well.
+ * What the text index narrows a table to (decision 0068): the rows it says may hold the text, or else a row matching
+ * one of `alternatives` (ids by column, each read by an index of its own); nothing to narrow by where the text is too
+ * common, and the table is read. `none`: no row can match, the table need not be asked. The caller matches the text
+ * itself as well.
  */
-async function mayHoldText(
-  model: typeof Application | typeof ChangeApplication | typeof WorkOrder | typeof Customer | typeof Account,
+async function narrowedByIndex(
+  model: Searched,
   text: string,
-  alternatives: WhereOptions[] = [],
-): Promise<WhereOptions[]> {
+  alternatives: Record<string, number[]> = {},
+): Promise<{ where: WhereOptions[]; none: boolean }> {
   const ids = await rowsMayContain(model, text);
-  return ids === undefined ? [] : [{ [Op.or]: [{ id: ids }, ...alternatives] }];
+  if (ids === undefined) return { where: [], none: false };
+  const others = Object.entries(alternatives).filter(([, values]) => values.length > 0);
+  if (ids.length === 0 && others.length === 0) return { where: [], none: true };
+  return {
+    where: [{ [Op.or]: [{ id: ids }, ...others.map(([column, values]) => ({ [column]: values }))] }],
+    none: false,
+  };
 }
+
+const NO_ROWS: AreaPage = { rows: [], total: 0, more: false };
 
 /** Customers matching the text: a part of the name, or the whole phone, ID or customer number. */
 async function customerIdsMatching(text: string): Promise<number[]> {
+  const narrowed = await narrowedByIndex(Customer, text);
+  if (narrowed.none) return [];
   const found = await Customer.findAll({
     attributes: ['id'],
     where: {
       [Op.and]: [
-        ...(await mayHoldText(Customer, text)),
+        ...narrowed.where,
         {
           [Op.or]: [
             { name: containing(Customer.sequelize!, text) },
@@ -128,6 +141,17 @@ async function customerIdsMatching(text: string): Promise<number[]> {
     },
   });
   return found.map((customer) => customer.id);
+}
+
+/** Accounts whose address holds the text. */
+async function accountIdsMatching(text: string): Promise<number[]> {
+  const narrowed = await narrowedByIndex(Account, text);
+  if (narrowed.none) return [];
+  const found = await Account.findAll({
+    attributes: ['id'],
+    where: { [Op.and]: [...narrowed.where, { address: containing(Account.sequelize!, text) }] },
+  });
+  return found.map((account) => account.id);
 }
 
 /** A counter application of the reader's: submitted by them, or a case they did a step of. */
@@ -148,6 +172,7 @@ const customerColumns = (customer: Customer | undefined) => ({
 });
 
 async function customersById(ids: number[]): Promise<Map<number, Customer>> {
+  if (ids.length === 0) return new Map();
   const customers = await Customer.findAll({ where: { id: [...new Set(ids)] } });
   return new Map(customers.map((customer) => [customer.id, customer]));
 }
@@ -157,7 +182,9 @@ async function expansionPage(reader: ScopeUser, filter: Filter, limit: number): 
   if (filter.text) {
     const like = containing(Application.sequelize!, filter.text);
     const customerIds = await filter.customerIds!;
-    where.push(...(await mayHoldText(Application, filter.text, [{ customerId: customerIds }])));
+    const narrowed = await narrowedByIndex(Application, filter.text, { customerId: customerIds });
+    if (narrowed.none) return NO_ROWS;
+    where.push(...narrowed.where);
     where.push({ [Op.or]: [{ applicationNo: like }, { address: like }, { customerId: customerIds }] });
   }
   if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
@@ -185,22 +212,20 @@ async function expansionPage(reader: ScopeUser, filter: Filter, limit: number): 
 async function changePage(reader: ScopeUser, filter: Filter, limit: number): Promise<AreaPage> {
   const where: WhereOptions<ChangeApplication>[] = [await scopeWhere(reader)];
   if (filter.text) {
-    const accounts = await Account.findAll({
-      attributes: ['id'],
-      where: {
-        [Op.and]: [
-          ...(await mayHoldText(Account, filter.text)),
-          { address: containing(Account.sequelize!, filter.text) },
-        ],
-      },
+    const customerIds = await filter.customerIds!;
+    const accountIds = await accountIdsMatching(filter.text);
+    const narrowed = await narrowedByIndex(ChangeApplication, filter.text, {
+      customerId: customerIds,
+      accountId: accountIds,
     });
-    const byCustomerOrAccount = [
-      { customerId: await filter.customerIds! },
-      { accountId: accounts.map((account) => account.id) },
-    ];
-    where.push(...(await mayHoldText(ChangeApplication, filter.text, byCustomerOrAccount)));
+    if (narrowed.none) return NO_ROWS;
+    where.push(...narrowed.where);
     where.push({
-      [Op.or]: [{ applicationNo: containing(ChangeApplication.sequelize!, filter.text) }, ...byCustomerOrAccount],
+      [Op.or]: [
+        { applicationNo: containing(ChangeApplication.sequelize!, filter.text) },
+        { customerId: customerIds },
+        { accountId: accountIds },
+      ],
     });
   }
   if (filter.mine) where.push(startedOrWorkedBy(filter.mine));
@@ -212,7 +237,7 @@ async function changePage(reader: ScopeUser, filter: Filter, limit: number): Pro
   );
   const customers = await customersById(rows.map((row) => row.customerId));
   const accounts = new Map(
-    (await Account.findAll({ where: { id: rows.map((row) => row.accountId) } })).map((account) => [
+    (rows.length ? await Account.findAll({ where: { id: rows.map((row) => row.accountId) } }) : []).map((account) => [
       account.id,
       account,
     ]),
@@ -241,7 +266,9 @@ async function workOrderPage(reader: ScopeUser, filter: Filter, limit: number): 
   if (filter.text) {
     const like = containing(WorkOrder.sequelize!, filter.text);
     // The whole phone is indexed as well: the index narrows every alternative below.
-    where.push(...(await mayHoldText(WorkOrder, filter.text)));
+    const narrowed = await narrowedByIndex(WorkOrder, filter.text);
+    if (narrowed.none) return NO_ROWS;
+    where.push(...narrowed.where);
     where.push({
       [Op.or]: [{ orderNo: like }, { customerName: like }, { address: like }, { phone: filter.text }],
     });
@@ -262,9 +289,9 @@ async function workOrderPage(reader: ScopeUser, filter: Filter, limit: number): 
     ],
     limit,
   );
-  const creators = await WorkOrderEvent.findAll({
-    where: { kind: 'created', orderNo: rows.map((row) => row.orderNo) },
-  });
+  const creators = rows.length
+    ? await WorkOrderEvent.findAll({ where: { kind: 'created', orderNo: rows.map((row) => row.orderNo) } })
+    : [];
   const createdBy = new Map(creators.map((event) => [event.orderNo, event.actor]));
   return {
     total,
