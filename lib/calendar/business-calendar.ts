@@ -19,10 +19,11 @@ import {
   DAY_MS,
   HOUR_MS,
   MINUTE_MS,
+  chinaDayNumberOf,
   chinaDayOf,
+  dayOfNumber,
   endOfChinaDay,
-  nextDay,
-  startOfChinaDay,
+  startOfChinaDayNumber,
   weekdayOf,
 } from './china-time';
 import { statutoryHolidays } from './statutory-holidays';
@@ -60,6 +61,8 @@ export class BusinessCalendar {
   private readonly published: ReadonlySet<number>;
   private readonly fallback: (year: number) => readonly SpecialDay[];
   private readonly fallbackByYear = new Map<number, Map<string, SpecialDay['kind']>>();
+  /** Whether each day number walked so far works: a calendar is kept while its data stand, and walks repeat. */
+  private readonly workingByNumber = new Map<number, boolean>();
 
   constructor(days: readonly SpecialDay[], years: CalendarYears) {
     this.special = new Map(days.map((day) => [day.date, day.kind]));
@@ -162,13 +165,22 @@ export class BusinessCalendar {
     return unit === 'WD' || unit === 'CD' ? endOfChinaDay(startedAt) : +startedAt;
   }
 
+  private isWorkingDayNumber(dayNumber: number): boolean {
+    let working = this.workingByNumber.get(dayNumber);
+    if (working === undefined) {
+      working = this.isWorkingDay(dayOfNumber(dayNumber));
+      this.workingByNumber.set(dayNumber, working);
+    }
+    return working;
+  }
+
   private countableMs(from: number, to: number, unit: TimeUnit): number {
     if (to <= from) return 0;
     if (unit !== 'WD') return to - from;
     let total = 0;
-    for (let day = chinaDayOf(from); startOfChinaDay(day) < to; day = nextDay(day)) {
-      if (!this.isWorkingDay(day)) continue;
-      const dayStart = startOfChinaDay(day);
+    for (let day = chinaDayNumberOf(from); startOfChinaDayNumber(day) < to; day++) {
+      if (!this.isWorkingDayNumber(day)) continue;
+      const dayStart = startOfChinaDayNumber(day);
       total += Math.min(to, dayStart + DAY_MS) - Math.max(from, dayStart);
     }
     return total;
@@ -177,11 +189,11 @@ export class BusinessCalendar {
   private advance(from: number, ms: number, unit: TimeUnit): number {
     if (unit !== 'WD' || ms <= 0) return from + Math.max(ms, 0);
     let remaining = ms;
-    let day = chinaDayOf(from);
-    for (let walked = 0; walked < MAX_DAYS_WALKED; walked++, day = nextDay(day)) {
-      if (!this.isWorkingDay(day)) continue;
-      const start = Math.max(from, startOfChinaDay(day));
-      const available = startOfChinaDay(day) + DAY_MS - start;
+    let day = chinaDayNumberOf(from);
+    for (let walked = 0; walked < MAX_DAYS_WALKED; walked++, day++) {
+      if (!this.isWorkingDayNumber(day)) continue;
+      const start = Math.max(from, startOfChinaDayNumber(day));
+      const available = startOfChinaDayNumber(day) + DAY_MS - start;
       if (remaining <= available) return start + remaining;
       remaining -= available;
     }

@@ -29,8 +29,22 @@ export function endOfChinaDay(at: number | Date): number {
   return startOfChinaDay(chinaDayOf(at)) + DAY_MS;
 }
 
-export function nextDay(day: string): string {
-  return addDays(day, 1);
+/**
+ * China days as numbers (days since 1970-01-01 China time), for walks over many days: one addition per day instead
+ * of parsing and writing a date.
+ */
+export function chinaDayNumberOf(at: number): number {
+  return Math.floor((at + CHINA_OFFSET_MS) / DAY_MS);
+}
+
+/** 00:00 China time of a day number, as epoch ms. */
+export function startOfChinaDayNumber(dayNumber: number): number {
+  return dayNumber * DAY_MS - CHINA_OFFSET_MS;
+}
+
+/** The 'YYYY-MM-DD' of a day number. */
+export function dayOfNumber(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function addDays(day: string, days: number): string {
