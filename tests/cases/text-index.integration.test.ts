@@ -149,8 +149,7 @@ test('a text too common to narrow by answers "read the table"; a rare one among 
     area: 'SH-PD',
     unitCode: 'SH-PD',
   }));
-  for (let from = 0; from < rows.length; from += 1000)
-    await Customer.bulkCreate(rows.slice(from, from + 1000));
+  for (let from = 0; from < rows.length; from += 1000) await Customer.bulkCreate(rows.slice(from, from + 1000));
   expect(await rowsMayContain(Customer, '常见客户')).toBeUndefined();
   expect(await rowsMayContain(Customer, '常')).toBeUndefined();
   const rare = await Customer.findOne({ where: { customerNo: 'CN-TI-4321' } });
