@@ -26,6 +26,7 @@ describe('readAppConfig', () => {
       APP_SIGNIN_MAX_FAILURES: 5,
       APP_SIGNIN_ADDRESS_MAX_FAILURES: 50,
       APP_SIGNIN_WINDOW_MINUTES: 15,
+      APP_SOURCE_MAPS: false,
       APP_SIGNIN_LOCKOUT_MINUTES: 15,
       APP_DEMO_DATA: true,
       APP_DOCUMENTS_DIR: './data/documents',
