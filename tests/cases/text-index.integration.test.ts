@@ -132,6 +132,10 @@ test('updates, updates by a condition, destroys and a rolled-back transaction le
   expect(await rowsMayContain(WorkOrder, '旧地址路二')).toEqual([]);
   expect(await rowsMayContain(WorkOrder, '删除前丙')).toEqual([]);
   expect(await rowsMayContain(WorkOrder, '回滚')).toEqual([]);
+  // Pieces that differ only by a trailing space are two pieces ('10' ends a number, '10 ' is inside an address).
+  const spaced = await WorkOrder.create(order({ customerName: '尾号10', address: '空格路 10 号' }));
+  expect(await rowsMayContain(WorkOrder, '10 ')).toContain(spaced.id);
+  expect(await rowsMayContain(WorkOrder, '号10')).toEqual([spaced.id]);
   // An update of columns the index does not hold leaves it as it was.
   await WorkOrder.update({ state: 'archived' }, { where: { id: first.id } });
   expect(await rowsMayContain(WorkOrder, '更新后甲')).toEqual([first.id]);
