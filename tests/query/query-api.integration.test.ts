@@ -242,6 +242,13 @@ describe('user tasks', () => {
       processDefinitionId: REVIEW,
       elementId: 'review',
     });
+    // A group asked as a list of one (as the tasklist asks for a clerk in one group) finds the same tasks, in order.
+    const listed = await rest.searchUserTasks({
+      filter: { candidateGroup: { $in: [groups[0]] }, state: 'CREATED' },
+      sort: [{ field: 'dueDate', order: 'ASC' }],
+    } as never);
+    expect(listed.items.map((t) => t.userTaskKey)).toEqual(res.items.map((t) => t.userTaskKey));
+    expect(listed.page.totalItems).toBe(3);
   });
 
   it('keeps completed tasks, filters by state and assignee, and pages by due date', async () => {

@@ -20,11 +20,13 @@ function candidateFilter(field: string, kind: 'G' | 'U'): FilterSpec {
   };
 }
 
+/** The one value a filter field asks for: a string, `$eq`, or an `$in` of one (a user in one group). */
 const single = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null && Object.keys(value).length === 1) {
-    const eq = (value as Record<string, unknown>).$eq;
-    if (typeof eq === 'string') return eq;
+    const { $eq, $in } = value as Record<string, unknown>;
+    if (typeof $eq === 'string') return $eq;
+    if (Array.isArray($in) && $in.length === 1 && typeof $in[0] === 'string') return $in[0];
   }
   return undefined;
 };
