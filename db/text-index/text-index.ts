@@ -5,7 +5,7 @@
  * only narrows (it answers rows that may hold the text, never fewer than do).
  *
  * Every write of an indexed table keeps the index in the writer's transaction, through model hooks (create, bulk
- * create, update, bulk update, destroy); rows written before the index, or before a change of what it holds, are
+ * create, update, bulk update, destroy; an upsert or a bulk insert ignoring duplicates is refused); rows written before the index, or before a change of what it holds, are
  * indexed at start (`bringTextIndexUpToDate`).
  */
 import { Op, QueryTypes, type Model, type ModelStatic, type Sequelize, type Transaction } from 'sequelize';
@@ -79,9 +79,15 @@ async function deleteGrams(table: IndexedTable, id: number, values: Values, opti
 }
 
 const idOf = (instance: Model) => instance.get('id') as number;
-const current = (instance: Model): Values => (attribute) => instance.get(attribute) as string | null;
+const current =
+  (instance: Model): Values =>
+  (attribute) =>
+    instance.get(attribute) as string | null;
 /** The values as stored before this write (Sequelize resets them only after the write's hooks). */
-const stored = (instance: Model): Values => (attribute) => instance.previous(attribute) as string | null;
+const stored =
+  (instance: Model): Values =>
+  (attribute) =>
+    instance.previous(attribute) as string | null;
 
 /** Registers the hooks that keep the index; called once the models are initialised. */
 export function indexTextWrites(): void {
@@ -97,8 +103,19 @@ export function indexTextWrites(): void {
     hook('afterCreate', (instance: Model, options: Options) =>
       insertGrams(table, [{ id: idOf(instance), values: current(instance) }], options),
     );
-    hook('afterBulkCreate', (instances: Model[], options: Options & { updateOnDuplicate?: string[] }) => {
-      if (options?.updateOnDuplicate) throw new Error(`${table.model.name}: bulk upserts would leave the text index`);
+    // Writes whose rows the hooks cannot know (an ignored or upserted row's id) are refused, not left unindexed.
+    const refused = (what: string) => () => {
+      throw new Error(`${table.model.name}: ${what} would leave the case search's text index behind`);
+    };
+    hook('beforeUpsert', refused('an upsert'));
+    hook(
+      'beforeBulkCreate',
+      (_instances: Model[], options: { updateOnDuplicate?: unknown; ignoreDuplicates?: unknown }) => {
+        if (options.updateOnDuplicate || options.ignoreDuplicates)
+          refused('a bulk insert ignoring or updating duplicates')();
+      },
+    );
+    hook('afterBulkCreate', (instances: Model[], options: Options) => {
       const missing = instances.find((instance) => idOf(instance) == null);
       if (missing) throw new Error(`${table.model.name}: a bulk insert without ids cannot be indexed`);
       return insertGrams(
@@ -162,7 +179,9 @@ export async function rowsMayContain(model: ModelStatic<Model>, text: string): P
   const rows = await sequelize.query<{ row_id: number }>(
     `SELECT r.row_id FROM ${GRAMS_TABLE} r WHERE r.kind = ? AND r.gram = ?` +
       others
-        .map(() => ` AND EXISTS (SELECT 1 FROM ${GRAMS_TABLE} o WHERE o.kind = ? AND o.gram = ? AND o.row_id = r.row_id)`)
+        .map(
+          () => ` AND EXISTS (SELECT 1 FROM ${GRAMS_TABLE} o WHERE o.kind = ? AND o.gram = ? AND o.row_id = r.row_id)`,
+        )
         .join(''),
     {
       replacements: [kind, query.grams[Number(rarest.piece)], ...others.flatMap((gram) => [kind, gram])],
@@ -189,7 +208,7 @@ export async function bringTextIndexUpToDate(
     await sequelize.query(`DELETE FROM ${GRAMS_TABLE}`, { transaction });
     let indexed = 0;
     for (const table of INDEXED) {
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = (await table.model.findAll({
           attributes: ['id', ...table.attributes],
           where: { id: { [Op.gt]: after } },
