@@ -2,7 +2,8 @@
  * Finding cases across the three areas (业扩, 变更用电, 95598) in one list: by case or order number, customer name,
  * phone, ID number or address (`q`), or "my cases" — the ones the reader started or did a step of. Newest first,
  * paged on the server, only the reader's units (decision 0025), ID and phone numbers masked in every row: a
- * search by a whole ID number finds the case, the row shows it masked (decision 0032).
+ * search by a whole ID number finds the case, the row shows it masked (decision 0032). The typed text is looked up
+ * in the text index first, which narrows each table to the rows that may hold it (decision 0068).
  */
 import { Op, type Model, type ModelStatic, type Order, type WhereOptions } from 'sequelize';
 import { Application } from '../../db/business-expansion';
