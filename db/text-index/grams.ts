@@ -32,11 +32,23 @@ export type GramQuery =
   /** Rows holding a piece that starts with this text (a shorter text). */
   | { kind: 'prefix'; prefix: string };
 
+/**
+ * Pieces of a long text looked up at most: any of its pieces narrows to rows that may hold it, and the match after
+ * the index is exact, so a long text is looked up by pieces spread over it (each costs a count and a lookup per row).
+ */
+export const PIECES_LOOKED_UP_AT_MOST = 12;
+
 export function gramQuery(text: string): GramQuery {
   const characters = Array.from(folded(text));
   if (characters.length < GRAM_LENGTH) return { kind: 'prefix', prefix: characters.join('') };
+  const starts = characters.length - GRAM_LENGTH + 1;
+  const picked = Math.min(starts, PIECES_LOOKED_UP_AT_MOST);
   const grams = new Set<string>();
-  for (let i = 0; i + GRAM_LENGTH <= characters.length; i++) grams.add(characters.slice(i, i + GRAM_LENGTH).join(''));
+  for (let n = 0; n < picked; n++) {
+    // Evenly spread, the first and the last piece included.
+    const i = picked === 1 ? 0 : Math.round((n * (starts - 1)) / (picked - 1));
+    grams.add(characters.slice(i, i + GRAM_LENGTH).join(''));
+  }
   return { kind: 'all', grams: [...grams] };
 }
 

@@ -101,7 +101,9 @@ test('every text typed finds every order holding it: one, two, three and more ch
   const created = await WorkOrder.bulkCreate(Array.from({ length: 300 }, () => order()));
   for (let i = 0; i < 20; i++) await WorkOrder.create(order());
   const values = created.slice(0, 100).flatMap((row) => [row.customerName, row.address, row.orderNo]);
-  const texts = [...sampleTexts(values), 'AB', 'ab', 'Ab', '%', '_', '!', '𠀀', '𠀀张', created[7].phone];
+  // A long text (more pieces than are looked up): a whole address with a name before it.
+  const long = await WorkOrder.create(order({ address: `${'张王李伟芳路号区'.repeat(4)}${created[3].phone}` }));
+  const texts = [...sampleTexts(values), 'AB', 'ab', 'Ab', '%', '_', '!', '𠀀', '𠀀张', created[7].phone, long.address];
   await expectIndexFindsEveryMatch(texts);
   // And it narrows: one order's whole phone answers far fewer rows than there are.
   const one = await rowsMayContain(WorkOrder, created[5].phone);
