@@ -249,6 +249,12 @@ describe('user tasks', () => {
     } as never);
     expect(listed.items.map((t) => t.userTaskKey)).toEqual(res.items.map((t) => t.userTaskKey));
     expect(listed.page.totalItems).toBe(3);
+    // The group's count with a condition on the task itself counts only the tasks meeting it.
+    const one = await rest.searchUserTasks({
+      filter: { candidateGroup: groups[0], state: 'CREATED', processInstanceKey: res.items[0].processInstanceKey },
+    } as never);
+    expect(one.items.map((t) => t.userTaskKey)).toEqual([res.items[0].userTaskKey]);
+    expect(one.page.totalItems).toBe(1);
   });
 
   it('keeps completed tasks, filters by state and assignee, and pages by due date', async () => {

@@ -15,6 +15,11 @@ export interface SearchPlan {
   /** Filter fields the plan already applied. */
   handled?: string[];
   where?: Where;
+  /**
+   * A FROM clause that counts the same rows as `from` when the plan's own conditions are all there is (e.g. the
+   * candidate table alone, each of whose rows has its task): the count then joins nothing per counted row.
+   */
+  countFrom?: string;
 }
 
 export interface ResourceSpec<T> {
@@ -47,8 +52,10 @@ export async function search<T>(db: QueryDb, spec: ResourceSpec<T>, body: unknow
   const request = parseSearchRequest(body, Object.keys(spec.sorts));
   const plan = spec.plan?.(request.filter) ?? { from: `${spec.table} t` };
   const where = plan.where ?? new Where();
+  const plannedConditions = where.conditions.length;
   if (spec.rowCondition) where.add(spec.rowCondition);
   addFilter(where, spec, request.filter, plan.handled);
+  const countFrom = plan.countFrom && where.conditions.length === plannedConditions ? plan.countFrom : plan.from;
   const column = (field: string): string => plan.columns?.[field] ?? spec.sorts[field];
   const keyColumn = plan.columns?.[spec.keyField] ?? spec.keyColumn;
   const order = [
@@ -58,7 +65,7 @@ export async function search<T>(db: QueryDb, spec: ResourceSpec<T>, body: unknow
     { column: keyColumn, desc: request.sort.find((s) => s.field === spec.keyField)?.order === 'DESC' },
   ];
 
-  const countSql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${plan.from}${where.sql()} LIMIT ${COUNT_CAP + 1}) c`;
+  const countSql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${countFrom}${where.sql()} LIMIT ${COUNT_CAP + 1}) counted`;
   const [{ n }] = await db.all(countSql, where.params);
   const total = Number(n);
 

@@ -50,6 +50,8 @@ function candidatePlan(filter: Record<string, unknown>): SearchPlan | undefined 
   }
   return {
     from: `${CANDIDATES} c JOIN engine_q_user_tasks t ON t.user_task_key = c.user_task_key`,
+    // Candidates are written with their task in one projection batch and tasks are never deleted.
+    countFrom: `${CANDIDATES} c`,
     columns: { dueDate: 'c.due_date', userTaskKey: 'c.user_task_key' },
     handled,
     where,
