@@ -70,7 +70,7 @@ export async function startApplication(config: AppConfig, options: { demoData: b
     await openDatabase(sequelize);
     // Rows written before the case search's text index, or before a change of what it holds (decision 0068).
     const indexed = await bringTextIndexUpToDate(sequelize, (table, rows) =>
-      log.info('text index: table indexed', { table, rowsSoFar: rows }),
+      log.info('text index: table indexed', { table, rows }),
     );
     if (indexed) log.info('text index built', { rows: indexed });
     // A clock pinned before a restart stays pinned (the engine keeps its own pin as state).

@@ -199,7 +199,7 @@ const REBUILD_BATCH = 2_000;
  */
 export async function bringTextIndexUpToDate(
   sequelize: Sequelize,
-  /** Told after each table with rows, for a long first indexing: the rows indexed so far. */
+  /** Told after each table with rows, for a long first indexing: the table's rows indexed. */
   progress: (table: string, rows: number) => void = () => {},
 ): Promise<number | undefined> {
   const version = await AppSetting.findByPk(VERSION_SETTING);
@@ -208,6 +208,7 @@ export async function bringTextIndexUpToDate(
     await sequelize.query(`DELETE FROM ${GRAMS_TABLE}`, { transaction });
     let indexed = 0;
     for (const table of INDEXED) {
+      const before = indexed;
       for (let after = 0; ;) {
         const rows = (await table.model.findAll({
           attributes: ['id', ...table.attributes],
@@ -226,7 +227,7 @@ export async function bringTextIndexUpToDate(
         indexed += rows.length;
         after = Number(rows[rows.length - 1].id);
       }
-      if (indexed > 0) progress(table.model.getTableName() as string, indexed);
+      if (indexed > before) progress(table.model.getTableName() as string, indexed - before);
     }
     await AppSetting.upsert({ name: VERSION_SETTING, value: JSON.stringify(INDEX_VERSION) }, { transaction });
     return indexed;

@@ -96,8 +96,6 @@ async function pageAndCount<M extends Keyed>(
   return { rows, total: Math.min(matches.length, CASE_COUNT_LIMIT), more: matches.length > CASE_COUNT_LIMIT };
 }
 
-type Searched = typeof Application | typeof ChangeApplication | typeof WorkOrder | typeof Customer | typeof Account;
-
 /**
  * What the text index narrows a table to (decision 0068): the rows it says may hold the text, or else a row matching
  * one of `alternatives` (ids by column, each read by an index of its own); nothing to narrow by where the text is too
@@ -105,7 +103,7 @@ type Searched = typeof Application | typeof ChangeApplication | typeof WorkOrder
  * itself as well.
  */
 async function narrowedByIndex(
-  model: Searched,
+  model: Parameters<typeof rowsMayContain>[0],
   text: string,
   alternatives: Record<string, number[]> = {},
 ): Promise<{ where: WhereOptions[]; none: boolean }> {
